@@ -1,0 +1,59 @@
+// GET/HEAD /status/{token} — where the SME's journey stands, behind the unguessable link from the
+// receipt. Only renders: GET and HEAD never change anything.
+import { z } from 'zod';
+import { readEnv } from '#shared/config/env.ts';
+import { findApplicationIdByStatusLink, getApplication } from '#shared/data/applications.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
+import { httpHandler } from '#shared/http/middleware.ts';
+import { requestLanguage, wantsHtml } from '#shared/http/request.ts';
+import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { routes } from '#shared/http/routes.ts';
+import { t } from '#shared/i18n/messages.ts';
+import { MessagePage, renderPage, StatusPage } from '#shared/pages/index.ts';
+
+const env = readEnv({ TABLE_NAME: z.string().min(1) });
+
+export const handler = httpHandler().handler(async (event) => {
+  const lang = requestLanguage(event);
+  const token = event.pathParameters?.token ?? '';
+  const applicationId = looksLikeLinkSecret(token)
+    ? await findApplicationIdByStatusLink(env.TABLE_NAME, hashLinkSecret(token))
+    : undefined;
+  const application = applicationId ? await getApplication(env.TABLE_NAME, applicationId) : undefined;
+  const programme = application ? await getProgramme(env.TABLE_NAME, application.programmeId) : undefined;
+  const html = wantsHtml(event) || !event.headers?.accept?.includes('application/json');
+
+  if (!application || !programme) {
+    const response = html
+      ? htmlResponse(
+          404,
+          renderPage(
+            MessagePage({
+              lang,
+              title: t(lang, 'link.unknown.title'),
+              message: t(lang, 'link.unknown.body'),
+            }),
+          ),
+        )
+      : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') });
+    return forMethod(event.httpMethod, response);
+  }
+  if (!html) {
+    return forMethod(
+      event.httpMethod,
+      jsonResponse(200, {
+        applicationId: application.applicationId,
+        programmeId: application.programmeId,
+        status: application.status,
+        statusHistory: application.statusHistory,
+        ...(application.ineligibilityReason ? { ineligibilityReason: application.ineligibilityReason } : {}),
+      }),
+    );
+  }
+  const selfHref = routes.applicationStatus.path.replace('{token}', token);
+  return forMethod(
+    event.httpMethod,
+    htmlResponse(200, renderPage(StatusPage({ lang, programme, application, selfHref }))),
+  );
+});

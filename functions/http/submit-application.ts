@@ -1,0 +1,121 @@
+// POST /applications — an SME applies, by HTML form (answered with pages) or JSON (answered with
+// JSON). Validates everything, stores the application and starts its journey. A retried request
+// with the same Idempotency-Key gets the original answer (Powertools idempotency).
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { readEnv } from '#shared/config/env.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import { UserFacingError } from '#shared/domain/errors.ts';
+import { httpHandler } from '#shared/http/middleware.ts';
+import { parseBody, requestLanguage } from '#shared/http/request.ts';
+import { htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { languageSchema } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
+import { ApplicationForm, ReceiptPage, renderPage } from '#shared/pages/index.ts';
+import { findPreset } from '#shared/programmes/presets.ts';
+import { formFieldsToApplication, validateApplication } from '#shared/schemas/application.ts';
+import { submitApplication } from '#shared/use-cases/submit-application.ts';
+
+const env = readEnv({
+  TABLE_NAME: z.string().min(1),
+  IDEMPOTENCY_TABLE_NAME: z.string().min(1),
+  JOURNEY_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
+  /** Optional: the site's public address; otherwise derived from the request. */
+  PUBLIC_BASE_URL: z.url().optional(),
+});
+
+const idempotency = makeHandlerIdempotent({
+  persistenceStore: new DynamoDBPersistenceLayer({ tableName: env.IDEMPOTENCY_TABLE_NAME }),
+  config: new IdempotencyConfig({
+    eventKeyJmesPath: 'headers."idempotency-key"',
+    payloadValidationJmesPath: 'body',
+    throwOnNoIdempotencyKey: false,
+    expiresAfterSeconds: 24 * 3600,
+  }),
+});
+
+/** The site's base URL as the requester reached it (stage or custom-domain base path included). */
+function publicBaseUrl(event: APIGatewayProxyEvent): string {
+  if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL;
+  const fullPath = event.requestContext.path ?? event.path;
+  const basePath = fullPath.endsWith(event.path)
+    ? fullPath.slice(0, fullPath.length - event.path.length)
+    : '';
+  return `https://${event.requestContext.domainName}${basePath}`;
+}
+
+const submitDeps = (event: APIGatewayProxyEvent) => ({
+  tableName: env.TABLE_NAME,
+  journeyStateMachineArn: env.JOURNEY_STATE_MACHINE_ARN,
+  publicBaseUrl: publicBaseUrl(event),
+});
+
+export const handler = httpHandler()
+  .use(httpHeaderNormalizer())
+  .use(idempotency)
+  .handler(async (event) => {
+    const body = parseBody(event);
+    const formLang = body.kind === 'form' ? languageSchema.safeParse(body.fields.lang).data : undefined;
+    const lang = requestLanguage(event, formLang);
+    const input = body.kind === 'form' ? formFieldsToApplication(withoutLang(body.fields), lang) : body.value;
+    const validation = validateApplication(input, lang);
+
+    if (body.kind === 'json') {
+      if (!validation.ok) {
+        return jsonResponse(422, {
+          error: 'validationFailed',
+          message: t(lang, 'error.validationFailed'),
+          fields: validation.errors,
+        });
+      }
+      const submitted = await submitApplication(
+        { input: validation.value, sme: validation.sme, ateco: validation.ateco, requestLanguage: lang },
+        submitDeps(event),
+      );
+      return jsonResponse(
+        201,
+        { applicationId: submitted.applicationId, status: submitted.status, statusUrl: submitted.statusUrl },
+        { Location: submitted.statusUrl },
+      );
+    }
+
+    const programmeId = typeof body.fields.programmeId === 'string' ? body.fields.programmeId : '';
+    const programme =
+      (await getProgramme(env.TABLE_NAME, programmeId).catch(() => undefined)) ?? findPreset('sviluppo-pmi');
+    const redisplay = (
+      statusCode: number,
+      extra: { errors?: readonly { field: string; message: string }[]; formError?: string },
+    ) =>
+      htmlResponse(
+        statusCode,
+        renderPage(ApplicationForm({ lang, programme: programme!, values: body.fields, ...extra })),
+      );
+    if (!validation.ok) return redisplay(422, { errors: validation.errors });
+    try {
+      const submitted = await submitApplication(
+        { input: validation.value, sme: validation.sme, ateco: validation.ateco, requestLanguage: lang },
+        submitDeps(event),
+      );
+      const page = ReceiptPage({
+        lang,
+        programme: submitted.programme,
+        applicationId: submitted.applicationId,
+        statusUrl: submitted.statusUrl,
+      });
+      return htmlResponse(201, renderPage(page));
+    } catch (error) {
+      if (error instanceof UserFacingError && error.statusCode < 500) {
+        return redisplay(error.statusCode, { formError: t(lang, error.messageKey, error.messageParams) });
+      }
+      throw error;
+    }
+  });
+
+function withoutLang(fields: Record<string, string | string[]>): Record<string, string | string[]> {
+  const { lang: _lang, ...rest } = fields;
+  return rest;
+}

@@ -1,0 +1,33 @@
+// Journey task "Send ... e-mail": sends the e-mail queued for the application (receipt,
+// ineligibility notice) once, through SES v2. Returns only what happened.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import middy from '@middy/core';
+import { z } from 'zod';
+import { readEnv } from '#shared/config/env.ts';
+import { sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import { sendEmail } from '#shared/email/mailer.ts';
+import { logger } from '#shared/observability/powertools.ts';
+import { sendApplicationEmailInputSchema } from '#shared/workflows/journey-task.ts';
+
+const env = readEnv({
+  TABLE_NAME: z.string().min(1),
+  SENDER_EMAIL: z.email(),
+  SES_CONFIGURATION_SET: z.string().optional(),
+});
+
+export const handler = middy<z.infer<typeof sendApplicationEmailInputSchema>>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(parser({ schema: sendApplicationEmailInputSchema }))
+  .handler(async ({ applicationId, emailKind }) => {
+    const mailer = { senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET };
+    const result = await sendQueuedEmail(
+      env.TABLE_NAME,
+      applicationId,
+      emailKind,
+      (to, email) => sendEmail(mailer, to, email),
+      () => new Date(),
+    );
+    logger.info('Application e-mail', { applicationId, emailKind, result });
+    return { emailKind, result };
+  });

@@ -1,0 +1,35 @@
+// The CDK app: a stateful data stack and a stateless app stack, checked by cdk-nag AwsSolutions.
+// `npx cdk synth` works offline (no account lookups); region defaults to Milan (eu-south-1).
+import { App, Aspects, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { AppStack } from './stacks/app-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+
+/** Builds the whole app; tests call this to assert on the synthesised templates. */
+export function buildApp(app: App = new App()) {
+  const stage = String(app.node.tryGetContext('percorso-pmi:stage') ?? 'dev');
+  const senderEmail = String(app.node.tryGetContext('percorso-pmi:senderEmail') ?? 'no-reply@example.org');
+  const env = {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: process.env.CDK_DEFAULT_REGION ?? process.env.AWS_REGION ?? 'eu-south-1',
+  };
+  const data = new DataStack(app, `PercorsoPmi-Data-${stage}`, { env, senderEmail });
+  const stateless = new AppStack(app, `PercorsoPmi-App-${stage}`, {
+    env,
+    stage,
+    table: data.table,
+    idempotencyTable: data.idempotencyTable,
+    senderEmail,
+    senderIdentity: data.senderIdentity,
+    configurationSet: data.configurationSet,
+  });
+  Tags.of(app).add('project', 'percorso-pmi');
+  Tags.of(app).add('stage', stage);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  void Aspects;
+  return { app, data, stateless };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildApp().app.synth();
+}

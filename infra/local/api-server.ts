@@ -1,0 +1,191 @@
+// The local API: turns HTTP requests into API Gateway REST (v1 proxy) events and calls the same
+// handlers, routed by the same route table CDK reads. Paths under /_local/ go to the local console.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { type Route, routes } from '#shared/http/routes.ts';
+import type { FunctionName } from '../functions.ts';
+import type { LocalLambdaRuntime } from './lambda-runtime.ts';
+
+/** API Gateway's own payload ceiling; handlers apply their tighter limits. */
+const apiGatewayMaxBodyBytes = 10 * 1024 * 1024;
+
+export type ExtraHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: Buffer,
+) => Promise<boolean>;
+
+interface MatchedRoute {
+  readonly route: Route;
+  readonly pathParameters: Record<string, string>;
+}
+
+/** Finds the route for a method and path, with its path parameters. */
+export function matchRoute(method: string, path: string): MatchedRoute | 'method-not-allowed' | undefined {
+  let pathMatched = false;
+  for (const route of Object.values(routes) as Route[]) {
+    const names: string[] = [];
+    const pattern = new RegExp(
+      `^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}$`,
+    );
+    const match = pattern.exec(path);
+    if (!match) continue;
+    pathMatched = true;
+    if (!(route.methods as readonly string[]).includes(method)) continue;
+    const pathParameters = Object.fromEntries(
+      names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
+    );
+    return { route, pathParameters };
+  }
+  return pathMatched ? 'method-not-allowed' : undefined;
+}
+
+function toProxyEvent(
+  request: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  matched: MatchedRoute,
+): APIGatewayProxyEvent {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    const name = request.rawHeaders[i] ?? '';
+    const value = request.rawHeaders[i + 1] ?? '';
+    headers[name] = value;
+    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    query[name] = value;
+    multiQuery[name] = [...(multiQuery[name] ?? []), value];
+  }
+  const hasQuery = Object.keys(query).length > 0;
+  const method = request.method ?? 'GET';
+  return {
+    resource: matched.route.path,
+    path: url.pathname,
+    httpMethod: method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: hasQuery ? query : null,
+    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
+    pathParameters: Object.keys(matched.pathParameters).length > 0 ? matched.pathParameters : null,
+    stageVariables: null,
+    body: body.byteLength > 0 ? body.toString('utf8') : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: undefined,
+      domainName: request.headers.host ?? 'localhost',
+      httpMethod: method,
+      identity: {
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: request.headers['user-agent'] ?? '',
+      } as APIGatewayProxyEvent['requestContext']['identity'],
+      path: url.pathname,
+      protocol: 'HTTP/1.1',
+      requestId: randomUUID(),
+      requestTimeEpoch: Date.now(),
+      resourceId: 'local',
+      resourcePath: matched.route.path,
+      stage: 'local',
+    },
+  };
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyResult): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
+    headers[name] = values.map(String);
+  response.writeHead(result.statusCode, headers);
+  response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+}
+
+function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
+  response.writeHead(statusCode, { 'Content-Type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size > apiGatewayMaxBodyBytes) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Starts the local API on loopback.
+ * @param options.extra - handles paths the route table does not (the local console); returns true when it answered
+ */
+export async function startApiServer(options: {
+  port?: number;
+  runtime: () => LocalLambdaRuntime | undefined;
+  extra?: ExtraHandler;
+  onError?: (error: unknown) => void;
+}): Promise<{ url: string; port: number; server: Server; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const body = await readBody(request);
+      if (body === 'too-large') {
+        sendJson(response, 413, { message: 'Request Too Long' });
+        return;
+      }
+      if (options.extra && (await options.extra(request, response, body))) return;
+      const method = request.method ?? 'GET';
+      const matched = matchRoute(method, url.pathname);
+      if (matched === undefined) {
+        sendJson(response, 404, { message: 'Not Found' });
+        return;
+      }
+      if (matched === 'method-not-allowed') {
+        sendJson(response, 405, { message: 'Method Not Allowed' });
+        return;
+      }
+      const runtime = options.runtime();
+      if (!runtime) {
+        sendJson(response, 503, { message: 'Starting up' });
+        return;
+      }
+      const event = toProxyEvent(request, url, body, matched);
+      const result = (await runtime.invoke(
+        matched.route.handler as FunctionName,
+        event,
+      )) as APIGatewayProxyResult;
+      send(response, result);
+    })().catch((error: unknown) => {
+      options.onError?.(error);
+      // API Gateway's answer when the integration fails; the handler's error never reaches the client.
+      if (!response.headersSent) sendJson(response, 502, { message: 'Internal server error' });
+      else response.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

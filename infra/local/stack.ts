@@ -1,0 +1,163 @@
+// The whole product on one machine: DynamoDB Local, the local Step Functions service running the
+// ASL rendered from the CDK definitions, the SES outbox, the same handlers behind a local API, and
+// the local console. `npm start` and the tests both start it through startLocalStack().
+
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { idempotencyTable, mainTable, tableDesigns } from '#shared/data/table-design.ts';
+import { programmePresets } from '#shared/programmes/presets.ts';
+import { type WorkflowName, workflows } from '#workflows/index.ts';
+import { localAccount, localFunctionArn, renderWorkflowAsl } from '#workflows/render.ts';
+import { type FunctionName, functionCatalog } from '../functions.ts';
+import { startApiServer } from './api-server.ts';
+import { createConsole } from './console.tsx';
+import { ensureTables, localDynamoDbClient, startDynamoDbLocal } from './dynamodb.ts';
+import { type LocalLambdaRuntime, loadLocalLambdaRuntime } from './lambda-runtime.ts';
+import { Outbox, startSesEndpoint } from './outbox.ts';
+import { LocalStepFunctions } from './stepfunctions/engine.ts';
+import { startStepFunctionsServer } from './stepfunctions/server.ts';
+
+export interface LocalStackOptions {
+  /** Keep data here (DynamoDB, executions, outbox); absent = everything in memory. */
+  readonly dataDir?: string;
+  /** Wipe dataDir first. */
+  readonly fresh?: boolean;
+  /** Port of the site and console; 0 = a free port. @default 0 */
+  readonly port?: number;
+  /** Ports of the AWS endpoints; 0 = free ports. */
+  readonly dynamoDbPort?: number;
+  readonly stepFunctionsPort?: number;
+  readonly sesPort?: number;
+  /** Multiplies every wait and timeout (0.001 turns 72 hours into 4.3 minutes). @default 1 */
+  readonly timeScale?: number;
+  /** Progress lines while starting. */
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  readonly urls: {
+    readonly site: string;
+    readonly console: string;
+    readonly outbox: string;
+    readonly dynamoDb: string;
+    readonly stepFunctions: string;
+    readonly ses: string;
+  };
+  readonly stateMachineArns: Record<WorkflowName, string>;
+  readonly tableNames: { readonly main: string; readonly idempotency: string };
+  readonly engine: LocalStepFunctions;
+  readonly outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+const stateMachineArn = (name: string) =>
+  `arn:aws:states:${localAccount.region}:${localAccount.accountId}:stateMachine:${name}`;
+
+/** Starts every local service and returns their URLs; stop() shuts them down in reverse order. */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    if (options.dataDir && options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
+    const dir = (name: string) => (options.dataDir ? join(options.dataDir, name) : undefined);
+
+    log('Starting DynamoDB Local…');
+    const dynamoDb = await startDynamoDbLocal({ dataDir: dir('dynamodb'), port: options.dynamoDbPort });
+    stops.push(() => dynamoDb.stop());
+    const dynamoDbClient = localDynamoDbClient(dynamoDb.endpoint);
+    await ensureTables(dynamoDbClient, tableDesigns);
+    dynamoDbClient.destroy();
+
+    const outbox = new Outbox(dir('outbox'));
+    const ses = await startSesEndpoint(outbox, options.sesPort ?? 0);
+    stops.push(() => ses.close());
+
+    log('Starting the local Step Functions service…');
+    const engine = new LocalStepFunctions({
+      region: localAccount.region,
+      accountId: localAccount.accountId,
+      dataDir: dir('executions'),
+      timeScale: options.timeScale ?? 1,
+    });
+    stops.push(async () => engine.close());
+    const stepFunctions = await startStepFunctionsServer(engine, { port: options.stepFunctionsPort ?? 0 });
+    stops.push(() => stepFunctions.close());
+
+    let runtime: LocalLambdaRuntime | undefined;
+    const localConsole = createConsole({ engine, outbox, tableName: mainTable.logicalName });
+    const api = await startApiServer({
+      port: options.port ?? 0,
+      runtime: () => runtime,
+      extra: localConsole.handle,
+      onError: (error) =>
+        log(`Handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
+    stops.push(() => api.close());
+
+    // The handlers read their configuration at module load, from the environment Lambda would give them.
+    Object.assign(process.env, {
+      AWS_REGION: localAccount.region,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
+      AWS_ENDPOINT_URL_SFN: stepFunctions.url,
+      AWS_ENDPOINT_URL_SESV2: ses.url,
+      TABLE_NAME: mainTable.logicalName,
+      IDEMPOTENCY_TABLE_NAME: idempotencyTable.logicalName,
+      JOURNEY_STATE_MACHINE_ARN: stateMachineArn('sme-journey'),
+      SENDER_EMAIL: 'no-reply@percorso-pmi.local',
+      PUBLIC_BASE_URL: api.url,
+      POWERTOOLS_SERVICE_NAME: 'percorso-pmi',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'false',
+    });
+    const { putProgramme, getProgrammeStored } = await import('#shared/data/programmes.ts');
+    for (const preset of programmePresets) {
+      if (!(await getProgrammeStored(mainTable.logicalName, preset.id)))
+        await putProgramme(mainTable.logicalName, preset);
+    }
+
+    log('Loading handlers and state machines…');
+    runtime = await loadLocalLambdaRuntime();
+    const loaded = runtime;
+    const functionByArn = new Map(
+      (Object.keys(functionCatalog) as FunctionName[]).map((name) => [localFunctionArn(name), name]),
+    );
+    const stateMachineArns = {} as Record<WorkflowName, string>;
+    for (const name of Object.keys(workflows) as WorkflowName[]) {
+      const definition = renderWorkflowAsl(name);
+      const taskHandlers = Object.fromEntries(
+        [...functionByArn].map(([arn, fnName]) => [
+          arn,
+          (payload: unknown) => loaded.invoke(fnName, payload),
+        ]),
+      );
+      stateMachineArns[name] = engine.registerStateMachine({ name, definition, taskHandlers });
+    }
+    await engine.resumeRunningExecutions?.();
+
+    return {
+      urls: {
+        site: api.url,
+        console: `${api.url}/_local/`,
+        outbox: `${api.url}/_local/outbox`,
+        dynamoDb: dynamoDb.endpoint,
+        stepFunctions: stepFunctions.url,
+        ses: ses.url,
+      },
+      stateMachineArns,
+      tableNames: { main: mainTable.logicalName, idempotency: idempotencyTable.logicalName },
+      engine,
+      outbox,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

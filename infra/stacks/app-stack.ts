@@ -1,0 +1,201 @@
+// Stateless resources: the functions (infra/functions.ts), the public REST API (shared/http/routes.ts)
+// and the state machines (workflows/). Everything here can be destroyed and redeployed freely.
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  EndpointType,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ConfigurationSet, EmailIdentity } from 'aws-cdk-lib/aws-ses';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { type Route, routes } from '#shared/http/routes.ts';
+import { type WorkflowName, workflows } from '#workflows/index.ts';
+import { AppFunction } from '../constructs/app-function.ts';
+import { type FunctionName, type FunctionSpec, functionCatalog } from '../functions.ts';
+
+export interface AppStackProps extends StackProps {
+  /** Short name of this deployment (dev, prod): prefixes the state machine names. */
+  readonly stage: string;
+  readonly table: Table;
+  readonly idempotencyTable: Table;
+  readonly senderEmail: string;
+  readonly senderIdentity: EmailIdentity;
+  readonly configurationSet: ConfigurationSet;
+  /** Steady-state requests per second the public API accepts. @default 50 */
+  readonly throttlingRateLimit?: number;
+  /** Burst the public API accepts. @default 100 */
+  readonly throttlingBurstLimit?: number;
+}
+
+export class AppStack extends Stack {
+  readonly api: RestApi;
+  readonly functions: Record<FunctionName, AppFunction>;
+  readonly stateMachines: Record<WorkflowName, StateMachine>;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const stateMachineName = (workflow: WorkflowName) => `percorso-pmi-${props.stage}-${workflow}`;
+    // Built from the fixed name rather than referenced, so functions that start executions do not
+    // depend on the state machine that depends on the functions.
+    const stateMachineArn = (workflow: WorkflowName) =>
+      this.formatArn({
+        service: 'states',
+        resource: 'stateMachine',
+        resourceName: stateMachineName(workflow),
+        arnFormat: 2 as never,
+      });
+
+    const functionEntries = Object.entries(functionCatalog) as [FunctionName, FunctionSpec][];
+    this.functions = Object.fromEntries(
+      functionEntries.map(([name, spec]) => [
+        name,
+        this.createFunction(name, spec, props, stateMachineArn('sme-journey')),
+      ]),
+    ) as Record<FunctionName, AppFunction>;
+
+    this.stateMachines = Object.fromEntries(
+      (Object.keys(workflows) as WorkflowName[]).map((name) => [
+        name,
+        this.createStateMachine(name, stateMachineName(name)),
+      ]),
+    ) as Record<WorkflowName, StateMachine>;
+
+    this.api = this.createApi(props);
+  }
+
+  private createFunction(
+    name: FunctionName,
+    spec: FunctionSpec,
+    props: AppStackProps,
+    journeyArn: string,
+  ): AppFunction {
+    const environment: Record<string, string> = {};
+    if (spec.table) environment.TABLE_NAME = props.table.tableName;
+    if (spec.idempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyTable.tableName;
+    if (spec.startsJourney) environment.JOURNEY_STATE_MACHINE_ARN = journeyArn;
+    if (spec.sendsEmail) {
+      environment.SENDER_EMAIL = props.senderEmail;
+      environment.SES_CONFIGURATION_SET = props.configurationSet.configurationSetName;
+    }
+    const fn = new AppFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
+      spec,
+      environment,
+    });
+    if (spec.table === 'read') props.table.grantReadData(fn);
+    if (spec.table === 'readWrite') props.table.grantReadWriteData(fn);
+    if (spec.idempotencyTable) props.idempotencyTable.grantReadWriteData(fn);
+    if (spec.startsJourney) {
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['states:StartExecution'], resources: [journeyArn] }),
+      );
+    }
+    if (spec.sendsEmail) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [
+            props.senderIdentity.emailIdentityArn,
+            this.formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: props.configurationSet.configurationSetName,
+            }),
+          ],
+        }),
+      );
+    }
+    return fn;
+  }
+
+  private createStateMachine(name: WorkflowName, stateMachineName: string): StateMachine {
+    const workflow = workflows[name];
+    const id = name.replace(/(^|-)(\w)/g, (_m, _dash, letter: string) => letter.toUpperCase());
+    const fns = Object.fromEntries(
+      workflow.functions.map((fnName) => [fnName, this.functions[fnName]]),
+    ) as unknown as Parameters<typeof workflow.define>[1];
+    const logGroup = new LogGroup(this, `${id}ExecutionLogs`, { retention: RetentionDays.ONE_MONTH });
+    return new StateMachine(this, `${id}StateMachine`, {
+      stateMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(workflow.define(this, fns)),
+      tracingEnabled: true,
+      // Execution data stays out of the logs: the history holds IDs only, the logs not even those.
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+    });
+  }
+
+  private createApi(props: AppStackProps): RestApi {
+    const accessLogs = new LogGroup(this, 'PublicApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const api = new RestApi(this, 'PublicApi', {
+      restApiName: `percorso-pmi-${props.stage}-public`,
+      description: 'Percorso PMI public site: application form, intake, status pages',
+      endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      cloudWatchRole: false,
+      deployOptions: {
+        stageName: props.stage,
+        throttlingRateLimit: props.throttlingRateLimit ?? 50,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 100,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            method: '$context.httpMethod',
+            resourcePath: '$context.resourcePath',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            responseLength: '$context.responseLength',
+          }),
+        ),
+        loggingLevel: MethodLoggingLevel.OFF,
+      },
+      // Bodies are capped by the handlers (64 KB → 413); API Gateway's own ceiling is 10 MB.
+      minCompressionSize: undefined,
+    });
+    const integrations = new Map<string, LambdaIntegration>();
+    for (const route of Object.values(routes) as Route[]) {
+      const resource = api.root.resourceForPath(route.path);
+      const fn = this.functions[route.handler as FunctionName];
+      const integration =
+        integrations.get(route.handler) ?? new LambdaIntegration(fn, { timeout: Duration.seconds(15) });
+      integrations.set(route.handler, integration);
+      for (const method of route.methods) resource.addMethod(method, integration);
+    }
+    Validations.of(api).acknowledge(
+      {
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Public site for SMEs: the form, intake and secret-link status pages are anonymous by design.',
+      },
+      {
+        id: 'AwsSolutions-COG4',
+        reason: 'Public site for SMEs: no user pool; status pages are protected by 256-bit secret links.',
+      },
+      {
+        id: 'AwsSolutions-APIG2',
+        reason:
+          'Every body is validated in the handler with the zod schema shared with the form (one source of truth), with translated messages API Gateway models cannot give.',
+      },
+      {
+        id: 'AwsSolutions-APIG3',
+        reason:
+          'WAF has a fixed monthly fee; nothing may cost money while idle. Stage throttling and handler body caps protect the API.',
+      },
+      {
+        id: 'AwsSolutions-APIG6',
+        reason:
+          'Execution logging needs an account-wide API Gateway role; access logs and per-function logs cover the need.',
+      },
+    );
+    return api;
+  }
+}

@@ -1,0 +1,104 @@
+// Transactional e-mail outbox: an e-mail is queued in the same write as the fact it reports
+// (e.g. the application), then sent by a retried workflow task and marked sent, so a crash never
+// loses it and a retry never sends it twice once it is marked. The body is removed once sent, so
+// a link secret in it does not stay in the table.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RenderedEmail } from '#shared/email/templates.tsx';
+import { documentClient } from './client.ts';
+import { keys } from './table-design.ts';
+
+export type EmailKind = 'receipt' | 'ineligible';
+
+const thirtyDaysSeconds = 30 * 24 * 3600;
+
+/** The item that queues one e-mail for an application; put it inside a larger transaction. */
+export function queuedEmailItem(
+  applicationId: string,
+  kind: EmailKind,
+  to: string,
+  email: RenderedEmail,
+  now: Date,
+) {
+  return {
+    ...keys.applicationEmail(applicationId, kind),
+    type: 'email',
+    status: 'pending',
+    to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    queuedAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + thirtyDaysSeconds,
+  };
+}
+
+/** Queues an e-mail unless one of that kind is already queued or sent for the application. */
+export async function queueEmail(
+  tableName: string,
+  applicationId: string,
+  kind: EmailKind,
+  to: string,
+  email: RenderedEmail,
+  now: Date,
+): Promise<void> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: queuedEmailItem(applicationId, kind, to, email, now),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+  }
+}
+
+/**
+ * Sends the queued e-mail of that kind if it is still pending, then marks it sent.
+ * @returns 'sent', 'already-sent', or 'missing' when nothing was queued
+ */
+export async function sendQueuedEmail(
+  tableName: string,
+  applicationId: string,
+  kind: EmailKind,
+  send: (to: string, email: RenderedEmail) => Promise<string>,
+  now: () => Date,
+): Promise<'sent' | 'already-sent' | 'missing'> {
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.applicationEmail(applicationId, kind),
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) return 'missing';
+  if (Item.status === 'sent') return 'already-sent';
+  const messageId = await send(Item.to as string, {
+    subject: Item.subject as string,
+    text: Item.text as string,
+    html: Item.html as string,
+  });
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.applicationEmail(applicationId, kind),
+        UpdateExpression:
+          'SET #status = :sent, sentAt = :now, messageId = :messageId REMOVE #to, subject, #text, html',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status', '#to': 'to', '#text': 'text' },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':pending': 'pending',
+          ':now': now().toISOString(),
+          ':messageId': messageId,
+        },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'already-sent';
+    throw error;
+  }
+  return 'sent';
+}

@@ -1,0 +1,55 @@
+// Programmes and their counters in the table; a programme not stored yet falls back to its preset.
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type Programme, programmeSchema } from '#shared/domain/programme.ts';
+import { findPreset } from '#shared/programmes/presets.ts';
+import { documentClient } from './client.ts';
+import { keys } from './table-design.ts';
+
+/** Counters maintained atomically by the writes that move them (never recomputed by scanning). */
+export interface ProgrammeCounters {
+  readonly applications: number;
+  readonly eligible: number;
+  readonly ineligible: number;
+  readonly [ineligibleByReason: `ineligible_${string}`]: number;
+}
+
+/**
+ * Reads a programme: the stored item, else the preset with that ID, else undefined.
+ * @param tableName - the main table
+ */
+export async function getProgramme(tableName: string, programmeId: string): Promise<Programme | undefined> {
+  return (await getProgrammeStored(tableName, programmeId)) ?? findPreset(programmeId);
+}
+
+/** The programme as stored in the table, or undefined (no preset fallback). */
+export async function getProgrammeStored(
+  tableName: string,
+  programmeId: string,
+): Promise<Programme | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.programme(programmeId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const { pk: _pk, sk: _sk, ...programme } = Item;
+  return programmeSchema.parse(programme);
+}
+
+/** Stores (creates or replaces) a programme after validating it. */
+export async function putProgramme(tableName: string, programme: Programme): Promise<void> {
+  const valid = programmeSchema.parse(programme);
+  await documentClient.send(
+    new PutCommand({ TableName: tableName, Item: { ...keys.programme(valid.id), ...valid } }),
+  );
+}
+
+/** The programme's counters; zero for counters never moved. */
+export async function getProgrammeCounters(
+  tableName: string,
+  programmeId: string,
+): Promise<ProgrammeCounters> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.programmeCounters(programmeId), ConsistentRead: true }),
+  );
+  const { pk: _pk, sk: _sk, ...counters } = Item ?? {};
+  return { applications: 0, eligible: 0, ineligible: 0, ...counters } as ProgrammeCounters;
+}

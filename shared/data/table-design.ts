@@ -1,0 +1,65 @@
+// The one description of the DynamoDB tables: CDK creates them from it in the cloud, the local
+// runtime creates them from it in DynamoDB Local, and the data access code builds keys from it.
+
+/** A key attribute: every key in this design is a string. */
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S';
+}
+
+export interface IndexDesign {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+}
+
+export interface TableDesign {
+  /** Logical name: the CDK construct ID and, locally, the table name. */
+  readonly logicalName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly globalSecondaryIndexes: readonly IndexDesign[];
+  readonly timeToLiveAttribute: string;
+}
+
+/** Business data: applications, journeys, programmes, counters, links (single-table design). */
+export const mainTable = {
+  logicalName: 'PercorsoPmi',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [
+    {
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+    },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+} as const satisfies TableDesign;
+
+/** Powertools idempotency records (keys and TTL attribute are Powertools' defaults). */
+export const idempotencyTable = {
+  logicalName: 'PercorsoPmiIdempotency',
+  partitionKey: { name: 'id', type: 'S' },
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiration',
+} as const satisfies TableDesign;
+
+export const tableDesigns = [mainTable, idempotencyTable] as const;
+
+/** Key builders: the only place that knows how items are addressed. */
+export const keys = {
+  application: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'APPLICATION' }),
+  applicationEmail: (applicationId: string, emailKind: string) => ({
+    pk: `APPLICATION#${applicationId}`,
+    sk: `EMAIL#${emailKind}`,
+  }),
+  applicationsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#APPLICATIONS` }),
+  companyInProgramme: (programmeId: string, vatNumber: string) => ({
+    pk: `PROGRAMME#${programmeId}`,
+    sk: `COMPANY#${vatNumber}`,
+  }),
+  programme: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' }),
+  programmeCounters: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'COUNTERS' }),
+  link: (linkHash: string) => ({ pk: `LINK#${linkHash}`, sk: 'LINK' }),
+} as const;

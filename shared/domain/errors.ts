@@ -1,0 +1,39 @@
+// Named domain errors. The HTTP adapter maps them to status codes and translated messages in one
+// place (shared/http/errors.ts); Step Functions sees their `name` as the error to Retry/Catch on.
+import type { MessageKey } from '#shared/i18n/messages.ts';
+
+/** An error whose message the requester may read, in their language. */
+export abstract class UserFacingError extends Error {
+  abstract readonly statusCode: number;
+  abstract readonly messageKey: MessageKey;
+  readonly messageParams: Record<string, string | number> = {};
+}
+
+export class DuplicateApplicationError extends UserFacingError {
+  override name = 'DuplicateApplicationError';
+  readonly statusCode = 409;
+  readonly messageKey = 'error.duplicateApplication';
+}
+
+export class UnknownProgrammeError extends UserFacingError {
+  override name = 'UnknownProgrammeError';
+  readonly statusCode = 422;
+  readonly messageKey = 'error.unknownProgramme';
+}
+
+export class ProgrammeClosedError extends UserFacingError {
+  override name = 'ProgrammeClosedError';
+  readonly statusCode = 422;
+  readonly messageKey = 'error.programmeClosed';
+}
+
+export class JourneyUnavailableError extends UserFacingError {
+  override name = 'JourneyUnavailableError';
+  readonly statusCode = 503;
+  readonly messageKey = 'error.serviceUnavailable';
+}
+
+/** A task received an ID that does not exist: a bug or tampering, never retried. */
+export class ApplicationNotFoundError extends Error {
+  override name = 'ApplicationNotFoundError';
+}

@@ -1,0 +1,34 @@
+// Sends e-mail through SES v2 (in the cloud, SES; locally, the outbox behind AWS_ENDPOINT_URL_SESV2).
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { RenderedEmail } from './templates.tsx';
+
+const ses = new SESv2Client({});
+
+export interface MailerConfig {
+  readonly senderEmail: string;
+  readonly configurationSet?: string;
+}
+
+/**
+ * Sends one rendered e-mail (plain text and HTML) to one recipient.
+ * @returns the SES message ID
+ */
+export async function sendEmail(config: MailerConfig, to: string, email: RenderedEmail): Promise<string> {
+  const result = await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: config.senderEmail,
+      Destination: { ToAddresses: [to] },
+      ConfigurationSetName: config.configurationSet || undefined,
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: {
+            Text: { Data: email.text, Charset: 'UTF-8' },
+            Html: { Data: email.html, Charset: 'UTF-8' },
+          },
+        },
+      },
+    }),
+  );
+  return result.MessageId ?? '';
+}

@@ -1,0 +1,98 @@
+// Every e-mail the product sends, in Italian and English, as plain text plus HTML, from the one
+// message catalogue. Links are absolute URLs and appear in both parts.
+import { renderToString } from 'preact-render-to-string';
+import type { Language } from '#shared/i18n/language.ts';
+import { type MessageKey, t } from '#shared/i18n/messages.ts';
+
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+interface EmailContent {
+  readonly subject: string;
+  readonly greeting: string;
+  readonly paragraphs: readonly string[];
+  readonly link?: { readonly label: string; readonly url: string };
+}
+
+function render(lang: Language, content: EmailContent): RenderedEmail {
+  const signature = t(lang, 'email.signature');
+  const text = [
+    content.greeting,
+    '',
+    ...content.paragraphs.flatMap((paragraph) => [paragraph, '']),
+    ...(content.link ? [`${content.link.label}: ${content.link.url}`, ''] : []),
+    signature,
+  ].join('\n');
+  const html = `<!doctype html>${renderToString(
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <title>{content.subject}</title>
+      </head>
+      <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1d2433">
+        <p>{content.greeting}</p>
+        {content.paragraphs.map((paragraph) => (
+          <p>{paragraph}</p>
+        ))}
+        {content.link ? (
+          <p>
+            <a href={content.link.url} style="color:#0b5cad;font-weight:bold">
+              {content.link.label}
+            </a>
+            <br />
+            <small>{content.link.url}</small>
+          </p>
+        ) : null}
+        <p style="color:#5b6475">{signature}</p>
+      </body>
+    </html>,
+  )}`;
+  return { subject: content.subject, text, html };
+}
+
+/** Sent when an application is accepted for processing; carries the secret status link. */
+export function applicationReceiptEmail(
+  lang: Language,
+  data: {
+    contactName: string;
+    companyName: string;
+    programmeName: string;
+    applicationId: string;
+    statusUrl: string;
+  },
+): RenderedEmail {
+  return render(lang, {
+    subject: t(lang, 'email.receipt.subject', { programme: data.programmeName }),
+    greeting: t(lang, 'email.greeting', { name: data.contactName }),
+    paragraphs: [
+      t(lang, 'email.receipt.body', { company: data.companyName, programme: data.programmeName }),
+      t(lang, 'email.receipt.reference', { applicationId: data.applicationId }),
+    ],
+    link: { label: t(lang, 'email.receipt.statusLink'), url: data.statusUrl },
+  });
+}
+
+/** Sent when screening finds the application ineligible, with the reason. */
+export function ineligibleEmail(
+  lang: Language,
+  data: {
+    contactName: string;
+    companyName: string;
+    programmeName: string;
+    applicationId: string;
+    reason: string;
+  },
+): RenderedEmail {
+  return render(lang, {
+    subject: t(lang, 'email.ineligible.subject', { programme: data.programmeName }),
+    greeting: t(lang, 'email.greeting', { name: data.contactName }),
+    paragraphs: [
+      t(lang, 'email.ineligible.body', { company: data.companyName, programme: data.programmeName }),
+      t(lang, `ineligibility.${data.reason}` as MessageKey),
+      t(lang, 'email.receipt.reference', { applicationId: data.applicationId }),
+    ],
+  });
+}

@@ -1,0 +1,85 @@
+// Errors of the HTTP edge (body too large, wrong media type, malformed body) and the one place that
+// turns any error into an answer in the requester's language, never echoing the exception.
+
+import { UserFacingError } from '#shared/domain/errors.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
+import { logger } from '#shared/observability/powertools.ts';
+import { MessagePage, renderPage } from '#shared/pages/index.ts';
+import { type HttpResponse, htmlResponse, jsonResponse } from './responses.ts';
+
+export class PayloadTooLargeError extends UserFacingError {
+  override name = 'PayloadTooLargeError';
+  readonly statusCode = 413;
+  readonly messageKey = 'error.payloadTooLarge';
+  override readonly messageParams: Record<string, string | number>;
+  constructor(limitBytes: number) {
+    super('request body too large');
+    this.messageParams = { limitKb: Math.round(limitBytes / 1024) };
+  }
+}
+
+export class UnsupportedMediaTypeError extends UserFacingError {
+  override name = 'UnsupportedMediaTypeError';
+  readonly statusCode = 415;
+  readonly messageKey = 'error.unsupportedMediaType';
+}
+
+export class MalformedBodyError extends UserFacingError {
+  override name = 'MalformedBodyError';
+  readonly statusCode = 400;
+  readonly messageKey = 'error.malformedBody';
+}
+
+export class IdempotencyKeyReusedError extends UserFacingError {
+  override name = 'IdempotencyKeyReusedError';
+  readonly statusCode = 422;
+  readonly messageKey = 'error.idempotencyKeyReused';
+}
+
+export class RequestInProgressError extends UserFacingError {
+  override name = 'RequestInProgressError';
+  readonly statusCode = 409;
+  readonly messageKey = 'error.requestInProgress';
+}
+
+/** Machine-readable code of a user-facing error: its class name without the `Error` suffix. */
+export function errorCode(error: UserFacingError): string {
+  const base = error.name.replace(/Error$/, '');
+  return base.charAt(0).toLowerCase() + base.slice(1);
+}
+
+/**
+ * Maps any error to a response: user-facing errors keep their status and translated message;
+ * anything else is logged (name and stack, no request data) and becomes a generic 500.
+ * @param asHtml - answer with a page (browser form) rather than JSON
+ */
+export function errorResponse(error: unknown, lang: Language, asHtml: boolean): HttpResponse {
+  const known = toUserFacing(error);
+  if (!known) {
+    logger.error('Unhandled error', {
+      errorName: error instanceof Error ? error.name : typeof error,
+      error: error as Error,
+    });
+  }
+  const statusCode = known?.statusCode ?? 500;
+  const message = known ? t(lang, known.messageKey, known.messageParams) : t(lang, 'error.internal');
+  const code = known ? errorCode(known) : 'internal';
+  if (asHtml) {
+    return htmlResponse(
+      statusCode,
+      renderPage(MessagePage({ lang, title: t(lang, 'error.title'), message })),
+    );
+  }
+  return jsonResponse(statusCode, { error: code, message });
+}
+
+function toUserFacing(error: unknown): UserFacingError | undefined {
+  if (error instanceof UserFacingError) return error;
+  if (error instanceof Error) {
+    // Powertools idempotency errors, matched by name so this module does not import the utility.
+    if (error.name === 'IdempotencyValidationError') return new IdempotencyKeyReusedError(error.message);
+    if (error.name === 'IdempotencyAlreadyInProgressError') return new RequestInProgressError(error.message);
+  }
+  return undefined;
+}

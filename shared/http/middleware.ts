@@ -1,0 +1,31 @@
+// The middy chain every HTTP handler shares: Powertools logger context, then one error boundary
+// that answers in the requester's language (HTML for browsers, JSON for API clients).
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { logger } from '#shared/observability/powertools.ts';
+import { errorResponse } from './errors.ts';
+import { requestLanguage, wantsHtml } from './request.ts';
+
+/** Catches whatever the handler throws and turns it into a translated answer. */
+function errorBoundary(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    onError: async (request) => {
+      request.response = errorResponse(
+        request.error,
+        requestLanguage(request.event),
+        wantsHtml(request.event),
+      );
+    },
+  };
+}
+
+/**
+ * Wraps an HTTP handler: `httpHandler().use(extra).handler(fn)`; the error boundary runs last on
+ * the way out, so other middlewares' errors are answered too.
+ */
+export function httpHandler() {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(errorBoundary())
+    .use(injectLambdaContext(logger, { resetKeys: true }));
+}

@@ -1,0 +1,73 @@
+// Reading API Gateway proxy events: the requester's language, the body (size-capped, by media
+// type) and whether the requester is a browser form or an API client.
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { type Language, negotiateLanguage } from '#shared/i18n/language.ts';
+import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.ts';
+
+/** Largest accepted request body; an application is a few kilobytes. */
+export const maxBodyBytes = 64 * 1024;
+
+export type ParsedBody =
+  | { readonly kind: 'json'; readonly value: unknown }
+  | { readonly kind: 'form'; readonly fields: Record<string, string | string[]> };
+
+const header = (event: APIGatewayProxyEvent, name: string): string | undefined => {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted && value !== undefined) return value;
+  }
+  return undefined;
+};
+
+/** The media type of the request body, lowercased, without parameters. */
+export function mediaType(event: APIGatewayProxyEvent): string {
+  return (header(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** The language to answer in: `lang` in the query (or a form field), else Accept-Language, else Italian. */
+export function requestLanguage(event: APIGatewayProxyEvent, formLang?: string): Language {
+  return negotiateLanguage(formLang ?? event.queryStringParameters?.lang, header(event, 'accept-language'));
+}
+
+/** Whether to answer with a page: a form post, or a GET from a browser. */
+export function wantsHtml(event: APIGatewayProxyEvent): boolean {
+  if (mediaType(event) === 'application/x-www-form-urlencoded') return true;
+  if (mediaType(event) === 'application/json') return false;
+  const accept = header(event, 'accept') ?? '';
+  return accept.includes('text/html');
+}
+
+/** A request header, case-insensitively. */
+export function requestHeader(event: APIGatewayProxyEvent, name: string): string | undefined {
+  return header(event, name);
+}
+
+/**
+ * Decodes and parses the body as JSON or an HTML form.
+ * @throws PayloadTooLargeError over maxBodyBytes, UnsupportedMediaTypeError for any other media
+ * type, MalformedBodyError for JSON that does not parse
+ */
+export function parseBody(event: APIGatewayProxyEvent, limitBytes = maxBodyBytes): ParsedBody {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > limitBytes) throw new PayloadTooLargeError(limitBytes);
+  const type = mediaType(event);
+  const text = bytes.toString('utf8');
+  if (type === 'application/json') {
+    try {
+      return { kind: 'json', value: JSON.parse(text) as unknown };
+    } catch {
+      throw new MalformedBodyError('body is not valid JSON');
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    const fields: Record<string, string | string[]> = {};
+    for (const [name, value] of new URLSearchParams(text)) {
+      const existing = fields[name];
+      if (existing === undefined) fields[name] = value;
+      else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    }
+    return { kind: 'form', fields };
+  }
+  throw new UnsupportedMediaTypeError(`unsupported media type ${type || '(none)'}`);
+}

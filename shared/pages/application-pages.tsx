@@ -1,0 +1,103 @@
+// Pages shown after applying: the receipt, the status page behind the secret link, and the
+// plain message page used for errors and unknown links.
+import type { ApplicationRecord } from '#shared/domain/application.ts';
+import type { Programme } from '#shared/domain/programme.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { Layout } from './layout.tsx';
+
+const formatDateTime = (iso: string, lang: Language) =>
+  new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(new Date(iso));
+
+export function ReceiptPage(props: {
+  lang: Language;
+  programme: Programme;
+  applicationId: string;
+  statusUrl: string;
+}) {
+  const { lang } = props;
+  return (
+    <Layout lang={lang} title={t(lang, 'receipt.title')}>
+      <div class="notice ok" role="status">
+        <h1>{t(lang, 'receipt.title')}</h1>
+        <p>{t(lang, 'receipt.body', { programme: props.programme.names[lang] })}</p>
+      </div>
+      <dl class="facts">
+        <dt>{t(lang, 'receipt.applicationId')}</dt>
+        <dd>
+          <code data-testid="application-id">{props.applicationId}</code>
+        </dd>
+        <dt>{t(lang, 'receipt.statusLink')}</dt>
+        <dd>
+          <a href={props.statusUrl} data-testid="status-link">
+            {props.statusUrl}
+          </a>
+        </dd>
+      </dl>
+      <p>{t(lang, 'receipt.keepLink')}</p>
+    </Layout>
+  );
+}
+
+export function StatusPage(props: {
+  lang: Language;
+  programme: Programme;
+  application: ApplicationRecord;
+  selfHref: string;
+}) {
+  const { lang, application } = props;
+  const statusKey = `status.${application.status}` as MessageKey;
+  const explanationKey = `status.${application.status}.explanation` as MessageKey;
+  return (
+    <Layout lang={lang} title={t(lang, 'status.title')} switchHref={props.selfHref}>
+      <h1>{t(lang, 'status.title')}</h1>
+      <dl class="facts">
+        <dt>{t(lang, 'status.programme')}</dt>
+        <dd>{props.programme.names[lang]}</dd>
+        <dt>{t(lang, 'receipt.applicationId')}</dt>
+        <dd>
+          <code>{application.applicationId}</code>
+        </dd>
+        <dt>{t(lang, 'status.company')}</dt>
+        <dd>{application.company.name}</dd>
+        <dt>{t(lang, 'status.current')}</dt>
+        <dd>
+          <strong data-testid="application-status">{t(lang, statusKey)}</strong>
+        </dd>
+      </dl>
+      <div class={application.status === 'ineligible' ? 'notice bad' : 'notice'}>
+        <p>{t(lang, explanationKey)}</p>
+        {application.ineligibilityReason ? (
+          <p>{t(lang, `ineligibility.${application.ineligibilityReason}` as MessageKey)}</p>
+        ) : null}
+      </div>
+      <h2>{t(lang, 'status.history')}</h2>
+      <ol class="timeline">
+        {application.statusHistory.map((change) => (
+          <li>
+            <strong>{t(lang, `status.${change.status}` as MessageKey)}</strong> —{' '}
+            {formatDateTime(change.at, lang)}
+          </li>
+        ))}
+      </ol>
+    </Layout>
+  );
+}
+
+export function MessagePage(props: { lang: Language; title: string; message: string; tone?: 'bad' | 'ok' }) {
+  return (
+    <Layout lang={props.lang} title={props.title}>
+      <div class={`notice ${props.tone ?? 'bad'}`} role={props.tone === 'ok' ? 'status' : 'alert'}>
+        <h1>{props.title}</h1>
+        <p>{props.message}</p>
+      </div>
+      <p>
+        <a href={`/?lang=${props.lang}`}>{t(props.lang, 'page.backHome')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,40 @@
+// The site's one stylesheet, inlined in every page (no external requests; CSP allows it by hash).
+import { styleHash } from '#shared/http/security.ts';
+
+export const siteCss = `
+:root{--ink:#1d2433;--muted:#5b6475;--line:#d5dae3;--brand:#0b5cad;--brand-ink:#fff;--bad:#b3261e;--ok:#1e7b34;--bg:#f6f7f9}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+header.site{background:var(--brand);color:var(--brand-ink);padding:.75rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:1rem}
+header.site a{color:var(--brand-ink)}
+header.site .brand{font-weight:700;text-decoration:none;font-size:1.1rem}
+main{max-width:52rem;margin:0 auto;padding:1.5rem 1rem 3rem}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+fieldset{border:1px solid var(--line);border-radius:.5rem;background:#fff;margin:0 0 1.25rem;padding:1rem 1.25rem}
+legend{font-weight:700;padding:0 .35rem}
+.field{margin:.75rem 0}
+.field label,.field .label{display:block;font-weight:600;margin-bottom:.25rem}
+.hint{display:block;color:var(--muted);font-size:.9rem;margin-bottom:.25rem}
+input[type=text],input[type=email],input[type=tel],input[type=url],input[type=number],select{width:100%;max-width:30rem;padding:.5rem .6rem;border:1px solid #8a93a3;border-radius:.35rem;font:inherit;background:#fff}
+input:focus,select:focus,button:focus,a:focus{outline:3px solid #ffbf47;outline-offset:1px}
+.choices{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.35rem .75rem}
+.choice{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
+.choice input{margin-top:.3rem}
+.field-error{color:var(--bad);font-weight:600;display:block;margin:.2rem 0}
+.invalid input,.invalid select{border-color:var(--bad);border-width:2px}
+.error-summary{border:3px solid var(--bad);background:#fff;padding:1rem 1.25rem;margin-bottom:1.5rem;border-radius:.5rem}
+.error-summary h2{margin-top:0;font-size:1.2rem}
+.error-summary a{color:var(--bad)}
+.notice{border-left:5px solid var(--brand);background:#fff;padding:1rem 1.25rem;margin:1rem 0;border-radius:.25rem}
+.notice.ok{border-color:var(--ok)}
+.notice.bad{border-color:var(--bad)}
+button{background:var(--brand);color:var(--brand-ink);border:0;border-radius:.35rem;padding:.7rem 1.4rem;font:inherit;font-weight:700;cursor:pointer}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.25rem}
+dl.facts dt{font-weight:600}
+dl.facts dd{margin:0;word-break:break-all}
+ol.timeline{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1rem 1rem 2.5rem}
+code{background:#eef1f5;padding:.1rem .3rem;border-radius:.2rem}
+footer.site{color:var(--muted);font-size:.85rem;text-align:center;padding:1rem}
+`.trim();
+
+export const siteCssHash = styleHash(siteCss);

@@ -1,0 +1,336 @@
+// The SME application: the JSON contract of POST /applications (also what the HTML form becomes),
+// validated with zod, with every problem reported per field in the requester's language.
+import { z } from 'zod';
+import {
+  type AtecoVersion,
+  atecoVersions,
+  defaultAtecoVersion,
+  parseAtecoCode,
+} from '#shared/domain/ateco.ts';
+import { isValidPhone, normaliseEmail, normalisePhone } from '#shared/domain/contact.ts';
+import { lombardyProvinceCodes } from '#shared/domain/lombardy.ts';
+import { classifyEnterprise } from '#shared/domain/sme-size.ts';
+import { normaliseVatNumber, vatNumberProblem } from '#shared/domain/vat-number.ts';
+import { type Language, languageSchema } from '#shared/i18n/language.ts';
+import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+
+/** Where an SME wants to improve; the same list the assessment ranks later. */
+export const interestAreas = [
+  'digital',
+  'supply_chain',
+  'reshoring',
+  'diversification',
+  'internationalisation',
+  'business_model',
+  'training',
+  'green_transition',
+] as const;
+export type InterestArea = (typeof interestAreas)[number];
+
+/** Empty strings (an untouched optional form field, or "" in JSON) count as absent. */
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+
+const vatNumber = z
+  .string()
+  .max(20)
+  .superRefine((value, ctx) => {
+    const problem = vatNumberProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `validation.vatNumber.${problem}` });
+  })
+  .transform(normaliseVatNumber);
+
+const taxCode = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(\d{11}|[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z])$/, {
+      message: 'validation.taxCode',
+    })
+    .optional(),
+);
+
+const website = z.preprocess(
+  (value) => {
+    const blank = blankToUndefined(value);
+    return typeof blank === 'string' && !/^[a-z]+:\/\//i.test(blank.trim())
+      ? `https://${blank.trim()}`
+      : blank;
+  },
+  z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'validation.url' })
+    .max(300)
+    .optional(),
+);
+
+const euros = z.number().finite().min(0).max(1e13);
+
+export const applicationSchema = z.strictObject({
+  programmeId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'validation.invalid' }),
+  company: z.strictObject({
+    name: text(2, 200),
+    vatNumber,
+    taxCode,
+    atecoCode: z.string().trim().max(20),
+    atecoVersion: z.enum(atecoVersions).default(defaultAtecoVersion),
+    province: z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
+      z.enum(lombardyProvinceCodes, { message: 'validation.province' }),
+    ),
+    municipality: optionalText(100),
+    website,
+  }),
+  size: z.strictObject({
+    employees: z.number().finite().min(0).max(1_000_000),
+    turnoverEur: euros,
+    balanceSheetEur: euros,
+    publicControlPercent: z.number().finite().min(0).max(100).optional(),
+  }),
+  contact: z.strictObject({
+    name: text(2, 120),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .pipe(z.email({ message: 'validation.email' }))
+      .transform(normaliseEmail),
+    phone: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(30)
+        .refine(isValidPhone, { message: 'validation.phone' })
+        .transform(normalisePhone)
+        .optional(),
+    ),
+    language: z.preprocess(blankToUndefined, languageSchema.optional()),
+  }),
+  interests: z
+    .array(z.enum(interestAreas))
+    .min(1, { message: 'validation.interests' })
+    .max(interestAreas.length)
+    .transform((areas) => [...new Set(areas)]),
+  consent: z.strictObject({
+    privacy: z.literal(true, { message: 'validation.consent' }),
+  }),
+});
+
+export type ApplicationInput = z.output<typeof applicationSchema>;
+
+export interface FieldError {
+  /** Dotted path of the field, as in the JSON contract and the form ("company.vatNumber"). */
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ApplicationValidation =
+  | {
+      readonly ok: true;
+      readonly value: ApplicationInput;
+      readonly sme: ReturnType<typeof classifyEnterprise>;
+      readonly ateco: Extract<ReturnType<typeof parseAtecoCode>, { ok: true }>;
+    }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** Form order, so errors are listed the way the form reads. */
+const fieldOrder = [
+  'programmeId',
+  'company.name',
+  'company.vatNumber',
+  'company.taxCode',
+  'company.atecoCode',
+  'company.atecoVersion',
+  'company.province',
+  'company.municipality',
+  'company.website',
+  'size.employees',
+  'size.turnoverEur',
+  'size.balanceSheetEur',
+  'size.publicControlPercent',
+  'contact.name',
+  'contact.email',
+  'contact.phone',
+  'contact.language',
+  'interests',
+  'consent.privacy',
+];
+
+function valueAt(input: unknown, path: readonly string[]): unknown {
+  let current = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+function fieldLabel(lang: Language, field: string): string {
+  const key = `field.${field}`;
+  return isMessageKey(key) ? t(lang, key) : field;
+}
+
+/** One message per zod issue, naming the field in the requester's language. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Language): FieldError[] {
+  const path = issue.path.filter((segment): segment is string => typeof segment === 'string');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const field = [...path, key].join('.');
+      return { field, message: t(lang, 'validation.unknownField', { field }) };
+    });
+  }
+  const field = path.join('.');
+  const label = fieldLabel(lang, field);
+  const message = (key: MessageKey, params: Record<string, string | number> = {}) => [
+    { field, message: t(lang, key, { field: label, ...params }) },
+  ];
+  if (isMessageKey(issue.message)) {
+    return message(issue.message, (issue as { params?: Record<string, string | number> }).params);
+  }
+  const raw = valueAt(input, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (raw === undefined || raw === null) return message('validation.required');
+      return message(issue.expected === 'number' ? 'validation.number' : 'validation.invalid');
+    case 'too_small':
+      if (issue.origin === 'string')
+        return message(Number(issue.minimum) <= 1 ? 'validation.required' : 'validation.tooShort', {
+          min: Number(issue.minimum),
+        });
+      return message('validation.tooSmall', { min: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return message('validation.tooLong', { max: Number(issue.maximum) });
+      return message('validation.tooBig', { max: Number(issue.maximum) });
+    case 'invalid_value':
+      return message('validation.choice');
+    default:
+      return message('validation.invalid');
+  }
+}
+
+/**
+ * Validates an application (parsed JSON or converted form fields).
+ * @param lang - language of the error messages
+ * @returns the clean application with its SME class and ATECO section, or every field's problem
+ */
+export function validateApplication(input: unknown, lang: Language): ApplicationValidation {
+  const parsed = applicationSchema.safeParse(input);
+  const errors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue) => describeIssue(issue, input, lang));
+
+  // ATECO depends on the version chosen, so it is checked on the raw values, beside the others.
+  const rawAteco = valueAt(input, ['company', 'atecoCode']);
+  const rawVersion = valueAt(input, ['company', 'atecoVersion']) ?? defaultAtecoVersion;
+  let ateco: ReturnType<typeof parseAtecoCode> | undefined;
+  if (typeof rawAteco === 'string' && (atecoVersions as readonly unknown[]).includes(rawVersion)) {
+    const version = rawVersion as AtecoVersion;
+    ateco = rawAteco.trim() === '' ? undefined : parseAtecoCode(rawAteco, version);
+    if (rawAteco.trim() === '' || (ateco && !ateco.ok)) {
+      const key: MessageKey =
+        rawAteco.trim() === ''
+          ? 'validation.required'
+          : ateco && !ateco.ok && ateco.problem === 'division'
+            ? 'validation.ateco.division'
+            : 'validation.ateco.format';
+      errors.push({
+        field: 'company.atecoCode',
+        message: t(lang, key, {
+          field: fieldLabel(lang, 'company.atecoCode'),
+          division: rawAteco.trim().slice(0, 2),
+          version,
+        }),
+      });
+    }
+  }
+
+  const unique = [...new Map(errors.map((error) => [error.field, error])).values()];
+  if (!parsed.success || unique.length > 0 || !ateco?.ok) {
+    const rank = (field: string) => {
+      const index = fieldOrder.indexOf(field);
+      return index < 0 ? fieldOrder.length : index;
+    };
+    return { ok: false, errors: unique.sort((a, b) => rank(a.field) - rank(b.field)) };
+  }
+  return { ok: true, value: parsed.data, sme: classifyEnterprise(parsed.data.size), ateco };
+}
+
+/** Form fields holding numbers, typed as text so people can write "1.200.000,50" or "12,5". */
+const numericFields = new Set([
+  'size.employees',
+  'size.turnoverEur',
+  'size.balanceSheetEur',
+  'size.publicControlPercent',
+]);
+const listFields = new Set(['interests']);
+const booleanFields = new Set(['consent.privacy']);
+const forbiddenSegments = new Set(['__proto__', 'prototype', 'constructor']);
+
+/**
+ * Reads a number as people write it, in the given language first ("1.200.000,50" in Italian,
+ * "1,200,000.50" in English), then in the other; returns the text unchanged when neither fits.
+ */
+export function parseLocaleNumber(raw: string, lang: Language): number | string {
+  const compact = raw.trim().replace(/[\s\u00a0'€%]/g, '');
+  const conventions = lang === 'en' ? (['.', ','] as const) : ([',', '.'] as const);
+  for (const decimal of [conventions[0], conventions[1]]) {
+    const group = decimal === ',' ? '.' : ',';
+    const d = `\\${decimal}`;
+    const g = `\\${group}`;
+    if (
+      new RegExp(`^-?\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`).test(compact) ||
+      new RegExp(`^-?\\d+(${d}\\d+)?$`).test(compact)
+    ) {
+      return Number(compact.split(group).join('').replace(decimal, '.'));
+    }
+  }
+  return raw;
+}
+
+/**
+ * Turns the HTML form's fields (dotted names, everything a string) into the JSON contract's shape,
+ * so one validation serves both.
+ * @param lang - the language the form was shown in, to read numbers
+ */
+export function formFieldsToApplication(
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  lang: Language = 'it',
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const set = (path: string, value: unknown) => {
+    const segments = path.split('.');
+    if (segments.length > 3 || segments.some((segment) => segment === '' || forbiddenSegments.has(segment)))
+      return;
+    let node = result;
+    for (const segment of segments.slice(0, -1)) {
+      const next = node[segment];
+      if (next === undefined || typeof next !== 'object' || next === null || Array.isArray(next)) {
+        node[segment] = {};
+      }
+      node = node[segment] as Record<string, unknown>;
+    }
+    node[segments[segments.length - 1] as string] = value;
+  };
+  for (const [name, raw] of Object.entries(fields)) {
+    const values = typeof raw === 'string' ? [raw] : [...raw];
+    if (listFields.has(name)) {
+      set(
+        name,
+        values.filter((value) => value.trim() !== ''),
+      );
+      continue;
+    }
+    const value = values[values.length - 1] ?? '';
+    if (booleanFields.has(name)) set(name, value === 'true' || value === 'on');
+    else if (value.trim() === '') continue;
+    else if (numericFields.has(name)) set(name, parseLocaleNumber(value, lang));
+    else set(name, value);
+  }
+  for (const name of listFields) if (!(name in fields)) set(name, []);
+  for (const name of booleanFields) if (!(name in fields)) set(name, false);
+  return result;
+}

@@ -1,0 +1,83 @@
+// Use case: the journey's first decision — does the application meet the programme's rules, and is
+// there quota left? Records the outcome once (with the counters) and queues the SME's e-mail.
+import { getApplication, recordScreening, type ScreeningOutcome } from '#shared/data/applications.ts';
+import { queueEmail } from '#shared/data/email-outbox.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import type { ApplicationRecord } from '#shared/domain/application.ts';
+import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
+import {
+  type IneligibilityReason,
+  isProgrammeOpen,
+  italianToday,
+  type Programme,
+} from '#shared/domain/programme.ts';
+import { ineligibleEmail } from '#shared/email/templates.tsx';
+import { logger } from '#shared/observability/powertools.ts';
+
+/**
+ * The first rule the application breaks, or undefined when it meets them all. Pure: the quota is
+ * checked atomically when the outcome is recorded.
+ */
+export function firstIneligibility(
+  application: ApplicationRecord,
+  programme: Programme,
+): IneligibilityReason | undefined {
+  const { eligibility } = programme;
+  if (!isProgrammeOpen(programme, italianToday(new Date(application.submittedAt)))) return 'programme_closed';
+  if (!application.size.isSme) return 'not_sme';
+  if (!(eligibility.sizeClasses as readonly string[]).includes(application.size.sizeClass))
+    return 'size_class';
+  if (!(eligibility.provinces as readonly string[]).includes(application.company.province)) return 'province';
+  if (
+    eligibility.atecoSections &&
+    !eligibility.atecoSections.sections.includes(application.company.atecoSection)
+  ) {
+    return 'ateco_section';
+  }
+  return undefined;
+}
+
+export interface ScreenApplicationDeps {
+  readonly tableName: string;
+  readonly now?: () => Date;
+}
+
+/** Screens one application; safe to call again (returns the outcome already recorded). */
+export async function screenApplication(
+  applicationId: string,
+  deps: ScreenApplicationDeps,
+): Promise<ScreeningOutcome> {
+  const now = (deps.now ?? (() => new Date()))();
+  const application = await getApplication(deps.tableName, applicationId);
+  if (!application) throw new ApplicationNotFoundError(applicationId);
+  const programme = await getProgramme(deps.tableName, application.programmeId);
+  if (!programme) throw new UnknownProgrammeError(application.programmeId);
+
+  const reason = firstIneligibility(application, programme);
+  const outcome = await recordScreening(
+    deps.tableName,
+    application,
+    reason ? { eligible: false, reason } : { eligible: true },
+    programme.quotas.assessments,
+    now.toISOString(),
+  );
+  if (!outcome.eligible) {
+    const lang = application.language;
+    await queueEmail(
+      deps.tableName,
+      applicationId,
+      'ineligible',
+      application.contact.email,
+      ineligibleEmail(lang, {
+        contactName: application.contact.name,
+        companyName: application.company.name,
+        programmeName: programme.names[lang],
+        applicationId,
+        reason: outcome.reason,
+      }),
+      now,
+    );
+  }
+  logger.info('Application screened', { applicationId, eligible: outcome.eligible });
+  return outcome;
+}

@@ -1,0 +1,113 @@
+// Use case: a validated application becomes a stored application, a queued receipt e-mail and one
+// running journey, or nothing at all.
+import { randomUUID } from 'node:crypto';
+import { createApplication, removeApplication } from '#shared/data/applications.ts';
+import { queuedEmailItem } from '#shared/data/email-outbox.ts';
+import { startJourney } from '#shared/data/journeys.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import type { ApplicationRecord } from '#shared/domain/application.ts';
+import type { parseAtecoCode } from '#shared/domain/ateco.ts';
+import {
+  JourneyUnavailableError,
+  ProgrammeClosedError,
+  UnknownProgrammeError,
+} from '#shared/domain/errors.ts';
+import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
+import { isProgrammeOpen, italianToday, type Programme } from '#shared/domain/programme.ts';
+import type { classifyEnterprise } from '#shared/domain/sme-size.ts';
+import { applicationReceiptEmail } from '#shared/email/templates.tsx';
+import { statusUrl } from '#shared/http/routes.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { logger } from '#shared/observability/powertools.ts';
+import type { ApplicationInput } from '#shared/schemas/application.ts';
+
+export interface SubmitApplicationDeps {
+  readonly tableName: string;
+  readonly journeyStateMachineArn: string;
+  /** Where the site is served, for the status link (e.g. https://pmi.example.org). */
+  readonly publicBaseUrl: string;
+  readonly now?: () => Date;
+  readonly newApplicationId?: () => string;
+}
+
+export interface ValidatedApplication {
+  readonly input: ApplicationInput;
+  readonly sme: ReturnType<typeof classifyEnterprise>;
+  readonly ateco: Extract<ReturnType<typeof parseAtecoCode>, { ok: true }>;
+  /** The language the requester used; the contact's own choice wins. */
+  readonly requestLanguage: Language;
+}
+
+export interface SubmittedApplication {
+  readonly applicationId: string;
+  readonly status: 'submitted';
+  readonly statusUrl: string;
+  readonly programme: Programme;
+}
+
+/**
+ * Stores the application and starts its journey.
+ * @throws UnknownProgrammeError, ProgrammeClosedError, DuplicateApplicationError,
+ * JourneyUnavailableError (the write is undone)
+ */
+export async function submitApplication(
+  application: ValidatedApplication,
+  deps: SubmitApplicationDeps,
+): Promise<SubmittedApplication> {
+  const now = (deps.now ?? (() => new Date()))();
+  const { input } = application;
+  const programme = await getProgramme(deps.tableName, input.programmeId);
+  if (!programme) throw new UnknownProgrammeError(`unknown programme ${input.programmeId}`);
+  if (!isProgrammeOpen(programme, italianToday(now)))
+    throw new ProgrammeClosedError(`programme ${programme.id} closed`);
+
+  const applicationId = (deps.newApplicationId ?? randomUUID)();
+  const language = input.contact.language ?? application.requestLanguage;
+  const submittedAt = now.toISOString();
+  const record: ApplicationRecord = {
+    applicationId,
+    programmeId: programme.id,
+    status: 'submitted',
+    statusHistory: [{ status: 'submitted', at: submittedAt }],
+    submittedAt,
+    language,
+    company: {
+      ...input.company,
+      atecoSection: application.ateco.section,
+      atecoDivision: application.ateco.division,
+    },
+    size: { ...input.size, ...application.sme },
+    contact: input.contact,
+    interests: input.interests,
+    journeyExecutionName: applicationId,
+  };
+  const statusSecret = newLinkSecret();
+  const statusLinkHash = hashLinkSecret(statusSecret);
+  const link = statusUrl(deps.publicBaseUrl, statusSecret);
+  const receipt = applicationReceiptEmail(language, {
+    contactName: input.contact.name,
+    companyName: input.company.name,
+    programmeName: programme.names[language],
+    applicationId,
+    statusUrl: link,
+  });
+
+  await createApplication(
+    deps.tableName,
+    record,
+    statusLinkHash,
+    queuedEmailItem(applicationId, 'receipt', input.contact.email, receipt, now),
+  );
+  try {
+    await startJourney(deps.journeyStateMachineArn, { applicationId, programmeId: programme.id });
+  } catch (error) {
+    logger.error('Journey could not start; undoing the application', {
+      applicationId,
+      error: error as Error,
+    });
+    await removeApplication(deps.tableName, record, statusLinkHash);
+    throw new JourneyUnavailableError('journey could not start');
+  }
+  logger.info('Application submitted', { applicationId, programmeId: programme.id });
+  return { applicationId, status: 'submitted', statusUrl: link, programme };
+}

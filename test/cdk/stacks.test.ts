@@ -1,0 +1,168 @@
+// CDK tests: assert on the synthesised templates (resources, properties, grants, the ASL itself).
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '#infra/app.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { routes } from '#shared/http/routes.ts';
+
+let data: Template;
+let stateless: Template;
+let synthError: unknown;
+
+beforeAll(() => {
+  // Prepare: bundling skipped (esbuild is exercised by `npx cdk synth` and the bench).
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'percorso-pmi:stage': 'test' } });
+  const built = buildApp(app);
+  try {
+    app.synth();
+  } catch (error) {
+    synthError = error;
+  }
+  data = Template.fromStack(built.data);
+  stateless = Template.fromStack(built.stateless);
+});
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+function policyStatementsOf(template: Template, functionLogicalIdPrefix: string): Statement[] {
+  const roles = template.findResources('AWS::IAM::Role');
+  const roleId = Object.keys(roles).find((id) => id.startsWith(functionLogicalIdPrefix));
+  const policies = template.findResources('AWS::IAM::Policy');
+  return Object.values(policies)
+    .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const actionsOf = (statements: Statement[]) =>
+  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+describe('cdk-nag AwsSolutions', () => {
+  it('passes with every exception acknowledged', () => {
+    // Assess
+    expect(synthError).toBeUndefined();
+  });
+});
+
+describe('data stack', () => {
+  it('keeps the main table on demand, with point-in-time recovery, deletion protection, TTL, retained', () => {
+    data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    });
+  });
+
+  it('has no provisioned capacity anywhere (nothing costs money while idle)', () => {
+    for (const table of Object.values(data.findResources('AWS::DynamoDB::Table'))) {
+      expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(table.Properties.ProvisionedThroughput).toBeUndefined();
+    }
+  });
+
+  it('declares the SES sender identity with a configuration set', () => {
+    data.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    data.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+  });
+});
+
+describe('app stack', () => {
+  it('runs every function on Node 24, arm64, with tracing and a log group', () => {
+    const functions = stateless.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(Object.keys(functionCatalog).length);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.LoggingConfig?.LogGroup).toBeDefined();
+    }
+  });
+
+  it('throttles the API stage and serves every route of the route table', () => {
+    stateless.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({
+          ThrottlingRateLimit: 50,
+          ThrottlingBurstLimit: 100,
+          HttpMethod: '*',
+          ResourcePath: '/*',
+        }),
+      ]),
+    });
+    const methods = Object.values(stateless.findResources('AWS::ApiGateway::Method')).map(
+      (m) => m.Properties.HttpMethod,
+    );
+    const expected = Object.values(routes).flatMap((route) => route.methods as readonly string[]);
+    expect(methods.sort()).toEqual([...expected].sort());
+  });
+
+  it('runs sme-journey as a Standard state machine whose logs exclude execution data', () => {
+    stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      StateMachineName: 'percorso-pmi-test-sme-journey',
+      LoggingConfiguration: Match.objectLike({ IncludeExecutionData: false, Level: 'ALL' }),
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('lets only the intake function start journeys, and only the journey state machine', () => {
+    const intake = policyStatementsOf(stateless, 'SubmitApplicationFunction');
+    const start = intake.find((s) => actionsOf([s]).includes('states:StartExecution'));
+    expect(JSON.stringify(start?.Resource)).toContain('stateMachine:percorso-pmi-test-sme-journey');
+    for (const name of [
+      'ApplicationFormFunction',
+      'ApplicationStatusFunction',
+      'ScreenEligibilityFunction',
+      'SendApplicationEmailFunction',
+    ]) {
+      expect(actionsOf(policyStatementsOf(stateless, name))).not.toContain('states:StartExecution');
+    }
+  });
+
+  it('lets only the e-mail task send e-mail, and read-only pages only read', () => {
+    expect(actionsOf(policyStatementsOf(stateless, 'SendApplicationEmailFunction'))).toContain(
+      'ses:SendEmail',
+    );
+    for (const name of [
+      'ApplicationFormFunction',
+      'ApplicationStatusFunction',
+      'SubmitApplicationFunction',
+      'ScreenEligibilityFunction',
+    ]) {
+      expect(actionsOf(policyStatementsOf(stateless, name))).not.toContain('ses:SendEmail');
+    }
+    for (const name of ['ApplicationFormFunction', 'ApplicationStatusFunction']) {
+      const actions = actionsOf(policyStatementsOf(stateless, name));
+      expect(actions).toContain('dynamodb:GetItem');
+      expect(actions.filter((a) => /Put|Update|Delete|Write/.test(a))).toEqual([]);
+    }
+  });
+
+  it('gives every journey task a timeout and a retry, and no JSONata', () => {
+    const [machine] = Object.values(stateless.findResources('AWS::StepFunctions::StateMachine'));
+    if (!machine) throw new Error('no state machine');
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    expect(definition).not.toContain('JSONata');
+    const states = Object.values(
+      JSON.parse(
+        (machine.Properties.DefinitionString['Fn::Join'][1] as unknown[])
+          .map((part) => (typeof part === 'string' ? part : 'arn:aws:lambda:::function:x'))
+          .join(''),
+      ).States as Record<string, { Type: string; TimeoutSeconds?: number; Retry?: unknown[] }>,
+    );
+    const taskStates = states.filter((state) => state.Type === 'Task');
+    expect(taskStates.length).toBeGreaterThan(0);
+    for (const task of taskStates) {
+      expect(task.TimeoutSeconds).toBeGreaterThan(0);
+      expect(task.Retry?.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// Browser test: Debian Chromium driven by playwright-core through the real form on the local stack:
+// validation errors shown, a successful submission, the receipt page, the status page.
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomVatNumber } from '../support/fixtures.ts';
+
+const local = inject('localStack');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the application form in a browser', () => {
+  it('shows errors next to the fields, then accepts a corrected application and links to its status', async () => {
+    // Prepare
+    const page = await browser.newPage({ locale: 'it-IT' });
+    await page.goto(`${local.site}/`);
+
+    // Act: submit with a wrong Partita IVA and no consent
+    await page.getByLabel('Ragione sociale').fill('Officina Meccanica Brambilla S.r.l.');
+    await page.getByLabel('Partita IVA').fill('12345678901');
+    await page.getByLabel(/Codice ATECO/).fill('25.62.00');
+    await page.getByLabel('Provincia').selectOption('VA');
+    await page.getByLabel(/Dipendenti/).fill('18');
+    await page.getByLabel(/Fatturato/).fill('2.400.000');
+    await page.getByLabel(/Totale di bilancio/).fill('1.900.000');
+    await page.getByLabel(/Nome e cognome/).fill('Giulia Brambilla');
+    await page.getByLabel(/E-mail/).fill('giulia.brambilla@example.it');
+    await page.getByLabel('Digitale e Industria 4.0').check();
+    await page.getByRole('button', { name: 'Invia la candidatura' }).click();
+
+    // Assess: the error summary names both problems and the values are kept
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.textContent()).toMatch(/partita IVA/i);
+    expect(await summary.textContent()).toMatch(/privacy/i);
+    expect(await page.getByLabel('Ragione sociale').inputValue()).toBe('Officina Meccanica Brambilla S.r.l.');
+    await page.screenshot({ path: 'test-results/form-errors.png', fullPage: true });
+
+    // Act: correct and resubmit
+    await page.getByLabel('Partita IVA').fill(randomVatNumber());
+    await page.locator('input[name="consent.privacy"]').check();
+    await page.getByRole('button', { name: 'Invia la candidatura' }).click();
+
+    // Assess: receipt with the application number and the status link
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Candidatura ricevuta' }).isVisible())
+      .toBe(true);
+    const applicationId = await page.getByTestId('application-id').textContent();
+    expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.screenshot({ path: 'test-results/receipt.png', fullPage: true });
+    await page.getByTestId('status-link').click();
+    await expect
+      .poll(async () => page.getByTestId('application-status').textContent(), { timeout: 10_000 })
+      .toMatch(/Ammessa|Ricevuta/);
+    await page.close();
+  });
+});

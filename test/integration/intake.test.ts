@@ -1,0 +1,366 @@
+// Intake end to end on the local stack: the public API, DynamoDB Local, the local Step Functions
+// service and the outbox, through HTTP and the AWS SDK as a client would use them.
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SFNClient,
+} from '@aws-sdk/client-sfn';
+import { describe, expect, inject, it } from 'vitest';
+import { eventually, randomVatNumber, validApplication } from '../support/fixtures.ts';
+
+const local = inject('localStack');
+const sfn = new SFNClient({
+  endpoint: local.stepFunctions,
+  region: 'eu-south-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+const postJson = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${local.site}/applications`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+const executionArn = (applicationId: string) =>
+  `${local.journeyStateMachineArn.replace(':stateMachine:', ':execution:')}:${applicationId}`;
+
+async function finishedExecution(applicationId: string) {
+  return eventually(async () => {
+    const execution = await sfn.send(
+      new DescribeExecutionCommand({ executionArn: executionArn(applicationId) }),
+    );
+    return execution.status === 'RUNNING' ? undefined : execution;
+  });
+}
+
+async function outboxFor(email: string) {
+  const response = await fetch(local.outbox, { headers: { Accept: 'application/json' } });
+  const messages = (await response.json()) as { to: string; subject: string; text: string; html: string }[];
+  return messages.filter((message) => message.to.includes(email));
+}
+
+async function executionCount(): Promise<number> {
+  const result = await sfn.send(
+    new ListExecutionsCommand({ stateMachineArn: local.journeyStateMachineArn, maxResults: 1000 }),
+  );
+  return result.executions?.length ?? 0;
+}
+
+describe('POST /applications (JSON)', () => {
+  it('accepts a valid application, starts one journey named after it, and e-mails a receipt with the status link', async () => {
+    // Prepare
+    const email = `anna.${randomVatNumber()}@example.it`;
+    const application = validApplication({ email });
+
+    // Act
+    const response = await postJson(application);
+    const body = (await response.json()) as { applicationId: string; status: string; statusUrl: string };
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(body.status).toBe('submitted');
+    expect(body.statusUrl).toMatch(/^http:\/\/localhost:\d+\/status\/[A-Za-z0-9_-]{43}$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const execution = await finishedExecution(body.applicationId);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({
+      applicationId: body.applicationId,
+      outcome: 'eligible',
+    });
+    const listed = await sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: local.journeyStateMachineArn, maxResults: 1000 }),
+    );
+    expect(listed.executions?.filter((e) => e.name === body.applicationId)).toHaveLength(1);
+    const receipts = await eventually(async () =>
+      (await outboxFor(email)).length > 0 ? outboxFor(email) : undefined,
+    );
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]?.subject).toContain('Sviluppo PMI');
+    expect(receipts[0]?.text).toContain(body.statusUrl);
+    expect(receipts[0]?.html).toContain(body.statusUrl);
+  });
+
+  it('keeps names, e-mails and free text out of the execution history', async () => {
+    // Prepare
+    const email = `privacy.${randomVatNumber()}@example.it`;
+    const application = validApplication({ email });
+    const response = await postJson(application);
+    const { applicationId } = (await response.json()) as { applicationId: string };
+    await finishedExecution(applicationId);
+
+    // Act
+    const history = await sfn.send(
+      new GetExecutionHistoryCommand({
+        executionArn: executionArn(applicationId),
+        includeExecutionData: true,
+        maxResults: 1000,
+      }),
+    );
+
+    // Assess
+    const text = JSON.stringify(history.events);
+    expect(history.events?.length).toBeGreaterThan(5);
+    expect(text).toContain(applicationId);
+    for (const secret of [
+      email,
+      application.contact.name,
+      application.company.name,
+      application.company.vatNumber,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('shows the journey on the status page, in Italian by default and in English on request', async () => {
+    // Prepare
+    const response = await postJson(validApplication());
+    const { applicationId, statusUrl } = (await response.json()) as {
+      applicationId: string;
+      statusUrl: string;
+    };
+    await finishedExecution(applicationId);
+
+    // Act
+    const italian = await fetch(statusUrl, { headers: { Accept: 'text/html' } });
+    const english = await fetch(`${statusUrl}?lang=en`, { headers: { Accept: 'text/html' } });
+    const head = await fetch(statusUrl, { method: 'HEAD' });
+
+    // Assess
+    expect(italian.status).toBe(200);
+    const page = await italian.text();
+    expect(page).toContain('Ammessa');
+    expect(page).toContain(applicationId);
+    expect(await english.text()).toContain('Eligible');
+    expect(head.status).toBe(200);
+    for (const [name, value] of [
+      ['cache-control', 'no-store'],
+      ['referrer-policy', 'no-referrer'],
+      ['x-robots-tag', 'noindex, nofollow'],
+    ]) {
+      expect(italian.headers.get(name!)).toBe(value);
+    }
+  });
+
+  it('screens out a company that is not an SME and tells it why by e-mail', async () => {
+    // Prepare
+    const email = `large.${randomVatNumber()}@example.it`;
+    const application = validApplication({ email });
+    application.size = { employees: 320, turnoverEur: 90_000_000, balanceSheetEur: 70_000_000 };
+
+    // Act
+    const response = await postJson(application);
+    const { applicationId, statusUrl } = (await response.json()) as {
+      applicationId: string;
+      statusUrl: string;
+    };
+    const execution = await finishedExecution(applicationId);
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'ineligible', reason: 'not_sme' });
+    const messages = await eventually(async () => {
+      const found = await outboxFor(email);
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(messages.map((m) => m.subject)).toEqual([
+      expect.stringContaining('Candidatura ricevuta'),
+      expect.stringContaining('Esito della verifica'),
+    ]);
+    expect(messages[1]?.text).toContain('definizione europea di PMI');
+    expect(await (await fetch(statusUrl, { headers: { Accept: 'text/html' } })).text()).toContain(
+      'Non ammessa',
+    );
+  });
+
+  it('refuses the same company applying twice to the same programme with 409, starting no second journey', async () => {
+    // Prepare
+    const vatNumber = randomVatNumber();
+    const first = await postJson(validApplication({ vatNumber }));
+    expect(first.status).toBe(201);
+    const before = await executionCount();
+
+    // Act
+    const second = await postJson(validApplication({ vatNumber }), { 'Accept-Language': 'en' });
+
+    // Assess
+    expect(second.status).toBe(409);
+    const body = (await second.json()) as { error: string; message: string };
+    expect(body.error).toBe('duplicateApplication');
+    expect(body.message).toMatch(/already applied/);
+    expect(await executionCount()).toBe(before);
+  });
+
+  it('returns the original response for a retried Idempotency-Key, and 422 when the key is reused for another body', async () => {
+    // Prepare
+    const application = validApplication();
+    const key = `retry-${randomVatNumber()}`;
+
+    // Act
+    const first = await postJson(application, { 'Idempotency-Key': key });
+    const retried = await postJson(application, { 'Idempotency-Key': key });
+    const reused = await postJson(validApplication(), { 'Idempotency-Key': key });
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(retried.status).toBe(201);
+    const firstBody = await first.json();
+    expect(await retried.json()).toEqual(firstBody);
+    expect(reused.status).toBe(422);
+    expect(((await reused.json()) as { error: string }).error).toBe('idempotencyKeyReused');
+  });
+});
+
+describe('POST /applications with bad input', () => {
+  it('names every wrong field in Italian by default, in English with Accept-Language, and writes nothing', async () => {
+    // Prepare
+    const vatNumber = randomVatNumber();
+    const application = validApplication({ vatNumber });
+    application.company.province = 'RM';
+    application.contact.email = 'not-an-email';
+    application.consent.privacy = false;
+    const before = await executionCount();
+
+    // Act
+    const italian = await postJson(application);
+    const english = await postJson(application, { 'Accept-Language': 'en-GB,en;q=0.9' });
+
+    // Assess
+    expect(italian.status).toBe(422);
+    const it = (await italian.json()) as { fields: { field: string; message: string }[] };
+    expect(it.fields.map((f) => f.field).sort()).toEqual([
+      'company.province',
+      'consent.privacy',
+      'contact.email',
+    ]);
+    const en = (await english.json()) as { fields: { field: string; message: string }[] };
+    expect(en.fields.map((f) => f.field).sort()).toEqual([
+      'company.province',
+      'consent.privacy',
+      'contact.email',
+    ]);
+    expect(it.fields[0]?.message).not.toEqual(en.fields[0]?.message);
+    expect(await executionCount()).toBe(before);
+    // Nothing half-written: the same company can still apply (no company lock was left behind).
+    const retry = await postJson(validApplication({ vatNumber }));
+    expect(retry.status).toBe(201);
+  });
+
+  it('rejects a wrong check digit in the Partita IVA', async () => {
+    // Prepare
+    const valid = randomVatNumber();
+    const application = validApplication({
+      vatNumber: valid.slice(0, 10) + String((Number(valid[10]) + 1) % 10),
+    });
+
+    // Act
+    const response = await postJson(application, { 'Accept-Language': 'en' });
+
+    // Assess
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { fields: { field: string }[] };
+    expect(body.fields.map((f) => f.field)).toEqual(['company.vatNumber']);
+  });
+
+  it('answers 413 for a body over 64 KB, 415 for another media type, 400 for malformed JSON', async () => {
+    // Prepare
+    const huge = validApplication();
+    huge.company.name = 'x'.repeat(70 * 1024);
+    const before = await executionCount();
+
+    // Act
+    const tooLarge = await postJson(huge);
+    const wrongType = await fetch(`${local.site}/applications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'Accept-Language': 'en' },
+      body: 'hello',
+    });
+    const malformed = await postJson('{"programmeId": ', { 'Accept-Language': 'it' });
+
+    // Assess
+    expect(tooLarge.status).toBe(413);
+    expect(wrongType.status).toBe(415);
+    expect(((await wrongType.json()) as { message: string }).message).toMatch(/Unsupported format/);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { message: string }).message).toMatch(/JSON/);
+    expect(await executionCount()).toBe(before);
+  });
+
+  it('answers an unknown programme with 422 and writes nothing', async () => {
+    // Prepare
+    const application = validApplication();
+    application.programmeId = 'no-such-programme';
+    const before = await executionCount();
+
+    // Act
+    const response = await postJson(application, { 'Accept-Language': 'en' });
+
+    // Assess
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toBe('unknownProgramme');
+    expect(await executionCount()).toBe(before);
+  });
+});
+
+describe('the HTML form', () => {
+  it('serves the form in Italian, and in English with ?lang=en', async () => {
+    // Act
+    const italian = await (await fetch(`${local.site}/`)).text();
+    const english = await (await fetch(`${local.site}/?lang=en`)).text();
+
+    // Assess
+    expect(italian).toContain('<html lang="it"');
+    expect(italian).toContain('Invia la candidatura');
+    expect(english).toContain('<html lang="en"');
+    expect(english).toContain('Submit application');
+  });
+
+  it('answers a form post with a receipt page, and re-shows the form with an error summary on bad input', async () => {
+    // Prepare
+    const application = validApplication();
+    const fields = new URLSearchParams({
+      programmeId: 'sviluppo-pmi',
+      lang: 'en',
+      'company.name': application.company.name,
+      'company.vatNumber': application.company.vatNumber,
+      'company.atecoCode': application.company.atecoCode,
+      'company.province': application.company.province,
+      'size.employees': '12,5',
+      'size.turnoverEur': '1.800.000',
+      'size.balanceSheetEur': '900000',
+      'contact.name': application.contact.name,
+      'contact.email': application.contact.email,
+      'consent.privacy': 'true',
+    });
+    fields.append('interests', 'digital');
+    fields.append('interests', 'supply_chain');
+    const bad = new URLSearchParams(fields);
+    bad.set('company.vatNumber', '12345');
+
+    // Act
+    const rejected = await fetch(`${local.site}/applications`, { method: 'POST', body: bad });
+    const accepted = await fetch(`${local.site}/applications`, { method: 'POST', body: fields });
+
+    // Assess
+    expect(rejected.status).toBe(422);
+    const errorPage = await rejected.text();
+    expect(errorPage).toContain('error-summary');
+    expect(errorPage).toContain('value="12345"');
+    expect(accepted.status).toBe(201);
+    const receipt = await accepted.text();
+    expect(receipt).toContain('Application received');
+    expect(receipt).toMatch(/\/status\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it('answers an unknown status link with a friendly 404 page', async () => {
+    // Act
+    const response = await fetch(`${local.site}/status/${'A'.repeat(43)}`, {
+      headers: { Accept: 'text/html' },
+    });
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Link non valido');
+  });
+});

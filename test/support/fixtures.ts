@@ -1,0 +1,40 @@
+// Test data helpers: valid Partita IVA numbers on demand, a valid application, waiting helpers.
+import { readFileSync } from 'node:fs';
+
+/** A valid Partita IVA: random serial, an allowed office code, the Luhn check digit computed. */
+export function randomVatNumber(): string {
+  const serial = String(Math.floor(Math.random() * 9_999_999) + 1).padStart(7, '0');
+  const officeCodes = ['015', '012', '003', '097', '120'];
+  const body = serial + officeCodes[Math.floor(Math.random() * officeCodes.length)];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const digit = Number(body[i]);
+    if (i % 2 === 0) sum += digit;
+    else sum += digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+/** The valid application fixture (test/events/application.valid.json) with a fresh company. */
+export function validApplication(overrides: { vatNumber?: string; email?: string } = {}) {
+  const base = JSON.parse(readFileSync(new URL('../events/application.valid.json', import.meta.url), 'utf8'));
+  base.company.vatNumber = overrides.vatNumber ?? randomVatNumber();
+  if (overrides.email) base.contact.email = overrides.email;
+  // biome-ignore lint/suspicious/noExplicitAny: tests reshape the fixture freely
+  return base as Record<string, any>;
+}
+
+/** Polls until the check returns a value (not undefined) or the time is up. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

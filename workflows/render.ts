@@ -1,0 +1,58 @@
+// Renders a workflow's ASL outside any deployment, for the local engine and for tests: the same
+// CDK definition, with Lambda functions given as plain ARNs.
+import { App, Stack } from 'aws-cdk-lib';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { DefinitionBody, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { type WorkflowName, workflows } from './index.ts';
+
+/** The fake account and region the local runtime uses in every ARN. */
+export const localAccount = { accountId: '000000000000', region: 'eu-south-1' } as const;
+
+/** The ARN a catalogue function has in local mode. */
+export function localFunctionArn(functionName: string): string {
+  return `arn:aws:lambda:${localAccount.region}:${localAccount.accountId}:function:percorso-pmi-${functionName}`;
+}
+
+/**
+ * The ASL of a workflow as a plain object, with each function's ARN as given.
+ * @param functionArn - maps a catalogue function name to the ARN to put in the definition
+ */
+export function renderWorkflowAsl(
+  name: WorkflowName,
+  functionArn: (functionName: string) => string = localFunctionArn,
+): Record<string, unknown> {
+  const app = new App();
+  const stack = new Stack(app, 'Render', {
+    env: { account: localAccount.accountId, region: localAccount.region },
+  });
+  const workflow = workflows[name];
+  const fns = Object.fromEntries(
+    workflow.functions.map((fnName) => [
+      fnName,
+      LambdaFunction.fromFunctionArn(stack, `Fn-${fnName}`, functionArn(fnName)),
+    ]),
+  ) as Parameters<typeof workflow.define>[1];
+  const machine = new StateMachine(stack, 'Machine', {
+    definitionBody: DefinitionBody.fromChainable(workflow.define(stack, fns)),
+  });
+  const template = app.synth().getStackByName(stack.stackName).template as {
+    Resources: Record<string, { Type: string; Properties: { DefinitionString: unknown } }>;
+  };
+  const resource = Object.values(template.Resources).find(
+    (r) => r.Type === 'AWS::StepFunctions::StateMachine',
+  );
+  void machine;
+  return JSON.parse(flattenJoin(resource?.Properties.DefinitionString)) as Record<string, unknown>;
+}
+
+/** Resolves the Fn::Join CloudFormation leaves around a definition whose parts are all literal. */
+function flattenJoin(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'Fn::Join' in value) {
+    const [separator, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+    return parts.map(flattenJoin).join(separator);
+  }
+  throw new Error(
+    `Cannot render a definition that still references deployment values: ${JSON.stringify(value)}`,
+  );
+}
