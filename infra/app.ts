@@ -1,6 +1,6 @@
 // The CDK app: a stateful data stack and a stateless app stack, checked by cdk-nag AwsSolutions.
 // `npx cdk synth` works offline (no account lookups); region defaults to Milan (eu-south-1).
-import { App, Aspects, Tags, Validations } from 'aws-cdk-lib';
+import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AppStack } from './stacks/app-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -11,7 +11,8 @@ export function buildApp(app: App = new App()) {
   const senderEmail = String(app.node.tryGetContext('percorso-pmi:senderEmail') ?? 'no-reply@example.org');
   const env = {
     account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: process.env.CDK_DEFAULT_REGION ?? process.env.AWS_REGION ?? 'eu-south-1',
+    // Milan by default (data stays in Italy); `-c percorso-pmi:region=…` deploys elsewhere.
+    region: String(app.node.tryGetContext('percorso-pmi:region') ?? 'eu-south-1'),
   };
   const data = new DataStack(app, `PercorsoPmi-Data-${stage}`, { env, senderEmail });
   const stateless = new AppStack(app, `PercorsoPmi-App-${stage}`, {
@@ -26,7 +27,6 @@ export function buildApp(app: App = new App()) {
   Tags.of(app).add('project', 'percorso-pmi');
   Tags.of(app).add('stage', stage);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  void Aspects;
   return { app, data, stateless };
 }
 

@@ -1,6 +1,6 @@
 // GET / — the SME application form, in the requester's language, for the chosen programme.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { programmeIdSchema } from '#shared/domain/programme.ts';

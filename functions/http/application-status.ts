@@ -1,6 +1,6 @@
 // GET/HEAD /status/{token} — where the SME's journey stands, behind the unguessable link from the
 // receipt. Only renders: GET and HEAD never change anything.
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { findApplicationIdByStatusLink, getApplication } from '#shared/data/applications.ts';
 import { getProgramme } from '#shared/data/programmes.ts';

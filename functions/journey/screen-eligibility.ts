@@ -2,7 +2,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { screenApplication } from '#shared/use-cases/screen-application.ts';

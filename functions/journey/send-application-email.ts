@@ -3,7 +3,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { sendQueuedEmail } from '#shared/data/email-outbox.ts';
 import { sendEmail } from '#shared/email/mailer.ts';

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One message as `GET /_local/outbox` lists it. */
 export interface OutboxMessage {

@@ -1,6 +1,6 @@
 // Configuration comes from process.env, read and checked once at module load: a missing variable
 // fails the cold start with its name instead of failing later with `undefined`.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Thrown at module load when the environment lacks a variable or has a malformed one. */
 export class ConfigurationError extends Error {

@@ -1,5 +1,5 @@
 // Contact details: e-mail addresses and telephone numbers as people type them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const emailSchema = z.email();
 

@@ -1,6 +1,6 @@
 // A programme is data: who may apply, when, how many, with which timeouts. Stored in DynamoDB,
 // validated with this schema whether it comes from a preset, a file or the table.
-import { z } from 'zod';
+import * as z from 'zod';
 import { languageSchema } from '#shared/i18n/language.ts';
 import { atecoVersions } from './ateco.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';

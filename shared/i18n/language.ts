@@ -1,5 +1,5 @@
 // Languages the product speaks; every user-facing text exists in each of them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const languages = ['it', 'en'] as const;
 export const languageSchema = z.enum(languages);

@@ -1,6 +1,6 @@
 // The SME application: the JSON contract of POST /applications (also what the HTML form becomes),
 // validated with zod, with every problem reported per field in the requester's language.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type AtecoVersion,
   atecoVersions,

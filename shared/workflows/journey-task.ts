@@ -1,6 +1,6 @@
 // What journey tasks receive and return: IDs and codes only (execution history must never hold
 // names, e-mails or free text). Validated with the Powertools parser at each task's edge.
-import { z } from 'zod';
+import * as z from 'zod';
 import { programmeIdSchema } from '#shared/domain/programme.ts';
 
 export const journeyTaskInputSchema = z.object({
