@@ -1,5 +1,5 @@
 // Runs the catalogue's Lambda handlers in this process, as Lambda would: the same files, an event,
-// a context object. Handlers are imported only after the environment is set, since they read their
+// a context object (exported for handler tests). Handlers are imported only after the environment is set, since they read their
 // configuration at module load.
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ export interface LocalLambdaRuntime {
   invoke(name: FunctionName, event: unknown): Promise<unknown>;
 }
 
-function lambdaContext(name: string, timeoutSeconds: number): Context {
+export function lambdaContext(name: string, timeoutSeconds: number): Context {
   const deadline = Date.now() + timeoutSeconds * 1000;
   return {
     callbackWaitsForEmptyEventLoop: false,

@@ -1,0 +1,1991 @@
+// The local Step Functions service: Standard workflows written in Amazon States Language (JSONPath),
+// executed by aws-local-stepfunctions, with what that library leaves out added around it: the AWS
+// execution model (names, ARNs, statuses, an AWS-shaped event history), Lambda tasks run by
+// in-process handlers, the callback pattern (.waitForTaskToken with SendTaskSuccess/Failure/
+// Heartbeat), nested executions (states:startExecution), a time scale for waits and callback
+// timeouts, AWS limits (25,000 history events, 256 KB payloads) and persistence with resume.
+//
+// How the library is driven: every definition is compiled into a copy in which
+// - each Task state keeps its fields but its Parameters are wrapped ({p: <original>, t/h: timeout
+//   paths}) and it is run by a local handler keyed by state name, so the engine owns invocation,
+//   timeouts (the library's own per-task timer is pushed out of the way), tokens and history;
+// - each Wait state becomes such a Task too (the engine sleeps, scaled and resumable);
+// - Retry intervals are multiplied by the time scale; ResultPath "$" is dropped (the library
+//   mishandles it; absent means "$").
+// $$.Task.Token resolves to a placeholder through the context object; the handler replaces it with
+// a fresh token. Resuming after a restart re-enters the last top-level state with its recorded
+// input, behind a synthetic Pass state so that $$.Execution.Input stays the execution's input.
+
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+
+// ---------------------------------------------------------------------------------------------
+// Public API types
+// ---------------------------------------------------------------------------------------------
+
+export interface LocalStepFunctionsOptions {
+  region: string;
+  accountId: string;
+  /** Where executions are persisted (one JSON file each); absent = memory only. */
+  dataDir?: string;
+  /**
+   * Multiplies Wait durations, callback (.waitForTaskToken) and .sync timeouts and heartbeats,
+   * Retry intervals and the execution timeout. Not the TimeoutSeconds of plain Lambda tasks.
+   * @default 1
+   */
+  timeScale?: number;
+}
+
+export type TaskHandler = (
+  payload: unknown,
+  context: { executionArn: string; stateName: string; taskToken?: string },
+) => Promise<unknown>;
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+export interface StateMachineListItem {
+  stateMachineArn: string;
+  name: string;
+  type: 'STANDARD';
+  creationDate: Date;
+}
+
+export interface StateMachineDescription extends StateMachineListItem {
+  status: 'ACTIVE';
+  definition: string;
+  roleArn: string;
+  loggingConfiguration: { level: 'OFF'; includeExecutionData: boolean };
+  tracingConfiguration: { enabled: boolean };
+}
+
+export interface ExecutionListItem {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: Date;
+  stopDate?: Date;
+}
+
+export interface ExecutionDescription extends ExecutionListItem {
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+}
+
+type StateTypeName = 'Task' | 'Choice' | 'Pass' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
+
+export type HistoryEventType =
+  | 'ExecutionStarted'
+  | 'ExecutionSucceeded'
+  | 'ExecutionFailed'
+  | 'ExecutionAborted'
+  | 'ExecutionTimedOut'
+  | `${StateTypeName}StateEntered`
+  | `${StateTypeName}StateExited`
+  | 'TaskScheduled'
+  | 'TaskStarted'
+  | 'TaskSubmitted'
+  | 'TaskSucceeded'
+  | 'TaskFailed'
+  | 'TaskTimedOut'
+  | 'LambdaFunctionScheduled'
+  | 'LambdaFunctionStarted'
+  | 'LambdaFunctionSucceeded'
+  | 'LambdaFunctionFailed'
+  | 'LambdaFunctionTimedOut'
+  | 'MapStateStarted'
+  | 'MapStateSucceeded'
+  | 'MapStateFailed'
+  | 'MapIterationStarted'
+  | 'MapIterationSucceeded'
+  | 'MapIterationFailed'
+  | 'ParallelStateStarted'
+  | 'ParallelStateSucceeded'
+  | 'ParallelStateFailed';
+
+interface DataDetails {
+  truncated: boolean;
+}
+interface ErrorDetails {
+  error?: string;
+  cause?: string;
+}
+interface TaskResource {
+  resourceType: string;
+  resource: string;
+}
+
+/** An event of the execution history, shaped like the AWS SDK's HistoryEvent (one details field). */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: Date;
+  type: HistoryEventType;
+  executionStartedEventDetails?: { input?: string; inputDetails?: DataDetails; roleArn: string };
+  executionSucceededEventDetails?: { output?: string; outputDetails?: DataDetails };
+  executionFailedEventDetails?: ErrorDetails;
+  executionAbortedEventDetails?: ErrorDetails;
+  executionTimedOutEventDetails?: ErrorDetails;
+  stateEnteredEventDetails?: { name: string; input?: string; inputDetails?: DataDetails };
+  stateExitedEventDetails?: { name: string; output?: string; outputDetails?: DataDetails };
+  taskScheduledEventDetails?: TaskResource & {
+    region: string;
+    parameters?: string;
+    timeoutInSeconds?: number;
+    heartbeatInSeconds?: number;
+  };
+  taskStartedEventDetails?: TaskResource;
+  taskSubmittedEventDetails?: TaskResource & { output?: string; outputDetails?: DataDetails };
+  taskSucceededEventDetails?: TaskResource & { output?: string; outputDetails?: DataDetails };
+  taskFailedEventDetails?: TaskResource & ErrorDetails;
+  taskTimedOutEventDetails?: TaskResource & ErrorDetails;
+  lambdaFunctionScheduledEventDetails?: {
+    resource: string;
+    input?: string;
+    inputDetails?: DataDetails;
+    timeoutInSeconds?: number;
+  };
+  lambdaFunctionSucceededEventDetails?: { output?: string; outputDetails?: DataDetails };
+  lambdaFunctionFailedEventDetails?: ErrorDetails;
+  lambdaFunctionTimedOutEventDetails?: ErrorDetails;
+  mapStateStartedEventDetails?: { length?: number };
+  mapIterationStartedEventDetails?: { name: string; index: number };
+  mapIterationSucceededEventDetails?: { name: string; index: number };
+  mapIterationFailedEventDetails?: { name: string; index: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors (name = the AWS error code)
+// ---------------------------------------------------------------------------------------------
+
+export class StepFunctionsError extends Error {
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = code;
+  }
+}
+export class ExecutionAlreadyExists extends StepFunctionsError {
+  constructor(message: string) {
+    super('ExecutionAlreadyExists', message);
+  }
+}
+export class ExecutionDoesNotExist extends StepFunctionsError {
+  constructor(message: string) {
+    super('ExecutionDoesNotExist', message);
+  }
+}
+export class StateMachineDoesNotExist extends StepFunctionsError {
+  constructor(message: string) {
+    super('StateMachineDoesNotExist', message);
+  }
+}
+export class InvalidName extends StepFunctionsError {
+  constructor(message: string) {
+    super('InvalidName', message);
+  }
+}
+export class InvalidArn extends StepFunctionsError {
+  constructor(message: string) {
+    super('InvalidArn', message);
+  }
+}
+export class InvalidDefinition extends StepFunctionsError {
+  constructor(message: string) {
+    super('InvalidDefinition', message);
+  }
+}
+export class InvalidExecutionInput extends StepFunctionsError {
+  constructor(message: string) {
+    super('InvalidExecutionInput', message);
+  }
+}
+export class InvalidOutput extends StepFunctionsError {
+  constructor(message: string) {
+    super('InvalidOutput', message);
+  }
+}
+export class InvalidToken extends StepFunctionsError {
+  constructor(message: string) {
+    super('InvalidToken', message);
+  }
+}
+export class TaskDoesNotExist extends StepFunctionsError {
+  constructor(message: string) {
+    super('TaskDoesNotExist', message);
+  }
+}
+export class TaskTimedOut extends StepFunctionsError {
+  constructor(message: string) {
+    super('TaskTimedOut', message);
+  }
+}
+export class ValidationException extends StepFunctionsError {
+  constructor(message: string) {
+    super('ValidationException', message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+// ---------------------------------------------------------------------------------------------
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+type LibInput = Parameters<StateMachine['run']>[0];
+type LibRun = ReturnType<StateMachine['run']>;
+type LibEvent = LibRun['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
+type LibHandler = (input: LibInput) => Promise<LibInput>;
+
+/** AWS limits (PRODUCT.md): history events per execution, bytes per payload. */
+const HISTORY_LIMIT = 25_000;
+const PAYLOAD_LIMIT = 256 * 1024;
+/** The library always arms a per-task timer; this keeps it out of the way (setTimeout's maximum). */
+const LIBRARY_TASK_TIMEOUT_SECONDS = 2_147_483;
+const MAX_TIMER_MS = 2_147_483_647;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{64}$/;
+const FILE_VERSION = 1;
+const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+
+type Integration = 'lambda-direct' | 'lambda-invoke' | 'start-execution' | 'unsupported';
+type Pattern = 'request-response' | 'callback' | 'sync' | 'sync2';
+
+interface TaskMeta {
+  stateName: string;
+  kind: 'task' | 'wait';
+  resource: string;
+  integration: Integration;
+  pattern: Pattern;
+  /** For Task* history events, e.g. lambda / invoke.waitForTaskToken. */
+  resourceType: string;
+  resourceName: string;
+  timeoutSeconds?: number;
+  heartbeatSeconds?: number;
+}
+
+interface CompiledMachine {
+  definition: Record<string, unknown>;
+  tasks: Map<string, TaskMeta>;
+  types: Map<string, string>;
+  topLevel: Set<string>;
+  executionTimeoutSeconds?: number;
+}
+
+interface MachineEntry {
+  arn: string;
+  name: string;
+  definition: Record<string, unknown>;
+  compiled: CompiledMachine;
+  handlers: Map<string, TaskHandler>;
+  creationDate: number;
+}
+
+interface StoredEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: number;
+  type: HistoryEventType;
+  detailsKey?: string;
+  details?: Record<string, unknown>;
+}
+
+interface TokenRecord {
+  token: string;
+  stateName: string;
+  /** The task's parameters before the token was put in: finds the token again on resume. */
+  paramsKey: string;
+  status: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'CLOSED';
+  issuedAt: number;
+  timeoutAt?: number;
+  heartbeatMs?: number;
+  lastHeartbeatAt: number;
+  /** Whether a run has taken the outcome (an outcome can arrive while no run waits, before resume). */
+  consumed: boolean;
+  output?: string;
+  error?: string;
+  cause?: string;
+}
+
+interface WaitRecord {
+  stateName: string;
+  key: string;
+  wakeAt: number;
+}
+
+interface ExecutionRecord {
+  version: number;
+  /** Order of creation, breaking ties between equal start dates. */
+  seq: number;
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: number;
+  stopDate?: number;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  history: StoredEvent[];
+  tokens: TokenRecord[];
+  waits: WaitRecord[];
+  /** The top-level state last entered and its input: where a resume restarts. */
+  position?: { stateName: string; input: Json };
+  /** States entered and not exited (one entry per entry, for Map iterations). */
+  current: string[];
+}
+
+type StopReason = 'close' | 'stop' | 'finished';
+
+/** Ends the library's retries and catches at once: neither retryable nor catchable. */
+class TerminalError extends Error {
+  readonly isRetryable = false;
+  readonly isCatchable = false;
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+class StoppedError extends TerminalError {
+  readonly reason: StopReason;
+  constructor(reason: StopReason) {
+    super('LocalStepFunctions.Stopped', `Execution run stopped (${reason})`);
+    this.reason = reason;
+  }
+}
+
+/** A task failure as the library matches it: name = ASL error, message = cause. */
+class TaskFailure extends Error {
+  constructor(error: string, cause: string) {
+    super(cause);
+    this.name = error;
+  }
+}
+
+class HeartbeatTimeout extends Error {
+  constructor() {
+    super('States.HeartbeatTimeout');
+    this.name = 'States.HeartbeatTimeout';
+  }
+}
+
+/**
+ * The library's States.TaskFailed wildcard excludes timeouts by class (instanceof its internal
+ * StatesTimeoutError, not exported), so timeouts raised by this engine must be instances of that
+ * class: it is captured once from a tiny machine whose task times out.
+ */
+type ErrorConstructor0 = new () => Error;
+let timeoutErrorClass: ErrorConstructor0 | undefined;
+let timeoutErrorClassReady: Promise<void> | undefined;
+function captureTimeoutErrorClass(): Promise<void> {
+  timeoutErrorClassReady ??= (async () => {
+    try {
+      const probe: StateMachineDefinition = {
+        StartAt: 'T',
+        States: {
+          T: {
+            Type: 'Task',
+            Resource: 'arn:aws:lambda:us-east-1:000000000000:function:t',
+            TimeoutSeconds: 0.001,
+            End: true,
+          },
+        },
+      };
+      const machine = new StateMachine(probe, { validationOptions: { noValidate: true } });
+      const run = machine.run(null, {
+        overrides: { taskResourceLocalHandlers: { T: () => new Promise<LibInput>(() => undefined) } },
+      });
+      await run.result;
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof Error && cause.name === 'States.Timeout') {
+        timeoutErrorClass = cause.constructor as ErrorConstructor0;
+      }
+    }
+  })();
+  return timeoutErrorClassReady;
+}
+function statesTimeout(): Error {
+  if (timeoutErrorClass) {
+    try {
+      return new timeoutErrorClass();
+    } catch {
+      // fall through
+    }
+  }
+  const error = new Error('States.Timeout');
+  error.name = 'States.Timeout';
+  return error;
+}
+
+interface Waiter {
+  complete(outcome: { ok: true; value: Json } | { ok: false; error: string; cause: string }): void;
+  heartbeat(): void;
+  abandon(): void;
+}
+
+interface Run {
+  exec: ExecutionRecord;
+  machine: MachineEntry;
+  stopped: boolean;
+  abort: () => void;
+  cancellers: Set<(error: StoppedError) => void>;
+  claimedTokens: Set<string>;
+  claimedWaits: Set<WaitRecord>;
+  skipEnterOnce?: string;
+  syntheticState?: string;
+}
+
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function longTimeout(fn: () => void, ms: number): () => void {
+  const deadline = Date.now() + Math.max(0, ms);
+  let handle: NodeJS.Timeout;
+  const arm = () => {
+    const left = deadline - Date.now();
+    handle = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(fn, Math.max(0, left));
+  };
+  arm();
+  return () => clearTimeout(handle);
+}
+
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toJson(value: unknown): Json {
+  if (value === undefined) return null;
+  const text = JSON.stringify(value);
+  return text === undefined ? null : (JSON.parse(text) as Json);
+}
+
+function causeText(cause: unknown): string | undefined {
+  if (cause === undefined || cause === null) return undefined;
+  return typeof cause === 'string' ? cause : JSON.stringify(cause);
+}
+
+function replaceInStrings(value: Json, search: string, replacement: string): Json {
+  if (typeof value === 'string') return value.split(search).join(replacement);
+  if (Array.isArray(value)) return value.map((item) => replaceInStrings(item, search, replacement));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, replaceInStrings(item, search, replacement)]),
+    );
+  }
+  return value;
+}
+
+/** Replaces "$$.State.Name" references (static per state) in a payload template. */
+function inlineStateName(template: unknown, stateName: string): unknown {
+  if (Array.isArray(template)) return template.map((item) => inlineStateName(item, stateName));
+  if (!isObject(template)) return template;
+  return Object.fromEntries(
+    Object.entries(template).map(([key, value]) =>
+      key.endsWith('.$') && value === '$$.State.Name'
+        ? [key.slice(0, -2), stateName]
+        : [key, inlineStateName(value, stateName)],
+    ),
+  );
+}
+
+function validateName(name: string, what: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: AWS forbids control characters in names
+  const forbidden = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
+  if (name.length < 1 || name.length > 80 || forbidden.test(name)) {
+    throw new InvalidName(`Invalid ${what} name: '${name}'`);
+  }
+}
+
+function functionNameOf(reference: string): string {
+  const parts = reference.split(':');
+  if (reference.startsWith('arn:')) return parts[6] ?? reference;
+  if (parts.length >= 3 && parts[1] === 'function') return parts[2] ?? reference;
+  return parts[0] ?? reference;
+}
+
+function analyzeTask(stateName: string, state: Record<string, unknown>): TaskMeta {
+  const resource = typeof state.Resource === 'string' ? state.Resource : '';
+  const meta: TaskMeta = {
+    stateName,
+    kind: 'task',
+    resource,
+    integration: 'unsupported',
+    pattern: 'request-response',
+    resourceType: '',
+    resourceName: resource,
+  };
+  if (typeof state.TimeoutSeconds === 'number') meta.timeoutSeconds = state.TimeoutSeconds;
+  if (typeof state.HeartbeatSeconds === 'number') meta.heartbeatSeconds = state.HeartbeatSeconds;
+  const service = /^arn:aws[a-z-]*:states:[^:]*:[^:]*:([a-z0-9-]+):(.+)$/.exec(resource);
+  if (service) {
+    const [, type = '', name = ''] = service;
+    meta.resourceType = type;
+    meta.resourceName = name;
+    let action = name;
+    if (action.endsWith('.waitForTaskToken')) {
+      meta.pattern = 'callback';
+      action = action.slice(0, -'.waitForTaskToken'.length);
+    } else if (action.endsWith('.sync:2')) {
+      meta.pattern = 'sync2';
+      action = action.slice(0, -'.sync:2'.length);
+    } else if (action.endsWith('.sync')) {
+      meta.pattern = 'sync';
+      action = action.slice(0, -'.sync'.length);
+    }
+    if (type === 'lambda' && action === 'invoke') {
+      meta.integration = 'lambda-invoke';
+      if (meta.pattern !== 'callback') meta.pattern = 'request-response';
+    } else if (type === 'states' && action === 'startExecution') {
+      meta.integration = 'start-execution';
+    }
+  } else if (/^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:[^:]+(:[^:]+)?$/.test(resource)) {
+    meta.integration = 'lambda-direct';
+    meta.resourceType = 'lambda';
+  }
+  return meta;
+}
+
+/** Builds the definition the library runs (see the header comment) and the engine's view of it. */
+function compileDefinition(definition: Record<string, unknown>, timeScale: number): CompiledMachine {
+  if (definition.QueryLanguage === 'JSONata') {
+    throw new InvalidDefinition('QueryLanguage JSONata is not supported by the local engine (JSONPath only)');
+  }
+  try {
+    new StateMachine(structuredClone(definition) as unknown as StateMachineDefinition, {
+      validationOptions: { checkArn: false },
+    });
+  } catch (error) {
+    throw new InvalidDefinition(error instanceof Error ? error.message : String(error));
+  }
+  const tasks = new Map<string, TaskMeta>();
+  const types = new Map<string, string>();
+  const seen = new Set<string>();
+
+  const transformStates = (states: unknown): Record<string, unknown> => {
+    if (!isObject(states)) throw new InvalidDefinition('States must be an object');
+    return Object.fromEntries(
+      Object.entries(states).map(([name, state]) => {
+        if (seen.has(name)) throw new InvalidDefinition(`Duplicate state name: '${name}'`);
+        seen.add(name);
+        if (!isObject(state)) throw new InvalidDefinition(`State '${name}' must be an object`);
+        return [name, transformState(name, state)];
+      }),
+    );
+  };
+  const transformBranch = (branch: unknown): unknown =>
+    isObject(branch) ? { ...branch, States: transformStates(branch.States) } : branch;
+
+  const transformState = (name: string, original: Record<string, unknown>): Record<string, unknown> => {
+    const state: Record<string, unknown> = { ...original };
+    const type = String(state.Type);
+    types.set(name, type);
+    if (state.ResultPath === '$') delete state.ResultPath;
+    for (const key of ['Parameters', 'ResultSelector', 'ItemSelector']) {
+      if (key in state) state[key] = inlineStateName(state[key], name);
+    }
+    if (Array.isArray(state.Catch)) {
+      state.Catch = state.Catch.map((catcher: unknown) => {
+        if (!isObject(catcher)) return catcher;
+        const copy = { ...catcher };
+        if (copy.ResultPath === '$') delete copy.ResultPath;
+        return copy;
+      });
+    }
+    if (Array.isArray(state.Retry)) {
+      state.Retry = state.Retry.map((retrier: unknown) => {
+        if (!isObject(retrier)) return retrier;
+        const copy = { ...retrier };
+        copy.IntervalSeconds =
+          (typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1) * timeScale;
+        if (typeof retrier.MaxDelaySeconds === 'number')
+          copy.MaxDelaySeconds = retrier.MaxDelaySeconds * timeScale;
+        return copy;
+      });
+    }
+    switch (type) {
+      case 'Task': {
+        tasks.set(name, analyzeTask(name, state));
+        const wrapper: Record<string, unknown> = {};
+        if ('Parameters' in state) wrapper.p = state.Parameters;
+        else wrapper['p.$'] = '$';
+        if (typeof state.TimeoutSecondsPath === 'string') wrapper['t.$'] = state.TimeoutSecondsPath;
+        if (typeof state.HeartbeatSecondsPath === 'string') wrapper['h.$'] = state.HeartbeatSecondsPath;
+        state.Parameters = wrapper;
+        delete state.TimeoutSecondsPath;
+        delete state.HeartbeatSeconds;
+        delete state.HeartbeatSecondsPath;
+        state.TimeoutSeconds = LIBRARY_TASK_TIMEOUT_SECONDS;
+        return state;
+      }
+      case 'Wait': {
+        tasks.set(name, {
+          stateName: name,
+          kind: 'wait',
+          resource: '',
+          integration: 'unsupported',
+          pattern: 'request-response',
+          resourceType: '',
+          resourceName: '',
+        });
+        const task: Record<string, unknown> = {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::local:wait',
+          TimeoutSeconds: LIBRARY_TASK_TIMEOUT_SECONDS,
+        };
+        for (const key of ['Comment', 'InputPath', 'OutputPath', 'Next', 'End']) {
+          if (key in state) task[key] = state[key];
+        }
+        const parameters: Record<string, unknown> = { 'input.$': '$' };
+        if (state.Seconds !== undefined) parameters.seconds = state.Seconds;
+        else if (state.Timestamp !== undefined) parameters.timestamp = state.Timestamp;
+        else if (typeof state.SecondsPath === 'string') parameters['seconds.$'] = state.SecondsPath;
+        else if (typeof state.TimestampPath === 'string') parameters['timestamp.$'] = state.TimestampPath;
+        task.Parameters = parameters;
+        return task;
+      }
+      case 'Parallel':
+        if (Array.isArray(state.Branches)) state.Branches = state.Branches.map(transformBranch);
+        return state;
+      case 'Map':
+        if (state.ItemProcessor !== undefined) state.ItemProcessor = transformBranch(state.ItemProcessor);
+        if (state.Iterator !== undefined) state.Iterator = transformBranch(state.Iterator);
+        return state;
+      default:
+        return state;
+    }
+  };
+
+  const compiled: Record<string, unknown> = { ...definition, States: transformStates(definition.States) };
+  const executionTimeoutSeconds =
+    typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
+  delete compiled.TimeoutSeconds;
+  const result: CompiledMachine = {
+    definition: compiled,
+    tasks,
+    types,
+    topLevel: new Set(Object.keys(definition.States as Record<string, unknown>)),
+  };
+  if (executionTimeoutSeconds !== undefined) result.executionTimeoutSeconds = executionTimeoutSeconds;
+  return result;
+}
+
+function encodePageToken(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+function decodePageToken(token: string | undefined): number {
+  if (!token) return 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown };
+    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
+  } catch {
+    // fall through
+  }
+  throw new InvalidToken('Invalid nextToken');
+}
+function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined) {
+  const offset = decodePageToken(nextToken);
+  const size = maxResults && maxResults > 0 ? Math.min(maxResults, 1000) : items.length;
+  const page = items.slice(offset, offset + size);
+  const next = offset + size < items.length ? encodePageToken(offset + size) : undefined;
+  return { page, next };
+}
+
+const DATA_FIELDS = new Set(['input', 'output', 'parameters', 'inputDetails', 'outputDetails']);
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+// ---------------------------------------------------------------------------------------------
+
+export class LocalStepFunctions {
+  private readonly region: string;
+  private readonly accountId: string;
+  private readonly dataDir: string | undefined;
+  private readonly timeScale: number;
+  private readonly placeholder = `__local_sfn_task_token_${randomUUID()}__`;
+  private readonly machines = new Map<string, MachineEntry>();
+  private readonly executions = new Map<string, ExecutionRecord>();
+  private readonly tokens = new Map<string, { exec: ExecutionRecord; rec: TokenRecord }>();
+  private readonly waiters = new Map<string, Waiter>();
+  private readonly runs = new Map<string, Run>();
+  private readonly listeners = new Set<(executionArn: string) => void>();
+  private readonly dirty = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private sequence = 0;
+
+  constructor(options: LocalStepFunctionsOptions) {
+    this.region = options.region;
+    this.accountId = options.accountId;
+    this.dataDir = options.dataDir;
+    const scale = options.timeScale ?? 1;
+    if (!Number.isFinite(scale) || scale < 0) throw new Error(`Invalid timeScale: ${scale}`);
+    this.timeScale = scale;
+    void captureTimeoutErrorClass();
+    if (this.dataDir) this.load(this.dataDir);
+  }
+
+  // ----- state machines -------------------------------------------------------------------------
+
+  /** Registers (or replaces) a state machine; returns its ARN. */
+  registerStateMachine(input: {
+    name: string;
+    definition: Record<string, unknown>;
+    taskHandlers: Record<string, TaskHandler>;
+  }): string {
+    validateName(input.name, 'state machine');
+    const arn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${input.name}`;
+    const compiled = compileDefinition(input.definition, this.timeScale);
+    const handlers = new Map<string, TaskHandler>(Object.entries(input.taskHandlers));
+    for (const [key, handler] of Object.entries(input.taskHandlers)) {
+      const fnName = functionNameOf(key);
+      if (!handlers.has(fnName)) handlers.set(fnName, handler);
+    }
+    const previous = this.machines.get(arn);
+    this.machines.set(arn, {
+      arn,
+      name: input.name,
+      definition: structuredClone(input.definition),
+      compiled,
+      handlers,
+      creationDate: previous?.creationDate ?? Date.now(),
+    });
+    return arn;
+  }
+
+  listStateMachines(): StateMachineListItem[] {
+    return [...this.machines.values()]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((machine) => ({
+        stateMachineArn: machine.arn,
+        name: machine.name,
+        type: 'STANDARD' as const,
+        creationDate: new Date(machine.creationDate),
+      }));
+  }
+
+  describeStateMachine(input: { stateMachineArn: string }): StateMachineDescription {
+    const machine = this.machineOrThrow(input.stateMachineArn);
+    return {
+      stateMachineArn: machine.arn,
+      name: machine.name,
+      status: 'ACTIVE',
+      definition: JSON.stringify(machine.definition),
+      roleArn: `arn:aws:iam::${this.accountId}:role/${machine.name}-local-role`,
+      type: 'STANDARD',
+      creationDate: new Date(machine.creationDate),
+      loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+      tracingConfiguration: { enabled: false },
+    };
+  }
+
+  // ----- executions ---------------------------------------------------------------------------
+
+  startExecution(input: { stateMachineArn: string; name?: string; input?: string }): {
+    executionArn: string;
+    startDate: Date;
+  } {
+    const machine = this.machineOrThrow(input.stateMachineArn);
+    const name = input.name ?? randomUUID();
+    validateName(name, 'execution');
+    const text = input.input ?? '{}';
+    if (byteLength(text) > PAYLOAD_LIMIT) {
+      throw new InvalidExecutionInput(`Execution input exceeds the maximum size of ${PAYLOAD_LIMIT} bytes`);
+    }
+    let parsed: Json;
+    try {
+      parsed = JSON.parse(text) as Json;
+    } catch (error) {
+      throw new InvalidExecutionInput(`Invalid execution input: ${(error as Error).message}`);
+    }
+    const executionArn = `arn:aws:states:${this.region}:${this.accountId}:execution:${machine.name}:${name}`;
+    const existing = this.executions.get(executionArn);
+    if (existing) {
+      if (
+        existing.status === 'RUNNING' &&
+        JSON.stringify(JSON.parse(existing.input)) === JSON.stringify(parsed)
+      ) {
+        return { executionArn, startDate: new Date(existing.startDate) };
+      }
+      throw new ExecutionAlreadyExists(`Execution Already Exists: '${executionArn}'`);
+    }
+    const exec: ExecutionRecord = {
+      version: FILE_VERSION,
+      seq: ++this.sequence,
+      executionArn,
+      stateMachineArn: machine.arn,
+      name,
+      status: 'RUNNING',
+      startDate: Date.now(),
+      input: text,
+      history: [],
+      tokens: [],
+      waits: [],
+      current: [],
+    };
+    this.executions.set(executionArn, exec);
+    this.record(exec, 'ExecutionStarted', 'executionStartedEventDetails', {
+      input: text,
+      inputDetails: { truncated: false },
+      roleArn: this.roleArn(machine),
+    });
+    this.startRun(exec, machine, false);
+    return { executionArn, startDate: new Date(exec.startDate) };
+  }
+
+  describeExecution(input: { executionArn: string }): ExecutionDescription {
+    const exec = this.executionOrThrow(input.executionArn);
+    const description: ExecutionDescription = {
+      ...this.listItem(exec),
+      input: exec.input,
+    };
+    if (exec.output !== undefined) description.output = exec.output;
+    if (exec.error !== undefined) description.error = exec.error;
+    if (exec.cause !== undefined) description.cause = exec.cause;
+    return description;
+  }
+
+  listExecutions(input: {
+    stateMachineArn: string;
+    statusFilter?: string;
+    maxResults?: number;
+    nextToken?: string;
+  }): { executions: ExecutionListItem[]; nextToken?: string } {
+    const machine = this.machineOrThrow(input.stateMachineArn);
+    if (input.statusFilter !== undefined && !STATUSES.includes(input.statusFilter as ExecutionStatus)) {
+      throw new ValidationException(`Invalid statusFilter: '${input.statusFilter}'`);
+    }
+    const all = [...this.executions.values()]
+      .filter((exec) => exec.stateMachineArn === machine.arn)
+      .filter((exec) => !input.statusFilter || exec.status === input.statusFilter)
+      .sort((a, b) => b.startDate - a.startDate || b.seq - a.seq)
+      .map((exec) => this.listItem(exec));
+    const { page, next } = paginate(all, input.maxResults, input.nextToken);
+    return next ? { executions: page, nextToken: next } : { executions: page };
+  }
+
+  getExecutionHistory(input: {
+    executionArn: string;
+    includeExecutionData?: boolean;
+    reverseOrder?: boolean;
+    maxResults?: number;
+    nextToken?: string;
+  }): { events: HistoryEvent[]; nextToken?: string } {
+    const exec = this.executionOrThrow(input.executionArn);
+    const includeData = input.includeExecutionData ?? true;
+    const ordered = input.reverseOrder ? [...exec.history].reverse() : exec.history;
+    const { page, next } = paginate(ordered, input.maxResults, input.nextToken);
+    const events = page.map((event) => {
+      const out: Record<string, unknown> = {
+        id: event.id,
+        previousEventId: event.previousEventId,
+        timestamp: new Date(event.timestamp),
+        type: event.type,
+      };
+      if (event.detailsKey) {
+        const details = structuredClone(event.details ?? {});
+        if (!includeData) for (const key of DATA_FIELDS) delete details[key];
+        out[event.detailsKey] = details;
+      }
+      return out as unknown as HistoryEvent;
+    });
+    return next ? { events, nextToken: next } : { events };
+  }
+
+  /** Names of the states entered and not yet exited. */
+  getCurrentStates(executionArn: string): string[] {
+    const exec = this.executions.get(executionArn);
+    return exec ? [...new Set(exec.current)] : [];
+  }
+
+  stopExecution(input: { executionArn: string; error?: string; cause?: string }): { stopDate: Date } {
+    const exec = this.executionOrThrow(input.executionArn);
+    if (exec.status === 'RUNNING') {
+      const details: ErrorDetails = {};
+      if (input.error !== undefined) details.error = input.error;
+      if (input.cause !== undefined) details.cause = input.cause;
+      this.finish(exec, 'ABORTED', details, 'ExecutionAborted', 'executionAbortedEventDetails', 'stop');
+    }
+    return { stopDate: new Date(exec.stopDate ?? Date.now()) };
+  }
+
+  // ----- callbacks ------------------------------------------------------------------------------
+
+  sendTaskSuccess(input: { taskToken: string; output: string }): void {
+    const { exec, rec } = this.pendingToken(input.taskToken);
+    if (typeof input.output !== 'string' || byteLength(input.output) > PAYLOAD_LIMIT) {
+      throw new InvalidOutput(`Task output must be a JSON string of at most ${PAYLOAD_LIMIT} bytes`);
+    }
+    let value: Json;
+    try {
+      value = JSON.parse(input.output) as Json;
+    } catch (error) {
+      throw new InvalidOutput(`Invalid task output: ${(error as Error).message}`);
+    }
+    rec.status = 'SUCCEEDED';
+    rec.output = input.output;
+    rec.consumed = false;
+    this.persist(exec);
+    this.waiters.get(rec.token)?.complete({ ok: true, value });
+    this.notify(exec.executionArn);
+  }
+
+  sendTaskFailure(input: { taskToken: string; error?: string; cause?: string }): void {
+    const { exec, rec } = this.pendingToken(input.taskToken);
+    rec.status = 'FAILED';
+    if (input.error !== undefined) rec.error = input.error;
+    if (input.cause !== undefined) rec.cause = input.cause;
+    rec.consumed = false;
+    this.persist(exec);
+    this.waiters.get(rec.token)?.complete({ ok: false, error: input.error ?? '', cause: input.cause ?? '' });
+    this.notify(exec.executionArn);
+  }
+
+  sendTaskHeartbeat(input: { taskToken: string }): void {
+    const { exec, rec } = this.pendingToken(input.taskToken);
+    rec.lastHeartbeatAt = Date.now();
+    this.persist(exec);
+    this.waiters.get(rec.token)?.heartbeat();
+  }
+
+  // ----- observation ------------------------------------------------------------------------------
+
+  /** Calls the listener on any status or history change; returns the unsubscribe function. */
+  onChange(listener: (executionArn: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Resolves with the description once the execution is no longer RUNNING. */
+  waitForExecution(executionArn: string, timeoutMs = 10_000): Promise<ExecutionDescription> {
+    return new Promise((resolve, reject) => {
+      let off: () => void = () => undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const check = () => {
+        let description: ExecutionDescription;
+        try {
+          description = this.describeExecution({ executionArn });
+        } catch (error) {
+          off();
+          clearTimeout(timer);
+          reject(error);
+          return;
+        }
+        if (description.status !== 'RUNNING') {
+          off();
+          clearTimeout(timer);
+          resolve(description);
+        }
+      };
+      off = this.onChange((arn) => {
+        if (arn === executionArn) check();
+      });
+      timer = setTimeout(() => {
+        off();
+        reject(new Error(`Execution still RUNNING after ${timeoutMs} ms: ${executionArn}`));
+      }, timeoutMs);
+      check();
+    });
+  }
+
+  // ----- lifecycle ------------------------------------------------------------------------------
+
+  /** Restarts the executions persisted as RUNNING whose state machine is registered. */
+  async resumeRunningExecutions(): Promise<void> {
+    await captureTimeoutErrorClass();
+    for (const exec of this.executions.values()) {
+      if (exec.status !== 'RUNNING' || this.runs.has(exec.executionArn)) continue;
+      const machine = this.machines.get(exec.stateMachineArn);
+      if (machine) this.startRun(exec, machine, true);
+    }
+  }
+
+  /** Stops every run (executions stay RUNNING on disk, to be resumed) and writes pending data. */
+  async close(): Promise<void> {
+    for (const run of [...this.runs.values()]) this.stopRun(run, 'close');
+    this.flush();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Runs
+  // ---------------------------------------------------------------------------------------------
+
+  private startRun(exec: ExecutionRecord, machine: MachineEntry, resume: boolean): void {
+    const run: Run = {
+      exec,
+      machine,
+      stopped: false,
+      abort: () => undefined,
+      cancellers: new Set(),
+      claimedTokens: new Set(),
+      claimedWaits: new Set(),
+    };
+    const compiled = machine.compiled;
+    let definition = compiled.definition;
+    let input = JSON.parse(exec.input) as Json;
+    if (resume && exec.position) {
+      const { stateName, input: stateInput } = exec.position;
+      if (!compiled.topLevel.has(stateName)) {
+        this.finish(
+          exec,
+          'FAILED',
+          {
+            error: 'States.Runtime',
+            cause: `Cannot resume: state '${stateName}' is no longer in the definition`,
+          },
+          'ExecutionFailed',
+          'executionFailedEventDetails',
+          'finished',
+        );
+        return;
+      }
+      // A Pass state holding the recorded input keeps $$.Execution.Input right; the library skips
+      // a Pass state's Result when it is falsy, so such inputs are passed as the run's input.
+      if (stateInput !== null && stateInput !== false && stateInput !== 0 && stateInput !== '') {
+        const synthetic = `__resume_${randomUUID()}`;
+        definition = {
+          ...definition,
+          StartAt: synthetic,
+          States: {
+            ...(definition.States as Record<string, unknown>),
+            [synthetic]: { Type: 'Pass', Result: stateInput, Next: stateName },
+          },
+        };
+        run.syntheticState = synthetic;
+      } else {
+        definition = { ...definition, StartAt: stateName };
+        input = stateInput;
+      }
+      run.skipEnterOnce = stateName;
+      exec.current = [stateName];
+    } else if (resume) {
+      exec.current = [];
+    }
+    const handlers: Record<string, LibHandler> = {};
+    for (const [stateName, meta] of compiled.tasks) {
+      handlers[stateName] = (taskInput) => this.runTask(run, meta, taskInput) as Promise<LibInput>;
+    }
+    this.runs.set(exec.executionArn, run);
+
+    if (compiled.executionTimeoutSeconds !== undefined) {
+      const deadline = exec.startDate + compiled.executionTimeoutSeconds * 1000 * this.timeScale;
+      const cancel = longTimeout(() => {
+        run.cancellers.delete(stopTimer);
+        this.finish(
+          exec,
+          'TIMED_OUT',
+          { error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds).' },
+          'ExecutionTimedOut',
+          'executionTimedOutEventDetails',
+          'finished',
+        );
+      }, deadline - Date.now());
+      const stopTimer = () => cancel();
+      run.cancellers.add(stopTimer);
+    }
+
+    let machineRun: LibRun;
+    try {
+      machineRun = new StateMachine(definition as unknown as StateMachineDefinition, {
+        validationOptions: { noValidate: true },
+      }).run(input as LibInput, {
+        overrides: { taskResourceLocalHandlers: handlers },
+        noThrowOnAbort: true,
+        context: this.contextFor(exec, machine),
+      });
+    } catch (error) {
+      this.finish(
+        exec,
+        'FAILED',
+        { error: 'States.Runtime', cause: `Local engine error: ${(error as Error).message}` },
+        'ExecutionFailed',
+        'executionFailedEventDetails',
+        'finished',
+      );
+      return;
+    }
+    run.abort = machineRun.abort;
+    void this.consume(run, machineRun.eventLogs);
+    // The event log normally ends the execution; this covers a run that ends without its events.
+    machineRun.result.then(
+      (output) =>
+        setImmediate(() => {
+          if (!run.stopped && exec.status === 'RUNNING') {
+            this.finish(
+              exec,
+              'SUCCEEDED',
+              { output: JSON.stringify(output ?? null) },
+              'ExecutionSucceeded',
+              'executionSucceededEventDetails',
+              'finished',
+            );
+          }
+        }),
+      (error: unknown) =>
+        setImmediate(() => {
+          if (!run.stopped && exec.status === 'RUNNING') {
+            const cause = (error as { cause?: unknown }).cause;
+            const failure =
+              cause instanceof Error ? cause : error instanceof Error ? error : new Error(String(error));
+            this.finish(
+              exec,
+              'FAILED',
+              { error: failure.name, cause: failure.message },
+              'ExecutionFailed',
+              'executionFailedEventDetails',
+              'finished',
+            );
+          }
+        }),
+    );
+  }
+
+  private stopRun(run: Run, reason: StopReason): void {
+    if (run.stopped) return;
+    run.stopped = true;
+    if (this.runs.get(run.exec.executionArn) === run) this.runs.delete(run.exec.executionArn);
+    try {
+      run.abort();
+    } catch {
+      // already settled
+    }
+    const cancellers = [...run.cancellers];
+    run.cancellers.clear();
+    for (const cancel of cancellers) cancel(new StoppedError(reason));
+  }
+
+  private assertActive(run: Run): void {
+    if (run.stopped || run.exec.status !== 'RUNNING') throw new StoppedError('finished');
+  }
+
+  private contextFor(exec: ExecutionRecord, machine: MachineEntry): Record<string, unknown> {
+    return {
+      Execution: {
+        Id: exec.executionArn,
+        Name: exec.name,
+        RoleArn: this.roleArn(machine),
+        StartTime: new Date(exec.startDate).toISOString(),
+        RedriveCount: 0,
+      },
+      StateMachine: { Id: machine.arn, Name: machine.name },
+      Task: { Token: this.placeholder },
+    };
+  }
+
+  private async consume(run: Run, events: AsyncGenerator<LibEvent>): Promise<void> {
+    try {
+      for await (const event of events) {
+        if (run.stopped || run.exec.status !== 'RUNNING') break;
+        this.onLibraryEvent(run, event);
+      }
+    } catch (error) {
+      if (!run.stopped && run.exec.status === 'RUNNING') {
+        this.finish(
+          run.exec,
+          'FAILED',
+          { error: 'States.Runtime', cause: `Local engine error: ${(error as Error).message}` },
+          'ExecutionFailed',
+          'executionFailedEventDetails',
+          'finished',
+        );
+      }
+    }
+  }
+
+  private onLibraryEvent(run: Run, event: LibEvent): void {
+    const exec = run.exec;
+    const typeOf = (name: string, fallback: string) => run.machine.compiled.types.get(name) ?? fallback;
+    switch (event.type) {
+      case 'StateEntered': {
+        const name = event.state.name;
+        if (name === run.syntheticState) return;
+        if (run.skipEnterOnce === name) {
+          run.skipEnterOnce = undefined;
+          return;
+        }
+        const type = typeOf(name, event.state.type);
+        const input = JSON.stringify(event.state.input ?? null);
+        if (run.machine.compiled.topLevel.has(name)) {
+          exec.position = { stateName: name, input: (event.state.input ?? null) as Json };
+        }
+        exec.current.push(name);
+        this.record(exec, `${type}StateEntered` as HistoryEventType, 'stateEnteredEventDetails', {
+          name,
+          input,
+          inputDetails: { truncated: false },
+        });
+        if (type === 'Parallel') this.record(exec, 'ParallelStateStarted');
+        if (type === 'Map') this.record(exec, 'MapStateStarted', 'mapStateStartedEventDetails', {});
+        this.checkStatePayload(exec, name, input);
+        return;
+      }
+      case 'StateExited': {
+        const name = event.state.name;
+        if (name === run.syntheticState) return;
+        const type = typeOf(name, event.state.type);
+        const output = JSON.stringify(event.state.output ?? null);
+        const index = exec.current.indexOf(name);
+        if (index >= 0) exec.current.splice(index, 1);
+        if (type === 'Parallel') this.record(exec, 'ParallelStateSucceeded');
+        if (type === 'Map') this.record(exec, 'MapStateSucceeded');
+        this.record(exec, `${type}StateExited` as HistoryEventType, 'stateExitedEventDetails', {
+          name,
+          output,
+          outputDetails: { truncated: false },
+        });
+        this.checkStatePayload(exec, name, output);
+        return;
+      }
+      case 'StateFailed': {
+        const type = typeOf(event.state.name, event.state.type);
+        if (type === 'Parallel') this.record(exec, 'ParallelStateFailed');
+        if (type === 'Map') this.record(exec, 'MapStateFailed');
+        return;
+      }
+      case 'MapIterationStarted':
+      case 'MapIterationSucceeded':
+      case 'MapIterationFailed': {
+        const key = `mapIteration${event.type.slice('MapIteration'.length)}EventDetails`;
+        this.record(exec, event.type, key, { name: event.parentState.name, index: event.index });
+        return;
+      }
+      case 'ExecutionSucceeded':
+        this.finish(
+          exec,
+          'SUCCEEDED',
+          { output: JSON.stringify(event.output ?? null) },
+          'ExecutionSucceeded',
+          'executionSucceededEventDetails',
+          'finished',
+        );
+        return;
+      case 'ExecutionFailed': {
+        if (event.Error === 'LocalStepFunctions.Stopped') return;
+        const details: ErrorDetails = { error: event.Error };
+        const cause = causeText(event.Cause);
+        if (cause !== undefined) details.cause = cause;
+        this.finish(exec, 'FAILED', details, 'ExecutionFailed', 'executionFailedEventDetails', 'finished');
+        return;
+      }
+      default:
+        // ExecutionStarted is recorded by startExecution; retries, catches and branch events have
+        // no AWS counterpart; aborts and timeouts are recorded by the engine itself.
+        return;
+    }
+  }
+
+  private checkStatePayload(exec: ExecutionRecord, stateName: string, text: string): void {
+    if (exec.status === 'RUNNING' && byteLength(text) > PAYLOAD_LIMIT) {
+      this.finish(
+        exec,
+        'FAILED',
+        {
+          error: 'States.DataLimitExceeded',
+          cause: `The state/task '${stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+        },
+        'ExecutionFailed',
+        'executionFailedEventDetails',
+        'finished',
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tasks
+  // ---------------------------------------------------------------------------------------------
+
+  private async runTask(run: Run, meta: TaskMeta, raw: unknown): Promise<Json> {
+    // Let the event log catch up (the library dispatched StateEntered just before calling us).
+    await nextMacrotask();
+    await captureTimeoutErrorClass();
+    this.assertActive(run);
+    const wrapped = isObject(raw) ? (raw as JsonObject) : {};
+    if (meta.kind === 'wait') return this.runWait(run, meta, wrapped);
+    const params = wrapped.p ?? null;
+    const timeoutSeconds = typeof wrapped.t === 'number' ? wrapped.t : meta.timeoutSeconds;
+    const heartbeatSeconds = typeof wrapped.h === 'number' ? wrapped.h : meta.heartbeatSeconds;
+    if (meta.pattern === 'callback')
+      return this.runCallbackTask(run, meta, params, timeoutSeconds, heartbeatSeconds);
+    this.checkTaskPayload(meta, params, 'input');
+    this.recordScheduled(run, meta, params, timeoutSeconds, undefined);
+    try {
+      // Plain tasks keep their TimeoutSeconds in real time (handlers take real time); .sync waits
+      // on another workflow, so its timeout is scaled like callbacks.
+      const scale = meta.pattern === 'request-response' ? 1 : this.timeScale;
+      const timeoutMs = timeoutSeconds !== undefined ? timeoutSeconds * 1000 * scale : undefined;
+      const result = await this.guard(run, this.invoke(run, meta, params, undefined), timeoutMs);
+      this.assertActive(run);
+      this.checkTaskPayload(meta, result, 'output');
+      this.recordOutcome(run, meta, 'Succeeded', { output: JSON.stringify(result) });
+      return result;
+    } catch (error) {
+      throw this.taskFailed(run, meta, error);
+    }
+  }
+
+  /** Records a task's failure (unless the run was stopped) and returns the error for the library. */
+  private taskFailed(run: Run, meta: TaskMeta, error: unknown): Error {
+    if (error instanceof StoppedError || run.stopped)
+      return error instanceof Error ? error : new StoppedError('finished');
+    if (error instanceof TerminalError) {
+      this.recordOutcome(run, meta, 'Failed', { error: error.name, cause: error.message });
+      return error;
+    }
+    const failure = toTaskFailure(error);
+    const timedOut = failure.name === 'States.Timeout' || failure.name === 'States.HeartbeatTimeout';
+    const details: ErrorDetails = { error: failure.name };
+    if (failure.message) details.cause = failure.message;
+    this.recordOutcome(run, meta, timedOut ? 'TimedOut' : 'Failed', details);
+    return failure;
+  }
+
+  private checkTaskPayload(meta: TaskMeta, value: Json, what: 'input' | 'output'): void {
+    if (byteLength(JSON.stringify(value)) > PAYLOAD_LIMIT) {
+      throw new TerminalError(
+        'States.DataLimitExceeded',
+        `The ${what} of task '${meta.stateName}' exceeds the maximum of ${PAYLOAD_LIMIT} bytes.`,
+      );
+    }
+  }
+
+  private async runCallbackTask(
+    run: Run,
+    meta: TaskMeta,
+    params: Json,
+    timeoutSeconds: number | undefined,
+    heartbeatSeconds: number | undefined,
+  ): Promise<Json> {
+    const exec = run.exec;
+    const paramsKey = JSON.stringify(params);
+    const reusable = this.findReusableToken(run, meta.stateName, paramsKey);
+    if (reusable) {
+      // Resumed after a restart: the handler already ran and the token is out (e-mailed links
+      // must keep working), so only wait for it again, with what is left of its timeout.
+      run.claimedTokens.add(reusable.token);
+      return this.completeCallback(run, meta, this.awaitToken(run, reusable));
+    }
+    this.checkTaskPayload(meta, params, 'input');
+    const token = randomBytes(48).toString('base64url');
+    const realParams = replaceInStrings(params, this.placeholder, token);
+    const now = Date.now();
+    const rec: TokenRecord = {
+      token,
+      stateName: meta.stateName,
+      paramsKey,
+      status: 'PENDING',
+      issuedAt: now,
+      lastHeartbeatAt: now,
+      consumed: false,
+    };
+    if (timeoutSeconds !== undefined) rec.timeoutAt = now + timeoutSeconds * 1000 * this.timeScale;
+    if (heartbeatSeconds !== undefined) rec.heartbeatMs = heartbeatSeconds * 1000 * this.timeScale;
+    exec.tokens.push(rec);
+    this.tokens.set(token, { exec, rec });
+    run.claimedTokens.add(token);
+    this.recordScheduled(run, meta, realParams, timeoutSeconds, heartbeatSeconds);
+    const outcome = this.awaitToken(run, rec);
+    outcome.catch(() => undefined);
+    let submitted: Json;
+    try {
+      submitted = await this.guard(run, this.invoke(run, meta, realParams, token), undefined);
+    } catch (error) {
+      if (rec.status === 'PENDING') {
+        rec.status = 'CLOSED';
+        this.waiters.get(token)?.abandon();
+        this.persist(exec);
+      }
+      throw this.taskFailed(run, meta, error);
+    }
+    if (!run.stopped && exec.status === 'RUNNING') {
+      this.recordOutcome(run, meta, 'Submitted', { output: JSON.stringify(submitted) });
+    }
+    return this.completeCallback(run, meta, outcome);
+  }
+
+  private async completeCallback(run: Run, meta: TaskMeta, outcome: Promise<Json>): Promise<Json> {
+    try {
+      const result = await outcome;
+      this.assertActive(run);
+      this.checkTaskPayload(meta, result, 'output');
+      this.recordOutcome(run, meta, 'Succeeded', { output: JSON.stringify(result) });
+      return result;
+    } catch (error) {
+      throw this.taskFailed(run, meta, error);
+    }
+  }
+
+  private findReusableToken(run: Run, stateName: string, paramsKey: string): TokenRecord | undefined {
+    const candidates = run.exec.tokens.filter(
+      (rec) =>
+        rec.stateName === stateName &&
+        !run.claimedTokens.has(rec.token) &&
+        (rec.status === 'PENDING' ||
+          ((rec.status === 'SUCCEEDED' || rec.status === 'FAILED') && !rec.consumed)),
+    );
+    const exact = candidates.find((rec) => rec.paramsKey === paramsKey);
+    if (exact) return exact;
+    // Parameters can differ after a restart ($$.Execution.StartTime, States.UUID()): with a single
+    // outstanding token for this state there is no ambiguity.
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  private awaitToken(run: Run, rec: TokenRecord): Promise<Json> {
+    const exec = run.exec;
+    return new Promise<Json>((resolve, reject) => {
+      if ((rec.status === 'SUCCEEDED' || rec.status === 'FAILED') && !rec.consumed) {
+        rec.consumed = true;
+        this.persist(exec);
+        if (rec.status === 'SUCCEEDED') resolve(JSON.parse(rec.output ?? 'null') as Json);
+        else reject(new TaskFailure(rec.error ?? '', rec.cause ?? ''));
+        return;
+      }
+      if (rec.status !== 'PENDING') {
+        reject(new TaskFailure('States.Runtime', 'The task token is no longer valid'));
+        return;
+      }
+      let cancelTimer: () => void = () => undefined;
+      const cleanup = () => {
+        cancelTimer();
+        if (this.waiters.get(rec.token) === waiter) this.waiters.delete(rec.token);
+        run.cancellers.delete(cancel);
+      };
+      const arm = () => {
+        cancelTimer();
+        const deadlines: [number, 'timeout' | 'heartbeat'][] = [];
+        if (rec.timeoutAt !== undefined) deadlines.push([rec.timeoutAt, 'timeout']);
+        if (rec.heartbeatMs !== undefined)
+          deadlines.push([rec.lastHeartbeatAt + rec.heartbeatMs, 'heartbeat']);
+        deadlines.sort((a, b) => a[0] - b[0]);
+        const first = deadlines[0];
+        if (!first) return;
+        const [at, kind] = first;
+        cancelTimer = longTimeout(() => {
+          rec.status = 'TIMED_OUT';
+          this.persist(exec);
+          cleanup();
+          reject(kind === 'timeout' ? statesTimeout() : new HeartbeatTimeout());
+        }, at - Date.now());
+      };
+      const waiter: Waiter = {
+        complete: (outcome) => {
+          cleanup();
+          rec.consumed = true;
+          this.persist(exec);
+          if (outcome.ok) resolve(outcome.value);
+          else reject(new TaskFailure(outcome.error, outcome.cause));
+        },
+        heartbeat: arm,
+        abandon: () => {
+          cleanup();
+          reject(new StoppedError('finished'));
+        },
+      };
+      const cancel = (error: StoppedError) => {
+        cleanup();
+        reject(error);
+      };
+      this.waiters.set(rec.token, waiter);
+      run.cancellers.add(cancel);
+      arm();
+    });
+  }
+
+  private async runWait(run: Run, meta: TaskMeta, wrapped: JsonObject): Promise<Json> {
+    const exec = run.exec;
+    const input = wrapped.input ?? null;
+    let ms = 0;
+    if ('seconds' in wrapped) {
+      const seconds = wrapped.seconds;
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+        throw new TerminalError(
+          'States.Runtime',
+          `Wait '${meta.stateName}': seconds must be a non-negative number`,
+        );
+      }
+      ms = seconds * 1000 * this.timeScale;
+    } else if ('timestamp' in wrapped) {
+      const at = typeof wrapped.timestamp === 'string' ? Date.parse(wrapped.timestamp) : Number.NaN;
+      if (Number.isNaN(at)) {
+        throw new TerminalError('States.Runtime', `Wait '${meta.stateName}': invalid timestamp`);
+      }
+      ms = Math.max(0, at - Date.now()) * this.timeScale;
+    }
+    const key = JSON.stringify(wrapped);
+    const open = exec.waits.filter(
+      (wait) => wait.stateName === meta.stateName && !run.claimedWaits.has(wait),
+    );
+    let rec = open.find((wait) => wait.key === key) ?? (open.length === 1 ? open[0] : undefined);
+    if (!rec) {
+      rec = { stateName: meta.stateName, key, wakeAt: Date.now() + ms };
+      exec.waits.push(rec);
+      this.persist(exec);
+    }
+    run.claimedWaits.add(rec);
+    const wait = rec;
+    await new Promise<void>((resolve, reject) => {
+      const cancel = (error: StoppedError) => {
+        stop();
+        reject(error);
+      };
+      const stop = longTimeout(() => {
+        run.cancellers.delete(cancel);
+        resolve();
+      }, wait.wakeAt - Date.now());
+      run.cancellers.add(cancel);
+    });
+    this.assertActive(run);
+    exec.waits = exec.waits.filter((item) => item !== wait);
+    this.persist(exec);
+    return input;
+  }
+
+  /** Races a promise against the run being stopped and an optional timeout (→ States.Timeout). */
+  private guard<T>(run: Run, promise: Promise<T>, timeoutMs: number | undefined): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let cancelTimer: () => void = () => undefined;
+      const done = () => {
+        cancelTimer();
+        run.cancellers.delete(cancel);
+      };
+      const cancel = (error: StoppedError) => {
+        done();
+        reject(error);
+      };
+      if (run.stopped) {
+        reject(new StoppedError('finished'));
+        return;
+      }
+      run.cancellers.add(cancel);
+      if (timeoutMs !== undefined) {
+        cancelTimer = longTimeout(() => {
+          done();
+          reject(statesTimeout());
+        }, timeoutMs);
+      }
+      promise.then(
+        (value) => {
+          done();
+          resolve(value);
+        },
+        (error: unknown) => {
+          done();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private async invoke(run: Run, meta: TaskMeta, params: Json, taskToken: string | undefined): Promise<Json> {
+    const context: { executionArn: string; stateName: string; taskToken?: string } = {
+      executionArn: run.exec.executionArn,
+      stateName: meta.stateName,
+    };
+    if (taskToken !== undefined) context.taskToken = taskToken;
+    switch (meta.integration) {
+      case 'lambda-direct': {
+        const handler = this.handlerFor(run.machine, meta.resource);
+        return toJson(await handler(params, context));
+      }
+      case 'lambda-invoke': {
+        if (!isObject(params) || typeof params.FunctionName !== 'string') {
+          throw new TaskFailure(
+            'States.Runtime',
+            `Task '${meta.stateName}': Parameters.FunctionName is required`,
+          );
+        }
+        const handler = this.handlerFor(run.machine, params.FunctionName);
+        const payload = toJson(await handler(params.Payload ?? {}, context));
+        const requestId = randomUUID();
+        return {
+          ExecutedVersion: '$LATEST',
+          Payload: payload,
+          SdkHttpMetadata: {
+            AllHttpHeaders: { 'X-Amz-Executed-Version': ['$LATEST'], 'x-amzn-RequestId': [requestId] },
+            HttpHeaders: { 'X-Amz-Executed-Version': '$LATEST', 'x-amzn-RequestId': requestId },
+            HttpStatusCode: 200,
+          },
+          SdkResponseMetadata: { RequestId: requestId },
+          StatusCode: 200,
+        };
+      }
+      case 'start-execution':
+        return this.invokeStartExecution(run, meta, params);
+      default:
+        throw new TerminalError(
+          'States.Runtime',
+          `Task '${meta.stateName}': resource '${meta.resource}' is not supported by the local engine`,
+        );
+    }
+  }
+
+  private async invokeStartExecution(run: Run, meta: TaskMeta, params: Json): Promise<Json> {
+    if (!isObject(params) || typeof params.StateMachineArn !== 'string') {
+      throw new TaskFailure(
+        'StepFunctions.InvalidArnException',
+        `Task '${meta.stateName}': Parameters.StateMachineArn is required`,
+      );
+    }
+    const input =
+      params.Input === undefined
+        ? '{}'
+        : typeof params.Input === 'string'
+          ? params.Input
+          : JSON.stringify(params.Input);
+    let started: { executionArn: string; startDate: Date };
+    try {
+      const request: { stateMachineArn: string; name?: string; input: string } = {
+        stateMachineArn: params.StateMachineArn,
+        input,
+      };
+      if (typeof params.Name === 'string') request.name = params.Name;
+      started = this.startExecution(request);
+    } catch (error) {
+      if (error instanceof StepFunctionsError) {
+        throw new TaskFailure(`StepFunctions.${error.name}Exception`, error.message);
+      }
+      throw error;
+    }
+    if (meta.pattern !== 'sync' && meta.pattern !== 'sync2') {
+      return { ExecutionArn: started.executionArn, StartDate: started.startDate.getTime() };
+    }
+    const child = await this.waitChild(run, started.executionArn);
+    const parse = meta.pattern === 'sync2';
+    const shape: JsonObject = {
+      ExecutionArn: child.executionArn,
+      Input: parse ? (JSON.parse(child.input) as Json) : child.input,
+      InputDetails: { Included: true },
+      Name: child.name,
+      StartDate: child.startDate.getTime(),
+      StateMachineArn: child.stateMachineArn,
+      Status: child.status,
+      StopDate: child.stopDate?.getTime() ?? null,
+    };
+    if (child.output !== undefined) {
+      shape.Output = parse ? (JSON.parse(child.output) as Json) : child.output;
+      shape.OutputDetails = { Included: true };
+    }
+    if (child.error !== undefined) shape.Error = child.error;
+    if (child.cause !== undefined) shape.Cause = child.cause;
+    if (child.status !== 'SUCCEEDED') throw new TaskFailure('States.TaskFailed', JSON.stringify(shape));
+    return shape;
+  }
+
+  private waitChild(run: Run, executionArn: string): Promise<ExecutionDescription> {
+    return new Promise((resolve, reject) => {
+      let off: () => void = () => undefined;
+      const cancel = (error: StoppedError) => {
+        off();
+        // AWS stops the child of a .sync task when the parent is stopped.
+        if (error.reason === 'stop') this.stopExecution({ executionArn, error: 'States.Aborted' });
+        reject(error);
+      };
+      const check = () => {
+        const description = this.describeExecution({ executionArn });
+        if (description.status !== 'RUNNING') {
+          off();
+          run.cancellers.delete(cancel);
+          resolve(description);
+        }
+      };
+      off = this.onChange((arn) => {
+        if (arn === executionArn) check();
+      });
+      run.cancellers.add(cancel);
+      check();
+    });
+  }
+
+  private handlerFor(machine: MachineEntry, reference: string): TaskHandler {
+    const name = functionNameOf(reference);
+    const own = machine.handlers.get(reference) ?? machine.handlers.get(name);
+    if (own) return own;
+    for (const other of this.machines.values()) {
+      const handler = other.handlers.get(reference) ?? other.handlers.get(name);
+      if (handler) return handler;
+    }
+    throw new TaskFailure(
+      'Lambda.ResourceNotFoundException',
+      `Function not found: ${reference} (no local handler registered)`,
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // History and status
+  // ---------------------------------------------------------------------------------------------
+
+  private recordScheduled(
+    run: Run,
+    meta: TaskMeta,
+    params: Json,
+    timeoutSeconds: number | undefined,
+    heartbeatSeconds: number | undefined,
+  ): void {
+    const exec = run.exec;
+    if (meta.integration === 'lambda-direct') {
+      const details: Record<string, unknown> = {
+        resource: meta.resource,
+        input: JSON.stringify(params),
+        inputDetails: { truncated: false },
+      };
+      if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
+      this.record(exec, 'LambdaFunctionScheduled', 'lambdaFunctionScheduledEventDetails', details);
+      this.record(exec, 'LambdaFunctionStarted');
+      return;
+    }
+    const details: Record<string, unknown> = {
+      resourceType: meta.resourceType,
+      resource: meta.resourceName,
+      region: this.region,
+      parameters: JSON.stringify(params),
+    };
+    if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
+    if (heartbeatSeconds !== undefined) details.heartbeatInSeconds = heartbeatSeconds;
+    this.record(exec, 'TaskScheduled', 'taskScheduledEventDetails', details);
+    this.record(exec, 'TaskStarted', 'taskStartedEventDetails', {
+      resourceType: meta.resourceType,
+      resource: meta.resourceName,
+    });
+  }
+
+  private recordOutcome(
+    run: Run,
+    meta: TaskMeta,
+    kind: 'Submitted' | 'Succeeded' | 'Failed' | 'TimedOut',
+    data: { output?: string; error?: string; cause?: string },
+  ): void {
+    if (run.stopped || run.exec.status !== 'RUNNING') return;
+    const exec = run.exec;
+    const payload: Record<string, unknown> = {};
+    if (data.output !== undefined) {
+      payload.output = data.output;
+      payload.outputDetails = { truncated: false };
+    }
+    if (data.error !== undefined) payload.error = data.error;
+    if (data.cause !== undefined) payload.cause = data.cause;
+    if (meta.integration === 'lambda-direct') {
+      if (kind === 'Submitted') return;
+      const type = `LambdaFunction${kind}` as HistoryEventType;
+      this.record(exec, type, `lambdaFunction${kind}EventDetails`, payload);
+      return;
+    }
+    this.record(exec, `Task${kind}` as HistoryEventType, `task${kind}EventDetails`, {
+      resourceType: meta.resourceType,
+      resource: meta.resourceName,
+      ...payload,
+    });
+  }
+
+  private record(
+    exec: ExecutionRecord,
+    type: HistoryEventType,
+    detailsKey?: string,
+    details?: Record<string, unknown>,
+  ): void {
+    const id = exec.history.length + 1;
+    const event: StoredEvent = { id, previousEventId: id - 1, timestamp: Date.now(), type };
+    if (detailsKey) {
+      event.detailsKey = detailsKey;
+      event.details = details ?? {};
+    }
+    exec.history.push(event);
+    this.persist(exec);
+    this.notify(exec.executionArn);
+    if (exec.status === 'RUNNING' && exec.history.length >= HISTORY_LIMIT) {
+      this.finish(
+        exec,
+        'FAILED',
+        {
+          error: 'States.Runtime',
+          cause: `The execution reached the maximum number of history events (${HISTORY_LIMIT}).`,
+        },
+        'ExecutionFailed',
+        'executionFailedEventDetails',
+        'finished',
+      );
+    }
+  }
+
+  private finish(
+    exec: ExecutionRecord,
+    status: Exclude<ExecutionStatus, 'RUNNING'>,
+    fields: { output?: string; error?: string; cause?: string },
+    eventType: HistoryEventType,
+    detailsKey: string,
+    reason: StopReason,
+  ): void {
+    if (exec.status !== 'RUNNING') return;
+    exec.status = status;
+    exec.stopDate = Date.now();
+    if (fields.output !== undefined) exec.output = fields.output;
+    if (fields.error !== undefined) exec.error = fields.error;
+    if (fields.cause !== undefined) exec.cause = fields.cause;
+    const details: Record<string, unknown> = {};
+    if (fields.output !== undefined) {
+      details.output = fields.output;
+      details.outputDetails = { truncated: false };
+    }
+    if (fields.error !== undefined) details.error = fields.error;
+    if (fields.cause !== undefined) details.cause = fields.cause;
+    for (const rec of exec.tokens) {
+      if (rec.status === 'PENDING') {
+        rec.status = status === 'TIMED_OUT' ? 'TIMED_OUT' : 'CLOSED';
+        this.waiters.get(rec.token)?.abandon();
+      }
+    }
+    exec.waits = [];
+    exec.current = [];
+    this.record(exec, eventType, detailsKey, details);
+    const run = this.runs.get(exec.executionArn);
+    if (run) this.stopRun(run, reason);
+  }
+
+  private pendingToken(taskToken: string): { exec: ExecutionRecord; rec: TokenRecord } {
+    if (typeof taskToken !== 'string' || !TOKEN_PATTERN.test(taskToken)) {
+      throw new InvalidToken('Invalid Token: the task token is malformed');
+    }
+    const entry = this.tokens.get(taskToken);
+    if (!entry) throw new TaskDoesNotExist('Task does not exist anymore');
+    const { exec, rec } = entry;
+    if (rec.status === 'PENDING' && rec.timeoutAt !== undefined && Date.now() >= rec.timeoutAt) {
+      throw new TaskTimedOut('Task Timed Out');
+    }
+    if (rec.status === 'TIMED_OUT') throw new TaskTimedOut('Task Timed Out');
+    if (rec.status !== 'PENDING' || exec.status !== 'RUNNING') {
+      throw new TaskDoesNotExist('Task does not exist anymore');
+    }
+    return entry;
+  }
+
+  private listItem(exec: ExecutionRecord): ExecutionListItem {
+    const item: ExecutionListItem = {
+      executionArn: exec.executionArn,
+      stateMachineArn: exec.stateMachineArn,
+      name: exec.name,
+      status: exec.status,
+      startDate: new Date(exec.startDate),
+    };
+    if (exec.stopDate !== undefined) item.stopDate = new Date(exec.stopDate);
+    return item;
+  }
+
+  private roleArn(machine: MachineEntry): string {
+    return `arn:aws:iam::${this.accountId}:role/${machine.name}-local-role`;
+  }
+
+  private machineOrThrow(stateMachineArn: string): MachineEntry {
+    if (
+      typeof stateMachineArn !== 'string' ||
+      !/^arn:aws[a-z-]*:states:[^:]+:[^:]+:stateMachine:[^:]+(:[^:]+)?$/.test(stateMachineArn)
+    ) {
+      throw new InvalidArn(`Invalid Arn: '${String(stateMachineArn)}'`);
+    }
+    const base = stateMachineArn.split(':').slice(0, 7).join(':');
+    const machine = this.machines.get(base);
+    if (!machine) throw new StateMachineDoesNotExist(`State Machine Does Not Exist: '${stateMachineArn}'`);
+    return machine;
+  }
+
+  private executionOrThrow(executionArn: string): ExecutionRecord {
+    if (
+      typeof executionArn !== 'string' ||
+      !/^arn:aws[a-z-]*:states:[^:]+:[^:]+:execution:[^:]+:[^:]+$/.test(executionArn)
+    ) {
+      throw new InvalidArn(`Invalid Arn: '${String(executionArn)}'`);
+    }
+    const exec = this.executions.get(executionArn);
+    if (!exec) throw new ExecutionDoesNotExist(`Execution Does Not Exist: '${executionArn}'`);
+    return exec;
+  }
+
+  private notify(executionArn: string): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(executionArn);
+      } catch {
+        // a listener's failure is its own
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Persistence
+  // ---------------------------------------------------------------------------------------------
+
+  private fileFor(executionArn: string): string {
+    const hash = createHash('sha256').update(executionArn).digest('hex').slice(0, 40);
+    return join(this.dataDir ?? '.', `${hash}.json`);
+  }
+
+  private persist(exec: ExecutionRecord): void {
+    if (!this.dataDir) return;
+    this.dirty.add(exec.executionArn);
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), 50);
+      this.flushTimer.unref();
+    }
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.dataDir) return;
+    mkdirSync(this.dataDir, { recursive: true });
+    for (const executionArn of [...this.dirty]) {
+      this.dirty.delete(executionArn);
+      const exec = this.executions.get(executionArn);
+      if (!exec) continue;
+      const file = this.fileFor(executionArn);
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(exec));
+      renameSync(temp, file);
+    }
+  }
+
+  private load(dataDir: string): void {
+    if (!existsSync(dataDir)) {
+      mkdirSync(dataDir, { recursive: true });
+      return;
+    }
+    for (const file of readdirSync(dataDir)) {
+      const path = join(dataDir, file);
+      if (file.endsWith('.tmp')) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (!file.endsWith('.json')) continue;
+      let exec: ExecutionRecord;
+      try {
+        exec = JSON.parse(readFileSync(path, 'utf8')) as ExecutionRecord;
+      } catch {
+        continue;
+      }
+      if (exec.version !== FILE_VERSION || typeof exec.executionArn !== 'string') continue;
+      exec.history ??= [];
+      exec.tokens ??= [];
+      exec.waits ??= [];
+      exec.current ??= [];
+      exec.seq ??= 0;
+      this.sequence = Math.max(this.sequence, exec.seq);
+      this.executions.set(exec.executionArn, exec);
+      for (const rec of exec.tokens) this.tokens.set(rec.token, { exec, rec });
+    }
+  }
+}
+
+function toTaskFailure(error: unknown): Error {
+  if (error instanceof TaskFailure || error instanceof HeartbeatTimeout) return error;
+  if (error instanceof Error && error.name === 'States.Timeout') return error;
+  if (error instanceof Error) {
+    const name = error.name || 'Error';
+    return new TaskFailure(name, JSON.stringify({ errorMessage: error.message, errorType: name }));
+  }
+  return new TaskFailure('Error', JSON.stringify({ errorMessage: String(error), errorType: 'Error' }));
+}
