@@ -62,4 +62,10 @@ export const keys = {
   programme: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' }),
   programmeCounters: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'COUNTERS' }),
   link: (linkHash: string) => ({ pk: `LINK#${linkHash}`, sk: 'LINK' }),
+  manager: (managerId: string) => ({ pk: `MANAGER#${managerId}`, sk: 'MANAGER' }),
+  managersByStatus: (status: string) => ({ gsi1pk: `MANAGERS#${status}` }),
+  managerReservation: (managerId: string, applicationId: string) => ({
+    pk: `MANAGER#${managerId}`,
+    sk: `RESERVATION#${applicationId}`,
+  }),
 } as const;
