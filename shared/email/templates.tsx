@@ -10,14 +10,15 @@ export interface RenderedEmail {
   readonly html: string;
 }
 
-interface EmailContent {
+export interface EmailContent {
   readonly subject: string;
   readonly greeting: string;
   readonly paragraphs: readonly string[];
   readonly link?: { readonly label: string; readonly url: string };
 }
 
-function render(lang: Language, content: EmailContent): RenderedEmail {
+/** Renders an e-mail from its parts: plain text and HTML with the same content and links. */
+export function renderEmail(lang: Language, content: EmailContent): RenderedEmail {
   const signature = t(lang, 'email.signature');
   const text = [
     content.greeting,
@@ -64,7 +65,7 @@ export function applicationReceiptEmail(
     statusUrl: string;
   },
 ): RenderedEmail {
-  return render(lang, {
+  return renderEmail(lang, {
     subject: t(lang, 'email.receipt.subject', { programme: data.programmeName }),
     greeting: t(lang, 'email.greeting', { name: data.contactName }),
     paragraphs: [
@@ -86,7 +87,7 @@ export function ineligibleEmail(
     reason: string;
   },
 ): RenderedEmail {
-  return render(lang, {
+  return renderEmail(lang, {
     subject: t(lang, 'email.ineligible.subject', { programme: data.programmeName }),
     greeting: t(lang, 'email.greeting', { name: data.contactName }),
     paragraphs: [

@@ -1,0 +1,135 @@
+// Human tasks: one record per task a person must answer through an e-mailed link (an offer to a
+// manager, an assessment, a financing decision, an escalation to the programme office). The
+// answers are validated with these schemas whether they come from the page (form) or as JSON.
+import * as z from 'zod';
+import { interestAreas } from '#shared/schemas/application.ts';
+import { type DmaDimension, dmaDimensions } from './manager.ts';
+
+export const humanTaskKinds = ['offer', 'assessment', 'financing', 'escalation'] as const;
+export type HumanTaskKind = (typeof humanTaskKinds)[number];
+
+/**
+ * open: waiting for the answer; answered: consumed by its one POST; expired: the deadline passed
+ * (the workflow moved on); cancelled: the journey no longer needs it (withdrawal, reassignment).
+ */
+export const humanTaskStatuses = ['open', 'answered', 'expired', 'cancelled'] as const;
+export type HumanTaskStatus = (typeof humanTaskStatuses)[number];
+
+const reason = z.string().trim().min(1).max(1000);
+
+export const offerAnswerSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accept') }),
+  z.strictObject({ decision: z.literal('decline'), reason: reason.optional() }),
+]);
+
+
+const score = z.number().min(0).max(100);
+
+export const assessmentAnswerSchema = z
+  .strictObject({
+    dma: z.strictObject(
+      Object.fromEntries(dmaDimensions.map((dimension) => [dimension, score])) as Record<
+        DmaDimension,
+        typeof score
+      >,
+    ),
+    improvementAreas: z
+      .array(z.enum(interestAreas))
+      .min(1)
+      .max(interestAreas.length)
+      .refine((areas) => new Set(areas).size === areas.length, { message: 'validation.duplicates' }),
+    findings: z.string().trim().min(1).max(10_000),
+    internationalisation: z
+      .strictObject({
+        segment: z.number().int().min(1).max(4),
+        actionFronts: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+      })
+      .optional(),
+    projectRecommended: z.boolean(),
+    project: z
+      .strictObject({
+        title: z.string().trim().min(3).max(200),
+        objectives: z.string().trim().min(1).max(5000),
+        durationMonths: z.number().int().min(1).max(60),
+        budgetEur: z.number().positive().max(10_000_000),
+        kpis: z
+          .array(
+            z.strictObject({
+              name: z.string().trim().min(1).max(200),
+              unit: z.string().trim().min(1).max(50),
+              baseline: z.number().finite(),
+              target: z.number().finite(),
+            }),
+          )
+          .min(1)
+          .max(20),
+        qualitativeObjectives: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
+      })
+      .optional(),
+  })
+  .superRefine((answer, ctx) => {
+    if (answer.projectRecommended && !answer.project) {
+      ctx.addIssue({ code: 'custom', path: ['project'], message: 'validation.required' });
+    }
+    if (!answer.projectRecommended && answer.project) {
+      ctx.addIssue({ code: 'custom', path: ['project'], message: 'validation.projectNotRecommended' });
+    }
+  });
+
+export const financingAnswerSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('approve'), amountEur: z.number().positive().max(10_000_000) }),
+  z.strictObject({ decision: z.literal('reject'), reason }),
+]);
+
+export const escalationAnswerSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('assign'), managerId: z.uuid() }),
+  z.strictObject({ decision: z.literal('close'), reason }),
+]);
+
+export const humanTaskAnswerSchemas = {
+  offer: offerAnswerSchema,
+  assessment: assessmentAnswerSchema,
+  financing: financingAnswerSchema,
+  escalation: escalationAnswerSchema,
+} as const satisfies Record<HumanTaskKind, z.ZodType>;
+
+export type HumanTaskAnswer<K extends HumanTaskKind> = z.output<(typeof humanTaskAnswerSchemas)[K]>;
+
+/** The DMA overall score: the mean of the six dimensions, one decimal. */
+export function dmaOverall(scores: Record<DmaDimension, number>): number {
+  const total = dmaDimensions.reduce((sum, dimension) => sum + scores[dimension], 0);
+  return Math.round((total / dmaDimensions.length) * 10) / 10;
+}
+
+/** The DMA maturity band of an overall score (the EDIH network's four levels). */
+export function dmaBand(overall: number): 'basic' | 'average' | 'moderately_advanced' | 'advanced' {
+  if (overall < 26) return 'basic';
+  if (overall < 51) return 'average';
+  if (overall < 76) return 'moderately_advanced';
+  return 'advanced';
+}
+
+/**
+ * What the workflow receives when a task is answered: codes and IDs only, never free text (findings,
+ * reasons and the project proposal stay in DynamoDB).
+ */
+export function taskOutputForWorkflow(kind: HumanTaskKind, answer: unknown): Record<string, unknown> {
+  switch (kind) {
+    case 'offer':
+      return { decision: (answer as HumanTaskAnswer<'offer'>).decision };
+    case 'assessment':
+      return { projectRecommended: (answer as HumanTaskAnswer<'assessment'>).projectRecommended };
+    case 'financing': {
+      const financing = answer as HumanTaskAnswer<'financing'>;
+      return financing.decision === 'approve'
+        ? { decision: 'approve', amountEur: financing.amountEur }
+        : { decision: 'reject' };
+    }
+    case 'escalation': {
+      const escalation = answer as HumanTaskAnswer<'escalation'>;
+      return escalation.decision === 'assign'
+        ? { decision: 'assign', managerId: escalation.managerId }
+        : { decision: 'close' };
+    }
+  }
+}
