@@ -22,7 +22,6 @@ export const offerAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('decline'), reason: reason.optional() }),
 ]);
 
-
 const score = z.number().min(0).max(100);
 
 export const assessmentAnswerSchema = z
