@@ -2,8 +2,10 @@
 // access listed; the local runtime loads the same handler files in-process.
 
 export interface FunctionSpec {
-  /** Handler file, relative to the repository root; it exports `handler`. */
+  /** Handler file, relative to the repository root. */
   readonly entry: string;
+  /** The export that is the handler. @default 'handler' */
+  readonly handler?: string;
   readonly description: string;
   readonly memorySizeMb?: number;
   readonly timeoutSeconds?: number;
@@ -15,7 +17,22 @@ export interface FunctionSpec {
   readonly startsJourney?: boolean;
   /** May send e-mail through SES. */
   readonly sendsEmail?: boolean;
+  /** Builds links to the public site (PUBLIC_BASE_URL). */
+  readonly buildsLinks?: boolean;
+  /** May answer waiting journey tasks (SendTaskSuccess/Failure/Heartbeat). */
+  readonly respondsToTasks?: boolean;
+  /** May stop journey executions (withdrawal). */
+  readonly stopsJourneys?: boolean;
 }
+
+const journeyStep = (handler: string, description: string): FunctionSpec => ({
+  entry: 'functions/journey/steps.ts',
+  handler,
+  description,
+  table: 'readWrite',
+  sendsEmail: true,
+  buildsLinks: true,
+});
 
 export const functionCatalog = {
   applicationForm: {
@@ -32,8 +49,15 @@ export const functionCatalog = {
   },
   applicationStatus: {
     entry: 'functions/http/application-status.ts',
-    description: 'GET /status/{token} — where the journey stands',
-    table: 'read',
+    description: 'GET /status/{token} — where the journey stands; POST withdraws',
+    table: 'readWrite',
+    stopsJourneys: true,
+  },
+  humanTask: {
+    entry: 'functions/http/human-task.ts',
+    description: 'GET/POST /tasks/{token} — shows a human task, answers it once',
+    table: 'readWrite',
+    respondsToTasks: true,
   },
   screenEligibility: {
     entry: 'functions/journey/screen-eligibility.ts',
@@ -46,6 +70,26 @@ export const functionCatalog = {
     table: 'readWrite',
     sendsEmail: true,
   },
+  matchManager: journeyStep(
+    'matchManagerHandler',
+    'sme-journey task: find and reserve the best free manager',
+  ),
+  openHumanTask: journeyStep(
+    'openHumanTaskHandler',
+    'sme-journey callback task: open a human task, e-mail its link',
+  ),
+  closeOffer: journeyStep('closeOfferHandler', 'sme-journey task: close a declined or expired offer'),
+  assignManager: journeyStep(
+    'assignManagerHandler',
+    'sme-journey task: assign the manager, introduce both sides',
+  ),
+  recordAssessment: journeyStep(
+    'recordAssessmentHandler',
+    'sme-journey task: store the assessment, e-mail its summary',
+  ),
+  reserveBudget: journeyStep('reserveBudgetHandler', 'sme-journey task: reserve the approved amount'),
+  launchProject: journeyStep('launchProjectHandler', 'sme-journey task: launch the project'),
+  closeJourney: journeyStep('closeJourneyHandler', 'sme-journey task: record the outcome, free what is held'),
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functionCatalog;

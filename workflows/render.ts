@@ -45,9 +45,20 @@ export function renderWorkflowAsl(
   return JSON.parse(flattenJoin(resource?.Properties.DefinitionString)) as Record<string, unknown>;
 }
 
-/** Resolves the Fn::Join CloudFormation leaves around a definition whose parts are all literal. */
+/** Resolves the Fn::Join and pseudo-parameter Refs CloudFormation leaves around a definition. */
+const pseudoParameters: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': localAccount.region,
+  'AWS::AccountId': localAccount.accountId,
+  'AWS::URLSuffix': 'amazonaws.com',
+};
+
 function flattenJoin(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'Ref' in value) {
+    const resolved = pseudoParameters[(value as { Ref: string }).Ref];
+    if (resolved) return resolved;
+  }
   if (value && typeof value === 'object' && 'Fn::Join' in value) {
     const [separator, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
     return parts.map(flattenJoin).join(separator);

@@ -1,14 +1,28 @@
 // The sme-journey state machine (Standard, JSONPath): one execution per application, named after
-// it, carrying IDs only. CDK deploys it; the local engine runs the ASL rendered from this same
-// definition (workflows/render.ts).
+// it, carrying IDs and codes only. Screening → matching and offers (with reminders, expiry, the
+// next manager, escalation) → assessment → financing decision → launch, each ending in an
+// outcome. CDK deploys it; the local engine runs the ASL rendered from this same definition.
 import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import type { JourneyOutcome } from '#shared/domain/application.ts';
+import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 
 /** The Lambda functions the journey calls, by their catalogue name. */
-export const smeJourneyFunctions = ['sendApplicationEmail', 'screenEligibility'] as const;
+export const smeJourneyFunctions = [
+  'sendApplicationEmail',
+  'screenEligibility',
+  'matchManager',
+  'openHumanTask',
+  'closeOffer',
+  'assignManager',
+  'recordAssessment',
+  'reserveBudget',
+  'launchProject',
+  'closeJourney',
+] as const;
 export type SmeJourneyFunctions = Record<(typeof smeJourneyFunctions)[number], IFunction>;
 
 /** Errors that mean a bug or tampering: retrying cannot help. */
@@ -16,67 +30,266 @@ const permanentErrors = ['ApplicationNotFoundError', 'UnknownProgrammeError', 'P
 
 const ids = { 'applicationId.$': '$.applicationId', 'programmeId.$': '$.programmeId' };
 
-function lambdaTask(
-  scope: Construct,
-  name: string,
-  fn: IFunction,
-  payload: Record<string, unknown>,
-  resultPath: string,
-) {
-  const task = new tasks.LambdaInvoke(scope, name, {
-    lambdaFunction: fn,
-    payloadResponseOnly: true,
-    payload: sfn.TaskInput.fromObject(payload),
-    resultPath: resultPath === 'DISCARD' ? sfn.JsonPath.DISCARD : resultPath,
-    taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
-  });
-  task.addRetry({ errors: permanentErrors, maxAttempts: 0 });
-  task.addRetry({
-    errors: [sfn.Errors.ALL],
-    interval: Duration.seconds(2),
-    maxAttempts: 4,
-    backoffRate: 2,
-    jitterStrategy: sfn.JitterType.FULL,
-  });
-  return task;
-}
+class JourneyBuilder {
+  readonly scope: Construct;
+  readonly fns: SmeJourneyFunctions;
 
-function outcome(scope: Construct, name: string, code: string, extra: Record<string, string> = {}) {
-  return new sfn.Pass(scope, name, {
-    parameters: { ...ids, outcome: code, ...extra },
-  }).next(new sfn.Succeed(scope, `${name} (end)`));
+  constructor(scope: Construct, fns: SmeJourneyFunctions) {
+    this.scope = scope;
+    this.fns = fns;
+  }
+
+  /** A Lambda task with a timeout and retries with backoff (none for permanent errors). */
+  lambda(name: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string | 'DISCARD') {
+    const task = new tasks.LambdaInvoke(this.scope, name, {
+      lambdaFunction: fn,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject({ ...ids, ...payload }),
+      resultPath: resultPath === 'DISCARD' ? sfn.JsonPath.DISCARD : resultPath,
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
+    });
+    task.addRetry({ errors: permanentErrors, maxAttempts: 0 });
+    task.addRetry({
+      errors: [sfn.Errors.ALL],
+      interval: Duration.seconds(2),
+      maxAttempts: 4,
+      backoffRate: 2,
+      jitterStrategy: sfn.JitterType.FULL,
+    });
+    return task;
+  }
+
+  /**
+   * A human task: the function opens it and e-mails the link, then the state waits for the link's
+   * POST to call SendTaskSuccess. The timeout comes from the programme, via the state's input.
+   */
+  humanTask(
+    name: string,
+    kind: HumanTaskKind,
+    phase: 'first' | 'reminder',
+    timeoutPath: string,
+    resultPath: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    const task = new tasks.LambdaInvoke(this.scope, name, {
+      lambdaFunction: this.fns.openHumanTask,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken, kind, phase, ...extra }),
+      taskTimeout: sfn.Timeout.at(timeoutPath),
+      resultPath,
+    });
+    // The function failing to open the task is retried; the human's own deadline is a Timeout.
+    task.addRetry({
+      errors: [sfn.Errors.TASKS_FAILED],
+      interval: Duration.seconds(2),
+      maxAttempts: 4,
+      backoffRate: 2,
+      jitterStrategy: sfn.JitterType.FULL,
+    });
+    return task;
+  }
+
+  /** Records the outcome (frees the manager, cancels open tasks, tells the SME), then ends. */
+  close(name: string, outcome: JourneyOutcome) {
+    return this.lambda(name, this.fns.closeJourney, { outcome }, 'DISCARD').next(
+      new sfn.Pass(this.scope, `${name} (outcome)`, { parameters: { ...ids, outcome } }).next(
+        new sfn.Succeed(this.scope, `${name} (end)`),
+      ),
+    );
+  }
+
+  /** First request, then one reminder (same link, new token), then the timeout path. */
+  withReminder(
+    first: tasks.LambdaInvoke,
+    reminder: tasks.LambdaInvoke,
+    onTimeout: sfn.IChainable,
+    next: sfn.IChainable,
+  ) {
+    first.addCatch(reminder, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.lastTimeout' });
+    reminder.addCatch(onTimeout, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.lastTimeout' });
+    first.next(next);
+    reminder.next(next);
+    return first;
+  }
 }
 
 /**
- * Builds the journey: receipt e-mail → eligibility screening → ineligible notice, or onward to
- * manager matching (built by the journey issue).
+ * Builds the journey.
  * @param scope - where the states are created (a throwaway stack when rendering for local mode)
  * @param fns - the task functions
  */
 export function defineSmeJourney(scope: Construct, fns: SmeJourneyFunctions): sfn.IChainable {
-  const sendReceipt = lambdaTask(
-    scope,
+  const j = new JourneyBuilder(scope, fns);
+
+  // Screening.
+  const sendReceipt = j.lambda(
     'Send application receipt',
     fns.sendApplicationEmail,
-    { ...ids, emailKind: 'receipt' },
+    { emailKind: 'receipt' },
     'DISCARD',
   );
-  const screen = lambdaTask(scope, 'Screen eligibility', fns.screenEligibility, ids, '$.screening');
-  const notifyIneligible = lambdaTask(
-    scope,
+  const screen = j.lambda('Screen eligibility', fns.screenEligibility, {}, '$.screening');
+  const notifyIneligible = j.lambda(
     'Send ineligibility notice',
     fns.sendApplicationEmail,
-    { ...ids, emailKind: 'ineligible' },
+    { emailKind: 'ineligible' },
     'DISCARD',
   );
-  const eligible = outcome(scope, 'Eligible: awaiting manager matching', 'eligible');
-  const ineligible = outcome(scope, 'Closed: ineligible', 'ineligible', { 'reason.$': '$.screening.reason' });
+  const ineligible = new sfn.Pass(scope, 'Closed: ineligible', {
+    parameters: { ...ids, outcome: 'ineligible', 'reason.$': '$.screening.reason' },
+  }).next(new sfn.Succeed(scope, 'Closed: ineligible (end)'));
+
+  // Matching and offers.
+  const findManager = j.lambda('Find a manager', fns.matchManager, {}, '$.match');
+  const waitForManager = new sfn.Wait(scope, 'Wait for a manager to free up', {
+    time: sfn.WaitTime.secondsPath('$.match.timeouts.noManagerRetrySeconds'),
+  }).next(findManager);
+  const offerIds = { 'managerId.$': '$.match.managerId', 'round.$': '$.match.round' };
+  const offer = j.humanTask(
+    'Offer to manager',
+    'offer',
+    'first',
+    '$.match.timeouts.offerReminderSeconds',
+    '$.offer',
+    offerIds,
+  );
+  const offerReminder = j.humanTask(
+    'Remind manager of the offer',
+    'offer',
+    'reminder',
+    '$.match.timeouts.offerFinalSeconds',
+    '$.offer',
+    offerIds,
+  );
+  const expireOffer = j
+    .lambda('Expire the offer', fns.closeOffer, { ...offerIds, reason: 'expired' }, 'DISCARD')
+    .next(findManager);
+  const releaseDeclined = j
+    .lambda('Release the declined offer', fns.closeOffer, { ...offerIds, reason: 'declined' }, 'DISCARD')
+    .next(findManager);
+
+  // Assessment.
+  const timeouts = '$.match.timeouts';
+  const requestAssessment = j.humanTask(
+    'Request the assessment',
+    'assessment',
+    'first',
+    `${timeouts}.assessmentReminderSeconds`,
+    '$.assessment',
+  );
+  const remindAssessment = j.humanTask(
+    'Remind manager of the assessment',
+    'assessment',
+    'reminder',
+    `${timeouts}.assessmentFinalSeconds`,
+    '$.assessment',
+  );
+  const assignAccepted = j
+    .lambda('Introduce SME and manager', fns.assignManager, { 'managerId.$': '$.match.managerId' }, 'DISCARD')
+    .next(requestAssessment);
+
+  // Escalations to the programme office (no manager; assessment overdue).
+  const escalation = (label: string, closeOutcome: JourneyOutcome) => {
+    const first = j.humanTask(
+      `Escalate: ${label}`,
+      'escalation',
+      'first',
+      `${timeouts}.escalationReminderSeconds`,
+      '$.escalation',
+    );
+    const reminder = j.humanTask(
+      `Remind office: ${label}`,
+      'escalation',
+      'reminder',
+      `${timeouts}.escalationFinalSeconds`,
+      '$.escalation',
+    );
+    const closed = j.close(`Closed by the office: ${label}`, closeOutcome);
+    const assign = j.lambda(
+      `Assign the office's manager: ${label}`,
+      fns.assignManager,
+      { 'escalationRound.$': '$.escalation.round' },
+      '$.assigned',
+    );
+    assign.next(
+      new sfn.Choice(scope, `Assigned? (${label})`)
+        .when(sfn.Condition.booleanEquals('$.assigned.assigned', true), requestAssessment)
+        .otherwise(first),
+    );
+    const decided = new sfn.Choice(scope, `Office decision: ${label}`)
+      .when(sfn.Condition.stringEquals('$.escalation.decision', 'assign'), assign)
+      .otherwise(closed);
+    return j.withReminder(first, reminder, j.close(`Closed: ${label}, no answer`, closeOutcome), decided);
+  };
+  const escalateNoManager = escalation('no manager', 'no_manager');
+  const escalateOverdue = escalation('assessment overdue', 'closed_by_office');
+
+  // Financing and launch.
+  const requestFinancing = j.humanTask(
+    'Request the financing decision',
+    'financing',
+    'first',
+    `${timeouts}.financingReminderSeconds`,
+    '$.financing',
+  );
+  const remindFinancing = j.humanTask(
+    'Remind office of the financing decision',
+    'financing',
+    'reminder',
+    `${timeouts}.financingFinalSeconds`,
+    '$.financing',
+  );
+  const launch = j
+    .lambda('Launch the project', fns.launchProject, { 'round.$': '$.financing.round' }, '$.project')
+    .next(
+      new sfn.Pass(scope, 'Closed: launched', {
+        parameters: { ...ids, outcome: 'launched', 'projectId.$': '$.project.projectId' },
+      }).next(new sfn.Succeed(scope, 'Closed: launched (end)')),
+    );
+  const financingRejected = j.close('Closed: financing rejected', 'financing_rejected');
+  const reserveBudget = j
+    .lambda('Reserve the budget', fns.reserveBudget, { 'round.$': '$.financing.round' }, '$.budget')
+    .next(
+      new sfn.Choice(scope, 'Within budget?')
+        .when(sfn.Condition.booleanEquals('$.budget.reserved', true), launch)
+        .otherwise(j.close('Closed: over budget', 'financing_rejected')),
+    );
+  const financingDecided = new sfn.Choice(scope, 'Financing approved?')
+    .when(sfn.Condition.stringEquals('$.financing.decision', 'approve'), reserveBudget)
+    .otherwise(financingRejected);
+  const financing = j.withReminder(
+    requestFinancing,
+    remindFinancing,
+    j.close('Closed: financing not decided in time', 'closed_by_office'),
+    financingDecided,
+  );
+
+  const recordAssessment = j
+    .lambda('Record the assessment', fns.recordAssessment, { 'round.$': '$.assessment.round' }, '$.assessed')
+    .next(
+      new sfn.Choice(scope, 'Project recommended?')
+        .when(sfn.Condition.booleanEquals('$.assessed.projectRecommended', true), financing)
+        .otherwise(j.close('Closed: assessed, no project', 'assessed_no_project')),
+    );
+  j.withReminder(requestAssessment, remindAssessment, escalateOverdue, recordAssessment);
+
+  const offerAnswered = new sfn.Choice(scope, 'Offer accepted?')
+    .when(sfn.Condition.stringEquals('$.offer.decision', 'accept'), assignAccepted)
+    .otherwise(releaseDeclined);
+  j.withReminder(offer, offerReminder, expireOffer, offerAnswered);
+
+  findManager.next(
+    new sfn.Choice(scope, 'Manager found?')
+      .when(sfn.Condition.stringEquals('$.match.outcome', 'offer'), offer)
+      .when(sfn.Condition.stringEquals('$.match.outcome', 'wait'), waitForManager)
+      .otherwise(escalateNoManager),
+  );
 
   return sendReceipt
     .next(screen)
     .next(
       new sfn.Choice(scope, 'Eligible?')
-        .when(sfn.Condition.booleanEquals('$.screening.eligible', true), eligible)
+        .when(sfn.Condition.booleanEquals('$.screening.eligible', true), findManager)
         .otherwise(notifyIneligible.next(ineligible)),
     );
 }

@@ -1,18 +1,25 @@
 // GET/HEAD /status/{token} — where the SME's journey stands, behind the unguessable link from the
-// receipt. Only renders: GET and HEAD never change anything.
+// receipt. GET and HEAD never change anything; POST (the page's form, or JSON
+// {"action":"withdraw"}) withdraws the application.
 import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { findApplicationIdByStatusLink, getApplication } from '#shared/data/applications.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
-import { requestLanguage, wantsHtml } from '#shared/http/request.ts';
+import { parseBody, requestLanguage, wantsHtml } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { MessagePage, renderPage, StatusPage } from '#shared/pages/index.ts';
+import { withdrawApplication } from '#shared/use-cases/withdraw-application.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1) });
+const env = readEnv({
+  TABLE_NAME: z.string().min(1),
+  JOURNEY_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
+});
+
+const withdrawRequest = z.object({ action: z.literal('withdraw') });
 
 export const handler = httpHandler().handler(async (event) => {
   const lang = requestLanguage(event);
@@ -22,7 +29,10 @@ export const handler = httpHandler().handler(async (event) => {
     : undefined;
   const application = applicationId ? await getApplication(env.TABLE_NAME, applicationId) : undefined;
   const programme = application ? await getProgramme(env.TABLE_NAME, application.programmeId) : undefined;
-  const html = wantsHtml(event) || !event.headers?.accept?.includes('application/json');
+  const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
+  const html = body
+    ? body.kind === 'form'
+    : wantsHtml(event) || !event.headers?.accept?.includes('application/json');
 
   if (!application || !programme) {
     const response = html
@@ -39,7 +49,29 @@ export const handler = httpHandler().handler(async (event) => {
       : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') });
     return forMethod(event.httpMethod, response);
   }
+  let current = application;
+  let justWithdrawn = false;
+  if (body) {
+    const request = withdrawRequest.safeParse(body.kind === 'form' ? body.fields : body.value);
+    if (!request.success) {
+      return jsonResponse(422, {
+        error: 'validationFailed',
+        message: t(lang, 'error.validationFailed'),
+        fields: [{ field: 'action', message: t(lang, 'validation.choice', { field: 'action' }) }],
+      });
+    }
+    const outcome = await withdrawApplication(
+      { tableName: env.TABLE_NAME, journeyStateMachineArn: env.JOURNEY_STATE_MACHINE_ARN },
+      application.applicationId,
+    );
+    if (outcome === 'not_withdrawable' && !html) {
+      return jsonResponse(409, { error: 'notWithdrawable', status: application.status });
+    }
+    justWithdrawn = outcome === 'withdrawn';
+    current = (await getApplication(env.TABLE_NAME, application.applicationId)) ?? application;
+  }
   if (!html) {
+    const application = current;
     return forMethod(
       event.httpMethod,
       jsonResponse(200, {
@@ -54,6 +86,9 @@ export const handler = httpHandler().handler(async (event) => {
   const selfHref = routes.applicationStatus.path.replace('{token}', token);
   return forMethod(
     event.httpMethod,
-    htmlResponse(200, renderPage(StatusPage({ lang, programme, application, selfHref }))),
+    htmlResponse(
+      200,
+      renderPage(StatusPage({ lang, programme, application: current, selfHref, justWithdrawn })),
+    ),
   );
 });

@@ -27,7 +27,7 @@ export class AppFunction extends NodejsFunction {
     });
     super(scope, id, {
       entry: `${repositoryRoot}${props.spec.entry}`,
-      handler: 'handler',
+      handler: props.spec.handler ?? 'handler',
       description: props.spec.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,

@@ -39,11 +39,14 @@ export async function loadLocalLambdaRuntime(): Promise<LocalLambdaRuntime> {
     FunctionName,
     (typeof functionCatalog)[FunctionName],
   ][]) {
-    const module = (await import(pathToFileURL(`${repositoryRoot}${spec.entry}`).href)) as {
-      handler?: AnyHandler;
-    };
-    if (typeof module.handler !== 'function') throw new Error(`${spec.entry} does not export a handler`);
-    handlers.set(name, module.handler);
+    const module = (await import(pathToFileURL(`${repositoryRoot}${spec.entry}`).href)) as Record<
+      string,
+      AnyHandler | undefined
+    >;
+    const exportName = (spec as { handler?: string }).handler ?? 'handler';
+    const handler = module[exportName];
+    if (typeof handler !== 'function') throw new Error(`${spec.entry} does not export ${exportName}`);
+    handlers.set(name, handler);
   }
   return {
     invoke: async (name, event) => {

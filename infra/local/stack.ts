@@ -121,6 +121,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       if (!(await getProgrammeStored(mainTable.logicalName, preset.id)))
         await putProgramme(mainTable.logicalName, preset);
     }
+    // A roster to try the journey with at once (fictional managers, e-mails to the outbox).
+    const { getManager, putManager } = await import('#shared/data/managers.ts');
+    const { demoManagers } = await import('#shared/programmes/demo-managers.ts');
+    for (const manager of demoManagers) {
+      if (!(await getManager(mainTable.logicalName, manager.managerId)))
+        await putManager(mainTable.logicalName, manager);
+    }
 
     log('Loading handlers and state machines…');
     runtime = await loadLocalLambdaRuntime();

@@ -38,6 +38,8 @@ export interface AppStackProps extends StackProps {
   readonly senderEmail: string;
   readonly senderIdentity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
+  /** The public site's address (custom domain); absent = the API stage URL. */
+  readonly publicBaseUrl?: string;
   /** Steady-state requests per second the public API accepts. @default 50 */
   readonly throttlingRateLimit?: number;
   /** Burst the public API accepts. @default 100 */
@@ -79,6 +81,40 @@ export class AppStack extends Stack {
 
     this.api = this.createApi(props);
 
+    // Links in e-mails point at the API's stage URL, built from the API's ID (the deployment is not
+    // referenced, so functions and API do not depend on each other in a cycle).
+    const publicBaseUrl =
+      props.publicBaseUrl ??
+      `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${props.stage}`;
+    for (const [name, spec] of functionEntries) {
+      if ((spec as FunctionSpec).buildsLinks)
+        this.functions[name].addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    }
+    // Answering and stopping executions is scoped to the journey state machine's executions.
+    const journeyExecutions = this.formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${stateMachineName('sme-journey')}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    for (const [name, spec] of functionEntries) {
+      const fn = this.functions[name];
+      if ((spec as FunctionSpec).respondsToTasks) this.stateMachines['sme-journey'].grantTaskResponse(fn);
+      if ((spec as FunctionSpec).stopsJourneys) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['states:StopExecution', 'states:DescribeExecution'],
+            resources: [journeyExecutions],
+          }),
+        );
+        Validations.of(fn).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:<AWS::AccountId>:execution:${stateMachineName('sme-journey')}:*]`,
+          reason:
+            "Withdrawal stops the SME's own journey execution, whose name is only known at run time; scoped to the journey state machine.",
+        });
+      }
+    }
+
     Validations.of(this).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -102,7 +138,7 @@ export class AppStack extends Stack {
     const environment: Record<string, string> = {};
     if (spec.table) environment.TABLE_NAME = props.table.tableName;
     if (spec.idempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyTable.tableName;
-    if (spec.startsJourney) environment.JOURNEY_STATE_MACHINE_ARN = journeyArn;
+    if (spec.startsJourney || spec.stopsJourneys) environment.JOURNEY_STATE_MACHINE_ARN = journeyArn;
     if (spec.sendsEmail) {
       environment.SENDER_EMAIL = props.senderEmail;
       environment.SES_CONFIGURATION_SET = props.configurationSet.configurationSetName;

@@ -7,7 +7,8 @@ import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { documentClient } from './client.ts';
 import { keys } from './table-design.ts';
 
-export type EmailKind = 'receipt' | 'ineligible';
+/** Names one e-mail of an application: 'receipt', 'ineligible', 'task.offer.1', 'introduction.sme'… */
+export type EmailKind = string;
 
 const thirtyDaysSeconds = 30 * 24 * 3600;
 

@@ -62,6 +62,18 @@ export const keys = {
   programme: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' }),
   programmeCounters: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'COUNTERS' }),
   link: (linkHash: string) => ({ pk: `LINK#${linkHash}`, sk: 'LINK' }),
+  /** A human task of a journey: its kind and round (the nth offer) make it unique. */
+  humanTask: (applicationId: string, kind: string, round: number) => ({
+    pk: `APPLICATION#${applicationId}`,
+    sk: `TASK#${kind}#${String(round).padStart(3, '0')}`,
+  }),
+  humanTasksOfApplication: (applicationId: string) => ({
+    pk: `APPLICATION#${applicationId}`,
+    skPrefix: 'TASK#',
+  }),
+  assessment: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'ASSESSMENT' }),
+  project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'PROJECT' }),
+  projectsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#PROJECTS` }),
   manager: (managerId: string) => ({ pk: `MANAGER#${managerId}`, sk: 'MANAGER' }),
   managersByStatus: (status: string) => ({ gsi1pk: `MANAGERS#${status}` }),
   managerReservation: (managerId: string, applicationId: string) => ({

@@ -5,8 +5,39 @@ import type { ApplicationInput } from '#shared/schemas/application.ts';
 import type { IneligibilityReason } from './programme.ts';
 import type { classifyEnterprise } from './sme-size.ts';
 
-export const applicationStatuses = ['submitted', 'eligible', 'ineligible', 'withdrawn'] as const;
+export const applicationStatuses = [
+  'submitted',
+  'eligible',
+  'ineligible',
+  'manager_assigned',
+  'assessed',
+  'financing_pending',
+  'launched',
+  'closed',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+/** How a journey ended; codes, safe in execution history. */
+export const journeyOutcomes = [
+  'ineligible',
+  'no_manager',
+  'assessed_no_project',
+  'financing_rejected',
+  'launched',
+  'withdrawn',
+  'closed_by_office',
+] as const;
+export type JourneyOutcome = (typeof journeyOutcomes)[number];
+
+/** Statuses from which the SME may still withdraw (anything before launch or closure). */
+export const withdrawableStatuses: readonly ApplicationStatus[] = [
+  'submitted',
+  'eligible',
+  'manager_assigned',
+  'assessed',
+  'financing_pending',
+];
 
 export interface StatusChange {
   readonly status: ApplicationStatus;
@@ -30,4 +61,16 @@ export interface ApplicationRecord {
   readonly ineligibilityReason?: IneligibilityReason;
   /** Execution name of the SME's journey (the application ID). */
   readonly journeyExecutionName: string;
+  /** The manager who accepted (or was assigned by the programme office). */
+  readonly managerId?: string;
+  /** The offer in progress: its manager holds a capacity reservation until it is closed. */
+  readonly currentOffer?: { readonly managerId: string; readonly round: number };
+  /** Managers offered this journey already (declined, expired or assigned): never offered again. */
+  readonly triedManagerIds?: readonly string[];
+  /** Offers made so far. */
+  readonly offerRound?: number;
+  /** Times matching found nobody free. */
+  readonly noManagerRounds?: number;
+  readonly outcome?: JourneyOutcome;
+  readonly projectId?: string;
 }

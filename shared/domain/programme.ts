@@ -12,6 +12,49 @@ const slug = z
 
 export const programmeIdSchema = slug;
 
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 365);
+
+/** The journey's waits, in hours. Each human task has a reminder point and a final deadline. */
+export const journeyTimeoutsSchema = z
+  .strictObject({
+    offerReminderHours: hours,
+    offerExpiryHours: hours,
+    noManagerRetryHours: hours,
+    escalationReminderHours: hours,
+    escalationExpiryHours: hours,
+    assessmentReminderHours: hours,
+    assessmentExpiryHours: hours,
+    financingReminderHours: hours,
+    financingExpiryHours: hours,
+  })
+  .refine((t) => t.offerReminderHours < t.offerExpiryHours, { message: 'reminder must come before expiry' })
+  .refine((t) => t.assessmentReminderHours < t.assessmentExpiryHours, {
+    message: 'reminder must come before expiry',
+  })
+  .refine((t) => t.financingReminderHours < t.financingExpiryHours, {
+    message: 'reminder must come before expiry',
+  })
+  .refine((t) => t.escalationReminderHours < t.escalationExpiryHours, {
+    message: 'reminder must come before expiry',
+  });
+export type JourneyTimeouts = z.output<typeof journeyTimeoutsSchema>;
+
+/** Three days to accept an offer, a month for the assessment, two weeks for a financing decision. */
+export const defaultJourneyTimeouts: JourneyTimeouts = {
+  offerReminderHours: 48,
+  offerExpiryHours: 72,
+  noManagerRetryHours: 24,
+  escalationReminderHours: 72,
+  escalationExpiryHours: 14 * 24,
+  assessmentReminderHours: 21 * 24,
+  assessmentExpiryHours: 30 * 24,
+  financingReminderHours: 10 * 24,
+  financingExpiryHours: 14 * 24,
+};
+
 export const programmeSchema = z.strictObject({
   id: slug,
   names: z.strictObject({ it: z.string().min(1).max(200), en: z.string().min(1).max(200) }),
@@ -30,12 +73,31 @@ export const programmeSchema = z.strictObject({
     /** Applications admitted to the assessment; screening reserves one each, atomically. */
     assessments: z.number().int().positive(),
   }),
+  /** Money in euro: the financing budget and its per-project cap (approvals reserve atomically). */
+  budget: z
+    .strictObject({ totalEur: z.number().nonnegative(), perProjectCapEur: z.number().positive() })
+    .default({ totalEur: 1_000_000, perProjectCapEur: 100_000 }),
+  /** Every wait of the journey, in hours: all timeouts come from here. */
+  timeouts: journeyTimeoutsSchema.default(defaultJourneyTimeouts),
+  matching: z
+    .strictObject({
+      /** Offers made before the programme office is asked to assign a manager by hand. */
+      maxOffers: z.number().int().min(1).max(20),
+      /** Times to wait for a manager to free up before escalating. */
+      noManagerRetries: z.number().int().min(0).max(50),
+      /** Whether a launched project keeps the manager's capacity (they follow it) or frees it. */
+      capacityOnLaunch: z.enum(['keep', 'release']),
+      /** The programme's own roster of managers; absent = every active manager. */
+      roster: z.array(z.uuid()).max(5000).optional(),
+    })
+    .default({ maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' }),
   languages: z.array(languageSchema).min(1),
   /** Programme office addresses that receive decision and escalation tasks. */
   officeEmails: z.array(z.email()).min(1),
 });
 
-export type Programme = z.infer<typeof programmeSchema>;
+export type Programme = z.output<typeof programmeSchema>;
+export type ProgrammeInput = z.input<typeof programmeSchema>;
 
 /** Why an application was screened out; codes are safe to keep in execution history. */
 export const ineligibilityReasons = [

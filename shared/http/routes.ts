@@ -11,7 +11,14 @@ export interface Route {
 export const routes = {
   applicationForm: { methods: ['GET', 'HEAD'], path: '/', handler: 'applicationForm' },
   submitApplication: { methods: ['POST'], path: '/applications', handler: 'submitApplication' },
-  applicationStatus: { methods: ['GET', 'HEAD'], path: '/status/{token}', handler: 'applicationStatus' },
+  /** GET shows where the journey stands; POST withdraws the application (from the page's form). */
+  applicationStatus: {
+    methods: ['GET', 'HEAD', 'POST'],
+    path: '/status/{token}',
+    handler: 'applicationStatus',
+  },
+  /** A human task's link: GET and HEAD only show it, POST answers it once (form or JSON). */
+  humanTask: { methods: ['GET', 'HEAD', 'POST'], path: '/tasks/{token}', handler: 'humanTask' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof routes;
@@ -19,4 +26,9 @@ export type RouteName = keyof typeof routes;
 /** Absolute URL of an application's status page. */
 export function statusUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/$/, '')}${routes.applicationStatus.path.replace('{token}', encodeURIComponent(token))}`;
+}
+
+/** Absolute URL of a human task's link. */
+export function taskUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/$/, '')}${routes.humanTask.path.replace('{token}', encodeURIComponent(token))}`;
 }

@@ -1,8 +1,10 @@
 // Every user-facing text, in Italian (the reference) and English. The English catalogue must have
 // exactly the Italian keys (the type enforces it). Parameters are written {name}.
+import { journeyMessagesEn, journeyMessagesIt } from './journey-messages.ts';
 import type { Language } from './language.ts';
 
 const it = {
+  ...journeyMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -160,6 +162,7 @@ const it = {
 export type MessageKey = keyof typeof it;
 
 const en: Record<MessageKey, string> = {
+  ...journeyMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

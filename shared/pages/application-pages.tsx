@@ -1,6 +1,6 @@
 // Pages shown after applying: the receipt, the status page behind the secret link, and the
 // plain message page used for errors and unknown links.
-import type { ApplicationRecord } from '#shared/domain/application.ts';
+import { type ApplicationRecord, withdrawableStatuses } from '#shared/domain/application.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
@@ -48,13 +48,21 @@ export function StatusPage(props: {
   programme: Programme;
   application: ApplicationRecord;
   selfHref: string;
+  /** Shown above the status after the SME withdrew. */
+  justWithdrawn?: boolean;
 }) {
   const { lang, application } = props;
+  const canWithdraw = (withdrawableStatuses as readonly string[]).includes(application.status);
   const statusKey = `status.${application.status}` as MessageKey;
   const explanationKey = `status.${application.status}.explanation` as MessageKey;
   return (
     <Layout lang={lang} title={t(lang, 'status.title')} switchHref={props.selfHref}>
       <h1>{t(lang, 'status.title')}</h1>
+      {props.justWithdrawn ? (
+        <div class="notice ok" role="status">
+          <p>{t(lang, 'status.withdraw.done')}</p>
+        </div>
+      ) : null}
       <dl class="facts">
         <dt>{t(lang, 'status.programme')}</dt>
         <dd>{props.programme.names[lang]}</dd>
@@ -84,6 +92,16 @@ export function StatusPage(props: {
           </li>
         ))}
       </ol>
+      {canWithdraw ? (
+        <form method="post" action={props.selfHref}>
+          <input type="hidden" name="action" value="withdraw" />
+          <input type="hidden" name="lang" value={lang} />
+          <p class="hint">{t(lang, 'status.withdraw.confirm')}</p>
+          <button type="submit" class="secondary">
+            {t(lang, 'status.withdraw.button')}
+          </button>
+        </form>
+      ) : null}
     </Layout>
   );
 }

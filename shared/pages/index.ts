@@ -2,3 +2,11 @@
 export { ApplicationForm, type ApplicationFormProps, type FieldError } from './application-form.tsx';
 export { MessagePage, ReceiptPage, StatusPage } from './application-pages.tsx';
 export { Layout, renderPage } from './layout.tsx';
+export {
+  describeTaskAnswerErrors,
+  TaskClosedPage,
+  TaskDonePage,
+  TaskPage,
+  type TaskPageContext,
+  taskFormToAnswer,
+} from './task-pages.tsx';

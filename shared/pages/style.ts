@@ -35,6 +35,16 @@ dl.facts dd{margin:0;word-break:break-all}
 ol.timeline{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1rem 1rem 2.5rem}
 code{background:#eef1f5;padding:.1rem .3rem;border-radius:.2rem}
 footer.site{color:var(--muted);font-size:.85rem;text-align:center;padding:1rem}
+textarea{width:100%;max-width:40rem;min-height:6rem;padding:.5rem .6rem;border:1px solid #8a93a3;border-radius:.35rem;font:inherit;background:#fff}
+textarea:focus{outline:3px solid #ffbf47;outline-offset:1px}
+.invalid textarea{border-color:var(--bad);border-width:2px}
+fieldset fieldset{margin:.75rem 0;padding:.5rem 1rem}
+.row{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:0 .75rem}
+dl.facts dd.prose{word-break:normal;white-space:pre-line}
+dl.facts ol{margin:0;padding-left:1.25rem}
+table.data{border-collapse:collapse;width:100%;background:#fff;margin:.5rem 0 1.25rem}
+table.data caption{text-align:left;font-weight:700;padding:.35rem 0}
+table.data th,table.data td{border:1px solid var(--line);padding:.35rem .6rem;text-align:left}
 `.trim();
 
 export const siteCssHash = styleHash(siteCss);

@@ -139,14 +139,25 @@ describe('app stack', () => {
     ]) {
       expect(actionsOf(policyStatementsOf(stateless, name))).not.toContain('ses:SendEmail');
     }
-    for (const name of ['ApplicationFormFunction', 'ApplicationStatusFunction']) {
+    for (const name of ['ApplicationFormFunction']) {
       const actions = actionsOf(policyStatementsOf(stateless, name));
       expect(actions).toContain('dynamodb:GetItem');
       expect(actions.filter((a) => /^dynamodb:.*(Put|Update|Delete|Write)/.test(a))).toEqual([]);
     }
   });
 
-  it('gives every journey task a timeout and a retry, and no JSONata', () => {
+  it('lets only the task-link function answer tasks, and only the status page stop journeys', () => {
+    const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
+      actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
+    );
+    expect(responders.map((id) => id.replace(/ServiceRole.*/, ''))).toEqual(['HumanTaskFunction']);
+    const stoppers = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
+      actionsOf(policyStatementsOf(stateless, roleId)).includes('states:StopExecution'),
+    );
+    expect(stoppers.map((id) => id.replace(/ServiceRole.*/, ''))).toEqual(['ApplicationStatusFunction']);
+  });
+
+  it('gives every task a timeout and a retry, every callback a caught States.Timeout, and no JSONata', () => {
     const [machine] = Object.values(stateless.findResources('AWS::StepFunctions::StateMachine'));
     if (!machine) throw new Error('no state machine');
     const definition = JSON.stringify(machine.Properties.DefinitionString);
@@ -156,13 +167,32 @@ describe('app stack', () => {
         (machine.Properties.DefinitionString['Fn::Join'][1] as unknown[])
           .map((part) => (typeof part === 'string' ? part : 'arn:aws:lambda:::function:x'))
           .join(''),
-      ).States as Record<string, { Type: string; TimeoutSeconds?: number; Retry?: unknown[] }>,
+      ).States as Record<
+        string,
+        {
+          Type: string;
+          Resource?: string;
+          TimeoutSeconds?: number;
+          TimeoutSecondsPath?: string;
+          Retry?: unknown[];
+          Catch?: { ErrorEquals: string[] }[];
+        }
+      >,
     );
     const taskStates = states.filter((state) => state.Type === 'Task');
-    expect(taskStates.length).toBeGreaterThan(0);
+    expect(taskStates.length).toBeGreaterThan(10);
     for (const task of taskStates) {
-      expect(task.TimeoutSeconds).toBeGreaterThan(0);
       expect(task.Retry?.length).toBeGreaterThan(0);
+      if (task.Resource?.endsWith('.waitForTaskToken')) {
+        expect(task.TimeoutSecondsPath).toMatch(/^\$\.match\.timeouts\./);
+        expect(task.Catch?.flatMap((c) => c.ErrorEquals)).toContain('States.Timeout');
+      } else {
+        expect(task.TimeoutSeconds).toBeGreaterThan(0);
+      }
     }
+    const callbacks = taskStates.filter((task) => task.Resource?.endsWith('.waitForTaskToken'));
+    expect(callbacks.length).toBeGreaterThanOrEqual(10);
+    const waits = states.filter((state) => state.Type === 'Wait');
+    expect(waits.length).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,8 @@ describe('the route table, as the local API reads it', () => {
 
   it('tells a wrong method from an unknown path', () => {
     expect(matchRoute('DELETE', '/applications')).toBe('method-not-allowed');
-    expect(matchRoute('POST', '/status/x')).toBe('method-not-allowed');
+    expect(matchRoute('PUT', '/status/x')).toBe('method-not-allowed');
+    expect(matchRoute('DELETE', '/tasks/x')).toBe('method-not-allowed');
     expect(matchRoute('GET', '/nowhere')).toBeUndefined();
     expect(matchRoute('GET', '/status/a/b')).toBeUndefined();
   });

@@ -1,0 +1,177 @@
+// GET/HEAD/POST /tasks/{token} — a human task's link. GET and HEAD only render (mail scanners open
+// links first); POST answers once, as a form from the page or as JSON from other systems.
+// 200 answered · 409 already answered · 410 expired or cancelled · 404 unknown · 400/415/413/422 bad input.
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { readEnv } from '#shared/config/env.ts';
+import { getApplication } from '#shared/data/applications.ts';
+import { findHumanTaskByLink, type HumanTaskRecord } from '#shared/data/human-tasks.ts';
+import { getAssessment } from '#shared/data/journey-records.ts';
+import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
+import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
+import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { looksLikeLinkSecret } from '#shared/domain/links.ts';
+import { httpHandler } from '#shared/http/middleware.ts';
+import { parseBody, requestLanguage, wantsHtml } from '#shared/http/request.ts';
+import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { routes } from '#shared/http/routes.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
+import {
+  describeTaskAnswerErrors,
+  renderPage,
+  TaskClosedPage,
+  TaskDonePage,
+  TaskPage,
+  type TaskPageContext,
+  taskFormToAnswer,
+} from '#shared/pages/index.ts';
+import { answerTask } from '#shared/use-cases/answer-task.ts';
+
+const env = readEnv({ TABLE_NAME: z.string().min(1) });
+
+type ClosedReason = 'answered' | 'expired' | 'cancelled' | 'unknown';
+const closedStatus: Record<ClosedReason, number> = {
+  answered: 409,
+  expired: 410,
+  cancelled: 410,
+  unknown: 404,
+};
+const closedCode: Record<ClosedReason, string> = {
+  answered: 'alreadyAnswered',
+  expired: 'taskExpired',
+  cancelled: 'taskCancelled',
+  unknown: 'unknownLink',
+};
+
+function closed(event: APIGatewayProxyEvent, lang: Language, reason: ClosedReason, asHtml: boolean) {
+  const response = asHtml
+    ? htmlResponse(closedStatus[reason], renderPage(TaskClosedPage({ lang, reason })))
+    : jsonResponse(closedStatus[reason], {
+        error: closedCode[reason],
+        message: t(lang, reason === 'unknown' ? 'link.unknown.body' : `task.closed.${reason}.body`),
+      });
+  return forMethod(event.httpMethod, response);
+}
+
+async function pageContext(
+  task: HumanTaskRecord,
+  lang: Language,
+  formAction: string,
+): Promise<TaskPageContext | undefined> {
+  const application = await getApplication(env.TABLE_NAME, task.applicationId);
+  const programme = application ? await getProgramme(env.TABLE_NAME, application.programmeId) : undefined;
+  if (!application || !programme) return undefined;
+  const managerId = task.managerId ?? application.managerId;
+  const manager = managerId ? await getManager(env.TABLE_NAME, managerId) : undefined;
+  const assessment =
+    task.kind === 'financing' ? await getAssessment(env.TABLE_NAME, application.applicationId) : undefined;
+  const answer = assessment?.answer as HumanTaskAnswer<'assessment'> | undefined;
+  const candidates =
+    task.kind === 'escalation'
+      ? (await listManagersByStatus(env.TABLE_NAME, 'active'))
+          .filter((m) => m.load < m.capacity && !(application.triedManagerIds ?? []).includes(m.managerId))
+          .filter((m) => !programme.matching.roster || programme.matching.roster.includes(m.managerId))
+          .map((m) => ({ managerId: m.managerId, name: m.name, load: m.load, capacity: m.capacity }))
+      : undefined;
+  const counters =
+    task.kind === 'financing' ? await getProgrammeCounters(env.TABLE_NAME, programme.id) : undefined;
+  const committed = Number((counters as Record<string, number> | undefined)?.budgetCommittedEur ?? 0);
+  return {
+    lang,
+    kind: task.kind,
+    formAction,
+    dueAt: task.dueAt,
+    reminder: task.remindedAt !== undefined,
+    programmeName: programme.names[lang],
+    company: {
+      name: application.company.name,
+      province: application.company.province,
+      ...(application.company.municipality ? { municipality: application.company.municipality } : {}),
+      atecoCode: application.company.atecoCode,
+      atecoSection: application.company.atecoSection,
+      sizeClass: application.size.sizeClass,
+      employees: application.size.employees,
+      ...(application.company.website ? { website: application.company.website } : {}),
+    },
+    interests: application.interests,
+    ...(manager ? { manager: { name: manager.name } } : {}),
+    ...(assessment && answer
+      ? {
+          assessment: {
+            overall: assessment.overall,
+            band: assessment.band,
+            scores: answer.dma,
+            improvementAreas: answer.improvementAreas,
+            projectRecommended: answer.projectRecommended,
+            ...(answer.project ? { project: answer.project } : {}),
+          },
+        }
+      : {}),
+    ...(task.kind === 'escalation'
+      ? { escalationReason: application.managerId ? 'assessment_overdue' : 'no_manager' }
+      : {}),
+    ...(candidates ? { candidateManagers: candidates } : {}),
+    ...(task.kind === 'financing'
+      ? { budgetLeftEur: Math.max(0, programme.budget.totalEur - committed) }
+      : {}),
+  } as TaskPageContext;
+}
+
+export const handler = httpHandler().handler(async (event) => {
+  const lang = requestLanguage(event);
+  const token = event.pathParameters?.token ?? '';
+  const isPost = event.httpMethod === 'POST';
+  const body = isPost ? parseBody(event) : undefined;
+  const asHtml = body
+    ? body.kind === 'form'
+    : wantsHtml(event) || !event.headers?.accept?.includes('application/json');
+  const task = looksLikeLinkSecret(token) ? await findHumanTaskByLink(env.TABLE_NAME, token) : undefined;
+  if (!task) return closed(event, lang, 'unknown', asHtml);
+  if (task.status !== 'open') return closed(event, lang, task.status, asHtml);
+
+  const formAction = routes.humanTask.path.replace('{token}', token);
+  if (!body) {
+    const context = await pageContext(task, lang, formAction);
+    if (!context) return closed(event, lang, 'unknown', true);
+    if (!asHtml) {
+      return forMethod(
+        event.httpMethod,
+        jsonResponse(200, { kind: task.kind, status: task.status, dueAt: task.dueAt, round: task.round }),
+      );
+    }
+    return forMethod(event.httpMethod, htmlResponse(200, renderPage(TaskPage(context))));
+  }
+
+  const answer = body.kind === 'form' ? taskFormToAnswer(task.kind, body.fields, lang) : body.value;
+  const result = await answerTask(env.TABLE_NAME, task, answer);
+  switch (result.outcome) {
+    case 'invalid': {
+      const errors = describeTaskAnswerErrors(result.issues, lang, answer);
+      if (!asHtml) {
+        return jsonResponse(422, {
+          error: 'validationFailed',
+          message: t(lang, 'error.validationFailed'),
+          fields: errors,
+        });
+      }
+      const context = await pageContext(task, lang, formAction);
+      if (!context) return closed(event, lang, 'unknown', true);
+      const values = body.kind === 'form' ? body.fields : {};
+      return htmlResponse(422, renderPage(TaskPage({ ...context, values, errors })));
+    }
+    case 'already_answered':
+      return closed(event, lang, 'answered', asHtml);
+    case 'expired':
+    case 'cancelled':
+      return closed(event, lang, result.outcome, asHtml);
+    case 'answered': {
+      const decision = String(
+        result.output.decision ?? (result.output.projectRecommended ? 'projectRecommended' : 'noProject'),
+      );
+      return asHtml
+        ? htmlResponse(200, renderPage(TaskDonePage({ lang, kind: task.kind, decision })))
+        : jsonResponse(200, { status: 'answered', kind: task.kind, ...result.output });
+    }
+  }
+});

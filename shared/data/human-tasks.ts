@@ -1,0 +1,301 @@
+// Human tasks in the table. A task lives in its application's partition (kind and round make it
+// unique); each e-mailed link is a separate item keyed by the SHA-256 of its secret, pointing at
+// the task. Opening, reminding, answering and closing are conditional writes, so every step
+// happens once however often a workflow task or a person retries it.
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { HumanTaskKind, HumanTaskStatus } from '#shared/domain/human-tasks.ts';
+import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
+import { documentClient } from './client.ts';
+import { keys } from './table-design.ts';
+
+export interface HumanTaskRef {
+  readonly applicationId: string;
+  readonly kind: HumanTaskKind;
+  /** 1 for the first task of that kind in the journey, 2 for the second offer, … */
+  readonly round: number;
+}
+
+export interface HumanTaskRecord extends HumanTaskRef {
+  readonly programmeId: string;
+  /** The manager the task is for; absent for programme-office tasks. */
+  readonly managerId?: string;
+  readonly status: HumanTaskStatus;
+  /** The Step Functions task token of the waiting state; replaced when a reminder re-enters it. */
+  readonly taskToken: string;
+  readonly createdAt: string;
+  readonly dueAt: string;
+  readonly remindedAt?: string;
+  readonly answeredAt?: string;
+  readonly closedAt?: string;
+  /** The validated answer, kept here (free text never goes to the workflow). */
+  readonly answer?: unknown;
+}
+
+export const taskEmailKind = (ref: HumanTaskRef, phase: 'first' | 'reminder') =>
+  `task.${ref.kind}.${ref.round}${phase === 'reminder' ? '.reminder' : ''}`;
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === 'ConditionalCheckFailedException' ||
+    (error.name === 'TransactionCanceledException' &&
+      ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
+        (reason) => reason.Code === 'ConditionalCheckFailed',
+      )));
+
+export async function getHumanTask(
+  tableName: string,
+  ref: HumanTaskRef,
+): Promise<HumanTaskRecord | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
+      ConsistentRead: true,
+    }),
+  );
+  return Item as HumanTaskRecord | undefined;
+}
+
+/** Every task of a journey, oldest kind/round first. */
+export async function listHumanTasks(tableName: string, applicationId: string): Promise<HumanTaskRecord[]> {
+  const { pk, skPrefix } = keys.humanTasksOfApplication(applicationId);
+  const { Items } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []) as HumanTaskRecord[];
+}
+
+export interface OpenTaskRequest extends HumanTaskRef {
+  readonly programmeId: string;
+  readonly managerId?: string;
+  readonly taskToken: string;
+  readonly dueAt: string;
+  readonly now: string;
+  /** Puts the e-mail carrying the link in the same transaction (see email-outbox.ts). */
+  readonly emailItem: (linkSecret: string) => Record<string, unknown>;
+}
+
+/**
+ * Opens a task with a fresh link and queues its e-mail, all or nothing. When the task exists
+ * already (a retried workflow task), only the token is refreshed: no second link, no second e-mail.
+ * @returns whether it was created, and the task as stored
+ */
+export async function openHumanTask(
+  tableName: string,
+  request: OpenTaskRequest,
+): Promise<{ created: boolean; task: HumanTaskRecord }> {
+  const secret = newLinkSecret();
+  const linkHash = hashLinkSecret(secret);
+  const key = keys.humanTask(request.applicationId, request.kind, request.round);
+  const task: HumanTaskRecord = {
+    applicationId: request.applicationId,
+    kind: request.kind,
+    round: request.round,
+    programmeId: request.programmeId,
+    ...(request.managerId ? { managerId: request.managerId } : {}),
+    status: 'open',
+    taskToken: request.taskToken,
+    createdAt: request.now,
+    dueAt: request.dueAt,
+  };
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key, type: 'human-task', ...task },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.link(linkHash), type: 'link', ...linkOf(task) },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName, Item: request.emailItem(secret) } },
+        ],
+      }),
+    );
+    return { created: true, task };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  return { created: false, task: await refreshToken(tableName, request, request.taskToken) };
+}
+
+/**
+ * A reminder re-entered the waiting state: stores the new token (so the first link keeps working)
+ * and, the first time only, a second link with its reminder e-mail.
+ */
+export async function remindHumanTask(
+  tableName: string,
+  request: OpenTaskRequest,
+): Promise<{ reminded: boolean; task: HumanTaskRecord | undefined }> {
+  const secret = newLinkSecret();
+  const linkHash = hashLinkSecret(secret);
+  const key = keys.humanTask(request.applicationId, request.kind, request.round);
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key,
+              UpdateExpression: 'SET taskToken = :token, remindedAt = :now, dueAt = :due',
+              ConditionExpression: '#status = :open AND attribute_not_exists(remindedAt)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':token': request.taskToken,
+                ':now': request.now,
+                ':due': request.dueAt,
+                ':open': 'open',
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.link(linkHash), type: 'link', ...linkOf(request) },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName, Item: request.emailItem(secret) } },
+        ],
+      }),
+    );
+    return { reminded: true, task: await getHumanTask(tableName, request) };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  const existing = await getHumanTask(tableName, request);
+  if (existing?.status !== 'open') return { reminded: false, task: existing };
+  return { reminded: false, task: await refreshToken(tableName, request, request.taskToken) };
+}
+
+async function refreshToken(
+  tableName: string,
+  ref: HumanTaskRef,
+  taskToken: string,
+): Promise<HumanTaskRecord> {
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
+        UpdateExpression: 'SET taskToken = :token',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':token': taskToken, ':open': 'open' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes as HumanTaskRecord;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const existing = await getHumanTask(tableName, ref);
+    if (!existing) throw new Error(`task ${ref.kind}/${ref.round} of ${ref.applicationId} vanished`);
+    return existing;
+  }
+}
+
+/** The task a link opens, or undefined for an unknown link. */
+export async function findHumanTaskByLink(
+  tableName: string,
+  linkSecret: string,
+): Promise<HumanTaskRecord | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.link(hashLinkSecret(linkSecret)) }),
+  );
+  if (Item?.kind !== 'human-task') return undefined;
+  return getHumanTask(tableName, {
+    applicationId: Item.applicationId as string,
+    kind: Item.taskKind as HumanTaskKind,
+    round: Item.round as number,
+  });
+}
+
+/**
+ * Consumes an open task with its answer, exactly once.
+ * @returns the answered task (with the token to call back), or the task as it stands when it was
+ * not open any more
+ */
+export async function answerHumanTask(
+  tableName: string,
+  ref: HumanTaskRef,
+  answer: unknown,
+  now: string,
+): Promise<
+  { answered: true; task: HumanTaskRecord } | { answered: false; task: HumanTaskRecord | undefined }
+> {
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
+        UpdateExpression: 'SET #status = :answered, answer = :answer, answeredAt = :now',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':answered': 'answered',
+          ':open': 'open',
+          ':answer': answer,
+          ':now': now,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { answered: true, task: Attributes as HumanTaskRecord };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return { answered: false, task: await getHumanTask(tableName, ref) };
+  }
+}
+
+/**
+ * Closes a task that is still open (deadline passed, journey withdrawn) or whose answer arrived
+ * too late for the workflow. Idempotent.
+ */
+export async function closeHumanTask(
+  tableName: string,
+  ref: HumanTaskRef,
+  status: 'expired' | 'cancelled',
+  now: string,
+  options: { evenIfAnswered?: boolean } = {},
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
+        UpdateExpression: 'SET #status = :closed, closedAt = :now',
+        ConditionExpression: options.evenIfAnswered ? '#status IN (:open, :answered)' : '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':closed': status,
+          ':open': 'open',
+          ':now': now,
+          ...(options.evenIfAnswered ? { ':answered': 'answered' } : {}),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return false;
+  }
+}
+
+/** What a link item holds: which task it opens, nothing else. */
+function linkOf(ref: HumanTaskRef) {
+  return { kind: 'human-task', applicationId: ref.applicationId, taskKind: ref.kind, round: ref.round };
+}

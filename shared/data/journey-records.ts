@@ -1,0 +1,293 @@
+// The journey's own writes on the application item and its side items (assessment, project,
+// programme counters). Every write is conditional on the state it expects, so a retried workflow
+// task changes nothing the second time.
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationRecord, ApplicationStatus, JourneyOutcome } from '#shared/domain/application.ts';
+import { documentClient } from './client.ts';
+import { keys } from './table-design.ts';
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === 'ConditionalCheckFailedException' || error.name === 'TransactionCanceledException');
+
+type Values = Record<string, unknown>;
+
+/**
+ * Sets attributes on the application when its condition holds.
+ * @returns false when the condition failed (already done, or not allowed from the current state)
+ */
+export async function updateApplication(
+  tableName: string,
+  applicationId: string,
+  update: { set: string; condition?: string; names?: Record<string, string>; values?: Values },
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.application(applicationId),
+        UpdateExpression: update.set,
+        ConditionExpression: update.condition
+          ? `attribute_exists(pk) AND (${update.condition})`
+          : 'attribute_exists(pk)',
+        ExpressionAttributeNames: update.names && Object.keys(update.names).length ? update.names : undefined,
+        ExpressionAttributeValues:
+          update.values && Object.keys(update.values).length ? update.values : undefined,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Moves the application to a status (appending to its history) from one of the given statuses,
+ * optionally with more attributes and a counter in the same transaction.
+ * @returns false when the application was not in one of `from` (e.g. already moved)
+ */
+export async function moveApplication(
+  tableName: string,
+  application: Pick<ApplicationRecord, 'applicationId' | 'programmeId'>,
+  move: {
+    from: readonly ApplicationStatus[];
+    to: ApplicationStatus;
+    at: string;
+    set?: Record<string, unknown>;
+    counters?: Record<string, number>;
+  },
+): Promise<boolean> {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Values = { ':to': move.to, ':change': [{ status: move.to, at: move.at }] };
+  const fromList = move.from.map((status, index) => {
+    values[`:from${index}`] = status;
+    return `:from${index}`;
+  });
+  const sets = ['#status = :to', 'statusHistory = list_append(statusHistory, :change)'];
+  for (const [name, value] of Object.entries(move.set ?? {})) {
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    sets.push(`#${name} = :${name}`);
+  }
+  const counterEntries = Object.entries(move.counters ?? {});
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.application(application.applicationId),
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: `#status IN (${fromList.join(', ')})`,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          ...(counterEntries.length > 0
+            ? [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keys.programmeCounters(application.programmeId),
+                    UpdateExpression: `ADD ${counterEntries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+                    ExpressionAttributeNames: Object.fromEntries(
+                      counterEntries.map(([name], i) => [`#c${i}`, name]),
+                    ),
+                    ExpressionAttributeValues: Object.fromEntries(
+                      counterEntries.map(([, by], i) => [`:c${i}`, by]),
+                    ),
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Closes the journey with its outcome, from any status but closed/withdrawn/launched. */
+export async function recordOutcome(
+  tableName: string,
+  application: Pick<ApplicationRecord, 'applicationId' | 'programmeId'>,
+  outcome: JourneyOutcome,
+  at: string,
+): Promise<boolean> {
+  const to: ApplicationStatus =
+    outcome === 'withdrawn' ? 'withdrawn' : outcome === 'ineligible' ? 'ineligible' : 'closed';
+  return moveApplication(tableName, application, {
+    from: ['submitted', 'eligible', 'manager_assigned', 'assessed', 'financing_pending'],
+    to,
+    at,
+    set: { outcome, closedAt: at },
+    counters: { [`outcome_${outcome}`]: 1 },
+  });
+}
+
+export interface AssessmentRecord {
+  readonly applicationId: string;
+  readonly managerId: string;
+  readonly submittedAt: string;
+  readonly overall: number;
+  readonly band: string;
+  readonly answer: unknown;
+}
+
+export async function putAssessmentOnce(tableName: string, assessment: AssessmentRecord): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.assessment(assessment.applicationId), type: 'assessment', ...assessment },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function getAssessment(
+  tableName: string,
+  applicationId: string,
+): Promise<AssessmentRecord | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.assessment(applicationId), ConsistentRead: true }),
+  );
+  return Item as AssessmentRecord | undefined;
+}
+
+/**
+ * Reserves an approved amount from the programme budget, atomically and once per application:
+ * the committed total can never exceed the budget, whatever runs concurrently.
+ * @returns 'reserved' (now or by an earlier call) or 'over_budget'
+ */
+export async function reserveProgrammeBudget(
+  tableName: string,
+  request: {
+    programmeId: string;
+    applicationId: string;
+    amountEur: number;
+    budgetTotalEur: number;
+    at: string;
+  },
+): Promise<'reserved' | 'over_budget'> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.programmeCounters(request.programmeId),
+              UpdateExpression: 'ADD budgetCommittedEur :amount, projectsApproved :one',
+              ConditionExpression: 'attribute_not_exists(budgetCommittedEur) OR budgetCommittedEur <= :room',
+              ExpressionAttributeValues: {
+                ':amount': request.amountEur,
+                ':one': 1,
+                ':room': request.budgetTotalEur - request.amountEur,
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.application(request.applicationId),
+              UpdateExpression: 'SET budgetReservedEur = :amount, budgetReservedAt = :at',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(budgetReservedEur)',
+              ExpressionAttributeValues: { ':amount': request.amountEur, ':at': request.at },
+            },
+          },
+        ],
+      }),
+    );
+    return 'reserved';
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'TransactionCanceledException')) throw error;
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'reserved';
+    if (request.amountEur > request.budgetTotalEur || reasons[0]?.Code === 'ConditionalCheckFailed')
+      return 'over_budget';
+    throw error;
+  }
+}
+
+export interface ProjectRecord {
+  readonly projectId: string;
+  readonly applicationId: string;
+  readonly programmeId: string;
+  readonly managerId: string;
+  readonly title: string;
+  readonly amountEur: number;
+  readonly durationMonths: number;
+  readonly launchedAt: string;
+  readonly status: 'launched';
+  readonly proposal: unknown;
+}
+
+/** Creates the project and moves the application to launched, all or nothing, once. */
+export async function launchProjectOnce(tableName: string, project: ProjectRecord): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.project(project.projectId),
+                ...keys.projectsOfProgramme(project.programmeId),
+                gsi1sk: `${project.launchedAt}#${project.projectId}`,
+                type: 'project',
+                ...project,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.application(project.applicationId),
+              UpdateExpression:
+                'SET #status = :launched, statusHistory = list_append(statusHistory, :change), projectId = :projectId, outcome = :launched',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':launched': 'launched',
+                ':pending': 'financing_pending',
+                ':projectId': project.projectId,
+                ':change': [{ status: 'launched', at: project.launchedAt }],
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.programmeCounters(project.programmeId),
+              UpdateExpression: 'ADD projectsLaunched :one, outcome_launched :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,341 @@
+// The e-mails of the SME journey: task requests with their links (offer, assessment, financing
+// decision, escalation), the introductions, the assessment summary, the launch and the closing. In
+// Italian and English, plain text plus HTML through renderEmail; money in euro and dates in Italian
+// time, written the way each language writes them.
+import type { JourneyOutcome } from '#shared/domain/application.ts';
+import { lombardyProvinces } from '#shared/domain/lombardy.ts';
+import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { isMessageKey, t } from '#shared/i18n/messages.ts';
+import type { InterestArea } from '#shared/schemas/application.ts';
+import { type RenderedEmail, renderEmail } from './templates.tsx';
+
+const locale = (lang: Language) => (lang === 'it' ? 'it-IT' : 'en-GB');
+
+/** An amount in euro as the language writes it ("1.250.000 €", "€1,250,000"); cents only if any. */
+export function formatEuro(amount: number, lang: Language): string {
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
+}
+
+/** A date-time in Italian time (every programme runs in Lombardy), e.g. "12 marzo 2026 alle ore 18:00". */
+export function formatRomeDateTime(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(new Date(iso));
+}
+
+const formatScore = (score: number, lang: Language) =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(score);
+
+const provinceName = (code: string) =>
+  Object.hasOwn(lombardyProvinces, code)
+    ? `${lombardyProvinces[code as keyof typeof lombardyProvinces]} (${code})`
+    : code;
+
+/** Subject and opening lines shared by the e-mails that carry a task link. */
+function taskRequest(lang: Language, subject: string, reminder: boolean) {
+  return {
+    subject: reminder ? t(lang, 'journeyEmail.reminderSubject', { subject }) : subject,
+    lead: reminder ? [t(lang, 'journeyEmail.reminder')] : [],
+  };
+}
+
+/** To a manager: a company to follow (no contact details before acceptance), with the answer link. */
+export function offerEmail(
+  lang: Language,
+  data: {
+    managerName: string;
+    companyName: string;
+    programmeName: string;
+    sectorCode: string;
+    province: string;
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+  },
+): RenderedEmail {
+  const request = taskRequest(
+    lang,
+    t(lang, 'journeyEmail.offer.subject', { company: data.companyName, programme: data.programmeName }),
+    data.reminder,
+  );
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [
+      ...request.lead,
+      t(lang, 'journeyEmail.offer.body', {
+        programme: data.programmeName,
+        company: data.companyName,
+        sector: data.sectorCode,
+        province: provinceName(data.province),
+      }),
+      t(lang, 'journeyEmail.offer.action'),
+      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'journeyEmail.offer.link'), url: data.link },
+  });
+}
+
+/** To the SME's contact: who their manager is and how to reach them. */
+export function introductionToSmeEmail(
+  lang: Language,
+  data: {
+    contactName: string;
+    companyName: string;
+    programmeName: string;
+    managerName: string;
+    managerEmail: string;
+    managerPhone?: string;
+  },
+): RenderedEmail {
+  return renderEmail(lang, {
+    subject: t(lang, 'journeyEmail.introSme.subject', { programme: data.programmeName }),
+    greeting: t(lang, 'email.greeting', { name: data.contactName }),
+    paragraphs: [
+      t(lang, 'journeyEmail.introSme.body', {
+        manager: data.managerName,
+        company: data.companyName,
+        programme: data.programmeName,
+      }),
+      t(lang, 'journeyEmail.introSme.email', { email: data.managerEmail }),
+      ...(data.managerPhone ? [t(lang, 'journeyEmail.introSme.phone', { phone: data.managerPhone })] : []),
+    ],
+  });
+}
+
+/** To the manager who accepted: the SME's contact person. */
+export function introductionToManagerEmail(
+  lang: Language,
+  data: {
+    managerName: string;
+    companyName: string;
+    contactName: string;
+    contactEmail: string;
+    contactPhone?: string;
+    programmeName: string;
+  },
+): RenderedEmail {
+  return renderEmail(lang, {
+    subject: t(lang, 'journeyEmail.introManager.subject', {
+      company: data.companyName,
+      programme: data.programmeName,
+    }),
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [
+      t(lang, 'journeyEmail.introManager.body', {
+        company: data.companyName,
+        programme: data.programmeName,
+        contact: data.contactName,
+      }),
+      t(lang, 'journeyEmail.introManager.email', { email: data.contactEmail }),
+      ...(data.contactPhone
+        ? [t(lang, 'journeyEmail.introManager.phone', { phone: data.contactPhone })]
+        : []),
+      t(lang, 'journeyEmail.introManager.next'),
+    ],
+  });
+}
+
+/** To the manager: the link to record the assessment. */
+export function assessmentRequestEmail(
+  lang: Language,
+  data: {
+    managerName: string;
+    companyName: string;
+    programmeName: string;
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+  },
+): RenderedEmail {
+  const request = taskRequest(
+    lang,
+    t(lang, 'journeyEmail.assessmentRequest.subject', {
+      company: data.companyName,
+      programme: data.programmeName,
+    }),
+    data.reminder,
+  );
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [
+      ...request.lead,
+      t(lang, 'journeyEmail.assessmentRequest.body', {
+        company: data.companyName,
+        programme: data.programmeName,
+      }),
+      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'journeyEmail.assessmentRequest.link'), url: data.link },
+  });
+}
+
+/** To the SME: the DMA scores, the ranked improvement areas and whether a project was proposed. */
+export function assessmentSummaryEmail(
+  lang: Language,
+  data: {
+    contactName: string;
+    companyName: string;
+    programmeName: string;
+    overall: number;
+    band: string;
+    scores: Readonly<Record<DmaDimension, number>>;
+    improvementAreas: readonly InterestArea[];
+    projectRecommended: boolean;
+    projectTitle?: string;
+  },
+): RenderedEmail {
+  const bandKey = `dmaBand.${data.band}`;
+  const band = isMessageKey(bandKey) ? t(lang, bandKey) : data.band;
+  const scores = dmaDimensions
+    .map((dimension) => `${t(lang, `dma.${dimension}`)} ${formatScore(data.scores[dimension], lang)}`)
+    .join('; ');
+  const areas = data.improvementAreas
+    .map((area, index) => `${index + 1}. ${t(lang, `interest.${area}`)}`)
+    .join('; ');
+  return renderEmail(lang, {
+    subject: t(lang, 'journeyEmail.assessmentSummary.subject', { programme: data.programmeName }),
+    greeting: t(lang, 'email.greeting', { name: data.contactName }),
+    paragraphs: [
+      t(lang, 'journeyEmail.assessmentSummary.body', {
+        company: data.companyName,
+        programme: data.programmeName,
+      }),
+      t(lang, 'journeyEmail.assessmentSummary.overall', { overall: formatScore(data.overall, lang), band }),
+      t(lang, 'journeyEmail.assessmentSummary.scores', { scores }),
+      ...(areas ? [t(lang, 'journeyEmail.assessmentSummary.areas', { areas })] : []),
+      data.projectRecommended && data.projectTitle
+        ? t(lang, 'journeyEmail.assessmentSummary.project', { title: data.projectTitle })
+        : t(lang, 'journeyEmail.assessmentSummary.noProject'),
+    ],
+  });
+}
+
+/** To the programme office: a project proposal waiting for the financing decision. */
+export function financingRequestEmail(
+  lang: Language,
+  data: {
+    companyName: string;
+    programmeName: string;
+    projectTitle: string;
+    budgetEur: number;
+    managerName: string;
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+  },
+): RenderedEmail {
+  const request = taskRequest(
+    lang,
+    t(lang, 'journeyEmail.financing.subject', { company: data.companyName, programme: data.programmeName }),
+    data.reminder,
+  );
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'journeyEmail.officeGreeting'),
+    paragraphs: [
+      ...request.lead,
+      t(lang, 'journeyEmail.financing.body', {
+        manager: data.managerName,
+        company: data.companyName,
+        programme: data.programmeName,
+        title: data.projectTitle,
+        budget: formatEuro(data.budgetEur, lang),
+      }),
+      t(lang, 'journeyEmail.financing.action'),
+      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'journeyEmail.financing.link'), url: data.link },
+  });
+}
+
+/** To the programme office: a journey that stopped (no manager, assessment overdue). */
+export function escalationEmail(
+  lang: Language,
+  data: {
+    companyName: string;
+    programmeName: string;
+    reason: 'no_manager' | 'assessment_overdue';
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+  },
+): RenderedEmail {
+  const request = taskRequest(
+    lang,
+    t(lang, 'journeyEmail.escalation.subject', { company: data.companyName, programme: data.programmeName }),
+    data.reminder,
+  );
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'journeyEmail.officeGreeting'),
+    paragraphs: [
+      ...request.lead,
+      t(lang, 'journeyEmail.escalation.body', { company: data.companyName, programme: data.programmeName }),
+      t(lang, `escalation.reason.${data.reason}`),
+      t(lang, 'journeyEmail.escalation.action'),
+      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'journeyEmail.escalation.link'), url: data.link },
+  });
+}
+
+/** To the SME's contact and to the manager: the project is funded and launched. */
+export function projectLaunchedEmail(
+  lang: Language,
+  data: {
+    recipientName: string;
+    companyName: string;
+    programmeName: string;
+    projectTitle: string;
+    amountEur: number;
+  },
+): RenderedEmail {
+  return renderEmail(lang, {
+    subject: t(lang, 'journeyEmail.launched.subject', {
+      title: data.projectTitle,
+      programme: data.programmeName,
+    }),
+    greeting: t(lang, 'email.greeting', { name: data.recipientName }),
+    paragraphs: [
+      t(lang, 'journeyEmail.launched.body', {
+        title: data.projectTitle,
+        company: data.companyName,
+        programme: data.programmeName,
+        amount: formatEuro(data.amountEur, lang),
+      }),
+      t(lang, 'journeyEmail.launched.next'),
+    ],
+  });
+}
+
+/** To the SME's contact: the journey ended, and why. */
+export function journeyClosedEmail(
+  lang: Language,
+  data: {
+    contactName: string;
+    companyName: string;
+    programmeName: string;
+    outcome: JourneyOutcome;
+  },
+): RenderedEmail {
+  return renderEmail(lang, {
+    subject: t(lang, 'journeyEmail.closed.subject', { programme: data.programmeName }),
+    greeting: t(lang, 'email.greeting', { name: data.contactName }),
+    paragraphs: [
+      t(lang, 'journeyEmail.closed.body', { company: data.companyName, programme: data.programmeName }),
+      t(lang, `outcome.${data.outcome}`),
+      t(lang, 'journeyEmail.closed.thanks'),
+    ],
+  });
+}

@@ -1,0 +1,579 @@
+// The SME journey's steps after screening, one function per workflow task: find and offer a
+// manager, open human tasks (and their reminders), close offers, record the assessment, reserve
+// budget, launch the project, close the journey. Each is idempotent: Step Functions may run a task
+// twice, and nothing is sent or booked twice.
+import { randomUUID } from 'node:crypto';
+import { getApplication } from '#shared/data/applications.ts';
+import { queuedEmailItem, sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import {
+  answerHumanTask,
+  closeHumanTask,
+  getHumanTask,
+  type HumanTaskRef,
+  listHumanTasks,
+  openHumanTask,
+  remindHumanTask,
+  taskEmailKind,
+} from '#shared/data/human-tasks.ts';
+import {
+  getAssessment,
+  launchProjectOnce,
+  moveApplication,
+  putAssessmentOnce,
+  recordOutcome,
+  reserveProgrammeBudget,
+  updateApplication,
+} from '#shared/data/journey-records.ts';
+import {
+  findAndReserveManager,
+  getManager,
+  releaseManagerCapacity,
+  reserveManagerCapacity,
+} from '#shared/data/managers.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import type { ApplicationRecord, JourneyOutcome } from '#shared/domain/application.ts';
+import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
+import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
+import type { Manager } from '#shared/domain/manager.ts';
+import { smeProfileFromApplication } from '#shared/domain/matching.ts';
+import type { Programme } from '#shared/domain/programme.ts';
+import {
+  assessmentRequestEmail,
+  assessmentSummaryEmail,
+  escalationEmail,
+  financingRequestEmail,
+  introductionToManagerEmail,
+  introductionToSmeEmail,
+  journeyClosedEmail,
+  offerEmail,
+  projectLaunchedEmail,
+} from '#shared/email/journey-emails.tsx';
+import type { RenderedEmail } from '#shared/email/templates.tsx';
+import { taskUrl } from '#shared/http/routes.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { logger } from '#shared/observability/powertools.ts';
+
+export interface JourneyDeps {
+  readonly tableName: string;
+  readonly publicBaseUrl: string;
+  readonly send: (to: string, email: RenderedEmail) => Promise<string>;
+  readonly now?: () => Date;
+}
+
+const hoursToSeconds = (hours: number) => Math.max(1, Math.round(hours * 3600));
+
+/** The waits of the workflow, in seconds, from the programme (TimeoutSecondsPath/SecondsPath). */
+export function journeyTimeoutSeconds(programme: Programme) {
+  const t = programme.timeouts;
+  return {
+    offerReminderSeconds: hoursToSeconds(t.offerReminderHours),
+    offerFinalSeconds: hoursToSeconds(t.offerExpiryHours - t.offerReminderHours),
+    noManagerRetrySeconds: hoursToSeconds(t.noManagerRetryHours),
+    escalationReminderSeconds: hoursToSeconds(t.escalationReminderHours),
+    escalationFinalSeconds: hoursToSeconds(t.escalationExpiryHours - t.escalationReminderHours),
+    assessmentReminderSeconds: hoursToSeconds(t.assessmentReminderHours),
+    assessmentFinalSeconds: hoursToSeconds(t.assessmentExpiryHours - t.assessmentReminderHours),
+    financingReminderSeconds: hoursToSeconds(t.financingReminderHours),
+    financingFinalSeconds: hoursToSeconds(t.financingExpiryHours - t.financingReminderHours),
+  };
+}
+
+const expiryHours = (programme: Programme, kind: HumanTaskKind) =>
+  ({
+    offer: programme.timeouts.offerExpiryHours,
+    assessment: programme.timeouts.assessmentExpiryHours,
+    financing: programme.timeouts.financingExpiryHours,
+    escalation: programme.timeouts.escalationExpiryHours,
+  })[kind];
+
+async function load(deps: JourneyDeps, applicationId: string) {
+  const application = await getApplication(deps.tableName, applicationId);
+  if (!application) throw new ApplicationNotFoundError(applicationId);
+  const programme = await getProgramme(deps.tableName, application.programmeId);
+  if (!programme) throw new UnknownProgrammeError(application.programmeId);
+  return { application, programme };
+}
+
+const nowOf = (deps: JourneyDeps) => (deps.now ?? (() => new Date()))();
+
+/** The manager's language for this journey: the SME's if the manager speaks it. */
+const managerLanguage = (manager: Manager, application: ApplicationRecord): Language =>
+  manager.languages.includes(application.language) ? application.language : (manager.languages[0] ?? 'it');
+
+export type MatchResult =
+  | { outcome: 'offer'; managerId: string; round: number; timeouts: ReturnType<typeof journeyTimeoutSeconds> }
+  | { outcome: 'wait'; timeouts: ReturnType<typeof journeyTimeoutSeconds> }
+  | { outcome: 'escalate'; timeouts: ReturnType<typeof journeyTimeoutSeconds> };
+
+/**
+ * Finds the best free manager not tried yet and reserves their capacity; or says to wait for one
+ * to free up; or, after the programme's limits, to escalate to the programme office.
+ */
+export async function matchManager(deps: JourneyDeps, applicationId: string): Promise<MatchResult> {
+  const { application, programme } = await load(deps, applicationId);
+  const timeouts = journeyTimeoutSeconds(programme);
+  if (application.currentOffer) {
+    return { outcome: 'offer', ...application.currentOffer, timeouts };
+  }
+  const offers = application.offerRound ?? 0;
+  if (offers >= programme.matching.maxOffers) {
+    return { outcome: 'escalate', timeouts };
+  }
+  const roster = programme.matching.roster;
+  const candidates = roster
+    ? (await Promise.all(roster.map((managerId) => getManager(deps.tableName, managerId)))).filter(
+        (manager): manager is Manager => manager !== undefined,
+      )
+    : undefined;
+  const match = await findAndReserveManager(
+    deps.tableName,
+    smeProfileFromApplication(application),
+    application.triedManagerIds ?? [],
+    candidates ? { candidates } : {},
+  );
+  if (match) {
+    const round = offers + 1;
+    const recorded = await updateApplication(deps.tableName, applicationId, {
+      set: 'SET currentOffer = :offer, offerRound = :round, triedManagerIds = list_append(if_not_exists(triedManagerIds, :empty), :tried)',
+      condition:
+        'attribute_not_exists(currentOffer) AND (attribute_not_exists(offerRound) OR offerRound = :prev)',
+      values: {
+        ':offer': { managerId: match.managerId, round },
+        ':round': round,
+        ':prev': offers,
+        ':empty': [],
+        ':tried': [match.managerId],
+      },
+    });
+    if (!recorded) {
+      const current = (await getApplication(deps.tableName, applicationId))?.currentOffer;
+      if (current) return { outcome: 'offer', ...current, timeouts };
+    }
+    logger.info('Manager reserved', { applicationId, managerId: match.managerId, round });
+    return { outcome: 'offer', managerId: match.managerId, round, timeouts };
+  }
+  const waits = (application.noManagerRounds ?? 0) + 1;
+  await updateApplication(deps.tableName, applicationId, {
+    set: 'SET noManagerRounds = :waits',
+    values: { ':waits': waits },
+  });
+  if (waits > programme.matching.noManagerRetries) {
+    return { outcome: 'escalate', timeouts };
+  }
+  return { outcome: 'wait', timeouts };
+}
+
+export interface OpenTaskInput {
+  readonly applicationId: string;
+  readonly kind: HumanTaskKind;
+  /** Given for offers (the offer's number); otherwise the next round of that kind, or the open one. */
+  readonly round?: number;
+  readonly taskToken: string;
+  readonly phase: 'first' | 'reminder';
+  readonly managerId?: string;
+}
+
+/**
+ * Opens a human task (or, in the reminder phase, re-arms it with the new token) and sends its
+ * e-mail once. The workflow waits on the token until the link's POST answers it.
+ */
+export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise<{ opened: boolean }> {
+  const { application, programme } = await load(deps, input.applicationId);
+  const now = nowOf(deps);
+  const managerId = input.managerId ?? application.managerId;
+  const manager = managerId ? await getManager(deps.tableName, managerId) : undefined;
+  const round = input.round ?? (await currentRound(deps, input.applicationId, input.kind, input.phase));
+  const ref: HumanTaskRef = { applicationId: input.applicationId, kind: input.kind, round };
+  const existing = await getHumanTask(deps.tableName, ref);
+  const dueAt =
+    existing?.dueAt ?? new Date(now.getTime() + expiryHours(programme, input.kind) * 3600_000).toISOString();
+  const reminder = input.phase === 'reminder';
+  const { to, email } = taskEmail(input.kind, { application, programme, manager, dueAt, reminder });
+  const emailKind = taskEmailKind(ref, input.phase);
+  const request = {
+    ...ref,
+    taskToken: input.taskToken,
+    programmeId: programme.id,
+    ...(managerId && (input.kind === 'offer' || input.kind === 'assessment') ? { managerId } : {}),
+    dueAt,
+    now: now.toISOString(),
+    emailItem: (secret: string) =>
+      queuedEmailItem(input.applicationId, emailKind, to, email(taskUrl(deps.publicBaseUrl, secret)), now),
+  };
+  const result = reminder
+    ? await remindHumanTask(deps.tableName, request)
+    : await openHumanTask(deps.tableName, request);
+  if (result.task?.status === 'open') {
+    await sendQueuedEmail(deps.tableName, input.applicationId, emailKind, deps.send, () => nowOf(deps));
+  }
+  logger.info('Human task ready', { applicationId: input.applicationId, kind: input.kind, round });
+  return { opened: result.task?.status === 'open' };
+}
+
+/** The round a new task of that kind gets (after the last one), or the open one's for a reminder. */
+async function currentRound(
+  deps: JourneyDeps,
+  applicationId: string,
+  kind: HumanTaskKind,
+  phase: 'first' | 'reminder',
+): Promise<number> {
+  const tasks = (await listHumanTasks(deps.tableName, applicationId)).filter((task) => task.kind === kind);
+  const last = tasks.at(-1);
+  if (!last) return 1;
+  if (phase === 'reminder' || last.status === 'open') return last.round;
+  return last.round + 1;
+}
+
+function taskEmail(
+  kind: HumanTaskKind,
+  context: {
+    application: ApplicationRecord;
+    programme: Programme;
+    manager: Manager | undefined;
+    dueAt: string;
+    reminder: boolean;
+  },
+): { to: string; email: (link: string) => RenderedEmail } {
+  const { application, programme, manager, dueAt, reminder } = context;
+  const office = programme.officeEmails[0] ?? '';
+  const companyName = application.company.name;
+  if (kind === 'offer' || kind === 'assessment') {
+    if (!manager) throw new Error(`${kind} task without a manager`);
+    const lang = managerLanguage(manager, application);
+    const common = {
+      managerName: manager.name,
+      companyName,
+      programmeName: programme.names[lang],
+      dueAt,
+      reminder,
+    };
+    return {
+      to: manager.email,
+      email: (link) =>
+        kind === 'offer'
+          ? offerEmail(lang, {
+              ...common,
+              sectorCode: application.company.atecoCode,
+              province: application.company.province,
+              link,
+            })
+          : assessmentRequestEmail(lang, { ...common, link }),
+    };
+  }
+  const lang: Language = 'it';
+  if (kind === 'financing') {
+    return {
+      to: office,
+      email: (link) =>
+        financingRequestEmail(lang, {
+          companyName,
+          programmeName: programme.names[lang],
+          projectTitle: (application as { projectTitle?: string }).projectTitle ?? '',
+          budgetEur: (application as { proposedBudgetEur?: number }).proposedBudgetEur ?? 0,
+          managerName: manager?.name ?? '',
+          dueAt,
+          link,
+          reminder,
+        }),
+    };
+  }
+  return {
+    to: office,
+    email: (link) =>
+      escalationEmail(lang, {
+        companyName,
+        programmeName: programme.names[lang],
+        reason: application.managerId ? 'assessment_overdue' : 'no_manager',
+        dueAt,
+        link,
+        reminder,
+      }),
+  };
+}
+
+/** The offer's deadline passed or the manager declined: close it and free their capacity. */
+export async function closeOffer(
+  deps: JourneyDeps,
+  input: { applicationId: string; managerId: string; round: number; reason: 'declined' | 'expired' },
+): Promise<{ closed: true }> {
+  const now = nowOf(deps).toISOString();
+  if (input.reason === 'expired') {
+    await closeHumanTask(deps.tableName, { ...input, kind: 'offer' }, 'expired', now);
+  }
+  await releaseManagerCapacity(deps.tableName, {
+    managerId: input.managerId,
+    applicationId: input.applicationId,
+  });
+  await updateApplication(deps.tableName, input.applicationId, {
+    set: 'REMOVE currentOffer',
+    condition: 'currentOffer.managerId = :manager AND currentOffer.round = :round',
+    values: { ':manager': input.managerId, ':round': input.round },
+  });
+  logger.info('Offer closed', {
+    applicationId: input.applicationId,
+    round: input.round,
+    reason: input.reason,
+  });
+  return { closed: true };
+}
+
+/**
+ * The manager accepted (or the programme office assigned one): record it and introduce SME and
+ * manager to each other by e-mail.
+ */
+export async function assignManager(
+  deps: JourneyDeps,
+  input: { applicationId: string; managerId?: string; escalationRound?: number },
+): Promise<{ assigned: boolean; managerId?: string }> {
+  const { application, programme } = await load(deps, input.applicationId);
+  const now = nowOf(deps);
+  let managerId = input.managerId;
+  if (input.escalationRound !== undefined) {
+    const task = await getHumanTask(deps.tableName, {
+      applicationId: input.applicationId,
+      kind: 'escalation',
+      round: input.escalationRound,
+    });
+    const answer = task?.answer as HumanTaskAnswer<'escalation'> | undefined;
+    if (answer?.decision !== 'assign') return { assigned: false };
+    managerId = answer.managerId;
+    if (application.managerId && application.managerId !== managerId) {
+      await releaseManagerCapacity(deps.tableName, {
+        managerId: application.managerId,
+        applicationId: input.applicationId,
+      });
+    }
+    const reserved = await reserveManagerCapacity(deps.tableName, {
+      managerId,
+      applicationId: input.applicationId,
+      at: now.toISOString(),
+    });
+    if (reserved === 'no_capacity') return { assigned: false };
+  }
+  if (!managerId) throw new Error('assignManager needs a manager');
+  const manager = await getManager(deps.tableName, managerId);
+  if (!manager) throw new Error(`manager ${managerId} not found`);
+  const moved = await moveApplication(deps.tableName, application, {
+    from: ['eligible', 'manager_assigned'],
+    to: 'manager_assigned',
+    at: now.toISOString(),
+    set: { managerId },
+    counters: application.status === 'eligible' ? { assessmentsAssigned: 1 } : {},
+  });
+  if (moved) {
+    await updateApplication(deps.tableName, input.applicationId, { set: 'REMOVE currentOffer' });
+  }
+  const smeLang = application.language;
+  const mLang = managerLanguage(manager, application);
+  const round = application.offerRound ?? 0;
+  const smeKind = `introduction.sme.${managerId}`;
+  const managerKind = `introduction.manager.${managerId}`;
+  await queueOnce(deps, input.applicationId, smeKind, application.contact.email, now, () =>
+    introductionToSmeEmail(smeLang, {
+      contactName: application.contact.name,
+      companyName: application.company.name,
+      programmeName: programme.names[smeLang],
+      managerName: manager.name,
+      managerEmail: manager.email,
+      ...(manager.phone ? { managerPhone: manager.phone } : {}),
+    }),
+  );
+  await queueOnce(deps, input.applicationId, managerKind, manager.email, now, () =>
+    introductionToManagerEmail(mLang, {
+      managerName: manager.name,
+      companyName: application.company.name,
+      contactName: application.contact.name,
+      contactEmail: application.contact.email,
+      ...(application.contact.phone ? { contactPhone: application.contact.phone } : {}),
+      programmeName: programme.names[mLang],
+    }),
+  );
+  logger.info('Manager assigned', { applicationId: input.applicationId, managerId, round });
+  return { assigned: true, managerId };
+}
+
+async function queueOnce(
+  deps: JourneyDeps,
+  applicationId: string,
+  kind: string,
+  to: string,
+  now: Date,
+  render: () => RenderedEmail,
+) {
+  const { queueEmail } = await import('#shared/data/email-outbox.ts');
+  await queueEmail(deps.tableName, applicationId, kind, to, render(), now);
+  await sendQueuedEmail(deps.tableName, applicationId, kind, deps.send, () => nowOf(deps));
+}
+
+/** Stores the answered assessment, e-mails the SME its summary, and says whether a project follows. */
+export async function recordAssessment(
+  deps: JourneyDeps,
+  input: { applicationId: string; round: number },
+): Promise<{ projectRecommended: boolean }> {
+  const { application, programme } = await load(deps, input.applicationId);
+  const now = nowOf(deps);
+  const task = await getHumanTask(deps.tableName, { ...input, kind: 'assessment' });
+  const answer = task?.answer as HumanTaskAnswer<'assessment'> | undefined;
+  if (!answer) throw new Error('assessment task has no answer');
+  const overall = dmaOverall(answer.dma);
+  const band = dmaBand(overall);
+  await putAssessmentOnce(deps.tableName, {
+    applicationId: input.applicationId,
+    managerId: application.managerId ?? '',
+    submittedAt: task?.answeredAt ?? now.toISOString(),
+    overall,
+    band,
+    answer,
+  });
+  await moveApplication(deps.tableName, application, {
+    from: ['manager_assigned'],
+    to: answer.projectRecommended ? 'financing_pending' : 'assessed',
+    at: now.toISOString(),
+    set: answer.project
+      ? { projectTitle: answer.project.title, proposedBudgetEur: answer.project.budgetEur }
+      : {},
+    counters: { assessmentsCompleted: 1, ...(answer.projectRecommended ? { projectsRecommended: 1 } : {}) },
+  });
+  const lang = application.language;
+  await queueOnce(deps, input.applicationId, 'assessment.summary', application.contact.email, now, () =>
+    assessmentSummaryEmail(lang, {
+      contactName: application.contact.name,
+      companyName: application.company.name,
+      programmeName: programme.names[lang],
+      overall,
+      band,
+      scores: answer.dma,
+      improvementAreas: answer.improvementAreas,
+      projectRecommended: answer.projectRecommended,
+      ...(answer.project ? { projectTitle: answer.project.title } : {}),
+    }),
+  );
+  return { projectRecommended: answer.projectRecommended };
+}
+
+/** Reserves the approved amount from the programme budget (never over budget, never twice). */
+export async function reserveBudget(
+  deps: JourneyDeps,
+  input: { applicationId: string; round: number },
+): Promise<{ reserved: boolean; reason?: 'over_budget' | 'over_project_cap' }> {
+  const { application, programme } = await load(deps, input.applicationId);
+  const task = await getHumanTask(deps.tableName, { ...input, kind: 'financing' });
+  const answer = task?.answer as HumanTaskAnswer<'financing'> | undefined;
+  if (answer?.decision !== 'approve') throw new Error('financing task was not approved');
+  if (answer.amountEur > programme.budget.perProjectCapEur)
+    return { reserved: false, reason: 'over_project_cap' };
+  const outcome = await reserveProgrammeBudget(deps.tableName, {
+    programmeId: programme.id,
+    applicationId: application.applicationId,
+    amountEur: answer.amountEur,
+    budgetTotalEur: programme.budget.totalEur,
+    at: nowOf(deps).toISOString(),
+  });
+  return outcome === 'reserved' ? { reserved: true } : { reserved: false, reason: 'over_budget' };
+}
+
+/** Launches the project: record, e-mails to SME and manager, the manager's capacity as configured. */
+export async function launchProject(
+  deps: JourneyDeps,
+  input: { applicationId: string; round: number },
+): Promise<{ projectId: string }> {
+  const { application, programme } = await load(deps, input.applicationId);
+  const now = nowOf(deps);
+  if (application.projectId) return { projectId: application.projectId };
+  const assessment = await getAssessment(deps.tableName, input.applicationId);
+  const proposal = (assessment?.answer as HumanTaskAnswer<'assessment'> | undefined)?.project;
+  const financing = (await getHumanTask(deps.tableName, { ...input, kind: 'financing' }))?.answer as
+    | HumanTaskAnswer<'financing'>
+    | undefined;
+  if (!proposal || financing?.decision !== 'approve') throw new Error('nothing to launch');
+  const projectId = randomUUID();
+  const managerId = application.managerId ?? '';
+  await launchProjectOnce(deps.tableName, {
+    projectId,
+    applicationId: application.applicationId,
+    programmeId: programme.id,
+    managerId,
+    title: proposal.title,
+    amountEur: financing.amountEur,
+    durationMonths: proposal.durationMonths,
+    launchedAt: now.toISOString(),
+    status: 'launched',
+    proposal,
+  });
+  const stored = (await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId;
+  if (programme.matching.capacityOnLaunch === 'release' && managerId) {
+    await releaseManagerCapacity(deps.tableName, { managerId, applicationId: application.applicationId });
+  }
+  const manager = managerId ? await getManager(deps.tableName, managerId) : undefined;
+  const recipients: [string, string, string, Language][] = [
+    ['launched.sme', application.contact.email, application.contact.name, application.language],
+    ...(manager
+      ? ([['launched.manager', manager.email, manager.name, managerLanguage(manager, application)]] as [
+          string,
+          string,
+          string,
+          Language,
+        ][])
+      : []),
+  ];
+  for (const [kind, to, name, lang] of recipients) {
+    await queueOnce(deps, input.applicationId, kind, to, now, () =>
+      projectLaunchedEmail(lang, {
+        recipientName: name,
+        companyName: application.company.name,
+        programmeName: programme.names[lang],
+        projectTitle: proposal.title,
+        amountEur: financing.amountEur,
+      }),
+    );
+  }
+  logger.info('Project launched', { applicationId: input.applicationId, projectId: stored });
+  return { projectId: stored };
+}
+
+/**
+ * Ends the journey with its outcome: records it, frees the manager (unless a launched project
+ * keeps them), cancels open tasks and tells the SME.
+ */
+export async function closeJourney(
+  deps: JourneyDeps,
+  input: { applicationId: string; outcome: JourneyOutcome },
+): Promise<{ outcome: JourneyOutcome }> {
+  const { application, programme } = await load(deps, input.applicationId);
+  const now = nowOf(deps);
+  await recordOutcome(deps.tableName, application, input.outcome, now.toISOString());
+  await releaseJourneyHolds(deps, application, now);
+  if (input.outcome !== 'ineligible' && input.outcome !== 'launched') {
+    const lang = application.language;
+    await queueOnce(
+      deps,
+      input.applicationId,
+      `closed.${input.outcome}`,
+      application.contact.email,
+      now,
+      () =>
+        journeyClosedEmail(lang, {
+          contactName: application.contact.name,
+          companyName: application.company.name,
+          programmeName: programme.names[lang],
+          outcome: input.outcome,
+        }),
+    );
+  }
+  logger.info('Journey closed', { applicationId: input.applicationId, outcome: input.outcome });
+  return { outcome: input.outcome };
+}
+
+/** Frees what a journey holds: the manager's capacity (offer or assignment) and open tasks. */
+export async function releaseJourneyHolds(deps: JourneyDeps, application: ApplicationRecord, now: Date) {
+  for (const managerId of new Set([application.currentOffer?.managerId, application.managerId])) {
+    if (managerId) {
+      await releaseManagerCapacity(deps.tableName, { managerId, applicationId: application.applicationId });
+    }
+  }
+  for (const task of await listHumanTasks(deps.tableName, application.applicationId)) {
+    if (task.status === 'open') await closeHumanTask(deps.tableName, task, 'cancelled', now.toISOString());
+  }
+}
+
+export { answerHumanTask };

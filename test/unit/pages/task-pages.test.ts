@@ -1,0 +1,659 @@
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { type HumanTaskKind, humanTaskAnswerSchemas, humanTaskKinds } from '#shared/domain/human-tasks.ts';
+import {
+  assessmentRequestEmail,
+  assessmentSummaryEmail,
+  escalationEmail,
+  financingRequestEmail,
+  introductionToManagerEmail,
+  introductionToSmeEmail,
+  journeyClosedEmail,
+  offerEmail,
+  projectLaunchedEmail,
+} from '#shared/email/journey-emails.tsx';
+import type { RenderedEmail } from '#shared/email/templates.tsx';
+import { journeyMessagesEn, journeyMessagesIt } from '#shared/i18n/journey-messages.ts';
+import { type Language, languages } from '#shared/i18n/language.ts';
+import { messageCatalogues } from '#shared/i18n/messages.ts';
+import {
+  describeTaskAnswerErrors,
+  TaskClosedPage,
+  TaskDonePage,
+  TaskPage,
+  type TaskPageContext,
+  taskFormToAnswer,
+} from '#shared/pages/task-pages.tsx';
+
+const managerId = '2b7e1516-28ae-4d2a-a6ab-f7158809cf4f';
+const formAction = '/tasks/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4';
+
+/** A task page's context; the assessment and the candidates are there for every kind that uses them. */
+function aContext(
+  kind: HumanTaskKind,
+  lang: Language,
+  overrides: Partial<TaskPageContext> = {},
+): TaskPageContext {
+  return {
+    lang,
+    kind,
+    formAction,
+    dueAt: '2026-03-12T17:00:00.000Z',
+    reminder: false,
+    programmeName: 'Lombardia Digitale 2026',
+    company: {
+      name: 'Officine Brambilla S.r.l.',
+      province: 'VA',
+      municipality: 'Gallarate',
+      atecoCode: '25.62.00',
+      atecoSection: 'C',
+      sizeClass: 'small',
+      employees: 18,
+      website: 'https://www.officinebrambilla.it',
+    },
+    interests: ['digital', 'internationalisation'],
+    ...(kind === 'offer' ? {} : { manager: { name: 'Laura Conti' } }),
+    ...(kind === 'financing'
+      ? {
+          budgetLeftEur: 1_250_000,
+          assessment: {
+            overall: 48.5,
+            band: 'average',
+            scores: {
+              digitalBusinessStrategy: 55,
+              digitalReadiness: 40,
+              humanCentricDigitalisation: 50,
+              dataManagementAndConnectedness: 35,
+              automationAndAi: 45,
+              greenDigitalisation: 66,
+            },
+            improvementAreas: ['digital', 'internationalisation'],
+            projectRecommended: true,
+            project: {
+              title: 'MES e tracciabilità di reparto',
+              objectives: 'Collegare le presse al gestionale.',
+              durationMonths: 18,
+              budgetEur: 120_000,
+              kpis: [{ name: 'OEE', unit: '%', baseline: 55, target: 70 }],
+            },
+          },
+        }
+      : {}),
+    ...(kind === 'escalation'
+      ? {
+          escalationReason: 'no_manager' as const,
+          candidateManagers: [{ managerId, name: 'Paolo Ferri', load: 1, capacity: 3 }],
+        }
+      : {}),
+    ...overrides,
+  };
+}
+
+const render = (ctx: TaskPageContext) => renderToString(TaskPage(ctx));
+
+/** Every visible form control: its tag and id (undefined when it has none). */
+function controls(html: string): { tag: string; id: string | undefined; name: string | undefined }[] {
+  return [...html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)]
+    .filter(([, , attributes]) => !/type="hidden"/.test(attributes ?? ''))
+    .map(([, tag, attributes]) => ({
+      tag: tag ?? '',
+      id: /\bid="([^"]+)"/.exec(attributes ?? '')?.[1],
+      name: /\bname="([^"]+)"/.exec(attributes ?? '')?.[1],
+    }));
+}
+
+describe('TaskPage', () => {
+  for (const kind of humanTaskKinds) {
+    for (const lang of languages) {
+      it(`renders the ${kind} form in ${lang}: posts back to the link, labels every control`, () => {
+        // Act
+        const html = render(aContext(kind, lang));
+
+        // Assess
+        expect(html).toContain(`<html lang="${lang}">`);
+        expect(html).toMatch(new RegExp(`<form method="post" action="${formAction}"`));
+        expect(html).toContain(`<input type="hidden" name="lang" value="${lang}"/>`);
+        expect(html).toContain(messageCatalogues[lang][`${kind}.title`]);
+        const found = controls(html);
+        expect(found.length).toBeGreaterThan(1);
+        for (const control of found) {
+          expect(control.id, `${control.tag} ${control.name}`).toBeDefined();
+          expect(html, `label for ${control.id}`).toContain(`for="${control.id}"`);
+        }
+        expect(html).toContain(lang === 'it' ? '12 marzo 2026' : '12 March 2026');
+        expect(html).toContain('18:00');
+        expect(html).not.toMatch(/\{\w+\}/);
+        expect(html).not.toContain('style="');
+        expect(html).not.toContain('<script');
+      });
+    }
+  }
+
+  it('shows the offer without the company’s contact details, website or municipality', () => {
+    const html = render(aContext('offer', 'it'));
+    expect(html).toContain('Officine Brambilla S.r.l.');
+    expect(html).toContain('Varese (VA)');
+    expect(html).toContain('Piccola impresa');
+    expect(html).toContain('Digitale e Industria 4.0');
+    expect(html).not.toContain('officinebrambilla.it');
+    expect(html).not.toContain('Gallarate');
+    expect(html).not.toContain('@');
+  });
+
+  it('shows the project proposal, the DMA summary and the budget left on the financing page', () => {
+    const italian = render(aContext('financing', 'it'));
+    expect(italian).toContain('MES e tracciabilità di reparto');
+    expect(italian).toMatch(/120\.000\s€/);
+    expect(italian).toMatch(/1\.250\.000\s€/);
+    expect(italian).toContain('48,5 su 100, livello medio');
+    const english = render(aContext('financing', 'en'));
+    expect(english).toContain('€1,250,000');
+    expect(english).toContain('48.5 out of 100, average level');
+  });
+
+  it('offers the candidates on an escalation, or only closing when there are none', () => {
+    expect(render(aContext('escalation', 'en'))).toContain(
+      `<option value="${managerId}">Paolo Ferri (engagements: 1 of 3)`,
+    );
+    const none = render(aContext('escalation', 'it', { candidateManagers: [] }));
+    expect(none).not.toContain('value="assign"');
+    expect(none).toContain('value="close"');
+    expect(none).toContain(messageCatalogues.it['escalation.noCandidates']);
+  });
+
+  it('lists the errors in a summary linking to the fields, marks them invalid and keeps the values', () => {
+    // Prepare
+    const fields = {
+      'dma.digitalBusinessStrategy': '140',
+      'improvementAreas.0': 'digital',
+      'improvementAreas.1': 'digital',
+      findings: 'Buona base <gestionale>',
+      projectRecommended: 'true',
+      'project.title': 'MES',
+      'project.kpis.0.name': 'OEE',
+    };
+    const answer = taskFormToAnswer('assessment', fields, 'it');
+    const parsed = humanTaskAnswerSchemas.assessment.safeParse(answer);
+    expect(parsed.success).toBe(false);
+    const errors = parsed.success ? [] : describeTaskAnswerErrors(parsed.error.issues, 'it', answer);
+
+    // Act
+    const html = render(aContext('assessment', 'it', { values: fields, errors }));
+
+    // Assess
+    const summary = html.slice(
+      html.indexOf('class="error-summary"'),
+      html.indexOf('</div>', html.indexOf('class="error-summary"')),
+    );
+    expect(summary).toContain('role="alert"');
+    for (const error of errors) {
+      const link = new RegExp(`<a href="#([^"]+)">${escapeRegExp(escapeHtml(error.message))}</a>`).exec(
+        summary,
+      );
+      expect(link, error.field).not.toBeNull();
+      expect(html, error.field).toContain(`id="${link?.[1]}"`);
+    }
+    expect(html).toMatch(/id="f-dma-digitalBusinessStrategy"[^>]*value="140"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/aria-describedby="[^"]*f-dma-digitalBusinessStrategy-error/);
+    expect(html).toContain('Buona base &lt;gestionale>');
+    expect(html).toMatch(/<option value="digital" selected>/);
+  });
+});
+
+describe('TaskClosedPage and TaskDonePage', () => {
+  for (const lang of languages) {
+    it(`explains every closed link in ${lang} without naming anyone`, () => {
+      for (const reason of ['answered', 'expired', 'cancelled', 'unknown'] as const) {
+        const html = renderToString(TaskClosedPage({ lang, reason }));
+        expect(html).toContain(messageCatalogues[lang][`task.closed.${reason}.title`]);
+        expect(html).toContain(messageCatalogues[lang][`task.closed.${reason}.next`]);
+        expect(html).not.toMatch(/\{\w+\}/);
+        expect(html).not.toContain('<form');
+      }
+    });
+
+    it(`thanks and says what was recorded in ${lang}`, () => {
+      const accepted = renderToString(TaskDonePage({ lang, kind: 'offer', decision: 'accept' }));
+      expect(accepted).toContain(messageCatalogues[lang]['task.done.offer.accept']);
+      const project = renderToString(
+        TaskDonePage({ lang, kind: 'assessment', decision: 'projectRecommended' }),
+      );
+      expect(project).toContain(messageCatalogues[lang]['task.done.assessment.project']);
+      const other = renderToString(TaskDonePage({ lang, kind: 'assessment', decision: 'whatever' }));
+      expect(other).toContain(messageCatalogues[lang]['task.done.generic']);
+    });
+  }
+});
+
+describe('taskFormToAnswer', () => {
+  const valid = (kind: HumanTaskKind, answer: unknown) => {
+    const parsed = humanTaskAnswerSchemas[kind].safeParse(answer);
+    expect(parsed.error?.issues ?? [], JSON.stringify(answer)).toEqual([]);
+    return parsed.data;
+  };
+
+  it('reads an offer: accepting drops a stray reason, declining keeps it', () => {
+    expect(
+      valid('offer', taskFormToAnswer('offer', { lang: 'it', decision: 'accept', reason: '' }, 'it')),
+    ).toEqual({
+      decision: 'accept',
+    });
+    expect(
+      valid('offer', taskFormToAnswer('offer', { decision: 'accept', reason: 'ignored' }, 'it')),
+    ).toEqual({ decision: 'accept' });
+    expect(
+      valid('offer', taskFormToAnswer('offer', { decision: 'decline', reason: 'Troppi incarichi' }, 'it')),
+    ).toEqual({ decision: 'decline', reason: 'Troppi incarichi' });
+  });
+
+  it('reads a full assessment with Italian numbers, ranked areas and KPI rows, ignoring empty rows', () => {
+    // Prepare
+    const fields = {
+      lang: 'it',
+      'dma.digitalBusinessStrategy': '55',
+      'dma.digitalReadiness': '40,5',
+      'dma.humanCentricDigitalisation': '50',
+      'dma.dataManagementAndConnectedness': '35',
+      'dma.automationAndAi': '45',
+      'dma.greenDigitalisation': '66',
+      'improvementAreas.0': 'digital',
+      'improvementAreas.1': '',
+      'improvementAreas.2': 'internationalisation',
+      'improvementAreas.3': 'supply_chain',
+      'improvementAreas.4': '',
+      findings: 'Processi produttivi solidi, dati dispersi in fogli di calcolo.',
+      'internationalisation.segment': '2',
+      'internationalisation.actionFronts': 'Fiere internazionali\r\n\r\n  E-commerce B2B  \n',
+      projectRecommended: 'true',
+      'project.title': 'MES e tracciabilità di reparto',
+      'project.objectives': 'Collegare le presse al gestionale.',
+      'project.durationMonths': '18',
+      'project.budgetEur': '1.250.000',
+      'project.kpis.0.name': 'OEE',
+      'project.kpis.0.unit': '%',
+      'project.kpis.0.baseline': '55',
+      'project.kpis.0.target': '70,5',
+      'project.kpis.1.name': '',
+      'project.kpis.1.unit': '',
+      'project.kpis.1.baseline': '',
+      'project.kpis.1.target': '',
+      'project.kpis.2.name': 'Scarti',
+      'project.kpis.2.unit': 'pezzi/mese',
+      'project.kpis.2.baseline': '1.200',
+      'project.kpis.2.target': '600',
+      'project.kpis.3.name': '',
+      'project.kpis.3.unit': '',
+      'project.kpis.3.baseline': '',
+      'project.kpis.3.target': '',
+      'project.qualitativeObjectives': 'Cultura del dato\nFormazione dei capireparto',
+    };
+
+    // Act
+    const answer = valid('assessment', taskFormToAnswer('assessment', fields, 'it'));
+
+    // Assess
+    expect(answer).toEqual({
+      dma: {
+        digitalBusinessStrategy: 55,
+        digitalReadiness: 40.5,
+        humanCentricDigitalisation: 50,
+        dataManagementAndConnectedness: 35,
+        automationAndAi: 45,
+        greenDigitalisation: 66,
+      },
+      improvementAreas: ['digital', 'internationalisation', 'supply_chain'],
+      findings: 'Processi produttivi solidi, dati dispersi in fogli di calcolo.',
+      internationalisation: { segment: 2, actionFronts: ['Fiere internazionali', 'E-commerce B2B'] },
+      projectRecommended: true,
+      project: {
+        title: 'MES e tracciabilità di reparto',
+        objectives: 'Collegare le presse al gestionale.',
+        durationMonths: 18,
+        budgetEur: 1_250_000,
+        kpis: [
+          { name: 'OEE', unit: '%', baseline: 55, target: 70.5 },
+          { name: 'Scarti', unit: 'pezzi/mese', baseline: 1200, target: 600 },
+        ],
+        qualitativeObjectives: ['Cultura del dato', 'Formazione dei capireparto'],
+      },
+    });
+  });
+
+  it('reads an assessment without a project, dropping project fields filled before changing one’s mind', () => {
+    const answer = valid(
+      'assessment',
+      taskFormToAnswer(
+        'assessment',
+        {
+          'dma.digitalBusinessStrategy': '20',
+          'dma.digitalReadiness': '20',
+          'dma.humanCentricDigitalisation': '20',
+          'dma.dataManagementAndConnectedness': '20',
+          'dma.automationAndAi': '20',
+          'dma.greenDigitalisation': '20',
+          'improvementAreas.0': 'business_model',
+          findings: 'Early stage.',
+          projectRecommended: 'false',
+          'project.title': 'Half-written idea',
+          'project.budgetEur': '50,000',
+        },
+        'en',
+      ),
+    );
+    expect(answer).toMatchObject({ projectRecommended: false, improvementAreas: ['business_model'] });
+    expect(answer).not.toHaveProperty('project');
+    expect(answer).not.toHaveProperty('internationalisation');
+  });
+
+  it('reads financing decisions with amounts as written in either language', () => {
+    expect(
+      valid(
+        'financing',
+        taskFormToAnswer('financing', { decision: 'approve', amountEur: '1.250.000', reason: 'x' }, 'it'),
+      ),
+    ).toEqual({ decision: 'approve', amountEur: 1_250_000 });
+    expect(
+      valid(
+        'financing',
+        taskFormToAnswer('financing', { decision: 'approve', amountEur: '80,000.50' }, 'en'),
+      ),
+    ).toEqual({ decision: 'approve', amountEur: 80_000.5 });
+    expect(
+      valid(
+        'financing',
+        taskFormToAnswer('financing', { decision: 'reject', amountEur: '10', reason: 'Fuori ambito' }, 'it'),
+      ),
+    ).toEqual({ decision: 'reject', reason: 'Fuori ambito' });
+  });
+
+  it('reads escalation decisions', () => {
+    expect(
+      valid(
+        'escalation',
+        taskFormToAnswer('escalation', { decision: 'assign', managerId, reason: '' }, 'it'),
+      ),
+    ).toEqual({ decision: 'assign', managerId });
+    expect(
+      valid(
+        'escalation',
+        taskFormToAnswer('escalation', { decision: 'close', managerId, reason: 'Nessun manager' }, 'en'),
+      ),
+    ).toEqual({ decision: 'close', reason: 'Nessun manager' });
+  });
+});
+
+describe('describeTaskAnswerErrors', () => {
+  const errorsOf = (kind: HumanTaskKind, fields: Record<string, string>, lang: Language) => {
+    const answer = taskFormToAnswer(kind, fields, lang);
+    const parsed = humanTaskAnswerSchemas[kind].safeParse(answer);
+    expect(parsed.success).toBe(false);
+    return parsed.success ? [] : describeTaskAnswerErrors(parsed.error.issues, lang, answer);
+  };
+
+  it('names every missing assessment field in Italian and English, in form order', () => {
+    const italian = errorsOf('assessment', { projectRecommended: 'true' }, 'it');
+    expect(italian.map((error) => error.field)).toEqual([
+      'dma.digitalBusinessStrategy',
+      'dma.digitalReadiness',
+      'dma.humanCentricDigitalisation',
+      'dma.dataManagementAndConnectedness',
+      'dma.automationAndAi',
+      'dma.greenDigitalisation',
+      'improvementAreas',
+      'findings',
+      'project.title',
+      'project.objectives',
+      'project.durationMonths',
+      'project.budgetEur',
+      'project.kpis',
+    ]);
+    expect(italian[0]?.message).toBe('Strategia di business digitale: campo obbligatorio.');
+    expect(italian.find((error) => error.field === 'improvementAreas')?.message).toBe(
+      'Aree di miglioramento: indicane almeno uno.',
+    );
+    const english = errorsOf('assessment', { projectRecommended: 'true' }, 'en');
+    expect(english[0]?.message).toBe('Digital business strategy: this field is required.');
+    expect(english.find((error) => error.field === 'project.budgetEur')?.message).toBe(
+      'Budget (€): this field is required.',
+    );
+  });
+
+  it('reports duplicates, ranges, numbers and KPI cells by their row', () => {
+    const errors = errorsOf(
+      'assessment',
+      {
+        'dma.digitalBusinessStrategy': '140',
+        'dma.digitalReadiness': 'tanto',
+        'dma.humanCentricDigitalisation': '50',
+        'dma.dataManagementAndConnectedness': '50',
+        'dma.automationAndAi': '50',
+        'dma.greenDigitalisation': '50',
+        'improvementAreas.0': 'digital',
+        'improvementAreas.1': 'digital',
+        findings: 'x',
+        projectRecommended: 'true',
+        'project.title': 'MES',
+        'project.objectives': 'x',
+        'project.durationMonths': '6,5',
+        'project.budgetEur': '0',
+        'project.kpis.0.name': 'OEE',
+        'project.kpis.0.baseline': '55',
+      },
+      'it',
+    );
+    const byField = Object.fromEntries(errors.map((error) => [error.field, error.message]));
+    expect(byField).toEqual({
+      'dma.digitalBusinessStrategy': 'Strategia di business digitale: il valore massimo è 100.',
+      'dma.digitalReadiness': 'Prontezza digitale: inserisci un numero, ad esempio 1.250.000 o 12,5.',
+      improvementAreas: 'Aree di miglioramento: ogni valore può comparire una sola volta.',
+      'project.durationMonths': 'Durata (mesi): inserisci un numero intero.',
+      'project.budgetEur': 'Budget (€): inserisci un valore maggiore di zero.',
+      'project.kpis.0.unit': 'Unità di misura (indicatore 1): campo obbligatorio.',
+      'project.kpis.0.target': 'Valore obiettivo (indicatore 1): campo obbligatorio.',
+    });
+  });
+
+  it('names the decision and its fields for offers, financing and escalations in both languages', () => {
+    expect(errorsOf('offer', {}, 'it')).toEqual([
+      { field: 'decision', message: 'Decisione: campo obbligatorio.' },
+    ]);
+    expect(errorsOf('offer', { decision: 'maybe' }, 'en')).toEqual([
+      { field: 'decision', message: 'Decision: choose one of the values offered.' },
+    ]);
+    expect(errorsOf('financing', { decision: 'approve', amountEur: 'molti' }, 'it')).toEqual([
+      {
+        field: 'amountEur',
+        message: 'Importo approvato (€): inserisci un numero, ad esempio 1.250.000 o 12,5.',
+      },
+    ]);
+    expect(errorsOf('financing', { decision: 'reject' }, 'en')).toEqual([
+      { field: 'reason', message: 'Reason: this field is required.' },
+    ]);
+    expect(errorsOf('escalation', { decision: 'assign', managerId: 'nobody' }, 'en')).toEqual([
+      { field: 'managerId', message: 'Manager to assign: choose one of the values offered.' },
+    ]);
+  });
+
+  it('reports unexpected JSON keys and works without the input', () => {
+    const parsed = humanTaskAnswerSchemas.offer.safeParse({ decision: 'accept', reason: 'x', extra: 1 });
+    expect(parsed.success).toBe(false);
+    const errors = parsed.success ? [] : describeTaskAnswerErrors(parsed.error.issues, 'en');
+    expect(errors.map((error) => error.field).sort()).toEqual(['extra', 'reason']);
+    const missing = humanTaskAnswerSchemas.financing.safeParse({ decision: 'approve' });
+    expect(missing.success ? [] : describeTaskAnswerErrors(missing.error.issues, 'it')).toEqual([
+      { field: 'amountEur', message: 'Importo approvato (€): campo obbligatorio.' },
+    ]);
+  });
+});
+
+describe('the journey e-mails', () => {
+  const link = 'https://pmi.example.it/tasks/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4';
+  const dueAt = '2026-03-12T17:00:00.000Z';
+  const emails = (
+    lang: Language,
+    reminder: boolean,
+  ): Record<string, [RenderedEmail, string | undefined]> => ({
+    offer: [
+      offerEmail(lang, {
+        managerName: 'Laura Conti',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        sectorCode: '25.62.00',
+        province: 'VA',
+        dueAt,
+        link,
+        reminder,
+      }),
+      link,
+    ],
+    introductionToSme: [
+      introductionToSmeEmail(lang, {
+        contactName: 'Giulia Brambilla',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        managerName: 'Laura Conti',
+        managerEmail: 'laura.conti@example.it',
+        managerPhone: '+39 02 1234567',
+      }),
+      undefined,
+    ],
+    introductionToManager: [
+      introductionToManagerEmail(lang, {
+        managerName: 'Laura Conti',
+        companyName: 'Officine Brambilla S.r.l.',
+        contactName: 'Giulia Brambilla',
+        contactEmail: 'giulia@officinebrambilla.it',
+        programmeName: 'Lombardia Digitale 2026',
+      }),
+      undefined,
+    ],
+    assessmentRequest: [
+      assessmentRequestEmail(lang, {
+        managerName: 'Laura Conti',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        dueAt,
+        link,
+        reminder,
+      }),
+      link,
+    ],
+    assessmentSummary: [
+      assessmentSummaryEmail(lang, {
+        contactName: 'Giulia Brambilla',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        overall: 48.5,
+        band: 'average',
+        scores: {
+          digitalBusinessStrategy: 55,
+          digitalReadiness: 40,
+          humanCentricDigitalisation: 50,
+          dataManagementAndConnectedness: 35,
+          automationAndAi: 45,
+          greenDigitalisation: 66,
+        },
+        improvementAreas: ['digital', 'internationalisation'],
+        projectRecommended: true,
+        projectTitle: 'MES e tracciabilità di reparto',
+      }),
+      undefined,
+    ],
+    financingRequest: [
+      financingRequestEmail(lang, {
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        budgetEur: 1_250_000,
+        managerName: 'Laura Conti',
+        dueAt,
+        link,
+        reminder,
+      }),
+      link,
+    ],
+    escalation: [
+      escalationEmail(lang, {
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        reason: 'assessment_overdue',
+        dueAt,
+        link,
+        reminder,
+      }),
+      link,
+    ],
+    projectLaunched: [
+      projectLaunchedEmail(lang, {
+        recipientName: 'Giulia Brambilla',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        amountEur: 100_000.5,
+      }),
+      undefined,
+    ],
+    journeyClosed: [
+      journeyClosedEmail(lang, {
+        contactName: 'Giulia Brambilla',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        outcome: 'financing_rejected',
+      }),
+      undefined,
+    ],
+  });
+
+  for (const lang of languages) {
+    for (const reminder of [false, true]) {
+      it(`renders every e-mail in ${lang}${reminder ? ' as a reminder' : ''}: links in both parts, no placeholder left`, () => {
+        for (const [name, [email, expectedLink]] of Object.entries(emails(lang, reminder))) {
+          for (const part of [email.subject, email.text, email.html]) {
+            expect(part, name).not.toMatch(/\{\w+\}/);
+            expect(part, name).not.toContain('undefined');
+          }
+          expect(email.subject.length, name).toBeGreaterThan(0);
+          if (expectedLink) {
+            expect(email.text, name).toContain(expectedLink);
+            expect(email.html, name).toContain(`href="${expectedLink}"`);
+            expect(email.text, name).toContain(lang === 'it' ? '12 marzo 2026' : '12 March 2026');
+            expect(email.text, name).toContain('18:00');
+            expect(email.subject.startsWith(lang === 'it' ? 'Promemoria: ' : 'Reminder: '), name).toBe(
+              reminder,
+            );
+          }
+        }
+      });
+    }
+  }
+
+  it('writes money and scores the way each language does', () => {
+    const italian = emails('it', false);
+    const english = emails('en', false);
+    expect(italian.financingRequest?.[0].text).toMatch(/1\.250\.000\s€/);
+    expect(english.financingRequest?.[0].text).toContain('€1,250,000');
+    expect(italian.projectLaunched?.[0].text).toMatch(/100\.000,50\s€/);
+    expect(english.projectLaunched?.[0].text).toContain('€100,000.50');
+    expect(italian.assessmentSummary?.[0].text).toContain(
+      'Punteggio complessivo: 48,5 su 100 (livello medio).',
+    );
+    expect(italian.assessmentSummary?.[0].text).toContain(
+      '1. Digitale e Industria 4.0; 2. Internazionalizzazione',
+    );
+    expect(english.journeyClosed?.[0].text).toContain(messageCatalogues.en['outcome.financing_rejected']);
+    expect(italian.offer?.[0].text).toContain('provincia di Varese (VA)');
+    expect(italian.offer?.[0].text).not.toContain('@');
+  });
+
+  it('has the same keys and placeholders in the Italian and English journey catalogues', () => {
+    expect(Object.keys(journeyMessagesEn).sort()).toEqual(Object.keys(journeyMessagesIt).sort());
+  });
+});
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
