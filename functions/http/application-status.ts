@@ -7,7 +7,7 @@ import { findApplicationIdByStatusLink, getApplication } from '#shared/data/appl
 import { getProgramme } from '#shared/data/programmes.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
-import { parseBody, requestLanguage, wantsHtml } from '#shared/http/request.ts';
+import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -30,9 +30,7 @@ export const handler = httpHandler().handler(async (event) => {
   const application = applicationId ? await getApplication(env.TABLE_NAME, applicationId) : undefined;
   const programme = application ? await getProgramme(env.TABLE_NAME, application.programmeId) : undefined;
   const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
-  const html = body
-    ? body.kind === 'form'
-    : wantsHtml(event) || !event.headers?.accept?.includes('application/json');
+  const html = body ? body.kind === 'form' : answerAsHtml(event);
 
   if (!application || !programme) {
     const response = html

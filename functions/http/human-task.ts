@@ -12,7 +12,7 @@ import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
-import { parseBody, requestLanguage, wantsHtml } from '#shared/http/request.ts';
+import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -123,9 +123,7 @@ export const handler = httpHandler().handler(async (event) => {
   const token = event.pathParameters?.token ?? '';
   const isPost = event.httpMethod === 'POST';
   const body = isPost ? parseBody(event) : undefined;
-  const asHtml = body
-    ? body.kind === 'form'
-    : wantsHtml(event) || !event.headers?.accept?.includes('application/json');
+  const asHtml = body ? body.kind === 'form' : answerAsHtml(event);
   const task = looksLikeLinkSecret(token) ? await findHumanTaskByLink(env.TABLE_NAME, token) : undefined;
   if (!task) return closed(event, lang, 'unknown', asHtml);
   if (task.status !== 'open') return closed(event, lang, task.status, asHtml);

@@ -186,6 +186,8 @@ export async function reserveProgrammeBudget(
     at: string;
   },
 ): Promise<'reserved' | 'over_budget'> {
+  // Nothing committed yet reads as 0 in the condition below only if the amount fits at all.
+  if (request.amountEur > request.budgetTotalEur) return 'over_budget';
   try {
     await documentClient.send(
       new TransactWriteCommand({

@@ -37,6 +37,17 @@ export function wantsHtml(event: APIGatewayProxyEvent): boolean {
   return accept.includes('text/html');
 }
 
+/**
+ * Whether to answer a page rather than JSON: a form post or a browser gets HTML; a JSON body, or
+ * an Accept header asking for JSON and not HTML, gets JSON.
+ */
+export function answerAsHtml(event: APIGatewayProxyEvent): boolean {
+  if (mediaType(event) === 'application/x-www-form-urlencoded') return true;
+  if (mediaType(event) === 'application/json') return false;
+  const accept = header(event, 'accept') ?? '';
+  return !(accept.includes('application/json') && !accept.includes('text/html'));
+}
+
 /** A request header, case-insensitively. */
 export function requestHeader(event: APIGatewayProxyEvent, name: string): string | undefined {
   return header(event, name);

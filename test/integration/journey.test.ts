@@ -1,0 +1,247 @@
+// The SME journey end to end on the local stack, through e-mail links only: offers, reminders and
+// expiry, the next manager, escalation, assessment, financing, budget, launch and withdrawal. Each
+// test has its own programme (own roster, office, timeouts), so tests never share managers.
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../support/fixtures.ts';
+import {
+  apply,
+  assessmentAnswer,
+  emailTo,
+  finished,
+  history,
+  loadOf,
+  newManager,
+  newProgramme,
+  postJson,
+  taskLink,
+} from '../support/journey-kit.ts';
+
+/** Hours that become fractions of a second at the tests' time scale (0.001). */
+const quickOffers = {
+  offerReminderHours: 0.5,
+  offerExpiryHours: 1,
+  noManagerRetryHours: 0.5,
+  escalationReminderHours: 24,
+  escalationExpiryHours: 48,
+  assessmentReminderHours: 500,
+  assessmentExpiryHours: 720,
+  financingReminderHours: 240,
+  financingExpiryHours: 336,
+};
+
+describe('the SME journey', () => {
+  it('goes from application to a launched project through the e-mailed links only', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+
+    // Act: the manager opens the offer (twice, as a mail scanner would), then accepts.
+    const offerLink = taskLink(await emailTo(manager.email, /Proposta di incarico/));
+    const shown = await fetch(offerLink, { headers: { Accept: 'text/html' } });
+    const head = await fetch(offerLink, { method: 'HEAD' });
+    const accepted = await postJson(offerLink, { decision: 'accept' });
+    const acceptedAgain = await postJson(offerLink, { decision: 'accept' });
+    const introToSme = await emailTo(sme.smeEmail, /Il tuo manager/);
+    const assessmentLink = taskLink(await emailTo(manager.email, /Registra l’assessment/));
+    const assessed = await postJson(assessmentLink, assessmentAnswer(true));
+    const summary = await emailTo(sme.smeEmail, /risultato dell’assessment/);
+    const financingLink = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    const approved = await postJson(financingLink, { decision: 'approve', amountEur: 35_000 });
+    const execution = await finished(sme.applicationId);
+
+    // Assess
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    expect(shown.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(head.status).toBe(200);
+    expect(accepted).toMatchObject({ status: 200, body: { status: 'answered', decision: 'accept' } });
+    expect(acceptedAgain.status).toBe(409);
+    expect(introToSme.text).toContain(manager.email);
+    expect(assessed.status).toBe(200);
+    expect(summary.text).toMatch(/37[,.]5/); // the mean of the six DMA scores
+    expect(approved.status).toBe(200);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'launched' });
+    await emailTo(sme.smeEmail, /Progetto avviato/);
+    await emailTo(manager.email, /Progetto avviato/);
+    const status = await fetch(sme.statusUrl, { headers: { Accept: 'application/json' } });
+    expect(await status.json()).toMatchObject({ status: 'launched' });
+    expect(await loadOf(manager.managerId)).toBe(1); // the programme keeps the manager on the project
+  });
+
+  it('keeps IDs only in the execution history, whatever the people wrote', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+    const offerLink = taskLink(await emailTo(manager.email, /Proposta di incarico/));
+    await postJson(offerLink, { decision: 'accept' });
+    const assessmentLink = taskLink(await emailTo(manager.email, /Registra l’assessment/));
+    await postJson(assessmentLink, assessmentAnswer(false));
+    await finished(sme.applicationId);
+
+    // Act
+    const text = JSON.stringify(await history(sme.applicationId));
+
+    // Assess
+    for (const secret of [sme.companyName, sme.smeEmail, manager.email, manager.name, 'CNC', 'Produzione']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toMatch(/\/tasks\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it('closes as assessed without project when none is recommended, freeing the manager', async () => {
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/)), assessmentAnswer(false));
+
+    const execution = await finished(sme.applicationId);
+
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'assessed_no_project' });
+    expect(await loadOf(manager.managerId)).toBe(0);
+    await emailTo(sme.smeEmail, /Percorso concluso/);
+  });
+
+  it('closes as financing rejected when the office rejects, or when the amount exceeds the budget', async () => {
+    // Prepare
+    const manager = await newManager({ capacity: 2 });
+    const programme = await newProgramme([manager], {
+      budget: { totalEur: 30_000, perProjectCapEur: 50_000 },
+    });
+    const rejected = await apply(programme.id);
+    const overBudget = await apply(programme.id);
+
+    // Act
+    for (const sme of [rejected, overBudget]) {
+      const offer = (await emailTo(manager.email, new RegExp(`Proposta di incarico: ${sme.companyName}`)))!;
+      await postJson(taskLink(offer), { decision: 'accept' });
+      const request = await emailTo(manager.email, new RegExp(`Registra l’assessment di ${sme.companyName}`));
+      await postJson(taskLink(request), assessmentAnswer(true));
+    }
+    const rejectLink = taskLink(await emailTo(programme.officeEmail, new RegExp(rejected.companyName)));
+    const overLink = taskLink(await emailTo(programme.officeEmail, new RegExp(overBudget.companyName)));
+    const noReason = await postJson(rejectLink, { decision: 'reject' });
+    await postJson(rejectLink, { decision: 'reject', reason: 'Progetto non coerente con il bando' });
+    await postJson(overLink, { decision: 'approve', amountEur: 40_000 });
+
+    // Assess
+    expect(noReason.status).toBe(422);
+    expect(JSON.stringify(noReason.body)).toContain('reason');
+    for (const sme of [rejected, overBudget]) {
+      const execution = await finished(sme.applicationId);
+      expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'financing_rejected' });
+    }
+  });
+
+  it('offers the next manager after a decline, never the same one again', async () => {
+    // Prepare: the first choice has the better merit.
+    const first = await newManager({ merit: 95 });
+    const second = await newManager({ merit: 60 });
+    const programme = await newProgramme([first, second]);
+    const sme = await apply(programme.id);
+
+    // Act
+    const declined = await postJson(taskLink(await emailTo(first.email, /Proposta di incarico/)), {
+      decision: 'decline',
+      reason: 'Conflitto di agenda',
+    });
+    const secondOffer = await emailTo(second.email, /Proposta di incarico/);
+
+    // Assess
+    expect(declined.status).toBe(200);
+    expect(secondOffer.subject).toContain(sme.companyName);
+    expect(await loadOf(first.managerId)).toBe(0);
+    expect(await loadOf(second.managerId)).toBe(1);
+  });
+
+  it('reminds a silent manager with a link that works like the first, then moves on when the offer expires', async () => {
+    // Prepare
+    const silent = await newManager({ merit: 95 });
+    const next = await newManager({ merit: 60 });
+    const programme = await newProgramme([silent, next], { timeouts: quickOffers });
+    await apply(programme.id);
+
+    // Act
+    const firstLink = taskLink(await emailTo(silent.email, /Proposta di incarico/));
+    const reminder = await emailTo(silent.email, /Promemoria/);
+    const nextOffer = await emailTo(next.email, /Proposta di incarico/);
+    const late = await postJson(firstLink, { decision: 'accept' });
+    const lateReminder = await postJson(taskLink(reminder), { decision: 'accept' });
+
+    // Assess
+    expect(taskLink(reminder)).not.toBe(firstLink);
+    expect(nextOffer).toBeDefined();
+    expect(late.status).toBe(410);
+    expect(lateReminder.status).toBe(410);
+    expect(await loadOf(silent.managerId)).toBe(0);
+  });
+
+  it('escalates to the programme office when no manager is free, and closes when the office says so', async () => {
+    // Prepare: a roster whose only manager is full.
+    const busy = await newManager({ capacity: 0 });
+    const programme = await newProgramme([busy], { timeouts: quickOffers });
+    const sme = await apply(programme.id);
+
+    // Act
+    const escalation = await emailTo(programme.officeEmail, /Decisione richiesta/);
+    const page = await fetch(taskLink(escalation), { headers: { Accept: 'text/html' } });
+    const closed = await postJson(taskLink(escalation), {
+      decision: 'close',
+      reason: 'Nessun manager disponibile',
+    });
+    const execution = await finished(sme.applicationId);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(closed.status).toBe(200);
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'no_manager' });
+  });
+
+  it('stops the journey and frees the manager when the SME withdraws from its status page', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+    const offerLink = taskLink(await emailTo(manager.email, /Proposta di incarico/));
+
+    // Act
+    const withdrawn = await postJson(sme.statusUrl, { action: 'withdraw' });
+    const again = await postJson(sme.statusUrl, { action: 'withdraw' });
+    const execution = await finished(sme.applicationId);
+    const lateAnswer = await postJson(offerLink, { decision: 'accept' });
+
+    // Assess
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn' });
+    expect(again.status).toBe(409);
+    expect(execution.status).toBe('ABORTED');
+    expect(lateAnswer.status).toBe(410);
+    expect(await eventually(async () => ((await loadOf(manager.managerId)) === 0 ? true : undefined))).toBe(
+      true,
+    );
+  });
+
+  it('answers unknown links with 404 and invalid answers with 422 naming the fields, changing nothing', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    await apply(programme.id);
+    const offerLink = taskLink(await emailTo(manager.email, /Proposta di incarico/));
+
+    // Act
+    const unknown = await postJson(offerLink.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43)), {
+      decision: 'accept',
+    });
+    const invalid = await postJson(offerLink, { decision: 'maybe' }, { 'Accept-Language': 'en' });
+    const stillOpen = await postJson(offerLink, { decision: 'accept' });
+
+    // Assess
+    expect(unknown.status).toBe(404);
+    expect(invalid.status).toBe(422);
+    expect(JSON.stringify(invalid.body.fields)).toContain('decision');
+    expect(stillOpen.status).toBe(200);
+  });
+});
