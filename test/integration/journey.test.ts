@@ -12,6 +12,7 @@ import {
   loadOf,
   newManager,
   newProgramme,
+  outbox,
   postJson,
   taskLink,
 } from '../support/journey-kit.ts';
@@ -223,6 +224,35 @@ describe('the SME journey', () => {
       true,
     );
   });
+
+  it('never books a manager beyond capacity: 50 concurrent journeys against 5 managers of capacity 2', async () => {
+    // Prepare
+    const managers = await Promise.all(Array.from({ length: 5 }, () => newManager({ capacity: 2 })));
+    const programme = await newProgramme(managers, {
+      timeouts: { ...quickOffers, offerReminderHours: 500, offerExpiryHours: 720, noManagerRetryHours: 1 },
+      matching: { maxOffers: 3, noManagerRetries: 50, capacityOnLaunch: 'keep' },
+    });
+
+    // Act
+    const journeys = await Promise.all(Array.from({ length: 50 }, () => apply(programme.id)));
+    const offers = await eventually(async () => {
+      const found = (await outbox()).filter(
+        (m) => m.subject.startsWith('Proposta di incarico') && m.subject.includes(programme.id),
+      );
+      return found.length >= 10 ? found : undefined;
+    }, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // matching keeps retrying meanwhile
+
+    // Assess
+    const loads = await Promise.all(managers.map((m) => loadOf(m.managerId)));
+    expect(loads).toEqual([2, 2, 2, 2, 2]);
+    const offersNow = (await outbox()).filter(
+      (m) => m.subject.startsWith('Proposta di incarico') && m.subject.includes(programme.id),
+    );
+    expect(offersNow).toHaveLength(10);
+    expect(new Set(offers.map((m) => m.subject)).size).toBe(offers.length);
+    expect(journeys).toHaveLength(50);
+  }, 60_000);
 
   it('answers unknown links with 404 and invalid answers with 422 naming the fields, changing nothing', async () => {
     // Prepare
