@@ -70,6 +70,11 @@ export const functionCatalog = {
     table: 'readWrite',
     sendsEmail: true,
   },
+  recordEmailEvent: {
+    entry: 'functions/email/record-email-event.ts',
+    description: 'EventBridge: record SES bounces and complaints (addresses hashed)',
+    table: 'readWrite',
+  },
   matchManager: journeyStep(
     'matchManagerHandler',
     'sme-journey task: find and reserve the best free manager',

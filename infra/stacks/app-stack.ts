@@ -10,10 +10,18 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ConfigurationSet, EmailIdentity } from 'aws-cdk-lib/aws-ses';
+import {
+  type ConfigurationSet,
+  ConfigurationSetEventDestination,
+  type EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+} from 'aws-cdk-lib/aws-ses';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { mainTable } from '#shared/data/table-design.ts';
@@ -90,6 +98,25 @@ export class AppStack extends Stack {
       if ((spec as FunctionSpec).buildsLinks)
         this.functions[name].addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     }
+    // SES bounces and complaints of our configuration set → EventBridge → recorded (free: AWS
+    // service events on the default bus cost nothing).
+    new ConfigurationSetEventDestination(this, 'EmailEventsToEventBridge', {
+      configurationSet: props.configurationSet,
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    new Rule(this, 'EmailEventsRule', {
+      description: 'SES bounces and complaints of Percorso PMI e-mails',
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: ['Email Bounced', 'Email Complaint Received'],
+        detail: {
+          mail: { tags: { 'ses:configuration-set': [props.configurationSet.configurationSetName] } },
+        },
+      },
+      targets: [new LambdaFunctionTarget(this.functions.recordEmailEvent, { retryAttempts: 8 })],
+    });
+
     // Answering and stopping executions is scoped to the journey state machine's executions.
     const journeyExecutions = this.formatArn({
       service: 'states',

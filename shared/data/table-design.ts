@@ -72,6 +72,12 @@ export const keys = {
     skPrefix: 'TASK#',
   }),
   assessment: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'ASSESSMENT' }),
+  /** A bounce or complaint, once per SES message and recipient (address hashed). */
+  emailEvent: (messageId: string, addressHash: string) => ({
+    pk: `EMAILEVENT#${messageId}`,
+    sk: `RECIPIENT#${addressHash}`,
+  }),
+  emailDailyStats: (day: string) => ({ pk: 'EMAILSTATS', sk: `DAY#${day}` }),
   project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'PROJECT' }),
   projectsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#PROJECTS` }),
   manager: (managerId: string) => ({ pk: `MANAGER#${managerId}`, sk: 'MANAGER' }),

@@ -146,6 +146,22 @@ describe('app stack', () => {
     }
   });
 
+  it('records SES bounces and complaints of its own configuration set through EventBridge', () => {
+    stateless.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+      }),
+    });
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({
+        source: ['aws.ses'],
+        'detail-type': ['Email Bounced', 'Email Complaint Received'],
+        detail: { mail: { tags: { 'ses:configuration-set': Match.anyValue() } } },
+      }),
+    });
+  });
+
   it('lets only the task-link function answer tasks, and only the status page stop journeys', () => {
     const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
       actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
