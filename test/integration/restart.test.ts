@@ -43,8 +43,9 @@ describe('a restart in the middle of a journey', () => {
     });
     const { applicationId } = (await submitted.json()) as { applicationId: string };
     const site = stack.urls.site;
-    const offer = await eventually(async () =>
-      (await outboxOf(site)).find((m) => m.subject.includes(application.company.name)),
+    const offer = await eventually(
+      async () => (await outboxOf(site)).find((m) => m.subject.includes(application.company.name)),
+      30_000,
     );
     const link = offer.text.match(/https?:\/\/\S+\/tasks\/[A-Za-z0-9_-]{43}/)?.[0] ?? '';
     const emailsBefore = (await outboxOf(site)).length;
@@ -63,7 +64,7 @@ describe('a restart in the middle of a journey', () => {
     const introductions = await eventually(async () => {
       const found = (await outboxOf(site)).filter((m) => m.subject.includes('Incarico confermato'));
       return found.some((m) => m.subject.includes(application.company.name)) ? found : undefined;
-    });
+    }, 30_000);
 
     // Assess
     expect(execution.status).toBe('RUNNING');
@@ -74,5 +75,5 @@ describe('a restart in the middle of a journey', () => {
     );
     expect(offers).toHaveLength(1);
     expect((await outboxOf(site)).length).toBeGreaterThan(emailsBefore);
-  });
+  }, 120_000);
 });
