@@ -45,9 +45,13 @@ describe('the SME journey', () => {
     const acceptedAgain = await postJson(offerLink, { decision: 'accept' });
     const introToSme = await emailTo(sme.smeEmail, /Il tuo manager/);
     const assessmentLink = taskLink(await emailTo(manager.email, /Registra l’assessment/));
+    const assessmentPage = await fetch(assessmentLink, { headers: { Accept: 'text/html' } });
+    await fetch(assessmentLink, { method: 'HEAD' });
     const assessed = await postJson(assessmentLink, assessmentAnswer(true));
     const summary = await emailTo(sme.smeEmail, /risultato dell’assessment/);
     const financingLink = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    const financingPage = await fetch(financingLink, { headers: { Accept: 'text/html' } });
+    await fetch(financingLink, { method: 'HEAD' });
     const approved = await postJson(financingLink, { decision: 'approve', amountEur: 35_000 });
     const execution = await finished(sme.applicationId);
 
@@ -59,7 +63,10 @@ describe('the SME journey', () => {
     expect(accepted).toMatchObject({ status: 200, body: { status: 'answered', decision: 'accept' } });
     expect(acceptedAgain.status).toBe(409);
     expect(introToSme.text).toContain(manager.email);
-    expect(assessed.status).toBe(200);
+    expect(assessmentPage.status).toBe(200);
+    expect(assessed.status).toBe(200); // the GET and HEAD before it changed nothing
+    expect(financingPage.status).toBe(200);
+    expect(await financingPage.text()).toContain('MES e raccolta dati di macchina');
     expect(summary.text).toMatch(/37[,.]5/); // the mean of the six DMA scores
     expect(approved.status).toBe(200);
     expect(execution.status).toBe('SUCCEEDED');
