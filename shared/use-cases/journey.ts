@@ -115,6 +115,11 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
   if (application.currentOffer) {
     return { outcome: 'offer', ...application.currentOffer, timeouts };
   }
+  if (application.status !== 'eligible') {
+    // Withdrawn or closed while this task ran: reserve nothing (the execution is being stopped).
+    logger.warn('Matching skipped: the application is no longer waiting', { applicationId });
+    return { outcome: 'wait', timeouts };
+  }
   const offers = application.offerRound ?? 0;
   if (offers >= programme.matching.maxOffers) {
     return { outcome: 'escalate', timeouts };
