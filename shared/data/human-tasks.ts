@@ -6,6 +6,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import type { HumanTaskKind, HumanTaskStatus } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import { documentClient } from './client.ts';
+import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
 
 export interface HumanTaskRef {
@@ -33,14 +34,6 @@ export interface HumanTaskRecord extends HumanTaskRef {
 
 export const taskEmailKind = (ref: HumanTaskRef, phase: 'first' | 'reminder') =>
   `task.${ref.kind}.${ref.round}${phase === 'reminder' ? '.reminder' : ''}`;
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error &&
-  (error.name === 'ConditionalCheckFailedException' ||
-    (error.name === 'TransactionCanceledException' &&
-      ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-        (reason) => reason.Code === 'ConditionalCheckFailed',
-      )));
 
 export async function getHumanTask(
   tableName: string,

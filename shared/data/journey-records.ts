@@ -4,11 +4,8 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord, ApplicationStatus, JourneyOutcome } from '#shared/domain/application.ts';
 import { documentClient } from './client.ts';
+import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error &&
-  (error.name === 'ConditionalCheckFailedException' || error.name === 'TransactionCanceledException');
 
 type Values = Record<string, unknown>;
 

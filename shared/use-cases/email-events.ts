@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { documentClient } from '#shared/data/client.ts';
+import { isConditionFailure } from '#shared/data/conditions.ts';
 import { keys } from '#shared/data/table-design.ts';
 
 /** The part of SES's EventBridge event we use ("Email Bounced", "Email Complaint Received"). */
@@ -74,7 +75,7 @@ export async function recordEmailEvent(tableName: string, event: SesEmailEvent):
       );
       recorded += 1;
     } catch (error) {
-      if (!(error instanceof Error && error.name === 'TransactionCanceledException')) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   }
   return recorded;
