@@ -203,8 +203,18 @@ export async function recordScreening(
   return outcome;
 }
 
+/** Statuses an application only reaches after being screened eligible. */
+const afterEligible: readonly ApplicationStatus[] = [
+  'eligible',
+  'manager_assigned',
+  'assessed',
+  'financing_pending',
+  'launched',
+  'closed',
+];
+
 function screeningOutcomeOf(application: ApplicationRecord): ScreeningOutcome | undefined {
-  if (application.status === 'eligible') return { eligible: true };
+  if (afterEligible.includes(application.status)) return { eligible: true };
   if (application.status === 'ineligible' && application.ineligibilityReason) {
     return { eligible: false, reason: application.ineligibilityReason };
   }
