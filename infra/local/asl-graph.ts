@@ -67,14 +67,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const lastSegment = (path: unknown) =>
   typeof path === 'string' ? (path.split('.').pop() ?? path).replace(/^\$+/, '') || path : '?';
 
-const comparisons: Record<string, string> = {
-  Equals: '=',
-  LessThan: '<',
-  GreaterThan: '>',
-  LessThanEquals: '≤',
-  GreaterThanEquals: '≥',
-  Matches: '~',
-};
+/** Comparison operators by the end of their name, longest first (GreaterThanEquals before Equals). */
+const comparisons: readonly [string, string][] = [
+  ['GreaterThanEquals', '≥'],
+  ['LessThanEquals', '≤'],
+  ['GreaterThan', '>'],
+  ['LessThan', '<'],
+  ['Equals', '='],
+  ['Matches', '~'],
+];
 
 /** A short reading of a Choice rule: `decision = "accept"`, `eligible = true`, `and(…)`. */
 export function describeChoiceRule(rule: unknown): string {
@@ -89,9 +90,7 @@ export function describeChoiceRule(rule: unknown): string {
     if (key === 'IsPresent') return `${variable} ${value ? 'present' : 'absent'}`;
     if (key === 'IsNull') return `${variable} ${value ? 'null' : 'not null'}`;
     if (key.startsWith('Is')) return `${variable} ${value ? '' : 'not '}${key.slice(2).toLowerCase()}`;
-    const operator = Object.entries(comparisons).find(([suffix]) =>
-      key.replace(/Path$/, '').endsWith(suffix),
-    );
+    const operator = comparisons.find(([suffix]) => key.replace(/Path$/, '').endsWith(suffix));
     const shown = key.endsWith('Path') ? lastSegment(value) : JSON.stringify(value);
     return `${variable} ${operator?.[1] ?? key} ${shown}`;
   }
@@ -125,6 +124,7 @@ function transitionsOf(state: AslState): { to: string; via: AslTransition; label
  * Lays out a state machine top-down: each state in the layer of its BFS distance from StartAt
  * (over Next, Choices[].Next, Default and Catch[].Next), ordered within its layer to keep edges
  * short, each transition an edge; a transition that does not go down a layer is a 'back' edge.
+ * Transitions to states the definition does not have (invalid ASL) are left out.
  * @throws Error when the definition has no States
  */
 export function layoutAsl(definition: unknown): AslLayout {
@@ -181,7 +181,9 @@ export function layoutAsl(definition: unknown): AslLayout {
   }
   const position = new Map<string, number>();
   const index = () => {
-    for (const layer of layers) layer.forEach((name, i) => position.set(name, i));
+    for (const layer of layers) {
+      for (const [i, name] of layer.entries()) position.set(name, i);
+    }
   };
   const reorder = (layer: string[], neighbours: Map<string, string[]>) => {
     const key = new Map(
@@ -255,10 +257,11 @@ export function layoutAsl(definition: unknown): AslLayout {
     const x: number[] = [...desired];
     for (let i = anchor + 1; i < n; i++) x[i] = Math.max(desired[i] ?? 0, (x[i - 1] ?? 0) + spacing);
     for (let i = anchor - 1; i >= 0; i--) x[i] = Math.min(desired[i] ?? 0, (x[i + 1] ?? 0) - spacing);
-    layer.forEach((name, i) => centre.set(name, x[i] ?? 0));
+    for (const [i, name] of layer.entries()) centre.set(name, x[i] ?? 0);
   });
-  const minCentre = Math.min(0, ...centre.values());
-  const maxCentre = Math.max(0, ...centre.values());
+  const centres = [...centre.values()];
+  const minCentre = centres.length ? Math.min(...centres) : 0;
+  const maxCentre = centres.length ? Math.max(...centres) : 0;
   const shift = margin + nodeWidth / 2 - minCentre;
 
   const nodes: AslNode[] = layers.flatMap((layer, layerIndex) =>
@@ -351,6 +354,7 @@ export const aslGraphCss = `
 .asl-legend span::before{content:"";display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.15rem;border:1px solid #8a94a6;background:#fff}
 .asl-legend .l-choice::before{background:#fff8e1;border-color:#a37b00;transform:rotate(45deg) scale(.8)}
 .asl-legend .l-wait::before{background:#f3eefc;border:1px dashed #7a5bb5}
+.asl-legend .l-pass::before{background:#f4f6f8;border-color:#a2aab8;border-radius:.25rem}
 .asl-legend .l-succeed::before{background:#e6f4ea;border-color:#1e7b34;border-radius:.5rem}
 .asl-legend .l-fail::before{background:#fde8e6;border-color:#b3261e;border-radius:.5rem}
 .asl-legend .l-current::before{border:3px solid #0b5cad}

@@ -1,11 +1,23 @@
 // The local console: executions the way the Step Functions console shows them (status, current
-// state, event history), and the e-mail outbox. Server-rendered HTML, no JavaScript; JSON where a
-// test or script wants it (GET /_local/outbox).
+// state, the state machine as a graph with the execution's path, event history), next to the
+// journey's business record (application, human tasks), and the e-mail outbox. Server-rendered
+// HTML, no JavaScript; JSON where a test or script wants it (GET /_local/outbox). Task tokens and
+// link secrets are never shown: they are hidden in the history and never read from the records.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
+import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
 import { siteCss } from '#shared/pages/style.ts';
+import {
+  type AslLayout,
+  aslGraphCss,
+  layoutAsl,
+  marksFromHistory,
+  renderAslSvg,
+  stateAnchor,
+} from './asl-graph.ts';
 import type { Outbox } from './outbox.ts';
 import type { LocalStepFunctions } from './stepfunctions/engine.ts';
 
@@ -19,6 +31,18 @@ th{background:#eef1f5}
 pre{background:#fff;border:1px solid var(--line);padding:.5rem;overflow:auto;max-height:20rem;font-size:.85rem}
 nav.tabs a{margin-right:1rem}
 .filters a{margin-right:.6rem}
+.filters a[aria-current]{font-weight:700;text-decoration:none;color:var(--ink)}
+main.wide{max-width:none}
+form.search{display:flex;gap:.5rem;align-items:center;margin:.5rem 0}
+form.search input{padding:.35rem .5rem;border:1px solid #8a93a3;border-radius:.35rem;font:inherit;min-width:22rem}
+form.search button{padding:.35rem .9rem}
+.split{display:grid;grid-template-columns:minmax(0,1fr) minmax(20rem,28rem);gap:1.25rem;align-items:start}
+@media (max-width:70rem){.split{grid-template-columns:minmax(0,1fr)}}
+.graph{overflow:auto;max-height:78vh;background:#fff;border:1px solid var(--line);border-radius:.5rem}
+.record h2{margin-top:0}
+.record table{font-size:.85rem}
+.muted{color:var(--muted)}
+${aslGraphCss}
 `;
 
 export interface ConsoleDeps {
@@ -29,7 +53,12 @@ export interface ConsoleDeps {
 
 const headers = securityHeaders([styleHash(consoleCss)]);
 
-function Page(props: { title: string; refreshSeconds?: number; children: ComponentChildren }) {
+function Page(props: {
+  title: string;
+  refreshSeconds?: number;
+  wide?: boolean;
+  children: ComponentChildren;
+}) {
   return (
     <html lang="en">
       <head>
@@ -49,7 +78,7 @@ function Page(props: { title: string; refreshSeconds?: number; children: Compone
             <a href="/">Public site</a>
           </nav>
         </header>
-        <main>{props.children}</main>
+        <main class={props.wide ? 'wide' : undefined}>{props.children}</main>
       </body>
     </html>
   );
@@ -63,10 +92,186 @@ const when = (date?: Date | string | number) =>
         .replace('T', ' ')
         .replace(/\.\d+Z$/, 'Z');
 
+const hidden = '‹hidden›';
+const secretKey = /token|secret/i;
+
+/**
+ * The value with whatever sits under a key naming a token or secret replaced, also inside JSON
+ * held in strings (the history keeps task parameters and payloads as JSON text).
+ */
+export function hideSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hideSecrets);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? hidden : hideSecrets(inner)]),
+    );
+  }
+  if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+    try {
+      return JSON.stringify(hideSecrets(JSON.parse(value)));
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/** JSON text, pretty-printed with its secrets hidden (text that is not JSON as it is). */
+const shownJson = (text: string | undefined) => {
+  if (text === undefined) return '—';
+  try {
+    return JSON.stringify(hideSecrets(JSON.parse(text)), null, 2);
+  } catch {
+    return text;
+  }
+};
+
+const machineNameOf = (arn: string) => arn.split(':').pop() ?? arn;
+
+/** The link to the execution list with these filters (empty ones left out). */
+function listHref(filters: { status?: string; machine?: string; q?: string }): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `/_local/?${query}` : '/_local/';
+}
+
+interface JourneyRecord {
+  readonly application?: ApplicationRecord;
+  readonly tasks: readonly HumanTaskRecord[];
+  readonly error?: string;
+}
+
+function BusinessRecord(props: { applicationId: string; record: JourneyRecord }) {
+  const { application, tasks, error } = props.record;
+  if (error) {
+    return (
+      <aside class="record">
+        <h2>Application</h2>
+        <p class="notice bad">Could not read the application: {error}</p>
+      </aside>
+    );
+  }
+  if (!application) {
+    return (
+      <aside class="record">
+        <h2>Application</h2>
+        <p class="muted">
+          No application <code>{props.applicationId}</code> in the table.
+        </p>
+      </aside>
+    );
+  }
+  return (
+    <aside class="record" data-application={application.applicationId}>
+      <h2>Application</h2>
+      <dl class="facts">
+        <dt>Application</dt>
+        <dd>{application.applicationId}</dd>
+        <dt>Programme</dt>
+        <dd>{application.programmeId}</dd>
+        <dt>Status</dt>
+        <dd class="status" data-application-status={application.status}>
+          {application.status}
+        </dd>
+        <dt>Outcome</dt>
+        <dd data-outcome={application.outcome ?? ''}>{application.outcome ?? '—'}</dd>
+        {application.ineligibilityReason ? (
+          <>
+            <dt>Ineligible because</dt>
+            <dd>{application.ineligibilityReason}</dd>
+          </>
+        ) : null}
+        <dt>Manager</dt>
+        <dd>{application.managerId ?? '—'}</dd>
+        <dt>Current offer</dt>
+        <dd>
+          {application.currentOffer
+            ? `${application.currentOffer.managerId} (round ${application.currentOffer.round})`
+            : '—'}
+        </dd>
+        <dt>Offers made</dt>
+        <dd>{application.offerRound ?? 0}</dd>
+        <dt>Submitted</dt>
+        <dd>{when(application.submittedAt)}</dd>
+      </dl>
+      <h3>Status history</h3>
+      <ol class="timeline">
+        {application.statusHistory.map((change) => (
+          <li>
+            <strong>{change.status}</strong> · {when(change.at)}
+          </li>
+        ))}
+      </ol>
+      <h3>Human tasks</h3>
+      {tasks.length === 0 ? (
+        <p class="muted">None yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Kind</th>
+              <th>Round</th>
+              <th>Status</th>
+              <th>Due</th>
+              <th>Manager</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.map((task) => (
+              <tr data-task={`${task.kind}-${task.round}`}>
+                <td>{task.kind}</td>
+                <td>{task.round}</td>
+                <td>
+                  {task.status}
+                  {task.remindedAt ? <span class="muted"> (reminded)</span> : null}
+                </td>
+                <td>{when(task.dueAt)}</td>
+                <td>{task.managerId ?? 'office'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </aside>
+  );
+}
+
 export function createConsole(deps: ConsoleDeps) {
-  const html = (response: ServerResponse, status: number, page: VNode) => {
+  const layouts = new Map<string, { definition: string; layout: AslLayout }>();
+  /** The machine's layout, computed once per definition. */
+  const layoutOf = (stateMachineArn: string): AslLayout => {
+    const { definition } = deps.engine.describeStateMachine({ stateMachineArn });
+    const known = layouts.get(stateMachineArn);
+    if (known?.definition === definition) return known.layout;
+    const layout = layoutAsl(JSON.parse(definition));
+    layouts.set(stateMachineArn, { definition, layout });
+    return layout;
+  };
+
+  /** The journey's application and human tasks; the data modules load once the stack set the endpoints. */
+  async function journeyRecord(applicationId: string): Promise<JourneyRecord> {
+    try {
+      const [{ getApplication }, { listHumanTasks }] = await Promise.all([
+        import('#shared/data/applications.ts'),
+        import('#shared/data/human-tasks.ts'),
+      ]);
+      const [application, tasks] = await Promise.all([
+        getApplication(deps.tableName, applicationId),
+        listHumanTasks(deps.tableName, applicationId),
+      ]);
+      return application ? { application, tasks } : { tasks };
+    } catch (error) {
+      return { tasks: [], error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Sends the page; any of `secrets` that still made it into the markup is hidden. */
+  const html = (response: ServerResponse, status: number, page: VNode, secrets: readonly string[] = []) => {
+    let markup = `<!doctype html>${renderToString(page)}`;
+    for (const secret of secrets) if (secret) markup = markup.replaceAll(secret, hidden);
     response.writeHead(status, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html>${renderToString(page)}`);
+    response.end(markup);
   };
   const json = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, {
@@ -78,23 +283,46 @@ export function createConsole(deps: ConsoleDeps) {
 
   async function executionsPage(url: URL, response: ServerResponse) {
     const statusFilter = url.searchParams.get('status') ?? '';
+    const machineFilter = url.searchParams.get('machine') ?? '';
+    const query = (url.searchParams.get('q') ?? '').trim();
     const machines = deps.engine.listStateMachines();
     const executions = machines
+      .filter((machine) => !machineFilter || machine.name === machineFilter)
       .flatMap(
         (machine) => deps.engine.listExecutions({ stateMachineArn: machine.stateMachineArn }).executions,
       )
       .filter((execution) => !statusFilter || execution.status === statusFilter)
+      .filter((execution) => !query || execution.name.toLowerCase().includes(query.toLowerCase()))
       .sort((a, b) => new Date(b.startDate).getTime() - new Date(a.startDate).getTime());
     html(
       response,
       200,
       <Page title="Executions" refreshSeconds={5}>
         <h1>Executions</h1>
+        <form class="search" method="get" action="/_local/">
+          <label for="q">Application ID</label>
+          <input id="q" name="q" type="search" value={query} placeholder="the execution name" />
+          {statusFilter ? <input type="hidden" name="status" value={statusFilter} /> : null}
+          {machineFilter ? <input type="hidden" name="machine" value={machineFilter} /> : null}
+          <button type="submit">Search</button>
+          {query ? <a href={listHref({ status: statusFilter, machine: machineFilter })}>Clear</a> : null}
+        </form>
+        <p class="filters">
+          State machine:{' '}
+          {['', ...machines.map((m) => m.name)].map((machine) => (
+            <a
+              href={listHref({ status: statusFilter, machine, q: query })}
+              aria-current={machine === machineFilter ? 'page' : undefined}
+            >
+              {machine || 'All'}
+            </a>
+          ))}
+        </p>
         <p class="filters">
           Status:{' '}
           {['', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'].map((status) => (
             <a
-              href={status ? `/_local/?status=${status}` : '/_local/'}
+              href={listHref({ status, machine: machineFilter, q: query })}
               aria-current={status === statusFilter ? 'page' : undefined}
             >
               {status || 'All'}
@@ -102,7 +330,13 @@ export function createConsole(deps: ConsoleDeps) {
           ))}
         </p>
         <p>
-          State machines: {machines.map((m) => m.name).join(', ')} · {executions.length} execution(s)
+          {executions.length} execution(s)
+          {query ? (
+            <>
+              {' '}
+              whose name contains <code>{query}</code>
+            </>
+          ) : null}
         </p>
         <table>
           <thead>
@@ -123,7 +357,7 @@ export function createConsole(deps: ConsoleDeps) {
                     {execution.name}
                   </a>
                 </td>
-                <td>{execution.stateMachineArn.split(':').pop()}</td>
+                <td>{machineNameOf(execution.stateMachineArn)}</td>
                 <td class={`status status-${execution.status}`}>{execution.status}</td>
                 <td>{deps.engine.getCurrentStates(execution.executionArn).join(', ') || '—'}</td>
                 <td>{when(execution.startDate)}</td>
@@ -151,10 +385,53 @@ export function createConsole(deps: ConsoleDeps) {
       return;
     }
     const history = deps.engine.getExecutionHistory({ executionArn, includeExecutionData: true }).events;
+    const currentStates = deps.engine.getCurrentStates(executionArn);
+    const machineName = machineNameOf(execution.stateMachineArn);
+    const marks = marksFromHistory(history, currentStates, execution.status);
+    let graph = '';
+    try {
+      graph = renderAslSvg(layoutOf(execution.stateMachineArn), marks, {
+        title: `State machine ${machineName}; execution ${execution.name}`,
+      });
+    } catch {
+      // A definition the layout cannot read: the page goes on without the picture.
+    }
+    // sme-journey executions are named after their application.
+    const record = machineName === 'sme-journey' ? await journeyRecord(execution.name) : undefined;
+    const taskTokens = (record?.tasks ?? []).map((task) => task.taskToken);
+    const graphPanel = (
+      <section class="graph-panel">
+        <h2>State machine</h2>
+        <p class="asl-legend">
+          <span class="l-task">Task</span>
+          <span class="l-choice">Choice</span>
+          <span class="l-wait">Wait</span>
+          <span class="l-pass">Pass</span>
+          <span class="l-succeed">Succeed</span>
+          <span class="l-fail">Fail</span>
+          <span class="l-current">current</span>
+          <span class="l-visited">visited</span>
+          <span class="l-failed">failed</span>
+          <span class="l-back">back edge</span>
+          {currentStates.map((name) => (
+            <a href={`#${stateAnchor(name)}`}>Go to “{name}”</a>
+          ))}
+        </p>
+        {graph ? (
+          <div class="graph" dangerouslySetInnerHTML={{ __html: graph }} />
+        ) : (
+          <p class="muted">The definition could not be drawn.</p>
+        )}
+      </section>
+    );
     html(
       response,
       200,
-      <Page title={execution.name} refreshSeconds={execution.status === 'RUNNING' ? 3 : undefined}>
+      <Page
+        title={execution.name}
+        refreshSeconds={execution.status === 'RUNNING' ? 3 : undefined}
+        wide={record !== undefined}
+      >
         <h1>{execution.name}</h1>
         <dl class="facts">
           <dt>Status</dt>
@@ -162,7 +439,7 @@ export function createConsole(deps: ConsoleDeps) {
           <dt>State machine</dt>
           <dd>{execution.stateMachineArn}</dd>
           <dt>Current state</dt>
-          <dd>{deps.engine.getCurrentStates(executionArn).join(', ') || '—'}</dd>
+          <dd>{currentStates.join(', ') || '—'}</dd>
           <dt>Started</dt>
           <dd>{when(execution.startDate)}</dd>
           <dt>Stopped</dt>
@@ -176,10 +453,18 @@ export function createConsole(deps: ConsoleDeps) {
             </>
           ) : null}
         </dl>
+        {record ? (
+          <div class="split">
+            {graphPanel}
+            <BusinessRecord applicationId={execution.name} record={record} />
+          </div>
+        ) : (
+          graphPanel
+        )}
         <h2>Input</h2>
-        <pre>{execution.input}</pre>
+        <pre>{shownJson(execution.input)}</pre>
         <h2>Output</h2>
-        <pre>{execution.output ?? '—'}</pre>
+        <pre>{shownJson(execution.output)}</pre>
         <h2>Event history</h2>
         <table>
           <thead>
@@ -200,7 +485,7 @@ export function createConsole(deps: ConsoleDeps) {
                 previousEventId: _p,
                 ...details
               } = event as unknown as Record<string, unknown>;
-              const detail = Object.values(details)[0] as Record<string, unknown> | undefined;
+              const detail = hideSecrets(Object.values(details)[0]) as Record<string, unknown> | undefined;
               return (
                 <tr>
                   <td>{String(id)}</td>
@@ -216,6 +501,7 @@ export function createConsole(deps: ConsoleDeps) {
           </tbody>
         </table>
       </Page>,
+      taskTokens,
     );
   }
 
