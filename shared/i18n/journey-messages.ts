@@ -110,10 +110,10 @@ export const journeyMessagesIt = {
   'assessment.section.internationalisation': 'Internazionalizzazione',
   'assessment.hint.internationalisation':
     'Facoltativo: compila solo se l’internazionalizzazione è tra le aree di miglioramento.',
-  'assessment.segment.1': '1 — Nessuna esperienza sui mercati esteri',
-  'assessment.segment.2': '2 — Esportatrice occasionale',
-  'assessment.segment.3': '3 — Esportatrice abituale',
-  'assessment.segment.4': '4 — Presenza strutturata all’estero',
+  'assessment.segment.1': '1 — Micro e PMI senza esperienza internazionale',
+  'assessment.segment.2': '2 — Imprese con una lieve presenza internazionale',
+  'assessment.segment.3': '3 — Imprese che consolidano la presenza all’estero',
+  'assessment.segment.4': '4 — Imprese esperte che ampliano gli investimenti esteri',
   'assessment.hint.actionFronts':
     'Uno per riga, ad esempio: fiere internazionali, e-commerce B2B, rete di distributori.',
   'assessment.projectRecommended.yes': 'Sì, propongo il progetto descritto qui sotto',
@@ -368,10 +368,10 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'assessment.section.internationalisation': 'Internationalisation',
   'assessment.hint.internationalisation':
     'Optional: fill in only if internationalisation is one of the improvement areas.',
-  'assessment.segment.1': '1 — No experience of foreign markets',
-  'assessment.segment.2': '2 — Occasional exporter',
-  'assessment.segment.3': '3 — Regular exporter',
-  'assessment.segment.4': '4 — Established presence abroad',
+  'assessment.segment.1': '1 — Micro firms and SMEs with no international experience',
+  'assessment.segment.2': '2 — Firms with a slight international presence',
+  'assessment.segment.3': '3 — Firms consolidating their presence abroad',
+  'assessment.segment.4': '4 — Experienced firms expanding foreign investment',
   'assessment.hint.actionFronts':
     'One per line, e.g.: international trade fairs, B2B e-commerce, distributor network.',
   'assessment.projectRecommended.yes': 'Yes, I propose the project described below',

@@ -22,9 +22,68 @@ const sviluppoPmi: ProgrammeInput = {
   officeEmails: ['ufficio.programma@sviluppo-pmi.example.org'],
 };
 
-export const programmePresets: readonly Programme[] = [sviluppoPmi].map((preset) =>
-  programmeSchema.parse(preset),
-);
+/**
+ * MechNet (Varese Chamber of Commerce with Confartigianato and CNA): a temporary manager analyses
+ * mechanical firms of the province, writes a strategic plan with quantitative and qualitative
+ * indicators and follows it; 13 firms joined the first edition.
+ */
+const mechNet: ProgrammeInput = {
+  id: 'mechnet',
+  names: { it: 'MechNet — rete della meccanica', en: 'MechNet — mechanical engineering network' },
+  opensOn: '2026-01-01',
+  closesOn: null,
+  eligibility: {
+    provinces: ['VA'],
+    atecoSections: { version: '2025', sections: ['C'] },
+    sizeClasses: ['micro', 'small', 'medium'],
+  },
+  quotas: { assessments: 15 },
+  budget: { totalEur: 300_000, perProjectCapEur: 25_000 },
+  matching: { maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' },
+  languages: ['it'],
+  officeEmails: ['mechnet@camera-commercio.example.org'],
+};
+
+/**
+ * M.I.A. Lombardia (European Digital Innovation Hub, 12 partners): digitalisation services measured
+ * with the EU DMA at T0 and T1; €7.8M of services planned, target 900 SMEs.
+ */
+const miaEdih: ProgrammeInput = {
+  id: 'mia-edih',
+  names: { it: 'M.I.A. Lombardia — EDIH', en: 'M.I.A. Lombardia — European Digital Innovation Hub' },
+  opensOn: '2026-01-01',
+  closesOn: null,
+  eligibility: { provinces: allLombardy, atecoSections: null, sizeClasses: ['micro', 'small', 'medium'] },
+  quotas: { assessments: 900 },
+  budget: { totalEur: 7_800_000, perProjectCapEur: 60_000 },
+  matching: { maxOffers: 3, noManagerRetries: 5, capacityOnLaunch: 'release' },
+  languages: ['it', 'en'],
+  officeEmails: ['servizi@mia-edih.example.org'],
+};
+
+/**
+ * Internationalisation agreement (Regione Lombardia and 11 associations): firms in four segments by
+ * international experience, supported on five action fronts.
+ */
+const internationalisation: ProgrammeInput = {
+  id: 'internazionalizzazione',
+  names: { it: 'Internazionalizzazione delle imprese lombarde', en: 'Internationalisation of Lombard firms' },
+  opensOn: '2026-01-01',
+  closesOn: null,
+  eligibility: { provinces: allLombardy, atecoSections: null, sizeClasses: ['micro', 'small', 'medium'] },
+  quotas: { assessments: 200 },
+  budget: { totalEur: 2_000_000, perProjectCapEur: 40_000 },
+  matching: { maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'release' },
+  languages: ['it', 'en'],
+  officeEmails: ['internazionalizzazione@regione.example.org'],
+};
+
+export const programmePresets: readonly Programme[] = [
+  sviluppoPmi,
+  mechNet,
+  miaEdih,
+  internationalisation,
+].map((preset) => programmeSchema.parse(preset));
 
 /** The preset with this ID, if any. */
 export function findPreset(programmeId: string): Programme | undefined {
