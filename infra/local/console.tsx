@@ -9,6 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
+import { negotiateLanguage } from '#shared/i18n/language.ts';
 import { siteCss } from '#shared/pages/style.ts';
 import {
   type AslLayout,
@@ -75,6 +76,7 @@ function Page(props: {
           <nav class="tabs">
             <a href="/_local/">Executions</a>
             <a href="/_local/outbox">Outbox</a>
+            <a href="/_local/programmes">Programmes</a>
             <a href="/">Public site</a>
           </nav>
         </header>
@@ -586,6 +588,64 @@ export function createConsole(deps: ConsoleDeps) {
     );
   }
 
+  /** The programme office's dashboard (bilingual, from the counters), or the list of programmes. */
+  async function programmePage(
+    url: URL,
+    programmeId: string,
+    response: ServerResponse,
+    asHtml: boolean,
+    acceptLanguage: string | undefined,
+  ) {
+    const { getProgramme, getProgrammeCounters } = await import('#shared/data/programmes.ts');
+    const { programmePresets } = await import('#shared/programmes/presets.ts');
+    const { DashboardPage, ProgrammeListPage, renderPage } = await import('#shared/pages/index.ts');
+    const { htmlResponse } = await import('#shared/http/responses.ts');
+    const lang = negotiateLanguage(url.searchParams.get('lang'), acceptLanguage);
+    const send = (status: number, body: string) => {
+      const page = htmlResponse(status, body);
+      response.writeHead(page.statusCode, page.headers);
+      response.end(page.body);
+    };
+    if (!programmeId) {
+      send(
+        200,
+        renderPage(
+          ProgrammeListPage({
+            lang,
+            programmes: programmePresets,
+            hrefOf: (id) => `/_local/programmes/${encodeURIComponent(id)}?lang=${lang}`,
+          }),
+        ),
+      );
+      return;
+    }
+    const programme = await getProgramme(deps.tableName, decodeURIComponent(programmeId));
+    if (!programme) {
+      json(response, 404, { message: 'No such programme' });
+      return;
+    }
+    if (!asHtml) {
+      json(response, 200, {
+        programmeId: programme.id,
+        counters: await getProgrammeCounters(deps.tableName, programme.id),
+      });
+      return;
+    }
+    const counters = await getProgrammeCounters(deps.tableName, programme.id);
+    send(
+      200,
+      renderPage(
+        DashboardPage({
+          lang,
+          programme,
+          counters,
+          at: new Date().toISOString(),
+          selfHref: `/_local/programmes/${encodeURIComponent(programme.id)}`,
+        }),
+      ),
+    );
+  }
+
   /** Answers /_local/* requests; returns false for any other path. */
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -625,6 +685,14 @@ export function createConsole(deps: ConsoleDeps) {
       messagePage(path.slice('/_local/outbox/'.length), response);
     } else if (path.startsWith('/_local/executions/')) {
       await executionPage(decodeURIComponent(path.slice('/_local/executions/'.length)), response);
+    } else if (path === '/_local/programmes' || path.startsWith('/_local/programmes/')) {
+      await programmePage(
+        url,
+        path.slice('/_local/programmes/'.length),
+        response,
+        wantsHtml,
+        request.headers['accept-language'],
+      );
     } else if (path === '/_local/api/executions') {
       json(
         response,

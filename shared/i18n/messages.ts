@@ -1,10 +1,12 @@
 // Every user-facing text, in Italian (the reference) and English. The English catalogue must have
 // exactly the Italian keys (the type enforces it). Parameters are written {name}.
+import { dashboardMessagesEn, dashboardMessagesIt } from './dashboard-messages.ts';
 import { journeyMessagesEn, journeyMessagesIt } from './journey-messages.ts';
 import type { Language } from './language.ts';
 
 const it = {
   ...journeyMessagesIt,
+  ...dashboardMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -163,6 +165,7 @@ export type MessageKey = keyof typeof it;
 
 const en: Record<MessageKey, string> = {
   ...journeyMessagesEn,
+  ...dashboardMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

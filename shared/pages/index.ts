@@ -1,6 +1,7 @@
 // Server-rendered pages; each returns a VNode, renderPage turns it into a document.
 export { ApplicationForm, type ApplicationFormProps, type FieldError } from './application-form.tsx';
 export { MessagePage, ReceiptPage, StatusPage } from './application-pages.tsx';
+export { DashboardPage, ProgrammeListPage } from './dashboard.tsx';
 export { Layout, renderPage } from './layout.tsx';
 export {
   describeTaskAnswerErrors,

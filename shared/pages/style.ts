@@ -45,6 +45,10 @@ dl.facts ol{margin:0;padding-left:1.25rem}
 table.data{border-collapse:collapse;width:100%;background:#fff;margin:.5rem 0 1.25rem}
 table.data caption{text-align:left;font-weight:700;padding:.35rem 0}
 table.data th,table.data td{border:1px solid var(--line);padding:.35rem .6rem;text-align:left}
+.funnel{list-style:none;padding:0;margin:0}
+.funnel li{display:grid;grid-template-columns:14rem 1fr 4rem;gap:.6rem;align-items:center;margin:.25rem 0}
+.funnel progress,.dashboard meter{width:100%;height:1.1rem}
+.funnel .n{text-align:right;font-variant-numeric:tabular-nums}
 `.trim();
 
 export const siteCssHash = styleHash(siteCss);

@@ -1,0 +1,139 @@
+// The programme dashboard: the figures the seed programmes quote in their press releases, read
+// from the counters each write keeps (never recounted), with progress against quota and budget.
+// Bars are native <progress>/<meter> elements: no script, no inline style, no chart CDN.
+import type { ProgrammeCounters } from '#shared/data/programmes.ts';
+import { journeyOutcomes } from '#shared/domain/application.ts';
+import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
+import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
+import type { Language } from '#shared/i18n/language.ts';
+import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { Layout } from './layout.tsx';
+
+const funnelSteps = [
+  'applications',
+  'eligible',
+  'assessmentsAssigned',
+  'assessmentsCompleted',
+  'projectsRecommended',
+  'projectsApproved',
+  'projectsLaunched',
+] as const;
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+export function DashboardPage(props: {
+  lang: Language;
+  programme: Programme;
+  counters: ProgrammeCounters;
+  at: string;
+  selfHref: string;
+}) {
+  const { lang, programme } = props;
+  const count = (name: string) => Number((props.counters as unknown as Record<string, unknown>)[name] ?? 0);
+  const applications = count('applications');
+  const completed = count('assessmentsCompleted');
+  const committed = count('budgetCommittedEur');
+  const reasons = ineligibilityReasons.filter((reason) => count(`ineligible_${reason}`) > 0);
+  const outcomes = journeyOutcomes.filter((outcome) => count(`outcome_${outcome}`) > 0);
+  return (
+    <Layout
+      lang={lang}
+      title={`${t(lang, 'dashboard.title')} · ${programme.names[lang]}`}
+      switchHref={props.selfHref}
+    >
+      <div class="dashboard">
+        <h1>{programme.names[lang]}</h1>
+        <p class="hint">{t(lang, 'dashboard.updated', { at: formatRomeDateTime(props.at, lang) })}</p>
+        <h2>{t(lang, 'dashboard.funnel')}</h2>
+        <ol class="funnel">
+          {funnelSteps.map((step) => (
+            <li data-counter={step}>
+              <span>{t(lang, `dashboard.${step}` as MessageKey)}</span>
+              <progress
+                max={Math.max(applications, 1)}
+                value={count(step)}
+                aria-label={t(lang, `dashboard.${step}` as MessageKey)}
+              >
+                {count(step)}
+              </progress>
+              <span class="n" data-testid={`counter-${step}`}>
+                {count(step)}
+              </span>
+            </li>
+          ))}
+        </ol>
+        <p>
+          {t(lang, 'dashboard.quota', {
+            done: completed,
+            quota: programme.quotas.assessments,
+            percent: percent(completed, programme.quotas.assessments),
+          })}
+        </p>
+        <meter min={0} max={programme.quotas.assessments} value={completed} />
+        <p data-testid="budget">
+          {t(lang, 'dashboard.budget', {
+            committed: formatEuro(committed, lang),
+            total: formatEuro(programme.budget.totalEur, lang),
+            percent: percent(committed, programme.budget.totalEur),
+          })}
+        </p>
+        <meter
+          min={0}
+          max={programme.budget.totalEur}
+          value={committed}
+          high={programme.budget.totalEur * 0.9}
+        />
+        <h2>{t(lang, 'dashboard.ineligibleByReason')}</h2>
+        {reasons.length === 0 ? (
+          <p>{t(lang, 'dashboard.none')}</p>
+        ) : (
+          <table>
+            <tbody>
+              {reasons.map((reason) => (
+                <tr>
+                  <td>{t(lang, `ineligibility.${reason}` as MessageKey)}</td>
+                  <td class="n">{count(`ineligible_${reason}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h2>{t(lang, 'dashboard.outcomes')}</h2>
+        {outcomes.length === 0 ? (
+          <p>{t(lang, 'dashboard.none')}</p>
+        ) : (
+          <table>
+            <tbody>
+              {outcomes.map((outcome) => (
+                <tr>
+                  <td>{t(lang, `dashboard.outcome.${outcome}` as MessageKey)}</td>
+                  <td class="n">{count(`outcome_${outcome}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+export function ProgrammeListPage(props: {
+  lang: Language;
+  programmes: readonly Programme[];
+  hrefOf: (id: string) => string;
+}) {
+  const { lang } = props;
+  return (
+    <Layout lang={lang} title={t(lang, 'dashboard.list.title')}>
+      <h1>{t(lang, 'dashboard.list.title')}</h1>
+      <ul>
+        {props.programmes.map((programme) => (
+          <li>
+            <a href={props.hrefOf(programme.id)}>{programme.names[lang]}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

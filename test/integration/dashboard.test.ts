@@ -1,0 +1,60 @@
+// The programme dashboard reads the counters the journey keeps: after a journey launches a
+// project, the funnel and the budget show it, in Italian and English.
+import { describe, expect, it } from 'vitest';
+import {
+  apply,
+  assessmentAnswer,
+  emailTo,
+  finished,
+  local,
+  newManager,
+  newProgramme,
+  postJson,
+  taskLink,
+} from '../support/journey-kit.ts';
+
+describe('the programme dashboard', () => {
+  it('shows the funnel and the budget committed, from the counters, in both languages', async () => {
+    // Prepare: one launched project and one ineligible application in a programme of its own.
+    const manager = await newManager();
+    const programme = await newProgramme([manager], {
+      budget: { totalEur: 100_000, perProjectCapEur: 50_000 },
+    });
+    const sme = await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/)), assessmentAnswer(true));
+    await postJson(taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/)), {
+      decision: 'approve',
+      amountEur: 35_000,
+    });
+    await finished(sme.applicationId);
+
+    // Act
+    const italian = await fetch(`${local.site}/_local/programmes/${programme.id}`, {
+      headers: { Accept: 'text/html' },
+    });
+    const english = await fetch(`${local.site}/_local/programmes/${programme.id}?lang=en`, {
+      headers: { Accept: 'text/html' },
+    });
+    const json = await fetch(`${local.site}/_local/programmes/${programme.id}`, {
+      headers: { Accept: 'application/json' },
+    });
+
+    // Assess
+    const page = await italian.text();
+    expect(italian.status).toBe(200);
+    for (const step of [
+      'applications',
+      'eligible',
+      'assessmentsCompleted',
+      'projectsApproved',
+      'projectsLaunched',
+    ]) {
+      expect(page).toMatch(new RegExp(`data-testid="counter-${step}">1<`));
+    }
+    expect(page).toContain('35.000');
+    expect(page).toContain('35%');
+    expect(await english.text()).toContain('Budget committed');
+    expect(await json.json()).toMatchObject({ counters: { applications: 1, projectsLaunched: 1 } });
+  });
+});
