@@ -1,0 +1,269 @@
+// The admin CLI's command line: which command, its arguments, the target, and the help texts.
+// Pure: nothing here touches the network or the environment.
+import { parseArgs } from 'node:util';
+import { type ManagerStatus, managerStatuses } from '#shared/domain/manager.ts';
+import { type Language, languages } from '#shared/i18n/language.ts';
+import type { TargetOptions } from './target.ts';
+
+export type AdminCommand =
+  | { readonly name: 'managers import'; readonly file: string; readonly dryRun: boolean }
+  | { readonly name: 'managers list'; readonly status?: ManagerStatus }
+  | {
+      readonly name: 'programmes load';
+      readonly file?: string;
+      readonly presets: readonly string[];
+      readonly allPresets: boolean;
+      readonly dryRun: boolean;
+    }
+  | { readonly name: 'programmes list' }
+  | { readonly name: 'match'; readonly programme: string; readonly dryRun: boolean };
+
+export type CommandName = AdminCommand['name'];
+
+export type ParsedCommandLine =
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'usage-error'; readonly message: string; readonly usage: string }
+  | {
+      readonly kind: 'command';
+      readonly command: AdminCommand;
+      readonly target: TargetOptions;
+      readonly lang: Language;
+    };
+
+const targetHelp = `Target (default: the local stack):
+  --local             the stack npm start runs: DynamoDB Local at http://127.0.0.1:8000, table PercorsoPmi
+  --endpoint URL      DynamoDB Local at another address (npm start prints it when 8000 was taken)
+  --aws               the deployed stack, with your AWS credentials (never chosen implicitly)
+  --stage NAME        deployed stage (default dev): the table of stack PercorsoPmi-Data-NAME
+  --region REGION     AWS region (default AWS_REGION, else eu-south-1)
+  --table NAME        the table by name (--aws: when it cannot be found from the stage)
+  --lang en|it        language of the validation messages (default en)`;
+
+export const generalUsage = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  managers import FILE.csv [--dry-run]     import a vetted roster of managers (all rows or none)
+  managers list [--status STATUS]          the manager registry: load/capacity, merit, status
+  programmes load FILE.json [--dry-run]    validate and store programmes, showing what changed
+  programmes load --preset NAME | --all-presets [--dry-run]
+  programmes list                          stored programmes and the presets
+  match --programme ID --dry-run           draft cohort matching of the SMEs waiting for a manager
+
+${targetHelp}
+
+Help on a command: npm run admin -- managers import --help`;
+
+const help: Record<CommandName, string> = {
+  'managers import': `Usage: npm run admin -- managers import FILE.csv [--dry-run] [target]
+
+Imports a roster of managers the programme has already vetted. Every row is validated first;
+if any row is bad, each problem is reported with its line number and nothing is imported.
+
+The first line is the header: columns
+  name,email,phone,languages,atecoSections,atecoDivisions,competences,provinces,capacity,merit,status,conflicts,cv
+in any order, plus an optional managerId column. Required: name, email, languages, provinces,
+capacity (and merit for a manager not in the registry yet). List cells separate items with ";"
+or "|" ("it;en", "MI|MB"). An empty status means active for a new manager.
+
+A row updates the manager with its managerId or, without one, its e-mail address; otherwise it
+creates a new manager. Status and merit left empty keep the stored values; load and createdAt are
+never taken from the file. Two rows with the same e-mail address are an error.
+
+  --dry-run    validate and report what would be created or updated, write nothing
+
+${targetHelp}`,
+  'managers list': `Usage: npm run admin -- managers list [--status STATUS] [target]
+
+Lists the managers: name, e-mail, load/capacity, merit, status and ID.
+  --status STATUS   only this status: ${managerStatuses.join(', ')} (default: all)
+
+${targetHelp}`,
+  'programmes load': `Usage: npm run admin -- programmes load FILE.json [--dry-run] [target]
+       npm run admin -- programmes load --preset NAME [--preset NAME…] [--dry-run] [target]
+       npm run admin -- programmes load --all-presets [--dry-run] [target]
+
+Validates programmes (one JSON object, or an array of them) and stores them, replacing the
+stored programme with the same id; prints what was created or which fields changed. If any
+programme is invalid, nothing is stored. Counters and applications are not touched.
+  --preset NAME    a preset by id (repeatable); see npm run admin -- programmes list
+  --all-presets    every preset
+  --dry-run        validate and report the changes, write nothing
+
+${targetHelp}`,
+  'programmes list': `Usage: npm run admin -- programmes list [target]
+
+Lists the programmes stored in the table and the presets (a preset not stored is still served
+from code where a programme is looked up).
+
+${targetHelp}`,
+  match: `Usage: npm run admin -- match --programme ID --dry-run [target]
+
+Cohort matching: takes the programme's eligible applications waiting for a manager (no offer in
+progress) and the active managers (the programme's roster when it has one), computes the
+assignment with the highest total fit under every capacity and conflict of interest, and prints
+the draft with each score's parts, next to the total fit of the greedy one-at-a-time order.
+  --programme ID   the programme
+  --dry-run        show the draft only (required: offering the draft through the journey is not
+                   implemented yet)
+
+${targetHelp}`,
+};
+
+/** The help text of a command, or the general usage. */
+export function helpText(command?: CommandName): string {
+  return command ? help[command] : generalUsage;
+}
+
+const options = {
+  // target and language, accepted by every command
+  local: { type: 'boolean' },
+  aws: { type: 'boolean' },
+  stage: { type: 'string' },
+  table: { type: 'string' },
+  region: { type: 'string' },
+  endpoint: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  // per command
+  'dry-run': { type: 'boolean' },
+  status: { type: 'string' },
+  preset: { type: 'string', multiple: true },
+  'all-presets': { type: 'boolean' },
+  programme: { type: 'string' },
+} as const;
+
+type OptionName = keyof typeof options;
+
+const commandOptions: Record<CommandName, readonly OptionName[]> = {
+  'managers import': ['dry-run'],
+  'managers list': ['status'],
+  'programmes load': ['preset', 'all-presets', 'dry-run'],
+  'programmes list': [],
+  match: ['programme', 'dry-run'],
+};
+const globalOptions: readonly OptionName[] = [
+  'local',
+  'aws',
+  'stage',
+  'table',
+  'region',
+  'endpoint',
+  'lang',
+  'help',
+];
+
+const groups: Record<string, readonly string[]> = {
+  managers: ['import', 'list'],
+  programmes: ['load', 'list'],
+};
+
+/** Reads the command line (the arguments after `npm run admin --`). */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    return { kind: 'usage-error', message: (error as Error).message, usage: generalUsage };
+  }
+  const { values, positionals } = parsed;
+  if (positionals[0] === 'help') {
+    // `help managers import` is `managers import --help`.
+    const withoutHelp = [...argv];
+    withoutHelp.splice(withoutHelp.indexOf('help'), 1);
+    return parseCommandLine([...withoutHelp, '--help']);
+  }
+  const [first, second, ...rest] = positionals;
+
+  // Which command (as far as it can be told), for --help and for the errors' usage text.
+  let name: CommandName | undefined;
+  let commandArgs: string[] = [];
+  if (first === 'match') {
+    name = 'match';
+    commandArgs = positionals.slice(1);
+  } else if (first !== undefined && first in groups) {
+    if (second !== undefined && groups[first]?.includes(second)) {
+      name = `${first} ${second}` as CommandName;
+      commandArgs = rest;
+    } else if (!values.help || second !== undefined) {
+      return {
+        kind: 'usage-error',
+        message:
+          second === undefined
+            ? `"${first}" needs a subcommand: ${groups[first]?.join(' or ')}`
+            : `unknown command "${first} ${second}"`,
+        usage: generalUsage,
+      };
+    }
+  }
+  if (values.help) return { kind: 'help', text: helpText(name) };
+  if (first === undefined) return { kind: 'usage-error', message: 'no command given', usage: generalUsage };
+  if (!name) return { kind: 'usage-error', message: `unknown command "${first}"`, usage: generalUsage };
+
+  const usageError = (message: string): ParsedCommandLine => ({
+    kind: 'usage-error',
+    message,
+    usage: `${helpText(name).split('\n\n')[0]}\nMore: npm run admin -- ${name} --help`,
+  });
+  const allowed = new Set<string>([...globalOptions, ...commandOptions[name]]);
+  const misplaced = Object.keys(values).filter((option) => !allowed.has(option));
+  if (misplaced.length > 0) {
+    return usageError(`${misplaced.map((option) => `--${option}`).join(', ')} is not an option of "${name}"`);
+  }
+
+  const lang = values.lang ?? 'en';
+  if (!(languages as readonly string[]).includes(lang))
+    return usageError(`--lang must be en or it, got "${lang}"`);
+  const target: TargetOptions = {
+    ...(values.local ? { local: true } : {}),
+    ...(values.aws ? { aws: true } : {}),
+    ...(values.stage !== undefined ? { stage: values.stage } : {}),
+    ...(values.table !== undefined ? { table: values.table } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
+    ...(values.endpoint !== undefined ? { endpoint: values.endpoint } : {}),
+  };
+  const dryRun = values['dry-run'] ?? false;
+  const result = (command: AdminCommand): ParsedCommandLine => ({
+    kind: 'command',
+    command,
+    target,
+    lang: lang as Language,
+  });
+
+  switch (name) {
+    case 'managers import': {
+      if (commandArgs.length !== 1) return usageError('give one CSV file: managers import FILE.csv');
+      return result({ name, file: commandArgs[0] as string, dryRun });
+    }
+    case 'managers list': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      const status = values.status;
+      if (status !== undefined && !(managerStatuses as readonly string[]).includes(status)) {
+        return usageError(`--status must be one of ${managerStatuses.join(', ')}, got "${status}"`);
+      }
+      return result({ name, ...(status ? { status: status as ManagerStatus } : {}) });
+    }
+    case 'programmes load': {
+      const presets = values.preset ?? [];
+      const allPresets = values['all-presets'] ?? false;
+      const sources = (commandArgs.length > 0 ? 1 : 0) + (presets.length > 0 ? 1 : 0) + (allPresets ? 1 : 0);
+      if (commandArgs.length > 1) return usageError('give one JSON file');
+      if (sources !== 1) return usageError('give exactly one of FILE.json, --preset NAME, --all-presets');
+      return result({
+        name,
+        ...(commandArgs[0] !== undefined ? { file: commandArgs[0] } : {}),
+        presets,
+        allPresets,
+        dryRun,
+      });
+    }
+    case 'programmes list': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      return result({ name });
+    }
+    case 'match': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if (!values.programme) return usageError('give the programme: match --programme ID');
+      return result({ name, programme: values.programme, dryRun });
+    }
+  }
+}
