@@ -1,9 +1,10 @@
 // The middy chain every HTTP handler shares: Powertools logger context, then one error boundary
 // that answers in the requester's language (HTML for browsers, JSON for API clients).
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { logger } from '#shared/observability/powertools.ts';
+import { logger, metrics } from '#shared/observability/powertools.ts';
 import { errorResponse } from './errors.ts';
 import { requestLanguage, wantsHtml } from './request.ts';
 
@@ -27,5 +28,6 @@ function errorBoundary(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyRes
 export function httpHandler() {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(errorBoundary())
+    .use(logMetrics(metrics))
     .use(injectLambdaContext(logger, { resetKeys: true }));
 }

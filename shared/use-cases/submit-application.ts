@@ -18,7 +18,7 @@ import type { classifyEnterprise } from '#shared/domain/sme-size.ts';
 import { applicationReceiptEmail } from '#shared/email/templates.tsx';
 import { statusUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { logger } from '#shared/observability/powertools.ts';
+import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 import type { ApplicationInput } from '#shared/schemas/application.ts';
 
 export interface SubmitApplicationDeps {
@@ -108,6 +108,7 @@ export async function submitApplication(
     await removeApplication(deps.tableName, record, statusLinkHash);
     throw new JourneyUnavailableError('journey could not start');
   }
+  countProgrammeEvent('ApplicationsSubmitted');
   logger.info('Application submitted', { applicationId, programmeId: programme.id });
   return { applicationId, status: 'submitted', statusUrl: link, programme };
 }
