@@ -23,7 +23,18 @@ export interface FunctionSpec {
   readonly respondsToTasks?: boolean;
   /** May stop journey executions (withdrawal). */
   readonly stopsJourneys?: boolean;
+  /** May start project-monitoring executions (project launch). */
+  readonly startsMonitoring?: boolean;
 }
+
+const monitoringStep = (handler: string, description: string): FunctionSpec => ({
+  entry: 'functions/monitoring/steps.ts',
+  handler,
+  description,
+  table: 'readWrite',
+  sendsEmail: true,
+  buildsLinks: true,
+});
 
 const journeyStep = (handler: string, description: string): FunctionSpec => ({
   entry: 'functions/journey/steps.ts',
@@ -93,8 +104,20 @@ export const functionCatalog = {
     'sme-journey task: store the assessment, e-mail its summary',
   ),
   reserveBudget: journeyStep('reserveBudgetHandler', 'sme-journey task: reserve the approved amount'),
-  launchProject: journeyStep('launchProjectHandler', 'sme-journey task: launch the project'),
+  launchProject: {
+    ...journeyStep('launchProjectHandler', 'sme-journey task: launch the project, start its monitoring'),
+    startsMonitoring: true,
+  },
   closeJourney: journeyStep('closeJourneyHandler', 'sme-journey task: record the outcome, free what is held'),
+  planCycle: monitoringStep('planCycleHandler', 'project-monitoring task: when the check-in falls due'),
+  recordCheckin: monitoringStep(
+    'recordCheckinHandler',
+    'project-monitoring task: record a check-in or a missed one',
+  ),
+  closeProject: monitoringStep(
+    'closeProjectHandler',
+    'project-monitoring task: close the project, T1 and spending',
+  ),
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functionCatalog;

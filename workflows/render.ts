@@ -13,6 +13,11 @@ export function localFunctionArn(functionName: string): string {
   return `arn:aws:lambda:${localAccount.region}:${localAccount.accountId}:function:percorso-pmi-${functionName}`;
 }
 
+/** The ARN a state machine has in local mode (the name is the workflow's). */
+export function localStateMachineArn(workflowName: string): string {
+  return `arn:aws:states:${localAccount.region}:${localAccount.accountId}:stateMachine:${workflowName}`;
+}
+
 /**
  * The ASL of a workflow as a plain object, with each function's ARN as given.
  * @param functionArn - maps a catalogue function name to the ARN to put in the definition
@@ -33,7 +38,9 @@ export function renderWorkflowAsl(
     ]),
   ) as Parameters<typeof workflow.define>[1];
   const machine = new StateMachine(stack, 'Machine', {
-    definitionBody: DefinitionBody.fromChainable(workflow.define(stack, fns)),
+    definitionBody: DefinitionBody.fromChainable(
+      workflow.define(stack, fns as never, { stateMachineArn: localStateMachineArn }),
+    ),
   });
   const template = app.synth().getStackByName(stack.stackName).template as {
     Resources: Record<string, { Type: string; Properties: { DefinitionString: unknown } }>;

@@ -9,6 +9,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { JourneyOutcome } from '#shared/domain/application.ts';
 import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
+import type { WorkflowRefs } from './refs.ts';
 
 /** The Lambda functions the journey calls, by their catalogue name. */
 export const smeJourneyFunctions = [
@@ -118,7 +119,11 @@ class JourneyBuilder {
  * @param scope - where the states are created (a throwaway stack when rendering for local mode)
  * @param fns - the task functions
  */
-export function defineSmeJourney(scope: Construct, fns: SmeJourneyFunctions): sfn.IChainable {
+export function defineSmeJourney(
+  scope: Construct,
+  fns: SmeJourneyFunctions,
+  _refs?: WorkflowRefs,
+): sfn.IChainable {
   const j = new JourneyBuilder(scope, fns);
 
   // Screening.

@@ -9,8 +9,11 @@ import { findHumanTaskByLink, type HumanTaskRecord } from '#shared/data/human-ta
 import { getAssessment } from '#shared/data/journey-records.ts';
 import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
 import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
+import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { looksLikeLinkSecret } from '#shared/domain/links.ts';
+import { expectedKpiValue } from '#shared/domain/monitoring.ts';
+import type { Programme } from '#shared/domain/programme.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
@@ -27,6 +30,7 @@ import {
   taskFormToAnswer,
 } from '#shared/pages/index.ts';
 import { answerTask } from '#shared/use-cases/answer-task.ts';
+import { checkinDateOf, cyclesOf, elapsedFraction } from '#shared/use-cases/monitoring.ts';
 
 const env = readEnv({ TABLE_NAME: z.string().min(1) });
 
@@ -74,6 +78,13 @@ async function pageContext(
           .filter((m) => !programme.matching.roster || programme.matching.roster.includes(m.managerId))
           .map((m) => ({ managerId: m.managerId, name: m.name, load: m.load, capacity: m.capacity }))
       : undefined;
+  const monitoredProject =
+    (task.kind === 'checkin' || task.kind === 'closing') && application.projectId
+      ? await getProject(env.TABLE_NAME, application.projectId)
+      : undefined;
+  const projectContext = monitoredProject
+    ? await monitoringContext(monitoredProject, programme, task.round, application.applicationId)
+    : undefined;
   const counters =
     task.kind === 'financing' ? await getProgrammeCounters(env.TABLE_NAME, programme.id) : undefined;
   const committed = Number((counters as Record<string, number> | undefined)?.budgetCommittedEur ?? 0);
@@ -112,10 +123,68 @@ async function pageContext(
       ? { escalationReason: application.managerId ? 'assessment_overdue' : 'no_manager' }
       : {}),
     ...(candidates ? { candidateManagers: candidates } : {}),
+    ...(projectContext ? { project: projectContext } : {}),
     ...(task.kind === 'financing'
       ? { budgetLeftEur: Math.max(0, programme.budget.totalEur - committed) }
       : {}),
   } as TaskPageContext;
+}
+
+/** A check-in must give one value per KPI and one progress per objective of the project. */
+function listLengthIssues(
+  parsed: unknown,
+  project: { kpis: readonly unknown[]; qualitativeObjectives: readonly unknown[] },
+): z.core.$ZodIssue[] {
+  const answer = parsed as { kpiValues: unknown[]; qualitativeProgress: unknown[] };
+  const issues: z.core.$ZodIssue[] = [];
+  if (answer.kpiValues.length !== project.kpis.length) {
+    issues.push({
+      code: 'custom',
+      path: ['kpiValues', Math.min(answer.kpiValues.length, project.kpis.length)],
+      message: 'validation.required',
+      input: undefined,
+    } as z.core.$ZodIssue);
+  }
+  if (answer.qualitativeProgress.length !== project.qualitativeObjectives.length) {
+    issues.push({
+      code: 'custom',
+      path: [
+        'qualitativeProgress',
+        Math.min(answer.qualitativeProgress.length, project.qualitativeObjectives.length),
+      ],
+      message: 'validation.required',
+      input: undefined,
+    } as z.core.$ZodIssue);
+  }
+  return issues;
+}
+
+/** What the check-in and closing pages show about the project: KPIs with where they should be now. */
+async function monitoringContext(
+  project: MonitoredProject,
+  programme: Programme,
+  cycle: number,
+  applicationId: string,
+) {
+  const proposal = project.proposal as HumanTaskAnswer<'assessment'>['project'];
+  const fraction = elapsedFraction(project, checkinDateOf(project, programme, cycle));
+  const t0 = await getAssessment(env.TABLE_NAME, applicationId);
+  const t0Answer = t0?.answer as HumanTaskAnswer<'assessment'> | undefined;
+  return {
+    title: project.title,
+    durationMonths: project.durationMonths,
+    launchedAt: project.launchedAt,
+    amountEur: project.amountEur,
+    kpis: (proposal?.kpis ?? []).map((kpi, i) => ({
+      ...kpi,
+      expected: Math.round(expectedKpiValue(kpi, fraction) * 100) / 100,
+      ...(project.lastKpiValues?.[i] !== undefined ? { last: project.lastKpiValues[i] } : {}),
+    })),
+    qualitativeObjectives: proposal?.qualitativeObjectives ?? [],
+    cycle,
+    cycles: cyclesOf(project, programme),
+    ...(t0 && t0Answer ? { t0: { overall: t0.overall, scores: t0Answer.dma } } : {}),
+  };
 }
 
 export const handler = httpHandler().handler(async (event) => {
@@ -142,10 +211,14 @@ export const handler = httpHandler().handler(async (event) => {
   }
 
   const answer = body.kind === 'form' ? taskFormToAnswer(task.kind, body.fields, lang) : body.value;
-  const result = await answerTask(env.TABLE_NAME, task, answer);
+  const monitoring = task.kind === 'checkin' || task.kind === 'closing';
+  const names = monitoring ? (await pageContext(task, lang, formAction))?.project : undefined;
+  const result = await answerTask(env.TABLE_NAME, task, answer, new Date(), (parsed) =>
+    monitoring && names ? listLengthIssues(parsed, names) : [],
+  );
   switch (result.outcome) {
     case 'invalid': {
-      const errors = describeTaskAnswerErrors(result.issues, lang, answer);
+      const errors = describeTaskAnswerErrors(result.issues, lang, answer, names);
       if (!asHtml) {
         return jsonResponse(422, {
           error: 'validationFailed',
@@ -165,7 +238,13 @@ export const handler = httpHandler().handler(async (event) => {
       return closed(event, lang, result.outcome, asHtml);
     case 'answered': {
       const decision = String(
-        result.output.decision ?? (result.output.projectRecommended ? 'projectRecommended' : 'noProject'),
+        result.output.decision ??
+          result.output.outcome ??
+          (task.kind === 'checkin'
+            ? 'submitted'
+            : result.output.projectRecommended
+              ? 'projectRecommended'
+              : 'noProject'),
       );
       return asHtml
         ? htmlResponse(200, renderPage(TaskDonePage({ lang, kind: task.kind, decision })))

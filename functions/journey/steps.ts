@@ -1,12 +1,13 @@
 // The journey's task handlers after screening, one export per state machine task (the function
 // catalogue names the export). Thin: validate the IDs-only input, call the use case, return codes.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
-import { logger } from '#shared/observability/powertools.ts';
+import { logger, metrics } from '#shared/observability/powertools.ts';
 import {
   assignManager,
   closeJourney,
@@ -32,11 +33,15 @@ const env = readEnv({
   SENDER_EMAIL: z.email(),
   SES_CONFIGURATION_SET: z.string().optional(),
   PUBLIC_BASE_URL: z.url(),
+  MONITORING_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
 });
 
 const deps: JourneyDeps = {
   tableName: env.TABLE_NAME,
   publicBaseUrl: env.PUBLIC_BASE_URL,
+  ...(env.MONITORING_STATE_MACHINE_ARN
+    ? { monitoringStateMachineArn: env.MONITORING_STATE_MACHINE_ARN }
+    : {}),
   send: (to, email) =>
     sendEmail({ senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET }, to, email),
 };
@@ -47,6 +52,8 @@ function step<Schema extends z.ZodType, Result>(
 ) {
   return middy<z.output<Schema>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(logMetrics(metrics))
     .use(parser({ schema }))
     .handler(async (input) => run(input as z.output<Schema>));
 }

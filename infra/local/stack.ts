@@ -108,6 +108,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       TABLE_NAME: mainTable.logicalName,
       IDEMPOTENCY_TABLE_NAME: idempotencyTable.logicalName,
       JOURNEY_STATE_MACHINE_ARN: stateMachineArn('sme-journey'),
+      MONITORING_STATE_MACHINE_ARN: stateMachineArn('project-monitoring'),
       SENDER_EMAIL: 'no-reply@percorso-pmi.local',
       PUBLIC_BASE_URL: api.url,
       POWERTOOLS_SERVICE_NAME: 'percorso-pmi',

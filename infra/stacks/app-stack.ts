@@ -28,6 +28,7 @@ import { mainTable } from '#shared/data/table-design.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { type WorkflowName, workflows } from '#workflows/index.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { Observability, observabilityOptionsFromContext } from '../constructs/observability.ts';
 import { type FunctionName, type FunctionSpec, functionCatalog } from '../functions.ts';
 
 const tableReadActions = [
@@ -59,8 +60,11 @@ export class AppStack extends Stack {
   readonly functions: Record<FunctionName, AppFunction>;
   readonly stateMachines: Record<WorkflowName, StateMachine>;
 
+  private readonly stage: string;
+
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
+    this.stage = props.stage;
     const stateMachineName = (workflow: WorkflowName) => `percorso-pmi-${props.stage}-${workflow}`;
     // Built from the fixed name rather than referenced, so functions that start executions do not
     // depend on the state machine that depends on the functions.
@@ -126,7 +130,9 @@ export class AppStack extends Stack {
     });
     for (const [name, spec] of functionEntries) {
       const fn = this.functions[name];
-      if ((spec as FunctionSpec).respondsToTasks) this.stateMachines['sme-journey'].grantTaskResponse(fn);
+      if ((spec as FunctionSpec).respondsToTasks) {
+        for (const machine of Object.values(this.stateMachines)) machine.grantTaskResponse(fn);
+      }
       if ((spec as FunctionSpec).stopsJourneys) {
         fn.addToRolePolicy(
           new PolicyStatement({
@@ -154,6 +160,15 @@ export class AppStack extends Stack {
           'X-Ray (PutTraceSegments, PutTelemetryRecords, sampling) and Step Functions log delivery (logs:*LogDelivery, DescribeLogGroups, PutResourcePolicy) have no resource-level permissions: AWS requires Resource "*".',
       },
     );
+
+    // Dashboard and alarms: opt-in (fixed monthly fees), context `percorso-pmi:dashboard`/`alarms`/`alarmEmail`.
+    new Observability(this, 'Observability', {
+      stage: props.stage,
+      functions: this.functions,
+      stateMachines: this.stateMachines,
+      api: this.api,
+      ...observabilityOptionsFromContext(this),
+    });
   }
 
   private createFunction(
@@ -166,6 +181,8 @@ export class AppStack extends Stack {
     if (spec.table) environment.TABLE_NAME = props.table.tableName;
     if (spec.idempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyTable.tableName;
     if (spec.startsJourney || spec.stopsJourneys) environment.JOURNEY_STATE_MACHINE_ARN = journeyArn;
+    if (spec.startsMonitoring)
+      environment.MONITORING_STATE_MACHINE_ARN = this.stateMachineArnOf('project-monitoring');
     if (spec.sendsEmail) {
       environment.SENDER_EMAIL = props.senderEmail;
       environment.SES_CONFIGURATION_SET = props.configurationSet.configurationSetName;
@@ -196,6 +213,14 @@ export class AppStack extends Stack {
         }),
       );
     }
+    if (spec.startsMonitoring) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: [this.stateMachineArnOf('project-monitoring')],
+        }),
+      );
+    }
     if (spec.startsJourney) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ['states:StartExecution'], resources: [journeyArn] }),
@@ -219,24 +244,38 @@ export class AppStack extends Stack {
     return fn;
   }
 
+  /** A state machine's ARN from its fixed name (no reference, so no dependency cycle). */
+  private stateMachineArnOf(workflowName: string): string {
+    return this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: `percorso-pmi-${this.stage}-${workflowName}`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
   private createStateMachine(name: WorkflowName, stateMachineName: string): StateMachine {
     const workflow = workflows[name];
     const id = name.replace(/(^|-)(\w)/g, (_m, _dash, letter: string) => letter.toUpperCase());
     const fns = Object.fromEntries(
-      workflow.functions.map((fnName) => [fnName, this.functions[fnName]]),
-    ) as unknown as Parameters<typeof workflow.define>[1];
+      workflow.functions.map((fnName) => [fnName, this.functions[fnName as FunctionName]]),
+    ) as never;
     const logGroup = new LogGroup(this, `${id}ExecutionLogs`, { retention: RetentionDays.ONE_MONTH });
     const machine = new StateMachine(this, `${id}StateMachine`, {
       stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(workflow.define(this, fns)),
+      definitionBody: DefinitionBody.fromChainable(
+        workflow.define(this, fns, {
+          stateMachineArn: (workflowName) => this.stateMachineArnOf(workflowName),
+        }),
+      ),
       tracingEnabled: true,
       // Execution data stays out of the logs: the history holds IDs only, the logs not even those.
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
     });
     for (const fnName of workflow.functions) {
       Validations.of(machine).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.functions[fnName].node.defaultChild as CfnFunction)}.Arn>:*]`,
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.functions[fnName as FunctionName].node.defaultChild as CfnFunction)}.Arn>:*]`,
         reason:
           'CDK grants lambda:InvokeFunction on the function and its versions/aliases (ARN:*); the state machine invokes only its own functions.',
       });

@@ -24,3 +24,34 @@ export async function startJourney(stateMachineArn: string, input: JourneyInput)
   );
   return result.executionArn ?? '';
 }
+
+/** What every monitoring execution receives: IDs and the cycle number only. */
+export interface MonitoringInput {
+  readonly projectId: string;
+  readonly applicationId: string;
+  readonly programmeId: string;
+  readonly cycle: number;
+}
+
+/** The execution of a cycle is named after the project and the cycle (unique, idempotent start). */
+export const monitoringExecutionName = (projectId: string, cycle: number) => `${projectId}-c${cycle}`;
+
+/** Starts a monitoring cycle's execution; starting one that exists already is not an error. */
+export async function startMonitoringCycle(stateMachineArn: string, input: MonitoringInput): Promise<void> {
+  try {
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        name: monitoringExecutionName(input.projectId, input.cycle),
+        input: JSON.stringify({
+          projectId: input.projectId,
+          applicationId: input.applicationId,
+          programmeId: input.programmeId,
+          cycle: input.cycle,
+        }),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
+  }
+}

@@ -5,7 +5,14 @@ import * as z from 'zod';
 import { interestAreas } from '#shared/schemas/application.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
 
-export const humanTaskKinds = ['offer', 'assessment', 'financing', 'escalation'] as const;
+export const humanTaskKinds = [
+  'offer',
+  'assessment',
+  'financing',
+  'escalation',
+  'checkin',
+  'closing',
+] as const;
 export type HumanTaskKind = (typeof humanTaskKinds)[number];
 
 /**
@@ -85,11 +92,47 @@ export const escalationAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('close'), reason }),
 ]);
 
+/** Progress on a qualitative objective at a check-in. */
+export const qualitativeProgress = ['not_started', 'in_progress', 'achieved'] as const;
+
+const checkinFields = {
+  /** The current value of each quantitative KPI, in the project's KPI order. */
+  kpiValues: z.array(z.number().finite()).min(1).max(20),
+  /** Progress on each qualitative objective, in the project's order. */
+  qualitativeProgress: z.array(z.enum(qualitativeProgress)).max(20).default([]),
+  /** Economic benefit for the firm so far, in euro, with a short justification. */
+  economicBenefitEur: z.number().min(0).max(1_000_000_000),
+  benefitJustification: z.string().trim().min(1).max(2000),
+  /** Spending to date on the project, in euro. */
+  spentEur: z.number().min(0).max(100_000_000),
+  risks: z.string().trim().max(2000).optional(),
+};
+
+export const checkinAnswerSchema = z.strictObject(checkinFields);
+
+/** How a project ended. */
+export const projectOutcomes = ['completed', 'completed_partially', 'abandoned'] as const;
+
+/** The final cycle: the last check-in, the T1 digital maturity and the closing report. */
+export const closingAnswerSchema = z.strictObject({
+  ...checkinFields,
+  dma: z.strictObject(
+    Object.fromEntries(dmaDimensions.map((dimension) => [dimension, score])) as Record<
+      DmaDimension,
+      typeof score
+    >,
+  ),
+  outcome: z.enum(projectOutcomes),
+  report: z.string().trim().min(1).max(10_000),
+});
+
 export const humanTaskAnswerSchemas = {
   offer: offerAnswerSchema,
   assessment: assessmentAnswerSchema,
   financing: financingAnswerSchema,
   escalation: escalationAnswerSchema,
+  checkin: checkinAnswerSchema,
+  closing: closingAnswerSchema,
 } as const satisfies Record<HumanTaskKind, z.ZodType>;
 
 export type HumanTaskAnswer<K extends HumanTaskKind> = z.output<(typeof humanTaskAnswerSchemas)[K]>;
@@ -124,6 +167,10 @@ export function taskOutputForWorkflow(kind: HumanTaskKind, answer: unknown): Rec
         ? { decision: 'approve', amountEur: financing.amountEur }
         : { decision: 'reject' };
     }
+    case 'checkin':
+      return { submitted: true };
+    case 'closing':
+      return { outcome: (answer as HumanTaskAnswer<'closing'>).outcome };
     case 'escalation': {
       const escalation = answer as HumanTaskAnswer<'escalation'>;
       return escalation.decision === 'assign'

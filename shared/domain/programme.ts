@@ -91,6 +91,17 @@ export const programmeSchema = z.strictObject({
       roster: z.array(z.uuid()).max(5000).optional(),
     })
     .default({ maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' }),
+  /** Project monitoring: a check-in every so many hours until the project's duration ends. */
+  monitoring: z
+    .strictObject({
+      checkinEveryHours: hours,
+      checkinReminderHours: hours,
+      checkinExpiryHours: hours,
+    })
+    .refine((m) => m.checkinReminderHours < m.checkinExpiryHours, {
+      message: 'reminder must come before expiry',
+    })
+    .default({ checkinEveryHours: 90 * 24, checkinReminderHours: 7 * 24, checkinExpiryHours: 14 * 24 }),
   languages: z.array(languageSchema).min(1),
   /** Programme office addresses that receive decision and escalation tasks. */
   officeEmails: z.array(z.email()).min(1),

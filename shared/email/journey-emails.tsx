@@ -1,8 +1,11 @@
 // The e-mails of the SME journey: task requests with their links (offer, assessment, financing
-// decision, escalation), the introductions, the assessment summary, the launch and the closing. In
+// decision, escalation), the introductions, the assessment summary, the launch and the closing;
+// then the launched project's monitoring (check-in requests, summaries, the office's notices, the
+// project's closing). In
 // Italian and English, plain text plus HTML through renderEmail; money in euro and dates in Italian
 // time, written the way each language writes them.
 import type { JourneyOutcome } from '#shared/domain/application.ts';
+import type { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -336,6 +339,214 @@ export function journeyClosedEmail(
       t(lang, 'journeyEmail.closed.body', { company: data.companyName, programme: data.programmeName }),
       t(lang, `outcome.${data.outcome}`),
       t(lang, 'journeyEmail.closed.thanks'),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Project monitoring: the check-in and closing requests, the summary to the SME, the programme
+// office's notices (at risk, missed check-in) and the closing.
+
+type ProjectOutcome = (typeof projectOutcomes)[number];
+
+const formatValue = (value: number, lang: Language) =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(value);
+
+/** A signed change of score, e.g. "+12,5", "−3", "0". */
+const formatChange = (change: number, lang: Language) =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change);
+
+/**
+ * To the manager: the link to a check-in, or to the closing on the last cycle.
+ * @param data.final - whether this is the closing task; by default, when cycle ≥ cycles
+ */
+export function checkinRequestEmail(
+  lang: Language,
+  data: {
+    managerName: string;
+    companyName: string;
+    programmeName: string;
+    projectTitle: string;
+    cycle: number;
+    cycles: number;
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+    final?: boolean;
+  },
+): RenderedEmail {
+  const kind = (data.final ?? data.cycle >= data.cycles) ? 'closing' : 'checkin';
+  const params = {
+    title: data.projectTitle,
+    company: data.companyName,
+    programme: data.programmeName,
+    cycle: data.cycle,
+    cycles: data.cycles,
+  };
+  const request = taskRequest(lang, t(lang, `monitoringEmail.${kind}.subject`, params), data.reminder);
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [
+      ...request.lead,
+      t(lang, `monitoringEmail.${kind}.body`, params),
+      t(lang, `monitoringEmail.${kind}.action`),
+      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, `monitoringEmail.${kind}.link`), url: data.link },
+  });
+}
+
+/** To the SME's contact: the check-in as recorded, each KPI against its baseline and target. */
+export function checkinSummaryEmail(
+  lang: Language,
+  data: {
+    contactName: string;
+    companyName: string;
+    programmeName: string;
+    projectTitle: string;
+    cycle: number;
+    kpis: readonly {
+      name: string;
+      unit: string;
+      baseline: number;
+      value: number;
+      target: number;
+      onTrack: boolean;
+    }[];
+    economicBenefitEur: number;
+    spentEur: number;
+  },
+): RenderedEmail {
+  const params = {
+    title: data.projectTitle,
+    company: data.companyName,
+    programme: data.programmeName,
+    cycle: data.cycle,
+  };
+  return renderEmail(lang, {
+    subject: t(lang, 'monitoringEmail.summary.subject', params),
+    greeting: t(lang, 'email.greeting', { name: data.contactName }),
+    paragraphs: [
+      t(lang, 'monitoringEmail.summary.body', params),
+      ...data.kpis.map((kpi) =>
+        t(lang, 'monitoringEmail.summary.kpi', {
+          name: kpi.name,
+          unit: kpi.unit,
+          value: formatValue(kpi.value, lang),
+          baseline: formatValue(kpi.baseline, lang),
+          target: formatValue(kpi.target, lang),
+          status: t(lang, kpi.onTrack ? 'monitoringEmail.summary.onTrack' : 'monitoringEmail.summary.behind'),
+        }),
+      ),
+      t(lang, 'monitoringEmail.summary.benefit', { amount: formatEuro(data.economicBenefitEur, lang) }),
+      t(lang, 'monitoringEmail.summary.spent', { amount: formatEuro(data.spentEur, lang) }),
+    ],
+  });
+}
+
+/** To the programme office: KPIs behind their trajectory at a check-in (the project is at risk). */
+export function projectAtRiskEmail(
+  lang: Language,
+  data: {
+    companyName: string;
+    programmeName: string;
+    projectTitle: string;
+    cycle: number;
+    kpisBehind: readonly { name: string; unit: string; value: number; expected: number }[];
+  },
+): RenderedEmail {
+  const params = {
+    title: data.projectTitle,
+    company: data.companyName,
+    programme: data.programmeName,
+    cycle: data.cycle,
+  };
+  return renderEmail(lang, {
+    subject: t(lang, 'monitoringEmail.atRisk.subject', params),
+    greeting: t(lang, 'journeyEmail.officeGreeting'),
+    paragraphs: [
+      t(lang, 'monitoringEmail.atRisk.body', params),
+      ...data.kpisBehind.map((kpi) =>
+        t(lang, 'monitoringEmail.atRisk.kpi', {
+          name: kpi.name,
+          unit: kpi.unit,
+          value: formatValue(kpi.value, lang),
+          expected: formatValue(kpi.expected, lang),
+        }),
+      ),
+      t(lang, 'monitoringEmail.atRisk.action'),
+    ],
+  });
+}
+
+/** To the programme office: a check-in not recorded in time, even after the reminder. */
+export function checkinMissedEmail(
+  lang: Language,
+  data: { companyName: string; programmeName: string; projectTitle: string; cycle: number },
+): RenderedEmail {
+  const params = {
+    title: data.projectTitle,
+    company: data.companyName,
+    programme: data.programmeName,
+    cycle: data.cycle,
+  };
+  return renderEmail(lang, {
+    subject: t(lang, 'monitoringEmail.missed.subject', params),
+    greeting: t(lang, 'journeyEmail.officeGreeting'),
+    paragraphs: [t(lang, 'monitoringEmail.missed.body', params), t(lang, 'monitoringEmail.missed.action')],
+  });
+}
+
+/**
+ * To the SME's contact, the manager or the office: the project closed, with its outcome, the DMA
+ * T0 → T1, the economic benefit and the spending (the unspent part returns to the programme).
+ * @param data.t0Overall, data.t1Overall - the DMA overall scores; the line is left out when either
+ *   is missing (no closing report)
+ */
+export function projectClosedEmail(
+  lang: Language,
+  data: {
+    recipientName: string;
+    companyName: string;
+    programmeName: string;
+    projectTitle: string;
+    outcome: ProjectOutcome;
+    t0Overall?: number | undefined;
+    t1Overall?: number | undefined;
+    economicBenefitEur: number;
+    spentEur: number;
+    unspentEur: number;
+  },
+): RenderedEmail {
+  const outcomeKey = `projectOutcome.${data.outcome}`;
+  const params = {
+    title: data.projectTitle,
+    company: data.companyName,
+    programme: data.programmeName,
+    outcome: isMessageKey(outcomeKey) ? t(lang, outcomeKey) : data.outcome,
+  };
+  const { t0Overall: t0, t1Overall: t1 } = data;
+  return renderEmail(lang, {
+    subject: t(lang, 'monitoringEmail.closed.subject', params),
+    greeting: t(lang, 'email.greeting', { name: data.recipientName }),
+    paragraphs: [
+      t(lang, 'monitoringEmail.closed.body', params),
+      ...(t0 === undefined || t1 === undefined
+        ? []
+        : [
+            t(lang, 'monitoringEmail.closed.dma', {
+              t0: formatScore(t0, lang),
+              t1: formatScore(t1, lang),
+              change: formatChange(Math.round((t1 - t0) * 10) / 10, lang),
+            }),
+          ]),
+      t(lang, 'monitoringEmail.closed.benefit', { amount: formatEuro(data.economicBenefitEur, lang) }),
+      t(lang, 'monitoringEmail.closed.spent', {
+        spent: formatEuro(data.spentEur, lang),
+        unspent: formatEuro(data.unspentEur, lang),
+      }),
+      t(lang, 'monitoringEmail.closed.thanks'),
     ],
   });
 }

@@ -1,6 +1,7 @@
-// The texts of the SME journey's human tasks (offer, assessment, financing decision, escalation):
-// their pages, their e-mails, the journey statuses and outcomes. Italian is the reference; the
-// English catalogue must have exactly the same keys and placeholders. Spread into messages.ts.
+// The texts of the SME journey's human tasks (offer, assessment, financing decision, escalation, and
+// the launched project's check-ins and closing): their pages, their e-mails, the journey statuses
+// and outcomes. Italian is the reference; the English catalogue must have exactly the same keys and
+// placeholders. Spread into messages.ts.
 
 export const journeyMessagesIt = {
   'status.manager_assigned': 'Manager assegnato',
@@ -261,6 +262,110 @@ export const journeyMessagesIt = {
   'journeyEmail.closed.body':
     'il percorso di {company} nel programma «{programme}» si è concluso con questo esito:',
   'journeyEmail.closed.thanks': 'Grazie per l’interesse nel programma.',
+  // Project monitoring: the check-in and closing tasks, their pages and the monitoring e-mails.
+  'task.done.checkin.submitted':
+    'Hai registrato il check-in: l’impresa riceverà un breve riepilogo dell’avanzamento del progetto.',
+  'task.done.closing.completed':
+    'Hai chiuso il progetto come completato: l’impresa e l’ufficio del programma riceveranno l’esito e il confronto della maturità digitale tra T0 e T1.',
+  'task.done.closing.completed_partially':
+    'Hai chiuso il progetto come completato in parte: l’impresa e l’ufficio del programma riceveranno l’esito e il confronto della maturità digitale tra T0 e T1.',
+  'task.done.closing.abandoned':
+    'Hai chiuso il progetto come abbandonato: l’impresa e l’ufficio del programma riceveranno l’esito; il budget non speso torna al programma.',
+
+  'checkin.title': 'Check-in del progetto',
+  'checkin.intro':
+    'Registra l’avanzamento del progetto di {company} nel programma «{programme}»: il valore attuale di ogni indicatore, i progressi sugli obiettivi qualitativi, il beneficio economico per l’impresa e la spesa sostenuta finora. L’impresa riceverà un breve riepilogo.',
+  'closing.title': 'Chiusura del progetto',
+  'closing.intro':
+    'È l’ultimo check-in del progetto di {company} nel programma «{programme}»: registra l’avanzamento finale, la maturità digitale raggiunta (T1, sulle stesse sei dimensioni dell’assessment iniziale), l’esito del progetto e la relazione di chiusura. Il budget non speso tornerà al programma.',
+  'checkin.section.project': 'Il progetto',
+  'checkin.project.cycle': 'Check-in',
+  'checkin.project.cycleValue': '{cycle} di {cycles}',
+  'checkin.project.launchedAt': 'Avviato il',
+  'checkin.project.elapsed': 'Tempo trascorso',
+  'checkin.project.elapsedValue': '{months} di {duration} mesi',
+  'checkin.project.amount': 'Finanziamento approvato',
+  'checkin.project.t0': 'Maturità digitale iniziale (T0)',
+  'checkin.section.kpis': 'Valore attuale degli indicatori (KPI)',
+  'checkin.hint.kpis':
+    'Il valore misurato oggi per ciascun indicatore, nella sua unità di misura; i decimali sono ammessi, ad esempio 12,5.',
+  'checkin.kpiLabel': '{name} ({unit})',
+  'checkin.kpiHint': 'Partenza {baseline} → atteso ora {expected} → obiettivo {target}.',
+  'checkin.kpiLast': 'Ultimo valore registrato: {last}.',
+  'checkin.kpiN': 'KPI {n}',
+  'checkin.section.qualitative': 'Obiettivi qualitativi',
+  'checkin.hint.qualitative': 'Per ciascun obiettivo, a che punto è oggi.',
+  'checkin.objectiveN': 'Obiettivo qualitativo {n}',
+  'checkin.section.benefit': 'Beneficio economico e spesa',
+  'checkin.hint.economicBenefit':
+    'Il beneficio economico per l’impresa dall’avvio del progetto (maggiori ricavi, minori costi, risparmi), in euro, ad esempio 12.500; 0 se ancora nessuno.',
+  'checkin.hint.benefitJustification': 'Poche righe: da dove viene il beneficio e come è stato stimato.',
+  'checkin.hint.spent': 'Il totale speso sul progetto dall’avvio, in euro, ad esempio 12.500.',
+  'checkin.hint.funding': 'Finanziamento approvato: {amount}.',
+  'checkin.hint.risks': 'Ritardi, ostacoli o rischi che l’ufficio del programma dovrebbe conoscere.',
+  'qualitativeProgress.not_started': 'Non ancora iniziato',
+  'qualitativeProgress.in_progress': 'In corso',
+  'qualitativeProgress.achieved': 'Raggiunto',
+  'closing.section.dma': 'Maturità digitale finale (T1)',
+  'closing.hint.dma':
+    'Un punteggio da 0 a 100 per ciascuna delle sei dimensioni, con gli stessi criteri dell’assessment iniziale (T0).',
+  'closing.t0Score': 'Punteggio iniziale (T0): {score}.',
+  'closing.hint.report':
+    'Risultati raggiunti, obiettivi mancati e perché, raccomandazioni per il futuro dell’impresa.',
+  'projectOutcome.completed': 'Completato',
+  'projectOutcome.completed_partially': 'Completato in parte',
+  'projectOutcome.abandoned': 'Abbandonato',
+
+  'field.task.kpiValues': 'Valori degli indicatori (KPI)',
+  'field.task.qualitativeProgress': 'Avanzamento degli obiettivi qualitativi',
+  'field.task.economicBenefitEur': 'Beneficio economico finora (€)',
+  'field.task.benefitJustification': 'Come è stato stimato il beneficio',
+  'field.task.spentEur': 'Spesa sostenuta finora (€)',
+  'field.task.risks': 'Rischi e criticità',
+  'field.task.outcome': 'Esito del progetto',
+  'field.task.report': 'Relazione di chiusura',
+
+  'monitoringEmail.checkin.subject': 'Check-in {cycle} di {cycles}: {title} — {company}',
+  'monitoringEmail.checkin.body':
+    'è il momento del check-in {cycle} di {cycles} del progetto «{title}» di {company} nel programma «{programme}».',
+  'monitoringEmail.checkin.action':
+    'Apri il link per registrare il valore attuale di ogni indicatore, i progressi sugli obiettivi qualitativi, il beneficio economico per l’impresa e la spesa sostenuta finora. Se non rispondi entro il termine, il check-in sarà registrato come mancato e segnalato all’ufficio del programma.',
+  'monitoringEmail.checkin.link': 'Registra il check-in',
+  'monitoringEmail.closing.subject': 'Chiusura del progetto: {title} — {company}',
+  'monitoringEmail.closing.body':
+    'il progetto «{title}» di {company} nel programma «{programme}» è arrivato all’ultimo check-in ({cycle} di {cycles}).',
+  'monitoringEmail.closing.action':
+    'Apri il link per registrare l’avanzamento finale, la maturità digitale raggiunta (T1), l’esito del progetto e la relazione di chiusura. Se non rispondi entro il termine, la chiusura sarà segnalata all’ufficio del programma.',
+  'monitoringEmail.closing.link': 'Registra la chiusura del progetto',
+  'monitoringEmail.summary.subject': 'Avanzamento del progetto «{title}» — check-in {cycle}',
+  'monitoringEmail.summary.body':
+    'il manager ha registrato il check-in {cycle} del progetto «{title}» di {company} nel programma «{programme}». Ecco il riepilogo.',
+  'monitoringEmail.summary.kpi':
+    '{name} ({unit}): {value} (partenza {baseline}, obiettivo {target}), {status}.',
+  'monitoringEmail.summary.onTrack': 'in linea con il percorso previsto',
+  'monitoringEmail.summary.behind': 'in ritardo rispetto al percorso previsto',
+  'monitoringEmail.summary.benefit': 'Beneficio economico stimato finora: {amount}.',
+  'monitoringEmail.summary.spent': 'Spesa sostenuta finora: {amount}.',
+  'monitoringEmail.atRisk.subject': 'Progetto a rischio: {title} — {company}',
+  'monitoringEmail.atRisk.body':
+    'al check-in {cycle} del progetto «{title}» di {company} nel programma «{programme}» questi indicatori sono in ritardo rispetto al percorso previsto (lineare dal valore di partenza all’obiettivo):',
+  'monitoringEmail.atRisk.kpi': '{name} ({unit}): {value}, atteso ora {expected}.',
+  'monitoringEmail.atRisk.action':
+    'Il progetto è segnalato come «a rischio» nella console: valuta con il manager e l’impresa se servono interventi, oppure se sospendere o chiudere il progetto.',
+  'monitoringEmail.missed.subject': 'Check-in mancato: {title} — {company}',
+  'monitoringEmail.missed.body':
+    'il manager non ha registrato entro il termine, nemmeno dopo il promemoria, il check-in {cycle} del progetto «{title}» di {company} nel programma «{programme}». Il check-in è stato registrato come mancato.',
+  'monitoringEmail.missed.action':
+    'Contatta il manager per capirne il motivo; dalla console puoi sospendere, riprendere o chiudere il progetto.',
+  'monitoringEmail.closed.subject': 'Progetto concluso: {title} — {programme}',
+  'monitoringEmail.closed.body':
+    'il progetto «{title}» di {company} nel programma «{programme}» si è concluso. Esito: {outcome}.',
+  'monitoringEmail.closed.dma':
+    'Maturità digitale complessiva: da {t0} a {t1} su 100 ({change} punti rispetto all’assessment iniziale).',
+  'monitoringEmail.closed.benefit': 'Beneficio economico per l’impresa: {amount}.',
+  'monitoringEmail.closed.spent':
+    'Spesa sostenuta: {spent}; budget non speso che torna al programma: {unspent}.',
+  'monitoringEmail.closed.thanks': 'Grazie per la collaborazione nel programma.',
 } as const;
 
 export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> = {
@@ -516,4 +621,106 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'journeyEmail.closed.body':
     'the journey of {company} in the “{programme}” programme has ended with this outcome:',
   'journeyEmail.closed.thanks': 'Thank you for your interest in the programme.',
+  // Project monitoring: the check-in and closing tasks, their pages and the monitoring e-mails.
+  'task.done.checkin.submitted':
+    'You recorded the check-in: the company will receive a short summary of the project’s progress.',
+  'task.done.closing.completed':
+    'You closed the project as completed: the company and the programme office will receive the outcome and the T0 to T1 digital maturity comparison.',
+  'task.done.closing.completed_partially':
+    'You closed the project as partially completed: the company and the programme office will receive the outcome and the T0 to T1 digital maturity comparison.',
+  'task.done.closing.abandoned':
+    'You closed the project as abandoned: the company and the programme office will receive the outcome; the unspent budget returns to the programme.',
+
+  'checkin.title': 'Project check-in',
+  'checkin.intro':
+    'Record the progress of the project of {company} in the “{programme}” programme: the current value of each indicator, the progress on the qualitative objectives, the economic benefit for the company and the spending so far. The company will receive a short summary.',
+  'closing.title': 'Project closing',
+  'closing.intro':
+    'This is the last check-in of the project of {company} in the “{programme}” programme: record the final progress, the digital maturity reached (T1, on the same six dimensions as the initial assessment), the project’s outcome and the closing report. Any unspent budget will return to the programme.',
+  'checkin.section.project': 'The project',
+  'checkin.project.cycle': 'Check-in',
+  'checkin.project.cycleValue': '{cycle} of {cycles}',
+  'checkin.project.launchedAt': 'Launched on',
+  'checkin.project.elapsed': 'Time elapsed',
+  'checkin.project.elapsedValue': '{months} of {duration} months',
+  'checkin.project.amount': 'Funding approved',
+  'checkin.project.t0': 'Initial digital maturity (T0)',
+  'checkin.section.kpis': 'Current value of the indicators (KPIs)',
+  'checkin.hint.kpis':
+    'The value measured today for each indicator, in its unit of measure; decimals are allowed, e.g. 12.5.',
+  'checkin.kpiLabel': '{name} ({unit})',
+  'checkin.kpiHint': 'Baseline {baseline} → expected now {expected} → target {target}.',
+  'checkin.kpiLast': 'Last value recorded: {last}.',
+  'checkin.kpiN': 'KPI {n}',
+  'checkin.section.qualitative': 'Qualitative objectives',
+  'checkin.hint.qualitative': 'For each objective, where it stands today.',
+  'checkin.objectiveN': 'Qualitative objective {n}',
+  'checkin.section.benefit': 'Economic benefit and spending',
+  'checkin.hint.economicBenefit':
+    'The economic benefit for the company since the project started (higher revenue, lower costs, savings), in euro, e.g. 12,500; 0 if none yet.',
+  'checkin.hint.benefitJustification': 'A few lines: where the benefit comes from and how it was estimated.',
+  'checkin.hint.spent': 'The total spent on the project since it started, in euro, e.g. 12,500.',
+  'checkin.hint.funding': 'Funding approved: {amount}.',
+  'checkin.hint.risks': 'Delays, obstacles or risks the programme office should know about.',
+  'qualitativeProgress.not_started': 'Not started yet',
+  'qualitativeProgress.in_progress': 'In progress',
+  'qualitativeProgress.achieved': 'Achieved',
+  'closing.section.dma': 'Final digital maturity (T1)',
+  'closing.hint.dma':
+    'A score from 0 to 100 for each of the six dimensions, with the same criteria as the initial assessment (T0).',
+  'closing.t0Score': 'Initial score (T0): {score}.',
+  'closing.hint.report':
+    'Results achieved, objectives missed and why, recommendations for the company’s future.',
+  'projectOutcome.completed': 'Completed',
+  'projectOutcome.completed_partially': 'Partially completed',
+  'projectOutcome.abandoned': 'Abandoned',
+
+  'field.task.kpiValues': 'Indicator values (KPIs)',
+  'field.task.qualitativeProgress': 'Progress on the qualitative objectives',
+  'field.task.economicBenefitEur': 'Economic benefit so far (€)',
+  'field.task.benefitJustification': 'How the benefit was estimated',
+  'field.task.spentEur': 'Spending to date (€)',
+  'field.task.risks': 'Risks and issues',
+  'field.task.outcome': 'Project outcome',
+  'field.task.report': 'Closing report',
+
+  'monitoringEmail.checkin.subject': 'Check-in {cycle} of {cycles}: {title} — {company}',
+  'monitoringEmail.checkin.body':
+    'it is time for check-in {cycle} of {cycles} of the project “{title}” of {company} in the “{programme}” programme.',
+  'monitoringEmail.checkin.action':
+    'Open the link to record the current value of each indicator, the progress on the qualitative objectives, the economic benefit for the company and the spending so far. If you do not answer in time, the check-in will be recorded as missed and reported to the programme office.',
+  'monitoringEmail.checkin.link': 'Record the check-in',
+  'monitoringEmail.closing.subject': 'Project closing: {title} — {company}',
+  'monitoringEmail.closing.body':
+    'the project “{title}” of {company} in the “{programme}” programme has reached its last check-in ({cycle} of {cycles}).',
+  'monitoringEmail.closing.action':
+    'Open the link to record the final progress, the digital maturity reached (T1), the project’s outcome and the closing report. If you do not answer in time, the closing will be reported to the programme office.',
+  'monitoringEmail.closing.link': 'Record the project closing',
+  'monitoringEmail.summary.subject': 'Progress of the project “{title}” — check-in {cycle}',
+  'monitoringEmail.summary.body':
+    'the manager has recorded check-in {cycle} of the project “{title}” of {company} in the “{programme}” programme. Here is the summary.',
+  'monitoringEmail.summary.kpi': '{name} ({unit}): {value} (baseline {baseline}, target {target}), {status}.',
+  'monitoringEmail.summary.onTrack': 'on the planned trajectory',
+  'monitoringEmail.summary.behind': 'behind the planned trajectory',
+  'monitoringEmail.summary.benefit': 'Economic benefit estimated so far: {amount}.',
+  'monitoringEmail.summary.spent': 'Spending to date: {amount}.',
+  'monitoringEmail.atRisk.subject': 'Project at risk: {title} — {company}',
+  'monitoringEmail.atRisk.body':
+    'at check-in {cycle} of the project “{title}” of {company} in the “{programme}” programme, these indicators are behind the planned trajectory (linear from the baseline to the target):',
+  'monitoringEmail.atRisk.kpi': '{name} ({unit}): {value}, expected now {expected}.',
+  'monitoringEmail.atRisk.action':
+    'The project is flagged “at risk” in the console: consider with the manager and the company whether action is needed, or whether to pause or close the project.',
+  'monitoringEmail.missed.subject': 'Missed check-in: {title} — {company}',
+  'monitoringEmail.missed.body':
+    'the manager did not record check-in {cycle} of the project “{title}” of {company} in the “{programme}” programme in time, even after the reminder. The check-in has been recorded as missed.',
+  'monitoringEmail.missed.action':
+    'Please contact the manager to find out why; from the console you can pause, resume or close the project.',
+  'monitoringEmail.closed.subject': 'Project closed: {title} — {programme}',
+  'monitoringEmail.closed.body':
+    'the project “{title}” of {company} in the “{programme}” programme has ended. Outcome: {outcome}.',
+  'monitoringEmail.closed.dma':
+    'Overall digital maturity: from {t0} to {t1} out of 100 ({change} points compared with the initial assessment).',
+  'monitoringEmail.closed.benefit': 'Economic benefit for the company: {amount}.',
+  'monitoringEmail.closed.spent': 'Spending: {spent}; unspent budget returning to the programme: {unspent}.',
+  'monitoringEmail.closed.thanks': 'Thank you for your collaboration in the programme.',
 };

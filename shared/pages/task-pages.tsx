@@ -1,10 +1,16 @@
 // The pages behind the human tasks' e-mailed links (offer, assessment, financing decision,
-// escalation): a summary, then a form that posts back to the same link. Server-rendered, no
+// escalation, a launched project's check-in and closing): a summary, then a form that posts back to
+// the same link. Server-rendered, no
 // JavaScript. The form's fields (dotted names, everything a string) become the JSON contract's
 // shape with taskFormToAnswer, so the same zod schema validates a form and a JSON answer.
 import type { VNode } from 'preact';
 import type * as z from 'zod';
-import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
+import {
+  dmaBand,
+  type HumanTaskKind,
+  projectOutcomes,
+  qualitativeProgress,
+} from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
@@ -57,9 +63,37 @@ export interface TaskPageContext {
   readonly candidateManagers?: readonly { managerId: string; name: string; load: number; capacity: number }[];
   /** Financing: shown next to the amount field. */
   readonly budgetLeftEur?: number;
+  /** Check-in and closing: the launched project being monitored. */
+  readonly project?: MonitoredProject;
   /** Submitted values by field name, shown again after an error. */
   readonly values?: Readonly<Record<string, string | readonly string[]>>;
   readonly errors?: readonly FieldError[];
+}
+
+/** What the check-in and closing pages show about the project and ask about, in its order. */
+export interface MonitoredProject {
+  readonly title: string;
+  readonly durationMonths: number;
+  /** ISO date-time of the launch (the financing approval). */
+  readonly launchedAt: string;
+  /** The funding approved, in euro. */
+  readonly amountEur: number;
+  readonly kpis: readonly {
+    name: string;
+    unit: string;
+    baseline: number;
+    target: number;
+    /** Where the linear trajectory from baseline to target says the KPI should be now. */
+    expected: number;
+    /** The value recorded at the last check-in, if any. */
+    last?: number;
+  }[];
+  readonly qualitativeObjectives: readonly string[];
+  /** This check-in's number (1-based) and how many the project has; the last one is the closing. */
+  readonly cycle: number;
+  readonly cycles: number;
+  /** The assessment's DMA (T0), shown beside the T1 inputs on the closing page. */
+  readonly t0?: { overall: number; scores: Readonly<Record<DmaDimension, number>> };
 }
 
 type FormValues = Readonly<Record<string, string | readonly string[]>>;
@@ -86,6 +120,8 @@ function anchorFor(field: string): string {
   if (field === 'internationalisation') return fieldId('internationalisation.segment');
   if (field === 'project') return fieldId('project.title');
   if (field === 'project.kpis') return fieldId('project.kpis.0.name');
+  if (field === 'kpiValues') return fieldId('kpiValues.0');
+  if (field === 'qualitativeProgress') return fieldId('qualitativeProgress.0');
   const row = /^project\.kpis\.(\d+)$/.exec(field);
   if (row) return fieldId(`project.kpis.${row[1]}.name`);
   return fieldId(field);
@@ -245,12 +281,18 @@ function formKit(lang: Language, values: FormValues, errors: readonly FieldError
     legend: string;
     options: readonly { value: string; label: string }[];
     required?: boolean;
+    /**
+     * Sends the name even when nothing is chosen (an empty hidden field before the radios), so an
+     * unanswered group in a list keeps its position ("qualitativeProgress.2" → required).
+     */
+    alwaysSent?: boolean;
   }) => {
     const id = fieldId(props.name);
     const error = errorFor(props.name);
     return (
       <fieldset class={error ? 'invalid' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         <legend>{props.legend}</legend>
+        {props.alwaysSent ? <input type="hidden" name={props.name} value="" /> : null}
         {error ? (
           <span class="field-error" id={`${id}-error`}>
             {error}
@@ -707,6 +749,253 @@ function EscalationFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
   );
 }
 
+const formatRomeDate = (iso: string, lang: Language) =>
+  new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Rome',
+  }).format(new Date(iso));
+
+/** Whole calendar months from the launch to now, between 0 and the project's duration. */
+function monthsElapsed(launchedAt: string, durationMonths: number, now: Date = new Date()): number {
+  const start = new Date(launchedAt);
+  if (Number.isNaN(start.getTime())) return 0;
+  let months = (now.getUTCFullYear() - start.getUTCFullYear()) * 12 + now.getUTCMonth() - start.getUTCMonth();
+  if (now.getUTCDate() < start.getUTCDate()) months -= 1;
+  return Math.min(Math.max(months, 0), durationMonths);
+}
+
+/** The monitored project: title, where it stands in its check-ins and months, funding and T0. */
+function ProjectFacts({ lang, project }: { lang: Language; project: MonitoredProject }) {
+  return (
+    <>
+      <h2>{t(lang, 'checkin.section.project')}</h2>
+      <dl class="facts">
+        <dt>{t(lang, 'field.assessment.project.title')}</dt>
+        <dd class="prose">
+          <strong>{project.title}</strong>
+        </dd>
+        <dt>{t(lang, 'checkin.project.cycle')}</dt>
+        <dd>{t(lang, 'checkin.project.cycleValue', { cycle: project.cycle, cycles: project.cycles })}</dd>
+        <dt>{t(lang, 'checkin.project.launchedAt')}</dt>
+        <dd>{formatRomeDate(project.launchedAt, lang)}</dd>
+        <dt>{t(lang, 'checkin.project.elapsed')}</dt>
+        <dd>
+          {t(lang, 'checkin.project.elapsedValue', {
+            months: monthsElapsed(project.launchedAt, project.durationMonths),
+            duration: project.durationMonths,
+          })}
+        </dd>
+        <dt>{t(lang, 'checkin.project.amount')}</dt>
+        <dd>{formatEuro(project.amountEur, lang)}</dd>
+        {project.t0 ? (
+          <>
+            <dt>{t(lang, 'checkin.project.t0')}</dt>
+            <dd>
+              {t(lang, 'financing.overallValue', {
+                overall: formatNumber(project.t0.overall, lang),
+                band: t(lang, `dmaBand.${dmaBand(project.t0.overall)}`),
+              })}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </>
+  );
+}
+
+/** How many KPI inputs a check-in shows: the project's KPIs, else as many as were submitted (≥ 1). */
+function kpiInputCount(project: MonitoredProject | undefined, values: FormValues): number {
+  if (project && project.kpis.length > 0) return project.kpis.length;
+  let highest = 0;
+  for (const name of Object.keys(values)) {
+    const match = /^kpiValues\.(\d{1,2})$/.exec(name);
+    if (match) highest = Math.max(highest, Number(match[1]) + 1);
+  }
+  return Math.min(maxKpiRows, Math.max(1, highest));
+}
+
+function kpiLabel(lang: Language, kpi: { name: string; unit: string } | undefined, index: number): string {
+  return kpi
+    ? t(lang, 'checkin.kpiLabel', { name: kpi.name, unit: kpi.unit })
+    : t(lang, 'checkin.kpiN', { n: index + 1 });
+}
+
+/** A group-level error (the list as a whole) shown at the top of its fieldset. */
+function GroupError({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <span class="field-error" id={`${id}-error`}>
+      {error}
+    </span>
+  ) : null;
+}
+
+/** The check-in's questions; the closing page asks them too, then its own. */
+function CheckinFields({ ctx, kit, values }: { ctx: TaskPageContext; kit: Kit; values: FormValues }) {
+  const { lang, project } = ctx;
+  const kpisError = kit.errorFor('kpiValues');
+  const kpisId = fieldId('kpiValues');
+  const objectives = project?.qualitativeObjectives ?? [];
+  const objectivesError = kit.errorFor('qualitativeProgress');
+  const objectivesId = fieldId('qualitativeProgress');
+  const progressOptions = qualitativeProgress.map((progress) => ({
+    value: progress,
+    label: t(lang, `qualitativeProgress.${progress}`),
+  }));
+  return (
+    <>
+      <fieldset
+        class={kpisError ? 'invalid' : undefined}
+        aria-describedby={[`${kpisId}-hint`, kpisError ? `${kpisId}-error` : ''].filter(Boolean).join(' ')}
+      >
+        <legend>{t(lang, 'checkin.section.kpis')}</legend>
+        <p class="hint" id={`${kpisId}-hint`}>
+          {t(lang, 'checkin.hint.kpis')}
+        </p>
+        <GroupError id={kpisId} error={kpisError} />
+        {Array.from({ length: kpiInputCount(project, values) }, (_, index) => {
+          const kpi = project?.kpis[index];
+          const hint = kpi
+            ? [
+                t(lang, 'checkin.kpiHint', {
+                  baseline: formatNumber(kpi.baseline, lang),
+                  expected: formatNumber(kpi.expected, lang),
+                  target: formatNumber(kpi.target, lang),
+                }),
+                kpi.last === undefined
+                  ? ''
+                  : t(lang, 'checkin.kpiLast', { last: formatNumber(kpi.last, lang) }),
+              ]
+                .filter(Boolean)
+                .join(' ')
+            : undefined;
+          return (
+            <kit.Input
+              name={`kpiValues.${index}`}
+              label={kpiLabel(lang, kpi, index)}
+              hint={hint}
+              inputMode="decimal"
+              required
+            />
+          );
+        })}
+      </fieldset>
+
+      {objectives.length > 0 || objectivesError ? (
+        <fieldset
+          class={objectivesError ? 'invalid' : undefined}
+          aria-describedby={[`${objectivesId}-hint`, objectivesError ? `${objectivesId}-error` : '']
+            .filter(Boolean)
+            .join(' ')}
+        >
+          <legend>{t(lang, 'checkin.section.qualitative')}</legend>
+          <p class="hint" id={`${objectivesId}-hint`}>
+            {t(lang, 'checkin.hint.qualitative')}
+          </p>
+          <GroupError id={objectivesId} error={objectivesError} />
+          {objectives.map((objective, index) => (
+            <kit.Radios
+              name={`qualitativeProgress.${index}`}
+              legend={objective}
+              options={progressOptions}
+              required
+              alwaysSent
+            />
+          ))}
+        </fieldset>
+      ) : null}
+
+      <fieldset>
+        <legend>{t(lang, 'checkin.section.benefit')}</legend>
+        <kit.Input
+          name="economicBenefitEur"
+          label={t(lang, 'field.task.economicBenefitEur')}
+          hint={t(lang, 'checkin.hint.economicBenefit')}
+          inputMode="decimal"
+          required
+        />
+        <kit.TextArea
+          name="benefitJustification"
+          label={t(lang, 'field.task.benefitJustification')}
+          hint={t(lang, 'checkin.hint.benefitJustification')}
+          maxLength={2000}
+          required
+        />
+        <kit.Input
+          name="spentEur"
+          label={t(lang, 'field.task.spentEur')}
+          hint={[
+            t(lang, 'checkin.hint.spent'),
+            project ? t(lang, 'checkin.hint.funding', { amount: formatEuro(project.amountEur, lang) }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          inputMode="decimal"
+          required
+        />
+      </fieldset>
+
+      <kit.TextArea
+        name="risks"
+        label={t(lang, 'field.task.risks')}
+        hint={t(lang, 'checkin.hint.risks')}
+        maxLength={2000}
+        optional
+      />
+    </>
+  );
+}
+
+/** The closing's own questions after the check-in's: the T1 DMA (T0 beside), the outcome, the report. */
+function ClosingFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
+  const { lang } = ctx;
+  const t0 = ctx.project?.t0;
+  return (
+    <>
+      <fieldset aria-describedby="closing-dma-hint">
+        <legend>{t(lang, 'closing.section.dma')}</legend>
+        <p class="hint" id="closing-dma-hint">
+          {t(lang, 'closing.hint.dma')}
+        </p>
+        {dmaDimensions.map((dimension) => (
+          <kit.Input
+            name={`dma.${dimension}`}
+            label={t(lang, `dma.${dimension}`)}
+            hint={[
+              t(lang, `dma.${dimension}.hint`),
+              t0 ? t(lang, 'closing.t0Score', { score: formatNumber(t0.scores[dimension], lang) }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step="any"
+            required
+          />
+        ))}
+      </fieldset>
+      <kit.Radios
+        name="outcome"
+        legend={t(lang, 'field.task.outcome')}
+        required
+        options={projectOutcomes.map((outcome) => ({
+          value: outcome,
+          label: t(lang, `projectOutcome.${outcome}`),
+        }))}
+      />
+      <kit.TextArea
+        name="report"
+        label={t(lang, 'field.task.report')}
+        hint={t(lang, 'closing.hint.report')}
+        rows={10}
+        maxLength={10_000}
+        required
+      />
+    </>
+  );
+}
+
 function intro(ctx: TaskPageContext): string[] {
   const { lang } = ctx;
   const common = { programme: ctx.programmeName, company: ctx.company.name };
@@ -719,6 +1008,10 @@ function intro(ctx: TaskPageContext): string[] {
       return [t(lang, 'financing.intro', { ...common, manager: ctx.manager?.name ?? '—' })];
     case 'escalation':
       return [t(lang, 'escalation.intro', common)];
+    case 'checkin':
+      return [t(lang, 'checkin.intro', common)];
+    case 'closing':
+      return [t(lang, 'closing.intro', common)];
   }
 }
 
@@ -755,12 +1048,19 @@ export function TaskPage(ctx: TaskPageContext): VNode {
       {kind !== 'offer' && ctx.assessment ? (
         <AssessmentFacts lang={lang} assessment={ctx.assessment} />
       ) : null}
+      {(kind === 'checkin' || kind === 'closing') && ctx.project ? (
+        <ProjectFacts lang={lang} project={ctx.project} />
+      ) : null}
       <form method="post" action={ctx.formAction} noValidate>
         <input type="hidden" name="lang" value={lang} />
         {kind === 'offer' ? <OfferFields lang={lang} kit={kit} /> : null}
         {kind === 'assessment' ? <AssessmentFields lang={lang} kit={kit} values={values} /> : null}
         {kind === 'financing' ? <FinancingFields ctx={ctx} kit={kit} /> : null}
         {kind === 'escalation' ? <EscalationFields ctx={ctx} kit={kit} /> : null}
+        {kind === 'checkin' || kind === 'closing' ? (
+          <CheckinFields ctx={ctx} kit={kit} values={values} />
+        ) : null}
+        {kind === 'closing' ? <ClosingFields ctx={ctx} kit={kit} /> : null}
         <button type="submit">{t(lang, 'task.submit')}</button>
       </form>
     </Layout>
@@ -799,16 +1099,19 @@ const assessmentDecisionAliases: Readonly<Record<string, string>> = {
 /**
  * The thank-you page after a successful answer.
  * @param decision - offer: accept | decline; assessment: project | no_project (also true | false,
- *   projectRecommended | noProject); financing: approve | reject; escalation: assign | close
- *   (anything else gets a generic line)
+ *   projectRecommended | noProject); financing: approve | reject; escalation: assign | close;
+ *   checkin: submitted (a check-in has one outcome, so any value says it); closing: the outcome
+ *   code, completed | completed_partially | abandoned (anything else gets a generic line)
  */
 export function TaskDonePage(props: { lang: Language; kind: HumanTaskKind; decision: string }): VNode {
   const { lang } = props;
   const title = t(lang, 'task.done.title');
   const decision =
-    props.kind === 'assessment' && Object.hasOwn(assessmentDecisionAliases, props.decision)
-      ? assessmentDecisionAliases[props.decision]
-      : props.decision;
+    props.kind === 'checkin'
+      ? 'submitted'
+      : props.kind === 'assessment' && Object.hasOwn(assessmentDecisionAliases, props.decision)
+        ? assessmentDecisionAliases[props.decision]
+        : props.decision;
   const key = `task.done.${props.kind}.${decision}`;
   return (
     <Layout lang={lang} title={title}>
@@ -887,7 +1190,55 @@ export function taskFormToAnswer(
     }
     case 'assessment':
       return assessmentFormToAnswer(fields, { field, number, lines, all });
+    case 'checkin':
+    case 'closing':
+      return monitoringFormToAnswer(kind, fields, { field, number });
   }
+}
+
+/**
+ * A check-in or closing form. The lists keep their positions ("kpiValues.2" is the third KPI's
+ * value), a blank one staying as a hole that the schema reports as required; a qualitative
+ * objective left unanswered is sent blank by its hidden field, so it is reported the same way.
+ */
+function monitoringFormToAnswer(
+  kind: 'checkin' | 'closing',
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  read: {
+    field: (name: string) => string | undefined;
+    number: (name: string) => number | string | undefined;
+  },
+): Record<string, unknown> {
+  const list = (prefix: string, readOne: (name: string) => unknown): unknown[] => {
+    let length = 0;
+    for (const name of Object.keys(fields)) {
+      const match = new RegExp(`^${prefix}\\.(\\d{1,2})$`).exec(name);
+      if (match) length = Math.max(length, Number(match[1]) + 1);
+    }
+    return Array.from({ length }, (_, index) => readOne(`${prefix}.${index}`));
+  };
+  const answer: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined) answer[key] = value;
+  };
+  answer.kpiValues = list('kpiValues', read.number);
+  const progress = list('qualitativeProgress', (name) => read.field(name)?.trim());
+  if (progress.length > 0) answer.qualitativeProgress = progress;
+  put('economicBenefitEur', read.number('economicBenefitEur'));
+  put('benefitJustification', read.field('benefitJustification'));
+  put('spentEur', read.number('spentEur'));
+  put('risks', read.field('risks'));
+  if (kind === 'closing') {
+    const dma: Record<string, unknown> = {};
+    for (const dimension of dmaDimensions) {
+      const score = read.number(`dma.${dimension}`);
+      if (score !== undefined) dma[dimension] = score;
+    }
+    answer.dma = dma;
+    put('outcome', read.field('outcome')?.trim());
+    put('report', read.field('report'));
+  }
+  return answer;
 }
 
 function assessmentFormToAnswer(
@@ -988,7 +1339,30 @@ function formFieldOf(path: readonly (string | number)[]): string {
   return path.join('.');
 }
 
-function taskFieldLabel(lang: Language, field: string): string {
+/** What names a check-in's list entries in messages: the project's KPIs and qualitative objectives. */
+export interface TaskFieldNames {
+  readonly kpis?: readonly { name: string; unit: string }[];
+  readonly qualitativeObjectives?: readonly string[];
+}
+
+/** Long enough to recognise a qualitative objective in an error message. */
+const objectiveLabelLength = 60;
+
+function taskFieldLabel(lang: Language, field: string, names: TaskFieldNames = {}): string {
+  const kpiValue = /^kpiValues\.(\d+)$/.exec(field);
+  if (kpiValue) {
+    const index = Number(kpiValue[1]);
+    return kpiLabel(lang, names.kpis?.[index], index);
+  }
+  const progress = /^qualitativeProgress\.(\d+)$/.exec(field);
+  if (progress) {
+    const index = Number(progress[1]);
+    const objective = names.qualitativeObjectives?.[index]?.trim();
+    if (!objective) return t(lang, 'checkin.objectiveN', { n: index + 1 });
+    return objective.length > objectiveLabelLength
+      ? `${objective.slice(0, objectiveLabelLength - 1).trimEnd()}…`
+      : objective;
+  }
   const dimension = /^dma\.(\w+)$/.exec(field);
   if (dimension) return labelOrCode(lang, `dma.${dimension[1]}`, field);
   const kpiCell = /^project\.kpis\.(\d+)\.(\w+)$/.exec(field);
@@ -1010,6 +1384,12 @@ function taskFieldLabel(lang: Language, field: string): string {
 /** Fields in the order the forms read, so the error summary follows the page. */
 const taskFieldOrder = [
   'decision',
+  'kpiValues',
+  'qualitativeProgress',
+  'economicBenefitEur',
+  'benefitJustification',
+  'spentEur',
+  'risks',
   'dma',
   ...dmaDimensions.map((dimension) => `dma.${dimension}`),
   'improvementAreas',
@@ -1028,6 +1408,8 @@ const taskFieldOrder = [
   'amountEur',
   'managerId',
   'reason',
+  'outcome',
+  'report',
 ];
 
 function fieldRank(field: string): number {
@@ -1036,6 +1418,8 @@ function fieldRank(field: string): number {
     const property = kpiProperties.indexOf((kpi[2] ?? '') as (typeof kpiProperties)[number]);
     return taskFieldOrder.indexOf('project.kpis') + (Number(kpi[1]) * 5 + property + 2) / 1000;
   }
+  const entry = /^(kpiValues|qualitativeProgress)\.(\d+)$/.exec(field);
+  if (entry) return taskFieldOrder.indexOf(entry[1] ?? '') + (Number(entry[2]) + 1) / 1000;
   const index = taskFieldOrder.indexOf(field);
   return index < 0 ? taskFieldOrder.length : index;
 }
@@ -1054,12 +1438,16 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * @param issues - from humanTaskAnswerSchemas[kind].safeParse(...)
  * @param input - what was validated (taskFormToAnswer's output or the JSON body), to tell a missing
  *   value ("required") from a wrong one; without it zod's own wording decides
- * @returns field = the dotted form name ("dma.automationAndAi", "project.kpis.0.target", …)
+ * @param names - check-in and closing: the project's KPIs and qualitative objectives (a
+ *   TaskPageContext's project will do), so that "kpiValues.0" reads "OEE (%)" rather than "KPI 1"
+ * @returns field = the dotted form name ("dma.automationAndAi", "project.kpis.0.target",
+ *   "kpiValues.0", …)
  */
 export function describeTaskAnswerErrors(
   issues: readonly z.core.$ZodIssue[],
   lang: Language,
   input?: unknown,
+  names?: TaskFieldNames,
 ): { field: string; message: string }[] {
   const described: FieldError[] = [];
   for (const issue of issues) {
@@ -1074,7 +1462,7 @@ export function describeTaskAnswerErrors(
       continue;
     }
     const field = formFieldOf(path);
-    const label = taskFieldLabel(lang, field);
+    const label = taskFieldLabel(lang, field, names);
     const say = (key: MessageKey, params: Record<string, string | number> = {}) =>
       described.push({ field, message: t(lang, key, { field: label, ...params }) });
     const missing =
@@ -1118,7 +1506,7 @@ export function describeTaskAnswerErrors(
         else say('validation.tooBig', { max: Number(issue.maximum) });
         break;
       case 'invalid_value':
-        say('validation.choice');
+        say(missing ? 'validation.required' : 'validation.choice');
         break;
       case 'invalid_format':
         say(field === 'managerId' ? 'validation.choice' : 'validation.invalid');

@@ -22,10 +22,14 @@ export async function answerTask(
   task: HumanTaskRecord,
   rawAnswer: unknown,
   now: Date = new Date(),
+  /** Checks the schema cannot make alone (e.g. one value per KPI of the project). */
+  extraChecks: (answer: unknown) => z.core.$ZodIssue[] = () => [],
 ): Promise<AnswerResult> {
   if (task.status !== 'open') return closedOutcome(task.status);
   const parsed = humanTaskAnswerSchemas[task.kind].safeParse(rawAnswer);
   if (!parsed.success) return { outcome: 'invalid', issues: parsed.error.issues };
+  const extra = extraChecks(parsed.data);
+  if (extra.length > 0) return { outcome: 'invalid', issues: extra };
   const consumed = await answerHumanTask(tableName, task, parsed.data, now.toISOString());
   if (!consumed.answered) return closedOutcome(consumed.task?.status ?? 'expired');
   const output = { ...taskOutputForWorkflow(task.kind, parsed.data), round: task.round };

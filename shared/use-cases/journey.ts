@@ -24,6 +24,7 @@ import {
   reserveProgrammeBudget,
   updateApplication,
 } from '#shared/data/journey-records.ts';
+import { startMonitoringCycle } from '#shared/data/journeys.ts';
 import {
   findAndReserveManager,
   getManager,
@@ -31,15 +32,18 @@ import {
   reserveManagerCapacity,
 } from '#shared/data/managers.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
+import { getProject } from '#shared/data/projects.ts';
 import type { ApplicationRecord, JourneyOutcome } from '#shared/domain/application.ts';
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { smeProfileFromApplication } from '#shared/domain/matching.ts';
+import { monitoringCycles } from '#shared/domain/monitoring.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import {
   assessmentRequestEmail,
   assessmentSummaryEmail,
+  checkinRequestEmail,
   escalationEmail,
   financingRequestEmail,
   introductionToManagerEmail,
@@ -51,13 +55,15 @@ import {
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { logger } from '#shared/observability/powertools.ts';
+import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 
 export interface JourneyDeps {
   readonly tableName: string;
   readonly publicBaseUrl: string;
   readonly send: (to: string, email: RenderedEmail) => Promise<string>;
   readonly now?: () => Date;
+  /** Where launched projects' monitoring runs; absent = monitoring not started. */
+  readonly monitoringStateMachineArn?: string;
 }
 
 const hoursToSeconds = (hours: number) => Math.max(1, Math.round(hours * 3600));
@@ -84,6 +90,8 @@ const expiryHours = (programme: Programme, kind: HumanTaskKind) =>
     assessment: programme.timeouts.assessmentExpiryHours,
     financing: programme.timeouts.financingExpiryHours,
     escalation: programme.timeouts.escalationExpiryHours,
+    checkin: programme.monitoring.checkinExpiryHours,
+    closing: programme.monitoring.checkinExpiryHours,
   })[kind];
 
 async function load(deps: JourneyDeps, applicationId: string) {
@@ -193,13 +201,31 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
   const dueAt =
     existing?.dueAt ?? new Date(now.getTime() + expiryHours(programme, input.kind) * 3600_000).toISOString();
   const reminder = input.phase === 'reminder';
-  const { to, email } = taskEmail(input.kind, { application, programme, manager, dueAt, reminder });
+  const monitoring = input.kind === 'checkin' || input.kind === 'closing';
+  const project =
+    monitoring && application.projectId ? await getProject(deps.tableName, application.projectId) : undefined;
+  const { to, email } = taskEmail(input.kind, {
+    application,
+    programme,
+    manager,
+    dueAt,
+    reminder,
+    ...(project
+      ? {
+          project: {
+            title: project.title,
+            cycle: round,
+            cycles: monitoringCycles(project.durationMonths, programme.monitoring.checkinEveryHours),
+          },
+        }
+      : {}),
+  });
   const emailKind = taskEmailKind(ref, input.phase);
   const request = {
     ...ref,
     taskToken: input.taskToken,
     programmeId: programme.id,
-    ...(managerId && (input.kind === 'offer' || input.kind === 'assessment') ? { managerId } : {}),
+    ...(managerId && input.kind !== 'financing' && input.kind !== 'escalation' ? { managerId } : {}),
     dueAt,
     now: now.toISOString(),
     emailItem: (secret: string) =>
@@ -237,9 +263,30 @@ function taskEmail(
     manager: Manager | undefined;
     dueAt: string;
     reminder: boolean;
+    project?: { title: string; cycle: number; cycles: number };
   },
 ): { to: string; email: (link: string) => RenderedEmail } {
   const { application, programme, manager, dueAt, reminder } = context;
+  if (kind === 'checkin' || kind === 'closing') {
+    if (!manager || !context.project) throw new Error(`${kind} task without a manager or project`);
+    const lang = managerLanguage(manager, application);
+    const project = context.project;
+    return {
+      to: manager.email,
+      email: (link) =>
+        checkinRequestEmail(lang, {
+          managerName: manager.name,
+          companyName: application.company.name,
+          programmeName: programme.names[lang],
+          projectTitle: project.title,
+          cycle: project.cycle,
+          cycles: project.cycles,
+          dueAt,
+          link,
+          reminder,
+        }),
+    };
+  }
   const office = programme.officeEmails[0] ?? '';
   const companyName = application.company.name;
   if (kind === 'offer' || kind === 'assessment') {
@@ -397,6 +444,18 @@ export async function assignManager(
   return { assigned: true, managerId };
 }
 
+/** Queues an e-mail of that kind for the application once, and sends it if still pending. */
+export async function queueAndSend(
+  deps: JourneyDeps,
+  applicationId: string,
+  kind: string,
+  to: string,
+  now: Date,
+  render: () => RenderedEmail,
+) {
+  return queueOnce(deps, applicationId, kind, to, now, render);
+}
+
 async function queueOnce(
   deps: JourneyDeps,
   applicationId: string,
@@ -430,7 +489,7 @@ export async function recordAssessment(
     band,
     answer,
   });
-  await moveApplication(deps.tableName, application, {
+  const completedNow = await moveApplication(deps.tableName, application, {
     from: ['manager_assigned'],
     to: answer.projectRecommended ? 'financing_pending' : 'assessed',
     at: now.toISOString(),
@@ -439,6 +498,7 @@ export async function recordAssessment(
       : {},
     counters: { assessmentsCompleted: 1, ...(answer.projectRecommended ? { projectsRecommended: 1 } : {}) },
   });
+  if (completedNow) countProgrammeEvent('AssessmentsCompleted');
   const lang = application.language;
   await queueOnce(deps, input.applicationId, 'assessment.summary', application.contact.email, now, () =>
     assessmentSummaryEmail(lang, {
@@ -493,7 +553,7 @@ export async function launchProject(
   if (!proposal || financing?.decision !== 'approve') throw new Error('nothing to launch');
   const projectId = randomUUID();
   const managerId = application.managerId ?? '';
-  await launchProjectOnce(deps.tableName, {
+  const launchedNow = await launchProjectOnce(deps.tableName, {
     projectId,
     applicationId: application.applicationId,
     programmeId: programme.id,
@@ -505,6 +565,7 @@ export async function launchProject(
     status: 'launched',
     proposal,
   });
+  if (launchedNow) countProgrammeEvent('ProjectsLaunched');
   const stored = (await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId;
   if (programme.matching.capacityOnLaunch === 'release' && managerId) {
     await releaseManagerCapacity(deps.tableName, { managerId, applicationId: application.applicationId });
@@ -531,6 +592,14 @@ export async function launchProject(
         amountEur: financing.amountEur,
       }),
     );
+  }
+  if (deps.monitoringStateMachineArn) {
+    await startMonitoringCycle(deps.monitoringStateMachineArn, {
+      projectId: stored,
+      applicationId: application.applicationId,
+      programmeId: programme.id,
+      cycle: 1,
+    });
   }
   logger.info('Project launched', { applicationId: input.applicationId, projectId: stored });
   return { projectId: stored };

@@ -12,7 +12,7 @@ import {
   type Programme,
 } from '#shared/domain/programme.ts';
 import { ineligibleEmail } from '#shared/email/templates.tsx';
-import { logger } from '#shared/observability/powertools.ts';
+import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 
 /**
  * The first rule the application breaks, or undefined when it meets them all. Pure: the quota is
@@ -78,6 +78,7 @@ export async function screenApplication(
       now,
     );
   }
+  if (outcome.eligible) countProgrammeEvent('ApplicationsEligible');
   logger.info('Application screened', { applicationId, eligible: outcome.eligible });
   return outcome;
 }

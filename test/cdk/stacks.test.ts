@@ -21,7 +21,7 @@ beforeAll(() => {
   }
   data = Template.fromStack(built.data);
   stateless = Template.fromStack(built.stateless);
-});
+}, 120_000);
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
@@ -173,42 +173,57 @@ describe('app stack', () => {
     expect(stoppers.map((id) => id.replace(/ServiceRole.*/, ''))).toEqual(['ApplicationStatusFunction']);
   });
 
-  it('gives every task a timeout and a retry, every callback a caught States.Timeout, and no JSONata', () => {
-    const [machine] = Object.values(stateless.findResources('AWS::StepFunctions::StateMachine'));
-    if (!machine) throw new Error('no state machine');
-    const definition = JSON.stringify(machine.Properties.DefinitionString);
-    expect(definition).not.toContain('JSONata');
-    const states = Object.values(
-      JSON.parse(
-        (machine.Properties.DefinitionString['Fn::Join'][1] as unknown[])
-          .map((part) => (typeof part === 'string' ? part : 'arn:aws:lambda:::function:x'))
-          .join(''),
-      ).States as Record<
-        string,
-        {
-          Type: string;
-          Resource?: string;
-          TimeoutSeconds?: number;
-          TimeoutSecondsPath?: string;
-          Retry?: unknown[];
-          Catch?: { ErrorEquals: string[] }[];
-        }
-      >,
+  type AslState = {
+    Type: string;
+    Resource?: string;
+    TimeoutSeconds?: number;
+    TimeoutSecondsPath?: string;
+    Retry?: unknown[];
+    Catch?: { ErrorEquals: string[] }[];
+    Parameters?: Record<string, unknown>;
+  };
+
+  /** The ASL of the state machine with that name, ARN references replaced by placeholders. */
+  function statesOf(workflow: string): AslState[] {
+    const machine = Object.values(stateless.findResources('AWS::StepFunctions::StateMachine')).find((m) =>
+      String(m.Properties.StateMachineName).endsWith(workflow),
     );
-    const taskStates = states.filter((state) => state.Type === 'Task');
-    expect(taskStates.length).toBeGreaterThan(10);
-    for (const task of taskStates) {
-      expect(task.Retry?.length).toBeGreaterThan(0);
-      if (task.Resource?.endsWith('.waitForTaskToken')) {
-        expect(task.TimeoutSecondsPath).toMatch(/^\$\.match\.timeouts\./);
-        expect(task.Catch?.flatMap((c) => c.ErrorEquals)).toContain('States.Timeout');
-      } else {
-        expect(task.TimeoutSeconds).toBeGreaterThan(0);
+    if (!machine) throw new Error(`no ${workflow} state machine`);
+    expect(JSON.stringify(machine.Properties.DefinitionString)).not.toContain('JSONata');
+    const text = (machine.Properties.DefinitionString['Fn::Join'][1] as unknown[])
+      .map((part) => (typeof part === 'string' ? part : 'arn:aws:lambda:::function:x'))
+      .join('');
+    return Object.values(JSON.parse(text).States as Record<string, AslState>);
+  }
+
+  it.each([
+    ['sme-journey', '$.match.timeouts.', 10],
+    ['project-monitoring', '$.plan.timeouts.', 4],
+  ] as const)(
+    '%s: every task has a timeout and a retry, every callback a caught States.Timeout, no JSONata',
+    (workflow, timeoutPrefix, minCallbacks) => {
+      const states = statesOf(workflow);
+      const taskStates = states.filter((state) => state.Type === 'Task');
+      for (const task of taskStates) {
+        expect(task.Retry?.length).toBeGreaterThan(0);
+        if (task.Resource?.endsWith('.waitForTaskToken')) {
+          expect(task.TimeoutSecondsPath?.startsWith(timeoutPrefix)).toBe(true);
+          expect(task.Catch?.flatMap((c) => c.ErrorEquals)).toContain('States.Timeout');
+        } else {
+          expect(task.TimeoutSeconds).toBeGreaterThan(0);
+        }
       }
-    }
-    const callbacks = taskStates.filter((task) => task.Resource?.endsWith('.waitForTaskToken'));
-    expect(callbacks.length).toBeGreaterThanOrEqual(10);
-    const waits = states.filter((state) => state.Type === 'Wait');
-    expect(waits.length).toBeGreaterThan(0);
+      const callbacks = taskStates.filter((task) => task.Resource?.endsWith('.waitForTaskToken'));
+      expect(callbacks.length).toBeGreaterThanOrEqual(minCallbacks);
+      expect(states.filter((state) => state.Type === 'Wait').length).toBeGreaterThan(0);
+    },
+  );
+
+  it('continues monitoring as new: a cycle starts the next cycle of the same state machine', () => {
+    const starts = statesOf('project-monitoring').filter((state) =>
+      state.Resource?.includes(':states:startExecution'),
+    );
+    expect(starts).toHaveLength(1);
+    expect(JSON.stringify(starts[0]?.Parameters)).toContain('nextExecutionName');
   });
 });

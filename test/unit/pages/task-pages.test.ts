@@ -4,12 +4,17 @@ import { type HumanTaskKind, humanTaskAnswerSchemas, humanTaskKinds } from '#sha
 import {
   assessmentRequestEmail,
   assessmentSummaryEmail,
+  checkinMissedEmail,
+  checkinRequestEmail,
+  checkinSummaryEmail,
   escalationEmail,
   financingRequestEmail,
   introductionToManagerEmail,
   introductionToSmeEmail,
   journeyClosedEmail,
   offerEmail,
+  projectAtRiskEmail,
+  projectClosedEmail,
   projectLaunchedEmail,
 } from '#shared/email/journey-emails.tsx';
 import type { RenderedEmail } from '#shared/email/templates.tsx';
@@ -26,6 +31,32 @@ import {
 } from '#shared/pages/task-pages.tsx';
 
 const managerId = '2b7e1516-28ae-4d2a-a6ab-f7158809cf4f';
+
+/** The launched project of the check-in and closing pages: two KPIs, two qualitative objectives. */
+const monitoredProject = {
+  title: 'MES e tracciabilità di reparto',
+  durationMonths: 18,
+  launchedAt: '2026-04-01T08:00:00.000Z',
+  amountEur: 120_000,
+  kpis: [
+    { name: 'OEE', unit: '%', baseline: 55, target: 70, expected: 60, last: 57.5 },
+    { name: 'Scarti', unit: 'pezzi/mese', baseline: 1200, target: 600, expected: 1000 },
+  ],
+  qualitativeObjectives: ['Cultura del dato', 'Formazione dei capireparto'],
+  cycle: 2,
+  cycles: 6,
+  t0: {
+    overall: 48.5,
+    scores: {
+      digitalBusinessStrategy: 55,
+      digitalReadiness: 40,
+      humanCentricDigitalisation: 50,
+      dataManagementAndConnectedness: 35,
+      automationAndAi: 45,
+      greenDigitalisation: 66,
+    },
+  },
+} satisfies TaskPageContext['project'];
 const formAction = '/tasks/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4';
 
 /** A task page's context; the assessment and the candidates are there for every kind that uses them. */
@@ -84,6 +115,9 @@ function aContext(
           escalationReason: 'no_manager' as const,
           candidateManagers: [{ managerId, name: 'Paolo Ferri', load: 1, capacity: 3 }],
         }
+      : {}),
+    ...(kind === 'checkin' || kind === 'closing'
+      ? { project: kind === 'closing' ? { ...monitoredProject, cycle: 6 } : monitoredProject }
       : {}),
     ...overrides,
   };
@@ -161,6 +195,103 @@ describe('TaskPage', () => {
     expect(none).toContain(messageCatalogues.it['escalation.noCandidates']);
   });
 
+  it('shows the project, one input per KPI with its trajectory and one choice per objective on a check-in', () => {
+    // Act
+    const italian = render(aContext('checkin', 'it'));
+    const english = render(aContext('checkin', 'en'));
+
+    // Assess
+    expect(italian).toContain('MES e tracciabilità di reparto');
+    expect(italian).toContain('2 di 6');
+    expect(italian).toContain('1 aprile 2026');
+    expect(italian).toMatch(/\d+ di 18 mesi/);
+    expect(italian).toMatch(/120\.000\s€/);
+    expect(italian).toContain('48,5 su 100, livello medio');
+    expect(italian).toMatch(/<label for="f-kpiValues-0">OEE \(%\)/);
+    expect(italian).toMatch(/<label for="f-kpiValues-1">Scarti \(pezzi\/mese\)/);
+    expect(italian).toContain('Partenza 55 → atteso ora 60 → obiettivo 70. Ultimo valore registrato: 57,5.');
+    expect(italian).toContain('Partenza 1200 → atteso ora 1000 → obiettivo 600.');
+    expect(english).toContain('Baseline 55 → expected now 60 → target 70. Last value recorded: 57.5.');
+    expect(english).toContain('2 of 6');
+    expect(italian).not.toContain('f-kpiValues-2');
+    for (const index of [0, 1]) {
+      // One group per objective, sent even when unanswered, with its three choices.
+      expect(italian).toContain(`<input type="hidden" name="qualitativeProgress.${index}" value/>`);
+      for (const progress of ['not_started', 'in_progress', 'achieved']) {
+        expect(italian).toMatch(
+          new RegExp(`type="radio" id="[^"]+" name="qualitativeProgress\\.${index}" value="${progress}"`),
+        );
+      }
+    }
+    expect(italian).toContain('<legend>Cultura del dato</legend>');
+    for (const name of ['economicBenefitEur', 'benefitJustification', 'spentEur', 'risks']) {
+      expect(italian).toContain(`name="${name}"`);
+    }
+    expect(italian).toContain('Rischi e criticità (facoltativo)');
+    expect(italian).not.toContain('name="dma.');
+    expect(italian).not.toContain('name="outcome"');
+  });
+
+  it('asks the T1 scores beside T0, the outcome and the report on the closing page', () => {
+    const html = render(aContext('closing', 'it'));
+    expect(html).toContain('6 di 6');
+    expect(html).toContain('name="kpiValues.1"');
+    for (const dimension of ['digitalBusinessStrategy', 'greenDigitalisation']) {
+      expect(html).toContain(`name="dma.${dimension}"`);
+    }
+    expect(html).toContain('Punteggio iniziale (T0): 55.');
+    expect(html).toContain('Punteggio iniziale (T0): 66.');
+    for (const outcome of ['completed', 'completed_partially', 'abandoned']) {
+      expect(html).toMatch(new RegExp(`name="outcome" value="${outcome}"`));
+    }
+    expect(html).toContain('name="report"');
+    expect(render(aContext('closing', 'en'))).toContain('Initial score (T0): 35.');
+  });
+
+  it('shows one KPI input per submitted value when the project is not known', () => {
+    const html = render(
+      aContext('checkin', 'en', { project: undefined, values: { 'kpiValues.0': '1', 'kpiValues.2': '3' } }),
+    );
+    expect(html).toContain('<label for="f-kpiValues-2">KPI 3');
+    expect(html).not.toContain('qualitativeProgress');
+  });
+
+  it('marks a check-in’s KPI and objective errors and keeps the answers', () => {
+    // Prepare
+    const fields = {
+      'kpiValues.0': '',
+      'kpiValues.1': 'molti',
+      'qualitativeProgress.0': ['', 'achieved'],
+      'qualitativeProgress.1': '',
+      economicBenefitEur: '12.500',
+      benefitJustification: '',
+      spentEur: '30.000',
+    };
+    const answer = taskFormToAnswer('checkin', fields, 'it');
+    const parsed = humanTaskAnswerSchemas.checkin.safeParse(answer);
+    const errors = parsed.success
+      ? []
+      : describeTaskAnswerErrors(parsed.error.issues, 'it', answer, monitoredProject);
+
+    // Act
+    const html = render(aContext('checkin', 'it', { values: fields, errors }));
+
+    // Assess
+    expect(errors.map((error) => error.field)).toEqual([
+      'kpiValues.0',
+      'kpiValues.1',
+      'qualitativeProgress.1',
+      'benefitJustification',
+    ]);
+    for (const error of errors) expect(html).toContain(escapeHtml(error.message));
+    expect(html).toContain('href="#f-kpiValues-0"');
+    expect(html).toContain('href="#f-qualitativeProgress-1"');
+    expect(html).toContain('id="f-qualitativeProgress-1"');
+    expect(html).toMatch(/id="f-kpiValues-1"[^>]*value="molti"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/name="qualitativeProgress\.0" value="achieved" checked/);
+    expect(html).toMatch(/id="f-economicBenefitEur"[^>]*value="12\.500"/);
+  });
+
   it('lists the errors in a summary linking to the fields, marks them invalid and keeps the values', () => {
     // Prepare
     const fields = {
@@ -221,6 +352,18 @@ describe('TaskClosedPage and TaskDonePage', () => {
       expect(project).toContain(messageCatalogues[lang]['task.done.assessment.project']);
       const other = renderToString(TaskDonePage({ lang, kind: 'assessment', decision: 'whatever' }));
       expect(other).toContain(messageCatalogues[lang]['task.done.generic']);
+    });
+
+    it(`thanks for a check-in and says how the project closed in ${lang}`, () => {
+      const checkin = renderToString(TaskDonePage({ lang, kind: 'checkin', decision: 'submitted' }));
+      expect(checkin).toContain(messageCatalogues[lang]['task.done.checkin.submitted']);
+      for (const outcome of ['completed', 'completed_partially', 'abandoned'] as const) {
+        const closing = renderToString(TaskDonePage({ lang, kind: 'closing', decision: outcome }));
+        expect(closing).toContain(messageCatalogues[lang][`task.done.closing.${outcome}`]);
+        expect(closing).not.toMatch(/\{\w+\}/);
+      }
+      const unknown = renderToString(TaskDonePage({ lang, kind: 'closing', decision: 'submitted' }));
+      expect(unknown).toContain(messageCatalogues[lang]['task.done.generic']);
     });
   }
 });
@@ -366,6 +509,89 @@ describe('taskFormToAnswer', () => {
     ).toEqual({ decision: 'reject', reason: 'Fuori ambito' });
   });
 
+  const filledCheckin = {
+    lang: 'it',
+    'kpiValues.0': '61,5',
+    'kpiValues.1': '1.050',
+    'qualitativeProgress.0': ['', 'in_progress'],
+    'qualitativeProgress.1': ['', 'not_started'],
+    economicBenefitEur: '12.500',
+    benefitJustification: 'Meno fermi macchina: 40 ore al mese recuperate sulle presse.',
+    spentEur: '48.250,50',
+    risks: '',
+  };
+
+  it('reads a filled check-in with Italian numbers, in the project’s KPI and objective order', () => {
+    expect(valid('checkin', taskFormToAnswer('checkin', filledCheckin, 'it'))).toEqual({
+      kpiValues: [61.5, 1050],
+      qualitativeProgress: ['in_progress', 'not_started'],
+      economicBenefitEur: 12_500,
+      benefitJustification: 'Meno fermi macchina: 40 ore al mese recuperate sulle presse.',
+      spentEur: 48_250.5,
+    });
+    expect(
+      valid(
+        'checkin',
+        taskFormToAnswer(
+          'checkin',
+          {
+            'kpiValues.0': '-2.5',
+            economicBenefitEur: '0',
+            benefitJustification: 'None yet.',
+            spentEur: '12,500',
+            risks: 'Supplier delay on the sensors.',
+          },
+          'en',
+        ),
+      ),
+    ).toEqual({
+      kpiValues: [-2.5],
+      economicBenefitEur: 0,
+      benefitJustification: 'None yet.',
+      spentEur: 12_500,
+      risks: 'Supplier delay on the sensors.',
+      qualitativeProgress: [],
+    });
+  });
+
+  it('reads a filled closing: the check-in, the T1 scores, the outcome and the report', () => {
+    const answer = valid(
+      'closing',
+      taskFormToAnswer(
+        'closing',
+        {
+          ...filledCheckin,
+          'qualitativeProgress.0': ['', 'achieved'],
+          risks: 'Nessuno.',
+          'dma.digitalBusinessStrategy': '65',
+          'dma.digitalReadiness': '58,5',
+          'dma.humanCentricDigitalisation': '60',
+          'dma.dataManagementAndConnectedness': '62',
+          'dma.automationAndAi': '55',
+          'dma.greenDigitalisation': '70',
+          outcome: 'completed_partially',
+          report: 'MES in produzione su due linee su tre; la terza slitta al prossimo esercizio.',
+        },
+        'it',
+      ),
+    );
+    expect(answer).toMatchObject({
+      kpiValues: [61.5, 1050],
+      qualitativeProgress: ['achieved', 'not_started'],
+      risks: 'Nessuno.',
+      dma: {
+        digitalBusinessStrategy: 65,
+        digitalReadiness: 58.5,
+        humanCentricDigitalisation: 60,
+        dataManagementAndConnectedness: 62,
+        automationAndAi: 55,
+        greenDigitalisation: 70,
+      },
+      outcome: 'completed_partially',
+      report: 'MES in produzione su due linee su tre; la terza slitta al prossimo esercizio.',
+    });
+  });
+
   it('reads escalation decisions', () => {
     expect(
       valid(
@@ -472,6 +698,78 @@ describe('describeTaskAnswerErrors', () => {
     expect(errorsOf('escalation', { decision: 'assign', managerId: 'nobody' }, 'en')).toEqual([
       { field: 'managerId', message: 'Manager to assign: choose one of the values offered.' },
     ]);
+  });
+
+  it('names a check-in’s fields by the project’s KPIs and objectives, or by position without them', () => {
+    // Prepare
+    const fields = {
+      'kpiValues.0': '',
+      'kpiValues.1': 'tanti',
+      'qualitativeProgress.0': ['', 'forse'],
+      'qualitativeProgress.1': '',
+      economicBenefitEur: '-5',
+      spentEur: '',
+    };
+    const answer = taskFormToAnswer('checkin', fields, 'it');
+    const parsed = humanTaskAnswerSchemas.checkin.safeParse(answer);
+    expect(parsed.success).toBe(false);
+    const issues = parsed.success ? [] : parsed.error.issues;
+
+    // Act
+    const named = describeTaskAnswerErrors(issues, 'it', answer, monitoredProject);
+    const english = describeTaskAnswerErrors(issues, 'en', answer, monitoredProject);
+    const anonymous = describeTaskAnswerErrors(issues, 'en', answer);
+
+    // Assess
+    expect(named).toEqual([
+      { field: 'kpiValues.0', message: 'OEE (%): campo obbligatorio.' },
+      {
+        field: 'kpiValues.1',
+        message: 'Scarti (pezzi/mese): inserisci un numero, ad esempio 1.250.000 o 12,5.',
+      },
+      { field: 'qualitativeProgress.0', message: 'Cultura del dato: scegli uno dei valori proposti.' },
+      { field: 'qualitativeProgress.1', message: 'Formazione dei capireparto: campo obbligatorio.' },
+      { field: 'economicBenefitEur', message: 'Beneficio economico finora (€): il valore minimo è 0.' },
+      { field: 'benefitJustification', message: 'Come è stato stimato il beneficio: campo obbligatorio.' },
+      { field: 'spentEur', message: 'Spesa sostenuta finora (€): campo obbligatorio.' },
+    ]);
+    expect(english[0]).toEqual({ field: 'kpiValues.0', message: 'OEE (%): this field is required.' });
+    expect(anonymous.slice(0, 4).map((error) => error.message)).toEqual([
+      'KPI 1: this field is required.',
+      'KPI 2: enter a number, e.g. 1,250,000 or 12.5.',
+      'Qualitative objective 1: choose one of the values offered.',
+      'Qualitative objective 2: this field is required.',
+    ]);
+  });
+
+  it('names a closing’s missing fields in page order: check-in, T1 scores, outcome, report', () => {
+    const errors = errorsOf('closing', { 'kpiValues.0': '60', 'dma.automationAndAi': '101' }, 'en');
+    expect(errors.map((error) => error.field)).toEqual([
+      'economicBenefitEur',
+      'benefitJustification',
+      'spentEur',
+      'dma.digitalBusinessStrategy',
+      'dma.digitalReadiness',
+      'dma.humanCentricDigitalisation',
+      'dma.dataManagementAndConnectedness',
+      'dma.automationAndAi',
+      'dma.greenDigitalisation',
+      'outcome',
+      'report',
+    ]);
+    expect(errors.find((error) => error.field === 'dma.automationAndAi')?.message).toBe(
+      'Automation and artificial intelligence: the maximum is 100.',
+    );
+    expect(errors.find((error) => error.field === 'outcome')?.message).toBe(
+      'Project outcome: this field is required.',
+    );
+    expect(
+      errorsOf('closing', { outcome: 'finished' }, 'it').find((e) => e.field === 'outcome')?.message,
+    ).toBe('Esito del progetto: scegli uno dei valori proposti.');
+    expect(errorsOf('checkin', {}, 'it')[0]).toEqual({
+      field: 'kpiValues',
+      message: 'Valori degli indicatori (KPI): indicane almeno uno.',
+    });
   });
 
   it('reports unexpected JSON keys and works without the input', () => {
@@ -602,6 +900,84 @@ describe('the journey e-mails', () => {
       }),
       undefined,
     ],
+    checkinRequest: [
+      checkinRequestEmail(lang, {
+        managerName: 'Laura Conti',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        cycle: 2,
+        cycles: 6,
+        dueAt,
+        link,
+        reminder,
+      }),
+      link,
+    ],
+    closingRequest: [
+      checkinRequestEmail(lang, {
+        managerName: 'Laura Conti',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        cycle: 6,
+        cycles: 6,
+        dueAt,
+        link,
+        reminder,
+      }),
+      link,
+    ],
+    checkinSummary: [
+      checkinSummaryEmail(lang, {
+        contactName: 'Giulia Brambilla',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        cycle: 2,
+        kpis: [
+          { name: 'OEE', unit: '%', baseline: 55, value: 61.5, target: 70, onTrack: true },
+          { name: 'Scarti', unit: 'pezzi/mese', baseline: 1200, value: 1150, target: 600, onTrack: false },
+        ],
+        economicBenefitEur: 12_500,
+        spentEur: 48_250.5,
+      }),
+      undefined,
+    ],
+    projectAtRisk: [
+      projectAtRiskEmail(lang, {
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        cycle: 2,
+        kpisBehind: [{ name: 'Scarti', unit: 'pezzi/mese', value: 1150, expected: 1000 }],
+      }),
+      undefined,
+    ],
+    checkinMissed: [
+      checkinMissedEmail(lang, {
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        cycle: 3,
+      }),
+      undefined,
+    ],
+    projectClosed: [
+      projectClosedEmail(lang, {
+        recipientName: 'Giulia Brambilla',
+        companyName: 'Officine Brambilla S.r.l.',
+        programmeName: 'Lombardia Digitale 2026',
+        projectTitle: 'MES e tracciabilità di reparto',
+        outcome: 'completed_partially',
+        t0Overall: 48.5,
+        t1Overall: 61.8,
+        economicBenefitEur: 85_000,
+        spentEur: 110_400,
+        unspentEur: 9_600,
+      }),
+      undefined,
+    ],
   });
 
   for (const lang of languages) {
@@ -643,6 +1019,43 @@ describe('the journey e-mails', () => {
     expect(english.journeyClosed?.[0].text).toContain(messageCatalogues.en['outcome.financing_rejected']);
     expect(italian.offer?.[0].text).toContain('provincia di Varese (VA)');
     expect(italian.offer?.[0].text).not.toContain('@');
+  });
+
+  it('writes the monitoring e-mails’ KPIs, money and DMA change the way each language does', () => {
+    const italian = emails('it', false);
+    const english = emails('en', false);
+    expect(italian.checkinRequest?.[0].subject).toBe(
+      'Check-in 2 di 6: MES e tracciabilità di reparto — Officine Brambilla S.r.l.',
+    );
+    expect(italian.closingRequest?.[0].subject).toBe(
+      'Chiusura del progetto: MES e tracciabilità di reparto — Officine Brambilla S.r.l.',
+    );
+    expect(english.closingRequest?.[0].text).toContain('(T1)');
+    expect(italian.checkinSummary?.[0].text).toContain(
+      'OEE (%): 61,5 (partenza 55, obiettivo 70), in linea con il percorso previsto.',
+    );
+    expect(italian.checkinSummary?.[0].text).toContain('in ritardo rispetto al percorso previsto');
+    expect(italian.checkinSummary?.[0].text).toMatch(/12\.500\s€/);
+    expect(english.checkinSummary?.[0].text).toContain('€48,250.50');
+    expect(italian.projectAtRisk?.[0].text).toContain('Scarti (pezzi/mese): 1150, atteso ora 1000.');
+    expect(english.projectAtRisk?.[0].text.startsWith('Hello,')).toBe(true);
+    expect(italian.checkinMissed?.[0].text).toContain('check-in 3');
+    expect(italian.projectClosed?.[0].text).toContain('Esito: Completato in parte.');
+    expect(italian.projectClosed?.[0].text).toContain('da 48,5 a 61,8 su 100 (+13,3 punti');
+    expect(english.projectClosed?.[0].text).toContain('from 48.5 to 61.8 out of 100 (+13.3 points');
+    expect(english.projectClosed?.[0].text).toContain('€9,600');
+    const withoutT1 = projectClosedEmail('it', {
+      recipientName: 'Laura Conti',
+      companyName: 'Officine Brambilla S.r.l.',
+      programmeName: 'Lombardia Digitale 2026',
+      projectTitle: 'MES',
+      outcome: 'abandoned',
+      economicBenefitEur: 0,
+      spentEur: 0,
+      unspentEur: 120_000,
+    });
+    expect(withoutT1.text).not.toContain('Maturità digitale');
+    expect(withoutT1.text).toContain('Esito: Abbandonato.');
   });
 
   it('has the same keys and placeholders in the Italian and English journey catalogues', () => {

@@ -1,0 +1,54 @@
+// The project-monitoring task handlers, one export per state machine task (the function catalogue
+// names the export). IDs and the cycle number in, codes out.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import middy from '@middy/core';
+import * as z from 'zod';
+import { readEnv } from '#shared/config/env.ts';
+import { programmeIdSchema } from '#shared/domain/programme.ts';
+import { sendEmail } from '#shared/email/mailer.ts';
+import { logger } from '#shared/observability/powertools.ts';
+import type { JourneyDeps } from '#shared/use-cases/journey.ts';
+import { closeProject, planCycle, recordCheckin } from '#shared/use-cases/monitoring.ts';
+
+const env = readEnv({
+  TABLE_NAME: z.string().min(1),
+  SENDER_EMAIL: z.email(),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  PUBLIC_BASE_URL: z.url(),
+});
+
+const deps: JourneyDeps = {
+  tableName: env.TABLE_NAME,
+  publicBaseUrl: env.PUBLIC_BASE_URL,
+  send: (to, email) =>
+    sendEmail({ senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET }, to, email),
+};
+
+const cycleInput = z.object({
+  projectId: z.uuid(),
+  applicationId: z.uuid(),
+  programmeId: programmeIdSchema,
+  cycle: z.number().int().min(1).max(1000),
+});
+
+function step<Schema extends z.ZodType, Result>(
+  schema: Schema,
+  run: (input: z.output<Schema>) => Promise<Result>,
+) {
+  return middy<z.output<Schema>>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(parser({ schema }))
+    .handler(async (input) => run(input as z.output<Schema>));
+}
+
+export const planCycleHandler = step(cycleInput, (input) => planCycle(deps, input));
+
+export const recordCheckinHandler = step(
+  cycleInput.extend({ missed: z.boolean(), final: z.boolean() }),
+  (input) => recordCheckin(deps, input),
+);
+
+export const closeProjectHandler = step(cycleInput.extend({ missed: z.boolean() }), (input) =>
+  closeProject(deps, input),
+);

@@ -1,0 +1,218 @@
+// Projects and their monitoring in the table: the project item, one item per check-in (recorded
+// once), the closing, and the programme counters each of them moves in the same transaction.
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './client.ts';
+import { isConditionFailure } from './conditions.ts';
+import type { ProjectRecord } from './journey-records.ts';
+import { keys } from './table-design.ts';
+
+export interface MonitoredProject extends Omit<ProjectRecord, 'status'> {
+  readonly status: 'launched' | 'monitoring' | 'at_risk' | 'closed';
+  readonly cycles?: number;
+  readonly lastCycle?: number;
+  readonly lastKpiValues?: readonly number[];
+  readonly economicBenefitEur?: number;
+  readonly spentEur?: number;
+  readonly outcome?: string;
+  readonly closedAt?: string;
+  readonly dmaT1?: unknown;
+  readonly dmaChange?: unknown;
+}
+
+export interface CheckinRecord {
+  readonly projectId: string;
+  readonly cycle: number;
+  readonly missed: boolean;
+  readonly at: string;
+  readonly kpiValues?: readonly number[];
+  readonly kpisOnTrack?: readonly boolean[];
+  readonly answer?: unknown;
+}
+
+export async function getProject(
+  tableName: string,
+  projectId: string,
+): Promise<MonitoredProject | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.project(projectId), ConsistentRead: true }),
+  );
+  return Item as MonitoredProject | undefined;
+}
+
+export async function listCheckins(tableName: string, projectId: string): Promise<CheckinRecord[]> {
+  const { Items } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.project(projectId).pk, ':prefix': 'CHECKIN#' },
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []) as CheckinRecord[];
+}
+
+/**
+ * Records a check-in (or a missed one) once, and moves the project to monitoring or at risk.
+ * @returns false when that cycle was recorded already
+ */
+export async function recordCheckinOnce(
+  tableName: string,
+  project: Pick<MonitoredProject, 'projectId' | 'programmeId'>,
+  checkin: CheckinRecord,
+  update: {
+    status: 'monitoring' | 'at_risk';
+    cycles: number;
+    economicBenefitEur?: number;
+    spentEur?: number;
+  },
+): Promise<boolean> {
+  const sets = ['#status = :status', 'lastCycle = :cycle', 'cycles = :cycles'];
+  const values: Record<string, unknown> = {
+    ':status': update.status,
+    ':cycle': checkin.cycle,
+    ':cycles': update.cycles,
+    ':closed': 'closed',
+  };
+  if (checkin.kpiValues) {
+    sets.push('lastKpiValues = :kpis');
+    values[':kpis'] = checkin.kpiValues;
+  }
+  if (update.economicBenefitEur !== undefined) {
+    sets.push('economicBenefitEur = :benefit');
+    values[':benefit'] = update.economicBenefitEur;
+  }
+  if (update.spentEur !== undefined) {
+    sets.push('spentEur = :spent');
+    values[':spent'] = update.spentEur;
+  }
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                pk: keys.project(checkin.projectId).pk,
+                sk: `CHECKIN#${String(checkin.cycle).padStart(3, '0')}`,
+                type: 'checkin',
+                ...checkin,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.project(checkin.projectId),
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: values,
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.programmeCounters(project.programmeId),
+              UpdateExpression: 'ADD #counter :one',
+              ExpressionAttributeNames: {
+                '#counter': checkin.missed ? 'checkinsMissed' : 'checkinsRecorded',
+              },
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Closes a project once: its outcome, T1 and spending; the programme gets back the unspent part of
+ * the reserved budget and adds the spending and the economic benefit to its totals.
+ */
+export async function closeProjectOnce(
+  tableName: string,
+  project: Pick<MonitoredProject, 'projectId' | 'programmeId' | 'amountEur'>,
+  closing: {
+    outcome: string;
+    at: string;
+    spentEur: number;
+    economicBenefitEur: number;
+    dmaT1?: unknown;
+    dmaChange?: { byDimension: Record<string, number>; overall: number };
+    closingReportMissing?: boolean;
+  },
+): Promise<boolean> {
+  const unspent = Math.max(0, project.amountEur - closing.spentEur);
+  const counterNames: Record<string, string> = { '#outcome': `projectOutcome_${closing.outcome}` };
+  const counterValues: Record<string, unknown> = {
+    ':one': 1,
+    ':spent': Math.min(closing.spentEur, project.amountEur),
+    ':unspent': -unspent,
+    ':benefit': closing.economicBenefitEur,
+  };
+  const adds = [
+    'projectsClosed :one',
+    'budgetSpentEur :spent',
+    'budgetCommittedEur :unspent',
+    'economicBenefitEur :benefit',
+    '#outcome :one',
+  ];
+  if (closing.dmaChange) {
+    adds.push('dmaImprovedProjects :one', 'dmaOverallDeltaSum :overall');
+    counterValues[':overall'] = closing.dmaChange.overall;
+    for (const [dimension, delta] of Object.entries(closing.dmaChange.byDimension)) {
+      counterNames[`#d_${dimension}`] = `dmaDeltaSum_${dimension}`;
+      counterValues[`:d_${dimension}`] = delta;
+      adds.push(`#d_${dimension} :d_${dimension}`);
+    }
+  }
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.project(project.projectId),
+              UpdateExpression:
+                'SET #status = :closed, outcome = :outcome, closedAt = :at, spentEur = :spentTotal, economicBenefitEur = :benefitTotal, unspentEur = :unspentTotal, dmaT1 = :t1, dmaChange = :change, closingReportMissing = :missing',
+              ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':closed': 'closed',
+                ':outcome': closing.outcome,
+                ':at': closing.at,
+                ':spentTotal': closing.spentEur,
+                ':benefitTotal': closing.economicBenefitEur,
+                ':unspentTotal': unspent,
+                ':t1': closing.dmaT1 ?? null,
+                ':change': closing.dmaChange ?? null,
+                ':missing': closing.closingReportMissing ?? false,
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.programmeCounters(project.programmeId),
+              UpdateExpression: `ADD ${adds.join(', ')}`,
+              ExpressionAttributeNames: counterNames,
+              ExpressionAttributeValues: counterValues,
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
