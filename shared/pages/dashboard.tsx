@@ -3,6 +3,7 @@
 // Bars are native <progress>/<meter> elements: no script, no inline style, no chart CDN.
 import type { ProgrammeCounters } from '#shared/data/programmes.ts';
 import { journeyOutcomes } from '#shared/domain/application.ts';
+import { dmaDimensions } from '#shared/domain/manager.ts';
 import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
 import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
 import type { Language } from '#shared/i18n/language.ts';
@@ -35,6 +36,10 @@ export function DashboardPage(props: {
   const committed = count('budgetCommittedEur');
   const reasons = ineligibilityReasons.filter((reason) => count(`ineligible_${reason}`) > 0);
   const outcomes = journeyOutcomes.filter((outcome) => count(`outcome_${outcome}`) > 0);
+  const average = (sumName: string) =>
+    (Math.round((count(sumName) / Math.max(1, count('dmaImprovedProjects'))) * 10) / 10).toLocaleString(
+      lang === 'it' ? 'it-IT' : 'en-GB',
+    );
   return (
     <Layout
       lang={lang}
@@ -83,6 +88,63 @@ export function DashboardPage(props: {
           value={committed}
           high={programme.budget.totalEur * 0.9}
         />
+        <h2>{t(lang, 'dashboard.monitoring')}</h2>
+        <table data-testid="monitoring">
+          <tbody>
+            <tr>
+              <td>{t(lang, 'dashboard.projectsClosed')}</td>
+              <td class="n">{count('projectsClosed')}</td>
+            </tr>
+            <tr>
+              <td>{t(lang, 'dashboard.checkinsRecorded')}</td>
+              <td class="n">{count('checkinsRecorded')}</td>
+            </tr>
+            <tr>
+              <td>{t(lang, 'dashboard.checkinsMissed')}</td>
+              <td class="n">{count('checkinsMissed')}</td>
+            </tr>
+            <tr>
+              <td>{t(lang, 'dashboard.budgetSpent')}</td>
+              <td class="n">{formatEuro(count('budgetSpentEur'), lang)}</td>
+            </tr>
+            <tr>
+              <td>{t(lang, 'dashboard.economicBenefit')}</td>
+              <td class="n">{formatEuro(count('economicBenefitEur'), lang)}</td>
+            </tr>
+            <tr>
+              <td>{t(lang, 'dashboard.benefitPerEuro')}</td>
+              <td class="n" data-testid="benefit-per-euro">
+                {count('budgetSpentEur') > 0
+                  ? (count('economicBenefitEur') / count('budgetSpentEur')).toLocaleString(
+                      lang === 'it' ? 'it-IT' : 'en-GB',
+                      {
+                        maximumFractionDigits: 2,
+                      },
+                    )
+                  : '—'}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        {count('dmaImprovedProjects') > 0 ? (
+          <>
+            <h3>{t(lang, 'dashboard.dmaImprovement')}</h3>
+            <table data-testid="dma-improvement">
+              <tbody>
+                {dmaDimensions.map((dimension) => (
+                  <tr>
+                    <td>{t(lang, `dma.${dimension}` as MessageKey)}</td>
+                    <td class="n">{average(`dmaDeltaSum_${dimension}`)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <td>{t(lang, 'dashboard.dmaOverall')}</td>
+                  <td class="n">{average('dmaOverallDeltaSum')}</td>
+                </tr>
+              </tbody>
+            </table>
+          </>
+        ) : null}
         <h2>{t(lang, 'dashboard.ineligibleByReason')}</h2>
         {reasons.length === 0 ? (
           <p>{t(lang, 'dashboard.none')}</p>

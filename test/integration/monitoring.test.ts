@@ -190,6 +190,13 @@ describe('project monitoring', () => {
       number
     >;
     expect(counters).toMatchObject({ projectsClosed: 1, budgetSpentEur: 18_000, budgetCommittedEur: 18_000 });
+    const dashboard = await (
+      await fetch(`${stack.urls.site}/_local/programmes/${project.programmeId}`, {
+        headers: { Accept: 'text/html' },
+      })
+    ).text();
+    expect(dashboard).toMatch(/data-testid="benefit-per-euro">1,67</);
+    expect(dashboard).toContain('data-testid="dma-improvement"');
     const executions = await eventually(async () => {
       const cycles = stack.engine
         .listExecutions({ stateMachineArn: stack.stateMachineArns['project-monitoring'] })
