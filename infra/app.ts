@@ -21,6 +21,9 @@ export function buildApp(app: App = new App()) {
     table: data.table,
     idempotencyTable: data.idempotencyTable,
     senderEmail,
+    ...(app.node.tryGetContext('percorso-pmi:officeEmail')
+      ? { officeEmail: String(app.node.tryGetContext('percorso-pmi:officeEmail')) }
+      : {}),
     senderIdentity: data.senderIdentity,
     configurationSet: data.configurationSet,
   });

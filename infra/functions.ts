@@ -25,7 +25,21 @@ export interface FunctionSpec {
   readonly stopsJourneys?: boolean;
   /** May start project-monitoring executions (project launch). */
   readonly startsMonitoring?: boolean;
+  /** May start manager-onboarding executions (registration). */
+  readonly startsOnboarding?: boolean;
+  /** Writes to the programme office (OFFICE_EMAIL). */
+  readonly mailsOffice?: boolean;
 }
+
+const onboardingStep = (handler: string, description: string): FunctionSpec => ({
+  entry: 'functions/managers/steps.ts',
+  handler,
+  description,
+  table: 'readWrite',
+  sendsEmail: true,
+  buildsLinks: true,
+  mailsOffice: true,
+});
 
 const monitoringStep = (handler: string, description: string): FunctionSpec => ({
   entry: 'functions/monitoring/steps.ts',
@@ -109,6 +123,23 @@ export const functionCatalog = {
     startsMonitoring: true,
   },
   closeJourney: journeyStep('closeJourneyHandler', 'sme-journey task: record the outcome, free what is held'),
+  managerRegistration: {
+    entry: 'functions/http/manager-registration.ts',
+    description: 'GET /managers/register, POST /managers — managers register, onboarding starts',
+    table: 'readWrite',
+    startsOnboarding: true,
+  },
+  managerAvailability: {
+    entry: 'functions/http/manager-availability.ts',
+    description: "GET/POST /managers/availability/{token} — a manager's capacity and availability",
+    table: 'readWrite',
+  },
+  openVettingTask: onboardingStep(
+    'openVettingTaskHandler',
+    'manager-onboarding callback task: vetting link to the office',
+  ),
+  applyVetting: onboardingStep('applyVettingHandler', 'manager-onboarding task: apply the vetting decision'),
+  expireVetting: onboardingStep('expireVettingHandler', 'manager-onboarding task: vetting not done in time'),
   planCycle: monitoringStep('planCycleHandler', 'project-monitoring task: when the check-in falls due'),
   recordCheckin: monitoringStep(
     'recordCheckinHandler',

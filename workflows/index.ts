@@ -1,11 +1,13 @@
 // Every workflow the product runs, by the name its state machine gets, with the functions its
 // definition needs. CDK and the local engine both iterate this table.
+import { defineManagerOnboarding, managerOnboardingFunctions } from './manager-onboarding.ts';
 import { defineProjectMonitoring, projectMonitoringFunctions } from './project-monitoring.ts';
 import { defineSmeJourney, smeJourneyFunctions } from './sme-journey.ts';
 
 export const workflows = {
   'sme-journey': { define: defineSmeJourney, functions: smeJourneyFunctions },
   'project-monitoring': { define: defineProjectMonitoring, functions: projectMonitoringFunctions },
+  'manager-onboarding': { define: defineManagerOnboarding, functions: managerOnboardingFunctions },
 } as const;
 
 export type WorkflowName = keyof typeof workflows;

@@ -63,6 +63,7 @@ async function pageContext(
   lang: Language,
   formAction: string,
 ): Promise<TaskPageContext | undefined> {
+  if (task.kind === 'vetting') return vettingContext(task, lang, formAction);
   const application = await getApplication(env.TABLE_NAME, task.applicationId);
   const programme = application ? await getProgramme(env.TABLE_NAME, application.programmeId) : undefined;
   if (!application || !programme) return undefined;
@@ -128,6 +129,36 @@ async function pageContext(
       ? { budgetLeftEur: Math.max(0, programme.budget.totalEur - committed) }
       : {}),
   } as TaskPageContext;
+}
+
+/** The vetting page shows the candidate manager's profile (the task's subject is the manager). */
+async function vettingContext(
+  task: HumanTaskRecord,
+  lang: Language,
+  formAction: string,
+): Promise<TaskPageContext | undefined> {
+  const manager = await getManager(env.TABLE_NAME, task.applicationId);
+  if (!manager) return undefined;
+  return {
+    lang,
+    kind: task.kind,
+    formAction,
+    dueAt: task.dueAt,
+    reminder: task.remindedAt !== undefined,
+    candidate: {
+      name: manager.name,
+      email: manager.email,
+      ...(manager.phone ? { phone: manager.phone } : {}),
+      languages: manager.languages,
+      atecoSections: manager.atecoSections,
+      atecoDivisions: manager.atecoDivisions,
+      competences: manager.competences,
+      provinces: manager.provinces,
+      capacity: manager.capacity,
+      ...(manager.cv ? { cv: manager.cv } : {}),
+      conflictsCount: manager.conflicts.length,
+    },
+  };
 }
 
 /** A check-in must give one value per KPI and one progress per objective of the project. */

@@ -109,6 +109,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       IDEMPOTENCY_TABLE_NAME: idempotencyTable.logicalName,
       JOURNEY_STATE_MACHINE_ARN: stateMachineArn('sme-journey'),
       MONITORING_STATE_MACHINE_ARN: stateMachineArn('project-monitoring'),
+      ONBOARDING_STATE_MACHINE_ARN: stateMachineArn('manager-onboarding'),
+      OFFICE_EMAIL: 'ufficio.programmi@percorso-pmi.local',
       SENDER_EMAIL: 'no-reply@percorso-pmi.local',
       PUBLIC_BASE_URL: api.url,
       POWERTOOLS_SERVICE_NAME: 'percorso-pmi',

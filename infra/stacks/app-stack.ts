@@ -47,6 +47,8 @@ export interface AppStackProps extends StackProps {
   readonly senderEmail: string;
   readonly senderIdentity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
+  /** The programme office's address for onboarding tasks; absent = the sender address. */
+  readonly officeEmail?: string;
   /** The public site's address (custom domain); absent = the API stage URL. */
   readonly publicBaseUrl?: string;
   /** Steady-state requests per second the public API accepts. @default 50 */
@@ -210,6 +212,14 @@ export class AppStack extends Stack {
         new PolicyStatement({
           actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
           resources: [props.idempotencyTable.tableArn],
+        }),
+      );
+    }
+    if (spec.startsOnboarding) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: [this.stateMachineArnOf('manager-onboarding')],
         }),
       );
     }

@@ -63,14 +63,20 @@ export const keys = {
   programmeCounters: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'COUNTERS' }),
   link: (linkHash: string) => ({ pk: `LINK#${linkHash}`, sk: 'LINK' }),
   /** A human task of a journey: its kind and round (the nth offer) make it unique. */
-  humanTask: (applicationId: string, kind: string, round: number) => ({
-    pk: `APPLICATION#${applicationId}`,
+  /**
+   * A human task, in the partition of what it is about: an application's journey (its ID) or, for
+   * a manager's vetting, the manager (their ID). Kind and round (the nth offer) make it unique.
+   */
+  humanTask: (subjectId: string, kind: string, round: number) => ({
+    pk: kind === 'vetting' ? `MANAGER#${subjectId}` : `APPLICATION#${subjectId}`,
     sk: `TASK#${kind}#${String(round).padStart(3, '0')}`,
   }),
   humanTasksOfApplication: (applicationId: string) => ({
     pk: `APPLICATION#${applicationId}`,
     skPrefix: 'TASK#',
   }),
+  /** One registration per e-mail address (lower-cased). */
+  managerEmail: (email: string) => ({ pk: `MANAGEREMAIL#${email.toLowerCase()}`, sk: 'MANAGEREMAIL' }),
   assessment: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'ASSESSMENT' }),
   /** A bounce or complaint, once per SES message and recipient (address hashed). */
   emailEvent: (messageId: string, addressHash: string) => ({

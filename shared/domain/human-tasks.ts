@@ -12,8 +12,12 @@ export const humanTaskKinds = [
   'escalation',
   'checkin',
   'closing',
+  'vetting',
 ] as const;
 export type HumanTaskKind = (typeof humanTaskKinds)[number];
+
+/** Tasks about a manager (their onboarding) rather than an SME's journey. */
+export const managerTaskKinds: readonly HumanTaskKind[] = ['vetting'];
 
 /**
  * open: waiting for the answer; answered: consumed by its one POST; expired: the deadline passed
@@ -126,6 +130,16 @@ export const closingAnswerSchema = z.strictObject({
   report: z.string().trim().min(1).max(10_000),
 });
 
+/** The programme office vets a registered manager: approved with a merit score, or rejected. */
+export const vettingAnswerSchema = z.discriminatedUnion('decision', [
+  z.strictObject({
+    decision: z.literal('approve'),
+    merit: z.number().min(0).max(100),
+    notes: z.string().trim().max(2000).optional(),
+  }),
+  z.strictObject({ decision: z.literal('reject'), reason }),
+]);
+
 export const humanTaskAnswerSchemas = {
   offer: offerAnswerSchema,
   assessment: assessmentAnswerSchema,
@@ -133,6 +147,7 @@ export const humanTaskAnswerSchemas = {
   escalation: escalationAnswerSchema,
   checkin: checkinAnswerSchema,
   closing: closingAnswerSchema,
+  vetting: vettingAnswerSchema,
 } as const satisfies Record<HumanTaskKind, z.ZodType>;
 
 export type HumanTaskAnswer<K extends HumanTaskKind> = z.output<(typeof humanTaskAnswerSchemas)[K]>;
@@ -169,6 +184,8 @@ export function taskOutputForWorkflow(kind: HumanTaskKind, answer: unknown): Rec
     }
     case 'checkin':
       return { submitted: true };
+    case 'vetting':
+      return { decision: (answer as HumanTaskAnswer<'vetting'>).decision };
     case 'closing':
       return { outcome: (answer as HumanTaskAnswer<'closing'>).outcome };
     case 'escalation': {

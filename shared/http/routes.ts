@@ -17,6 +17,15 @@ export const routes = {
     path: '/status/{token}',
     handler: 'applicationStatus',
   },
+  /** The public registration form for managers; POST /managers registers (form or JSON). */
+  managerForm: { methods: ['GET', 'HEAD'], path: '/managers/register', handler: 'managerRegistration' },
+  registerManager: { methods: ['POST'], path: '/managers', handler: 'managerRegistration' },
+  /** A manager's personal link: GET shows their availability, POST changes it. */
+  managerAvailability: {
+    methods: ['GET', 'HEAD', 'POST'],
+    path: '/managers/availability/{token}',
+    handler: 'managerAvailability',
+  },
   /** A human task's link: GET and HEAD only show it, POST answers it once (form or JSON). */
   humanTask: { methods: ['GET', 'HEAD', 'POST'], path: '/tasks/{token}', handler: 'humanTask' },
 } as const satisfies Record<string, Route>;
@@ -31,4 +40,9 @@ export function statusUrl(publicBaseUrl: string, token: string): string {
 /** Absolute URL of a human task's link. */
 export function taskUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/$/, '')}${routes.humanTask.path.replace('{token}', encodeURIComponent(token))}`;
+}
+
+/** Absolute URL of a manager's personal availability link. */
+export function managerAvailabilityUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/$/, '')}${routes.managerAvailability.path.replace('{token}', encodeURIComponent(token))}`;
 }

@@ -3,10 +3,14 @@
 import { dashboardMessagesEn, dashboardMessagesIt } from './dashboard-messages.ts';
 import { journeyMessagesEn, journeyMessagesIt } from './journey-messages.ts';
 import type { Language } from './language.ts';
+import { managerMessagesEn, managerMessagesIt } from './manager-messages.ts';
+import { onboardingMessagesEn, onboardingMessagesIt } from './onboarding-messages.ts';
 
 const it = {
   ...journeyMessagesIt,
   ...dashboardMessagesIt,
+  ...onboardingMessagesIt,
+  ...managerMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -166,6 +170,8 @@ export type MessageKey = keyof typeof it;
 const en: Record<MessageKey, string> = {
   ...journeyMessagesEn,
   ...dashboardMessagesEn,
+  ...onboardingMessagesEn,
+  ...managerMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

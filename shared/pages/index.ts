@@ -4,10 +4,20 @@ export { MessagePage, ReceiptPage, StatusPage } from './application-pages.tsx';
 export { DashboardPage, ProgrammeListPage } from './dashboard.tsx';
 export { Layout, renderPage } from './layout.tsx';
 export {
+  availabilityFormToInput,
+  ManagerAvailabilityPage,
+  type ManagerAvailabilityPageProps,
+  ManagerRegisteredPage,
+  ManagerRegistrationForm,
+  type ManagerRegistrationFormProps,
+  registrationFormToInput,
+} from './manager-pages.tsx';
+export {
   describeTaskAnswerErrors,
   TaskClosedPage,
   TaskDonePage,
   TaskPage,
   type TaskPageContext,
   taskFormToAnswer,
+  type VettingCandidate,
 } from './task-pages.tsx';

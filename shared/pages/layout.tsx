@@ -37,7 +37,7 @@ export function Layout({ lang, title, switchHref, children }: LayoutProps) {
           </a>
           {switchHref ? (
             <a href={withLang(switchHref, other)} hrefLang={other} lang={other}>
-              {t(other, 'page.switchLanguage')}
+              {t(lang, 'page.switchLanguage')}
             </a>
           ) : null}
         </header>

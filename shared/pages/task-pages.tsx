@@ -1,8 +1,8 @@
 // The pages behind the human tasks' e-mailed links (offer, assessment, financing decision,
-// escalation, a launched project's check-in and closing): a summary, then a form that posts back to
-// the same link. Server-rendered, no
-// JavaScript. The form's fields (dotted names, everything a string) become the JSON contract's
-// shape with taskFormToAnswer, so the same zod schema validates a form and a JSON answer.
+// escalation, a launched project's check-in and closing, the vetting of a registered manager): a
+// summary, then a form that posts back to the same link. Server-rendered, no JavaScript. The form's
+// fields (dotted names, everything a string) become the JSON contract's shape with
+// taskFormToAnswer, so the same zod schema validates a form and a JSON answer.
 import type { VNode } from 'preact';
 import type * as z from 'zod';
 import {
@@ -29,8 +29,9 @@ export interface TaskPageContext {
   readonly dueAt: string;
   /** True when shown after a reminder (just a hint line). */
   readonly reminder: boolean;
-  readonly programmeName: string;
-  readonly company: {
+  /** Every SME task shows the programme and the company; the vetting of a manager has neither. */
+  readonly programmeName?: string;
+  readonly company?: {
     name: string;
     province: string;
     municipality?: string;
@@ -40,7 +41,9 @@ export interface TaskPageContext {
     employees: number;
     website?: string;
   };
-  readonly interests: readonly InterestArea[];
+  readonly interests?: readonly InterestArea[];
+  /** Vetting: the registered manager's profile (their conflicts only counted, never listed). */
+  readonly candidate?: VettingCandidate;
   /** Assessment, financing and escalation context. */
   readonly manager?: { name: string };
   /** The financing page shows it. */
@@ -68,6 +71,26 @@ export interface TaskPageContext {
   /** Submitted values by field name, shown again after an error. */
   readonly values?: Readonly<Record<string, string | readonly string[]>>;
   readonly errors?: readonly FieldError[];
+}
+
+/** What the vetting page shows about a manager who registered. */
+export interface VettingCandidate {
+  readonly name: string;
+  readonly email: string;
+  readonly phone?: string;
+  readonly languages: readonly string[];
+  /** ATECO 2025 section letters. */
+  readonly atecoSections: readonly string[];
+  /** ATECO 2025 divisions, two digits. */
+  readonly atecoDivisions: readonly string[];
+  /** Interest areas and DMA dimensions (codes). */
+  readonly competences: readonly string[];
+  /** Lombardy province codes. */
+  readonly provinces: readonly string[];
+  readonly capacity: number;
+  readonly cv?: string;
+  /** How many companies (Partita IVA) the manager declared ties to. */
+  readonly conflictsCount: number;
 }
 
 /** What the check-in and closing pages show about the project and ask about, in its order. */
@@ -341,13 +364,23 @@ function ErrorSummary(props: { lang: Language; errors: readonly FieldError[] }) 
 }
 
 /** What the person needs to decide: the SME (never its contact details on an offer). */
-function CompanyFacts({ ctx }: { ctx: TaskPageContext }) {
-  const { lang, company } = ctx;
+function CompanyFacts({
+  ctx,
+  company,
+}: {
+  ctx: TaskPageContext;
+  company: NonNullable<TaskPageContext['company']>;
+}) {
+  const { lang } = ctx;
   const beforeAcceptance = ctx.kind === 'offer';
   return (
     <dl class="facts">
-      <dt>{t(lang, 'task.programme')}</dt>
-      <dd>{ctx.programmeName}</dd>
+      {ctx.programmeName ? (
+        <>
+          <dt>{t(lang, 'task.programme')}</dt>
+          <dd>{ctx.programmeName}</dd>
+        </>
+      ) : null}
       <dt>{t(lang, 'task.company')}</dt>
       <dd>{company.name}</dd>
       <dt>{t(lang, 'task.company.sector')}</dt>
@@ -376,13 +409,70 @@ function CompanyFacts({ ctx }: { ctx: TaskPageContext }) {
         </>
       ) : null}
       <dt>{t(lang, 'task.company.interests')}</dt>
-      <dd class="prose">{ctx.interests.map((area) => t(lang, `interest.${area}`)).join(', ')}</dd>
+      <dd class="prose">{(ctx.interests ?? []).map((area) => t(lang, `interest.${area}`)).join(', ')}</dd>
       {!beforeAcceptance && ctx.manager ? (
         <>
           <dt>{t(lang, 'task.manager')}</dt>
           <dd>{ctx.manager.name}</dd>
         </>
       ) : null}
+    </dl>
+  );
+}
+
+/** A list of codes as words ("C — Manufacturing, K — …"), or "none". */
+function listOrNone(lang: Language, items: readonly string[], name: (item: string) => string): string {
+  return items.length === 0 ? t(lang, 'vetting.none') : items.map(name).join(', ');
+}
+
+/** What the programme office needs to vet a manager: their profile as registered. */
+function CandidateFacts({ lang, candidate }: { lang: Language; candidate: VettingCandidate }) {
+  const competence = (code: string) =>
+    (interestAreas as readonly string[]).includes(code)
+      ? labelOrCode(lang, `interest.${code}`, code)
+      : labelOrCode(lang, `dma.${code}`, code);
+  return (
+    <dl class="facts">
+      <dt>{t(lang, 'field.name')}</dt>
+      <dd>{candidate.name}</dd>
+      <dt>{t(lang, 'field.email')}</dt>
+      <dd>{candidate.email}</dd>
+      {candidate.phone ? (
+        <>
+          <dt>{t(lang, 'field.phone')}</dt>
+          <dd>{candidate.phone}</dd>
+        </>
+      ) : null}
+      <dt>{t(lang, 'field.languages')}</dt>
+      <dd>
+        {listOrNone(lang, candidate.languages, (language) =>
+          labelOrCode(lang, `manager.language.${language}`, language),
+        )}
+      </dd>
+      <dt>{t(lang, 'field.atecoSections')}</dt>
+      <dd class="prose">
+        {listOrNone(
+          lang,
+          candidate.atecoSections,
+          (section) => `${section} — ${labelOrCode(lang, `atecoSection.${section}`, section)}`,
+        )}
+      </dd>
+      <dt>{t(lang, 'field.atecoDivisions')}</dt>
+      <dd>{listOrNone(lang, candidate.atecoDivisions, (division) => division)}</dd>
+      <dt>{t(lang, 'field.competences')}</dt>
+      <dd class="prose">{listOrNone(lang, candidate.competences, competence)}</dd>
+      <dt>{t(lang, 'field.provinces')}</dt>
+      <dd class="prose">{listOrNone(lang, candidate.provinces, provinceName)}</dd>
+      <dt>{t(lang, 'field.capacity')}</dt>
+      <dd>{t(lang, 'vetting.capacityValue', { capacity: candidate.capacity })}</dd>
+      <dt>{t(lang, 'field.conflicts')}</dt>
+      <dd>
+        {candidate.conflictsCount === 0
+          ? t(lang, 'vetting.none')
+          : t(lang, 'vetting.conflictsValue', { count: candidate.conflictsCount })}
+      </dd>
+      <dt>{t(lang, 'field.cv')}</dt>
+      <dd class="prose">{candidate.cv?.trim() ? candidate.cv : t(lang, 'vetting.none')}</dd>
     </dl>
   );
 }
@@ -749,6 +839,50 @@ function EscalationFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
   );
 }
 
+function VettingFields({ lang, kit }: { lang: Language; kit: Kit }) {
+  const approve = t(lang, 'vetting.decision.approve');
+  const reject = t(lang, 'vetting.decision.reject');
+  return (
+    <>
+      <kit.Radios
+        name="decision"
+        legend={t(lang, 'vetting.decision')}
+        required
+        options={[
+          { value: 'approve', label: approve },
+          { value: 'reject', label: reject },
+        ]}
+      />
+      <kit.Input
+        name="merit"
+        label={t(lang, 'field.task.merit')}
+        condition={t(lang, 'task.onlyIf', { choice: approve })}
+        hint={t(lang, 'vetting.hint.merit')}
+        type="number"
+        inputMode="decimal"
+        min={0}
+        max={100}
+        step="any"
+      />
+      <kit.TextArea
+        name="notes"
+        label={t(lang, 'field.task.notes')}
+        condition={t(lang, 'task.onlyIf', { choice: approve })}
+        hint={t(lang, 'vetting.hint.notes')}
+        maxLength={2000}
+        optional
+      />
+      <kit.TextArea
+        name="reason"
+        label={t(lang, 'field.task.reason')}
+        condition={t(lang, 'task.onlyIf', { choice: reject })}
+        hint={t(lang, 'vetting.hint.reason')}
+        maxLength={1000}
+      />
+    </>
+  );
+}
+
 const formatRomeDate = (iso: string, lang: Language) =>
   new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
     dateStyle: 'long',
@@ -998,7 +1132,7 @@ function ClosingFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
 
 function intro(ctx: TaskPageContext): string[] {
   const { lang } = ctx;
-  const common = { programme: ctx.programmeName, company: ctx.company.name };
+  const common = { programme: ctx.programmeName ?? '—', company: ctx.company?.name ?? '—' };
   switch (ctx.kind) {
     case 'offer':
       return [t(lang, 'offer.intro', common), t(lang, 'offer.privacy')];
@@ -1012,6 +1146,8 @@ function intro(ctx: TaskPageContext): string[] {
       return [t(lang, 'checkin.intro', common)];
     case 'closing':
       return [t(lang, 'closing.intro', common)];
+    case 'vetting':
+      return [t(lang, 'vetting.intro', { manager: ctx.candidate?.name ?? '—' })];
   }
 }
 
@@ -1043,8 +1179,9 @@ export function TaskPage(ctx: TaskPageContext): VNode {
           <p>{t(lang, `escalation.reason.${ctx.escalationReason}`)}</p>
         </div>
       ) : null}
-      <h2>{t(lang, 'task.summary')}</h2>
-      <CompanyFacts ctx={ctx} />
+      <h2>{t(lang, kind === 'vetting' ? 'vetting.section.candidate' : 'task.summary')}</h2>
+      {kind !== 'vetting' && ctx.company ? <CompanyFacts ctx={ctx} company={ctx.company} /> : null}
+      {kind === 'vetting' && ctx.candidate ? <CandidateFacts lang={lang} candidate={ctx.candidate} /> : null}
       {kind !== 'offer' && ctx.assessment ? (
         <AssessmentFacts lang={lang} assessment={ctx.assessment} />
       ) : null}
@@ -1061,6 +1198,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
           <CheckinFields ctx={ctx} kit={kit} values={values} />
         ) : null}
         {kind === 'closing' ? <ClosingFields ctx={ctx} kit={kit} /> : null}
+        {kind === 'vetting' ? <VettingFields lang={lang} kit={kit} /> : null}
         <button type="submit">{t(lang, 'task.submit')}</button>
       </form>
     </Layout>
@@ -1101,7 +1239,8 @@ const assessmentDecisionAliases: Readonly<Record<string, string>> = {
  * @param decision - offer: accept | decline; assessment: project | no_project (also true | false,
  *   projectRecommended | noProject); financing: approve | reject; escalation: assign | close;
  *   checkin: submitted (a check-in has one outcome, so any value says it); closing: the outcome
- *   code, completed | completed_partially | abandoned (anything else gets a generic line)
+ *   code, completed | completed_partially | abandoned (anything else gets a generic line); vetting:
+ *   approve | reject
  */
 export function TaskDonePage(props: { lang: Language; kind: HumanTaskKind; decision: string }): VNode {
   const { lang } = props;
@@ -1186,6 +1325,16 @@ export function taskFormToAnswer(
       put('decision', decision);
       if (decision === 'assign') put('managerId', field('managerId')?.trim());
       if (decision === 'close') put('reason', field('reason'));
+      return answer;
+    }
+    case 'vetting': {
+      const decision = field('decision');
+      put('decision', decision);
+      if (decision === 'approve') {
+        put('merit', number('merit'));
+        put('notes', field('notes'));
+      }
+      if (decision === 'reject') put('reason', field('reason'));
       return answer;
     }
     case 'assessment':
@@ -1405,6 +1554,8 @@ const taskFieldOrder = [
   'project.budgetEur',
   'project.kpis',
   'project.qualitativeObjectives',
+  'merit',
+  'notes',
   'amountEur',
   'managerId',
   'reason',

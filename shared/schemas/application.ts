@@ -175,7 +175,7 @@ function fieldLabel(lang: Language, field: string): string {
 }
 
 /** One message per zod issue, naming the field in the requester's language. */
-function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Language): FieldError[] {
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Language): FieldError[] {
   const path = issue.path.filter((segment): segment is string => typeof segment === 'string');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
@@ -333,4 +333,17 @@ export function formFieldsToApplication(
   for (const name of listFields) if (!(name in fields)) set(name, []);
   for (const name of booleanFields) if (!(name in fields)) set(name, false);
   return result;
+}
+
+/**
+ * Field errors for any validated input: one per field, the field named in the requester's language
+ * (`field.<path>` messages), in the order given.
+ */
+export function fieldErrorsOf(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  lang: Language,
+): FieldError[] {
+  const errors = issues.flatMap((issue) => describeIssue(issue, input, lang));
+  return [...new Map(errors.map((error) => [error.field, error])).values()];
 }

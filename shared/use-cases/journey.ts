@@ -37,6 +37,7 @@ import type { ApplicationRecord, JourneyOutcome } from '#shared/domain/applicati
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import type { Manager } from '#shared/domain/manager.ts';
+import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
 import { smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { monitoringCycles } from '#shared/domain/monitoring.ts';
 import type { Programme } from '#shared/domain/programme.ts';
@@ -92,6 +93,7 @@ const expiryHours = (programme: Programme, kind: HumanTaskKind) =>
     escalation: programme.timeouts.escalationExpiryHours,
     checkin: programme.monitoring.checkinExpiryHours,
     closing: programme.monitoring.checkinExpiryHours,
+    vetting: vettingTimeouts.expiryHours,
   })[kind];
 
 async function load(deps: JourneyDeps, applicationId: string) {

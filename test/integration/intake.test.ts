@@ -320,6 +320,8 @@ describe('the HTML form', () => {
     expect(italian).toContain('Invia la candidatura');
     expect(english).toContain('<html lang="en"');
     expect(english).toContain('Submit application');
+    expect(italian).toMatch(/>English<\/a>/);
+    expect(english).toMatch(/>Italiano<\/a>/);
   });
 
   it('answers a form post with a receipt page, and re-shows the form with an error summary on bad input', async () => {

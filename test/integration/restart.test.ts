@@ -27,7 +27,11 @@ async function outboxOf(site: string) {
 describe('a restart in the middle of a journey', () => {
   it('resumes the waiting offer: the e-mailed link still works and nothing is sent twice', async () => {
     // Prepare: a journey waiting for the manager's answer.
-    stack = await startLocalStack({ dataDir, timeScale: 0.001 });
+    stack = await startLocalStack({
+      dataDir,
+      timeScale: 0.001,
+      log: (line) => console.error(`[restart stack] ${line}`),
+    });
     const ports = {
       port: port(stack.urls.site),
       dynamoDbPort: port(stack.urls.dynamoDb),
@@ -43,10 +47,23 @@ describe('a restart in the middle of a journey', () => {
     });
     const { applicationId } = (await submitted.json()) as { applicationId: string };
     const site = stack.urls.site;
+    const executionArnOf = (id: string, s: LocalStack) =>
+      `${s.stateMachineArns['sme-journey'].replace(':stateMachine:', ':execution:')}:${id}`;
     const offer = await eventually(
       async () => (await outboxOf(site)).find((m) => m.subject.includes(application.company.name)),
       30_000,
-    );
+    ).catch((error) => {
+      // Say where the journey stood, for a failure that only a loaded machine shows.
+      const current = stack?.engine.getExecutionHistory({
+        executionArn: executionArnOf(applicationId, stack),
+      });
+      console.error(
+        '[restart test] no offer e-mail; journey history:',
+        JSON.stringify(current?.events.slice(-6)),
+        JSON.stringify((current?.events ?? []).filter((e) => String(e.type).includes('Failed'))),
+      );
+      throw error;
+    });
     const link = offer.text.match(/https?:\/\/\S+\/tasks\/[A-Za-z0-9_-]{43}/)?.[0] ?? '';
     const emailsBefore = (await outboxOf(site)).length;
 
@@ -61,10 +78,25 @@ describe('a restart in the middle of a journey', () => {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ decision: 'accept' }),
     });
+    const answeredBody = await answered.clone().text();
     const introductions = await eventually(async () => {
       const found = (await outboxOf(site)).filter((m) => m.subject.includes('Incarico confermato'));
       return found.some((m) => m.subject.includes(application.company.name)) ? found : undefined;
-    }, 30_000);
+    }, 30_000).catch((error) => {
+      const restarted = stack?.engine.getExecutionHistory({
+        executionArn: executionArnOf(applicationId, stack),
+      });
+      console.error(
+        '[restart test] no introduction; answer:',
+        answered.status,
+        answeredBody,
+        'status:',
+        stack?.engine.describeExecution({ executionArn: executionArnOf(applicationId, stack) }).status,
+        'last events:',
+        JSON.stringify(restarted?.events.slice(-8)),
+      );
+      throw error;
+    });
 
     // Assess
     expect(execution.status).toBe('RUNNING');

@@ -59,12 +59,41 @@ const monitoredProject = {
 } satisfies TaskPageContext['project'];
 const formAction = '/tasks/Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4';
 
-/** A task page's context; the assessment and the candidates are there for every kind that uses them. */
+/** A manager who registered, as the vetting page shows them. */
+const vettingCandidate = {
+  name: 'Roberto Sala',
+  email: 'roberto.sala@example.it',
+  phone: '+39 02 1234567',
+  languages: ['it', 'en'],
+  atecoSections: ['C', 'K'],
+  atecoDivisions: ['25', '28'],
+  competences: ['digital', 'automationAndAi'],
+  provinces: ['MI', 'MB'],
+  capacity: 3,
+  cv: 'Vent’anni in meccanica di precisione, direttore di stabilimento.',
+  conflictsCount: 2,
+} satisfies TaskPageContext['candidate'];
+
+/**
+ * A task page's context; the assessment and the candidates are there for every kind that uses them.
+ * The vetting of a manager has no programme, company or interests: only the candidate.
+ */
 function aContext(
   kind: HumanTaskKind,
   lang: Language,
   overrides: Partial<TaskPageContext> = {},
 ): TaskPageContext {
+  if (kind === 'vetting') {
+    return {
+      lang,
+      kind,
+      formAction,
+      dueAt: '2026-03-12T17:00:00.000Z',
+      reminder: false,
+      candidate: vettingCandidate,
+      ...overrides,
+    };
+  }
   return {
     lang,
     kind,
@@ -248,6 +277,60 @@ describe('TaskPage', () => {
     expect(render(aContext('closing', 'en'))).toContain('Initial score (T0): 35.');
   });
 
+  it('shows the candidate’s profile on the vetting page, without any company, and counts the conflicts', () => {
+    // Act
+    const italian = render(aContext('vetting', 'it'));
+    const english = render(aContext('vetting', 'en'));
+
+    // Assess
+    expect(italian).toContain('Roberto Sala si è candidato come manager');
+    expect(italian).toContain('roberto.sala@example.it');
+    expect(italian).toContain('C — Attività manifatturiere, K — Telecomunicazioni');
+    expect(italian).toContain('Digitale e Industria 4.0, Automazione e intelligenza artificiale');
+    expect(italian).toContain('Milano (MI), Monza e della Brianza (MB)');
+    expect(italian).toContain('Italiano, Inglese');
+    expect(italian).toContain('25, 28');
+    expect(italian).toContain('3 imprese contemporaneamente');
+    expect(italian).toContain('2 imprese dichiarate');
+    expect(italian).toContain('Vent’anni in meccanica di precisione');
+    expect(italian).not.toContain(messageCatalogues.it['task.company']);
+    expect(italian).not.toContain(messageCatalogues.it['task.programme']);
+    for (const decision of ['approve', 'reject']) {
+      expect(italian).toMatch(new RegExp(`type="radio" id="[^"]+" name="decision" value="${decision}"`));
+    }
+    expect(italian).toMatch(/<input id="f-merit" name="merit" type="number"[^>]*min="0" max="100"/);
+    expect(italian).toContain('Note (facoltativo) — solo se scegli «Ammetto il manager»');
+    expect(italian).toContain('name="reason"');
+    expect(english).toContain('Italian, English');
+    expect(english).toContain('C — Manufacturing');
+    expect(english).toContain('2 companies declared');
+    const noConflicts = render(
+      aContext('vetting', 'en', {
+        candidate: { ...vettingCandidate, conflictsCount: 0, atecoDivisions: [], cv: undefined },
+      }),
+    );
+    expect(noConflicts).toMatch(/Companies you have ties to \(VAT numbers\)<\/dt><dd>None<\/dd>/);
+    expect(noConflicts).not.toMatch(/\{\w+\}/);
+  });
+
+  it('keeps the vetting answers and names the missing merit after an error', () => {
+    // Prepare
+    const fields = { decision: 'approve', merit: '', notes: 'Profilo solido' };
+    const answer = taskFormToAnswer('vetting', fields, 'it');
+    const parsed = humanTaskAnswerSchemas.vetting.safeParse(answer);
+    const errors = parsed.success ? [] : describeTaskAnswerErrors(parsed.error.issues, 'it', answer);
+
+    // Act
+    const html = render(aContext('vetting', 'it', { values: fields, errors }));
+
+    // Assess
+    expect(errors).toEqual([{ field: 'merit', message: 'Punteggio di merito: campo obbligatorio.' }]);
+    expect(html).toContain('href="#f-merit"');
+    expect(html).toMatch(/id="f-merit"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/name="decision" value="approve" checked/);
+    expect(html).toContain('Profilo solido</textarea>');
+  });
+
   it('shows one KPI input per submitted value when the project is not known', () => {
     const html = render(
       aContext('checkin', 'en', { project: undefined, values: { 'kpiValues.0': '1', 'kpiValues.2': '3' } }),
@@ -352,6 +435,13 @@ describe('TaskClosedPage and TaskDonePage', () => {
       expect(project).toContain(messageCatalogues[lang]['task.done.assessment.project']);
       const other = renderToString(TaskDonePage({ lang, kind: 'assessment', decision: 'whatever' }));
       expect(other).toContain(messageCatalogues[lang]['task.done.generic']);
+    });
+
+    it(`thanks for a vetting and says what happens to the manager in ${lang}`, () => {
+      for (const decision of ['approve', 'reject'] as const) {
+        const html = renderToString(TaskDonePage({ lang, kind: 'vetting', decision }));
+        expect(html).toContain(messageCatalogues[lang][`task.done.vetting.${decision}`]);
+      }
     });
 
     it(`thanks for a check-in and says how the project closed in ${lang}`, () => {
@@ -592,6 +682,32 @@ describe('taskFormToAnswer', () => {
     });
   });
 
+  it('reads vetting decisions: a merit as written in either language, notes only when approving', () => {
+    expect(
+      valid(
+        'vetting',
+        taskFormToAnswer(
+          'vetting',
+          { lang: 'it', decision: 'approve', merit: '72,5', notes: ' Ottime referenze ', reason: 'x' },
+          'it',
+        ),
+      ),
+    ).toEqual({ decision: 'approve', merit: 72.5, notes: 'Ottime referenze' });
+    expect(
+      valid('vetting', taskFormToAnswer('vetting', { decision: 'approve', merit: '80', notes: '' }, 'en')),
+    ).toEqual({ decision: 'approve', merit: 80 });
+    expect(
+      valid(
+        'vetting',
+        taskFormToAnswer(
+          'vetting',
+          { decision: 'reject', merit: '10', notes: 'n', reason: 'Nessuna esperienza con PMI' },
+          'it',
+        ),
+      ),
+    ).toEqual({ decision: 'reject', reason: 'Nessuna esperienza con PMI' });
+  });
+
   it('reads escalation decisions', () => {
     expect(
       valid(
@@ -697,6 +813,18 @@ describe('describeTaskAnswerErrors', () => {
     ]);
     expect(errorsOf('escalation', { decision: 'assign', managerId: 'nobody' }, 'en')).toEqual([
       { field: 'managerId', message: 'Manager to assign: choose one of the values offered.' },
+    ]);
+    expect(errorsOf('vetting', { decision: 'approve', merit: '120' }, 'en')).toEqual([
+      { field: 'merit', message: 'Merit score: the maximum is 100.' },
+    ]);
+    expect(errorsOf('vetting', { decision: 'approve', merit: 'ottimo' }, 'it')).toEqual([
+      { field: 'merit', message: 'Punteggio di merito: inserisci un numero, ad esempio 1.250.000 o 12,5.' },
+    ]);
+    expect(errorsOf('vetting', { decision: 'reject', reason: ' ' }, 'it')).toEqual([
+      { field: 'reason', message: 'Motivo: campo obbligatorio.' },
+    ]);
+    expect(errorsOf('vetting', {}, 'en')).toEqual([
+      { field: 'decision', message: 'Decision: this field is required.' },
     ]);
   });
 

@@ -1,0 +1,73 @@
+// GET /managers/register — the public registration form for managers (Italian/English).
+// POST /managers — registers a manager (form or JSON): validated, stored pending vetting, and the
+// manager-onboarding workflow starts. 201 {managerId, status}; 409 for an e-mail already registered.
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { readEnv } from '#shared/config/env.ts';
+import { managerRegistrationSchema } from '#shared/domain/manager-onboarding.ts';
+import { httpHandler } from '#shared/http/middleware.ts';
+import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
+import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { languageSchema } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
+import {
+  ManagerRegisteredPage,
+  ManagerRegistrationForm,
+  registrationFormToInput,
+  renderPage,
+} from '#shared/pages/index.ts';
+import { fieldErrorsOf } from '#shared/schemas/application.ts';
+import {
+  DuplicateManagerError,
+  OnboardingUnavailableError,
+  registerManager,
+} from '#shared/use-cases/manager-onboarding.ts';
+
+const env = readEnv({
+  TABLE_NAME: z.string().min(1),
+  ONBOARDING_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
+});
+
+export const handler = httpHandler().handler(async (event: APIGatewayProxyEvent) => {
+  if (event.httpMethod !== 'POST') {
+    const lang = requestLanguage(event);
+    return forMethod(event.httpMethod, htmlResponse(200, renderPage(ManagerRegistrationForm({ lang }))));
+  }
+  const body = parseBody(event);
+  const formLang = body.kind === 'form' ? languageSchema.safeParse(body.fields.lang).data : undefined;
+  const lang = requestLanguage(event, formLang);
+  const asHtml = answerAsHtml(event);
+  const input = body.kind === 'form' ? registrationFormToInput(body.fields, lang) : body.value;
+  const parsed = managerRegistrationSchema.safeParse(input);
+  const values = body.kind === 'form' ? body.fields : {};
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error.issues, input, lang);
+    return asHtml
+      ? htmlResponse(422, renderPage(ManagerRegistrationForm({ lang, values, errors })))
+      : jsonResponse(422, {
+          error: 'validationFailed',
+          message: t(lang, 'error.validationFailed'),
+          fields: errors,
+        });
+  }
+  try {
+    const registered = await registerManager(
+      { tableName: env.TABLE_NAME, onboardingStateMachineArn: env.ONBOARDING_STATE_MACHINE_ARN },
+      parsed.data,
+    );
+    return asHtml
+      ? htmlResponse(201, renderPage(ManagerRegisteredPage({ lang })))
+      : jsonResponse(201, registered);
+  } catch (error) {
+    if (error instanceof DuplicateManagerError) {
+      const message = t(lang, 'error.duplicateManager');
+      return asHtml
+        ? htmlResponse(409, renderPage(ManagerRegistrationForm({ lang, values, formError: message })))
+        : jsonResponse(409, { error: 'duplicateManager', message });
+    }
+    if (error instanceof OnboardingUnavailableError) {
+      return jsonResponse(503, { error: 'serviceUnavailable', message: t(lang, 'error.serviceUnavailable') });
+    }
+    throw error;
+  }
+});

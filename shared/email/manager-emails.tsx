@@ -1,0 +1,54 @@
+// The e-mails of manager onboarding: the vetting request to the programme office (with the task
+// link), the welcome to an admitted manager (with the personal availability link) and the outcome
+// to a rejected one. In Italian and English, plain text plus HTML through renderEmail.
+import type { Language } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
+import { formatRomeDateTime } from './journey-emails.tsx';
+import { type RenderedEmail, renderEmail } from './templates.tsx';
+
+/** To the programme office: a registered manager to vet, with the task link and its deadline. */
+export function vettingRequestEmail(
+  lang: Language,
+  data: { managerName: string; link: string; dueAt: string; reminder: boolean },
+): RenderedEmail {
+  const subject = t(lang, 'managerEmail.vetting.subject', { manager: data.managerName });
+  return renderEmail(lang, {
+    subject: data.reminder ? t(lang, 'journeyEmail.reminderSubject', { subject }) : subject,
+    greeting: t(lang, 'journeyEmail.officeGreeting'),
+    paragraphs: [
+      ...(data.reminder ? [t(lang, 'journeyEmail.reminder')] : []),
+      t(lang, 'managerEmail.vetting.body', { manager: data.managerName }),
+      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'managerEmail.vetting.link'), url: data.link },
+  });
+}
+
+/** To an admitted manager: welcome, and the personal link to update availability and capacity. */
+export function managerWelcomeEmail(
+  lang: Language,
+  data: { managerName: string; availabilityLink: string },
+): RenderedEmail {
+  return renderEmail(lang, {
+    subject: t(lang, 'managerEmail.welcome.subject'),
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [t(lang, 'managerEmail.welcome.body'), t(lang, 'managerEmail.welcome.availability')],
+    link: { label: t(lang, 'managerEmail.welcome.link'), url: data.availabilityLink },
+  });
+}
+
+/** To a rejected candidate: the outcome and the office's reason. */
+export function managerRejectedEmail(
+  lang: Language,
+  data: { managerName: string; reason: string },
+): RenderedEmail {
+  return renderEmail(lang, {
+    subject: t(lang, 'managerEmail.rejected.subject'),
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [
+      t(lang, 'managerEmail.rejected.body'),
+      data.reason.trim(),
+      t(lang, 'managerEmail.rejected.closing'),
+    ],
+  });
+}

@@ -1,0 +1,243 @@
+// Manager onboarding: registration (pending vetting) starts the manager-onboarding workflow; the
+// programme office vets through a task link (approve with a merit score, or reject); an approved
+// manager becomes available and gets a personal link to change their availability.
+import { randomUUID } from 'node:crypto';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { queuedEmailItem, sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import { closeHumanTask, getHumanTask, openHumanTask, remindHumanTask } from '#shared/data/human-tasks.ts';
+import {
+  createRegisteredManager,
+  putAvailabilityLink,
+  removeRegisteredManager,
+} from '#shared/data/manager-onboarding.ts';
+import { getManager, putManager } from '#shared/data/managers.ts';
+import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
+import type { Manager } from '#shared/domain/manager.ts';
+import { type ManagerRegistration, vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
+import {
+  managerRejectedEmail,
+  managerWelcomeEmail,
+  vettingRequestEmail,
+} from '#shared/email/manager-emails.tsx';
+import type { RenderedEmail } from '#shared/email/templates.tsx';
+import { managerAvailabilityUrl, taskUrl } from '#shared/http/routes.ts';
+import { logger } from '#shared/observability/powertools.ts';
+
+const sfn = new SFNClient({});
+
+/** A manager's e-mails sit in the outbox under this owner (the outbox is keyed by owner and kind). */
+const outboxOwner = (managerId: string) => `manager:${managerId}`;
+
+export class DuplicateManagerError extends Error {
+  override name = 'DuplicateManagerError';
+}
+export class OnboardingUnavailableError extends Error {
+  override name = 'OnboardingUnavailableError';
+}
+
+export interface OnboardingDeps {
+  readonly tableName: string;
+  readonly publicBaseUrl: string;
+  readonly officeEmail: string;
+  readonly send: (to: string, email: RenderedEmail) => Promise<string>;
+  readonly now?: () => Date;
+}
+
+const nowOf = (deps: { now?: () => Date }) => (deps.now ?? (() => new Date()))();
+
+/**
+ * Registers a manager (pending vetting) and starts their onboarding, named after them.
+ * @throws DuplicateManagerError when the e-mail address is registered; OnboardingUnavailableError
+ * when the workflow could not start (the registration is undone)
+ */
+export async function registerManager(
+  deps: { tableName: string; onboardingStateMachineArn: string; now?: () => Date },
+  registration: ManagerRegistration,
+): Promise<{ managerId: string; status: 'pending_vetting' }> {
+  const { consent: _consent, ...profile } = registration;
+  const manager: Manager = {
+    ...profile,
+    managerId: randomUUID(),
+    load: 0,
+    merit: 0,
+    status: 'pending_vetting',
+    createdAt: nowOf(deps).toISOString(),
+  };
+  if ((await createRegisteredManager(deps.tableName, manager)) === 'duplicate') {
+    throw new DuplicateManagerError('e-mail address already registered');
+  }
+  try {
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: deps.onboardingStateMachineArn,
+        name: manager.managerId,
+        input: JSON.stringify({ managerId: manager.managerId }),
+      }),
+    );
+  } catch (error) {
+    logger.error('Onboarding could not start; undoing the registration', {
+      managerId: manager.managerId,
+      error: error as Error,
+    });
+    await removeRegisteredManager(deps.tableName, manager);
+    throw new OnboardingUnavailableError('onboarding could not start');
+  }
+  logger.info('Manager registered', { managerId: manager.managerId });
+  return { managerId: manager.managerId, status: 'pending_vetting' };
+}
+
+/** Opens the vetting task (or re-arms it for the reminder) and e-mails the office its link once. */
+export async function openVettingTask(
+  deps: OnboardingDeps,
+  input: { managerId: string; taskToken: string; phase: 'first' | 'reminder' },
+): Promise<{ opened: boolean }> {
+  const manager = await getManager(deps.tableName, input.managerId);
+  if (!manager) throw new Error(`manager ${input.managerId} not found`);
+  const now = nowOf(deps);
+  const ref = { applicationId: input.managerId, kind: 'vetting' as const, round: 1 };
+  const existing = await getHumanTask(deps.tableName, ref);
+  const dueAt =
+    existing?.dueAt ?? new Date(now.getTime() + vettingTimeouts.expiryHours * 3600_000).toISOString();
+  const emailKind = `task.vetting.1${input.phase === 'reminder' ? '.reminder' : ''}`;
+  const request = {
+    ...ref,
+    programmeId: 'onboarding',
+    taskToken: input.taskToken,
+    dueAt,
+    now: now.toISOString(),
+    emailItem: (secret: string) =>
+      queuedEmailItem(
+        outboxOwner(input.managerId),
+        emailKind,
+        deps.officeEmail,
+        vettingRequestEmail('it', {
+          managerName: manager.name,
+          link: taskUrl(deps.publicBaseUrl, secret),
+          dueAt,
+          reminder: input.phase === 'reminder',
+        }),
+        now,
+      ),
+  };
+  const result =
+    input.phase === 'reminder'
+      ? await remindHumanTask(deps.tableName, request)
+      : await openHumanTask(deps.tableName, request);
+  if (result.task?.status === 'open') {
+    await sendQueuedEmail(deps.tableName, outboxOwner(input.managerId), emailKind, deps.send, () =>
+      nowOf(deps),
+    );
+  }
+  return { opened: result.task?.status === 'open' };
+}
+
+/**
+ * Applies the office's decision: an approved manager becomes active with their merit score and gets
+ * the welcome e-mail with their personal availability link; a rejected one is told why.
+ */
+export async function applyVetting(
+  deps: OnboardingDeps,
+  input: { managerId: string },
+): Promise<{ decision: string }> {
+  const manager = await getManager(deps.tableName, input.managerId);
+  if (!manager) throw new Error(`manager ${input.managerId} not found`);
+  const task = await getHumanTask(deps.tableName, {
+    applicationId: input.managerId,
+    kind: 'vetting',
+    round: 1,
+  });
+  const answer = task?.answer as HumanTaskAnswer<'vetting'> | undefined;
+  if (!answer) throw new Error('vetting task has no answer');
+  const now = nowOf(deps);
+  const lang = manager.languages.includes('it') ? 'it' : (manager.languages[0] ?? 'it');
+  const owner = outboxOwner(manager.managerId);
+  if (answer.decision === 'approve') {
+    if (manager.status === 'pending_vetting') {
+      await putManager(deps.tableName, { ...manager, status: 'active', merit: answer.merit });
+    }
+    const secret = newLinkSecret();
+    const { queueEmail } = await import('#shared/data/email-outbox.ts');
+    const alreadyWelcomed = await getWelcome(deps.tableName, owner);
+    if (!alreadyWelcomed) {
+      await putAvailabilityLink(deps.tableName, hashLinkSecret(secret), manager.managerId, now.toISOString());
+      await queueEmail(
+        deps.tableName,
+        owner,
+        'welcome',
+        manager.email,
+        managerWelcomeEmail(lang, {
+          managerName: manager.name,
+          availabilityLink: managerAvailabilityUrl(deps.publicBaseUrl, secret),
+        }),
+        now,
+      );
+    }
+    await sendQueuedEmail(deps.tableName, owner, 'welcome', deps.send, () => nowOf(deps));
+  } else {
+    if (manager.status === 'pending_vetting')
+      await putManager(deps.tableName, { ...manager, status: 'rejected' });
+    const { queueEmail } = await import('#shared/data/email-outbox.ts');
+    await queueEmail(
+      deps.tableName,
+      owner,
+      'rejected',
+      manager.email,
+      managerRejectedEmail(lang, { managerName: manager.name, reason: answer.reason }),
+      now,
+    );
+    await sendQueuedEmail(deps.tableName, owner, 'rejected', deps.send, () => nowOf(deps));
+  }
+  logger.info('Manager vetted', { managerId: manager.managerId, decision: answer.decision });
+  return { decision: answer.decision };
+}
+
+async function getWelcome(tableName: string, owner: string) {
+  const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { documentClient } = await import('#shared/data/client.ts');
+  const { keys } = await import('#shared/data/table-design.ts');
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.applicationEmail(owner, 'welcome'),
+      ConsistentRead: true,
+    }),
+  );
+  return Item;
+}
+
+/** The vetting deadline passed: the task closes; the manager stays pending (the office can re-run it). */
+export async function expireVetting(
+  deps: OnboardingDeps,
+  input: { managerId: string },
+): Promise<{ expired: true }> {
+  await closeHumanTask(
+    deps.tableName,
+    { applicationId: input.managerId, kind: 'vetting', round: 1 },
+    'expired',
+    nowOf(deps).toISOString(),
+  );
+  logger.warn('Vetting expired', { managerId: input.managerId });
+  return { expired: true };
+}
+
+/**
+ * A manager changes their availability through their personal link.
+ * @returns 'below_load' (refused) when the new capacity is under the SMEs they follow now
+ */
+export async function updateAvailability(
+  tableName: string,
+  managerId: string,
+  change: { capacity: number; status: 'active' | 'inactive' },
+): Promise<{ outcome: 'updated' | 'below_load'; manager: Manager }> {
+  const manager = await getManager(tableName, managerId);
+  if (!manager) throw new Error(`manager ${managerId} not found`);
+  if (change.capacity < manager.load) return { outcome: 'below_load', manager };
+  if (manager.status !== 'active' && manager.status !== 'inactive') return { outcome: 'updated', manager };
+  const updated = await putManager(tableName, {
+    ...manager,
+    capacity: change.capacity,
+    status: change.status,
+  });
+  return { outcome: 'updated', manager: updated };
+}
