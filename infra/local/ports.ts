@@ -24,3 +24,16 @@ export async function isPortTaken(port: number): Promise<boolean> {
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(false)));
   });
 }
+
+/**
+ * A free port for a child process that binds it later (DynamoDB Local): chosen at random from
+ * 20000–29999, below the OS's ephemeral range, so neither outgoing connections nor other servers
+ * listening on port 0 take it in the meantime; parallel stacks (tests) collide once in ten thousand.
+ */
+export async function freePortForChild(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 10000);
+    if (!(await isPortTaken(port))) return port;
+  }
+  return freePort();
+}

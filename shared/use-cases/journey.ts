@@ -149,7 +149,8 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
   if (match) {
     const round = offers + 1;
     const recorded = await updateApplication(deps.tableName, applicationId, {
-      set: 'SET currentOffer = :offer, offerRound = :round, triedManagerIds = list_append(if_not_exists(triedManagerIds, :empty), :tried)',
+      // matchScores keeps "why this manager" (the score breakdown of every offer) for the office.
+      set: 'SET currentOffer = :offer, offerRound = :round, triedManagerIds = list_append(if_not_exists(triedManagerIds, :empty), :tried), matchScores = list_append(if_not_exists(matchScores, :empty), :whyList)',
       condition:
         'attribute_not_exists(currentOffer) AND (attribute_not_exists(offerRound) OR offerRound = :prev)',
       values: {
@@ -158,6 +159,7 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
         ':prev': offers,
         ':empty': [],
         ':tried': [match.managerId],
+        ':whyList': [{ managerId: match.managerId, round, ...match.score }],
       },
     });
     if (!recorded) {

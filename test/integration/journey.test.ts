@@ -14,6 +14,7 @@ import {
   newProgramme,
   outbox,
   postJson,
+  tableName,
   taskLink,
 } from '../support/journey-kit.ts';
 
@@ -163,6 +164,15 @@ describe('the SME journey', () => {
     expect(secondOffer.subject).toContain(sme.companyName);
     expect(await loadOf(first.managerId)).toBe(0);
     expect(await loadOf(second.managerId)).toBe(1);
+    const { getApplication } = await import('#shared/data/applications.ts');
+    const why = (await getApplication(tableName, sme.applicationId)) as unknown as {
+      matchScores: { managerId: string; total: number; parts: Record<string, number> }[];
+    };
+    expect(why.matchScores.map((m) => m.managerId)).toEqual([first.managerId, second.managerId]);
+    expect(why.matchScores[0]?.parts).toMatchObject({
+      sector: expect.any(Number),
+      merit: expect.any(Number),
+    });
   });
 
   it('reminds a silent manager with a link that works like the first, then moves on when the offer expires', async () => {
