@@ -108,6 +108,10 @@ export const functionCatalog = {
     'openHumanTaskHandler',
     'sme-journey callback task: open a human task, e-mail its link',
   ),
+  expireTask: journeyStep(
+    'expireTaskHandler',
+    'sme-journey task: close an unanswered task before escalating it',
+  ),
   closeOffer: journeyStep('closeOfferHandler', 'sme-journey task: close a declined or expired offer'),
   assignManager: journeyStep(
     'assignManagerHandler',

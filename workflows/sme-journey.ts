@@ -18,6 +18,7 @@ export const smeJourneyFunctions = [
   'matchManager',
   'openHumanTask',
   'closeOffer',
+  'expireTask',
   'assignManager',
   'recordAssessment',
   'reserveBudget',
@@ -262,12 +263,25 @@ export function defineSmeJourney(
   const financingDecided = new sfn.Choice(scope, 'Financing approved?')
     .when(sfn.Condition.stringEquals('$.financing.decision', 'approve'), reserveBudget)
     .otherwise(financingRejected);
-  const financing = j.withReminder(
-    requestFinancing,
-    remindFinancing,
-    j.close('Closed: financing not decided in time', 'closed_by_office'),
-    financingDecided,
+  // Unanswered after the reminder: the request is escalated to every address of the programme
+  // office with a fresh link; if that goes unanswered too, the journey closes.
+  const escalateFinancing = j.humanTask(
+    'Escalate the financing decision',
+    'financing',
+    'first',
+    `${timeouts}.financingFinalSeconds`,
+    '$.financing',
+    { escalated: true },
   );
+  escalateFinancing.addCatch(j.close('Closed: financing not decided in time', 'closed_by_office'), {
+    errors: [sfn.Errors.TIMEOUT],
+    resultPath: '$.lastTimeout',
+  });
+  escalateFinancing.next(financingDecided);
+  const expireFinancing = j
+    .lambda('Expire the unanswered financing request', fns.expireTask, { kind: 'financing' }, 'DISCARD')
+    .next(escalateFinancing);
+  const financing = j.withReminder(requestFinancing, remindFinancing, expireFinancing, financingDecided);
 
   const recordAssessment = j
     .lambda('Record the assessment', fns.recordAssessment, { 'round.$': '$.assessment.round' }, '$.assessed')

@@ -12,6 +12,7 @@ import {
   assignManager,
   closeJourney,
   closeOffer,
+  expireTask,
   type JourneyDeps,
   launchProject,
   matchManager,
@@ -23,6 +24,7 @@ import {
   assignManagerInputSchema,
   closeJourneyInputSchema,
   closeOfferInputSchema,
+  expireTaskInputSchema,
   matchManagerInputSchema,
   openHumanTaskInputSchema,
   roundTaskInputSchema,
@@ -70,8 +72,11 @@ export const openHumanTaskHandler = step(openHumanTaskInputSchema, (input) =>
     taskToken: input.taskToken,
     ...(input.round ? { round: input.round } : {}),
     ...(input.managerId ? { managerId: input.managerId } : {}),
+    ...(input.escalated ? { escalated: true } : {}),
   }),
 );
+
+export const expireTaskHandler = step(expireTaskInputSchema, (input) => expireTask(deps, input));
 
 export const closeOfferHandler = step(closeOfferInputSchema, (input) => closeOffer(deps, input));
 

@@ -16,7 +16,7 @@ const thirtyDaysSeconds = 30 * 24 * 3600;
 export function queuedEmailItem(
   applicationId: string,
   kind: EmailKind,
-  to: string,
+  to: string | readonly string[],
   email: RenderedEmail,
   now: Date,
 ) {
@@ -38,7 +38,7 @@ export async function queueEmail(
   tableName: string,
   applicationId: string,
   kind: EmailKind,
-  to: string,
+  to: string | readonly string[],
   email: RenderedEmail,
   now: Date,
 ): Promise<void> {
@@ -63,7 +63,7 @@ export async function sendQueuedEmail(
   tableName: string,
   applicationId: string,
   kind: EmailKind,
-  send: (to: string, email: RenderedEmail) => Promise<string>,
+  send: (to: string | readonly string[], email: RenderedEmail) => Promise<string>,
   now: () => Date,
 ): Promise<'sent' | 'already-sent' | 'missing'> {
   const { Item } = await documentClient.send(
@@ -75,7 +75,7 @@ export async function sendQueuedEmail(
   );
   if (!Item) return 'missing';
   if (Item.status === 'sent') return 'already-sent';
-  const messageId = await send(Item.to as string, {
+  const messageId = await send(Item.to as string | string[], {
     subject: Item.subject as string,
     text: Item.text as string,
     html: Item.html as string,

@@ -10,14 +10,18 @@ export interface MailerConfig {
 }
 
 /**
- * Sends one rendered e-mail (plain text and HTML) to one recipient.
+ * Sends one rendered e-mail (plain text and HTML) to one recipient or several.
  * @returns the SES message ID
  */
-export async function sendEmail(config: MailerConfig, to: string, email: RenderedEmail): Promise<string> {
+export async function sendEmail(
+  config: MailerConfig,
+  to: string | readonly string[],
+  email: RenderedEmail,
+): Promise<string> {
   const result = await ses.send(
     new SendEmailCommand({
       FromEmailAddress: config.senderEmail,
-      Destination: { ToAddresses: [to] },
+      Destination: { ToAddresses: typeof to === 'string' ? [to] : [...to] },
       ConfigurationSetName: config.configurationSet || undefined,
       Content: {
         Simple: {

@@ -7,7 +7,21 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'percorso-pmi';
 
 export const logger = new Logger({ serviceName });
-export const metrics = new Metrics({ serviceName, namespace: 'PercorsoPmi' });
+/**
+ * Metrics log through our logger, minus the warning Powertools prints for every invocation that
+ * emitted no metric (most of them: counters are events, not every call is one).
+ */
+const metricsLogger = {
+  debug: (...args: unknown[]) => logger.debug(String(args[0] ?? '')),
+  info: (...args: unknown[]) => logger.info(String(args[0] ?? '')),
+  warn: (...args: unknown[]) => {
+    const message = String(args[0] ?? '');
+    if (!message.startsWith('No application metrics to publish')) logger.warn(message);
+  },
+  error: (...args: unknown[]) => logger.error(String(args[0] ?? '')),
+};
+
+export const metrics = new Metrics({ serviceName, namespace: 'PercorsoPmi', logger: metricsLogger });
 export const tracer = new Tracer({ serviceName });
 
 /** The programme counters also published as CloudWatch metrics (the dashboard graphs them). */

@@ -61,7 +61,7 @@ import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts
 export interface JourneyDeps {
   readonly tableName: string;
   readonly publicBaseUrl: string;
-  readonly send: (to: string, email: RenderedEmail) => Promise<string>;
+  readonly send: (to: string | readonly string[], email: RenderedEmail) => Promise<string>;
   readonly now?: () => Date;
   /** Where launched projects' monitoring runs; absent = monitoring not started. */
   readonly monitoringStateMachineArn?: string;
@@ -187,6 +187,8 @@ export interface OpenTaskInput {
   readonly round?: number;
   readonly taskToken: string;
   readonly phase: 'first' | 'reminder';
+  /** An escalated task goes to every address of the programme office, not just the first. */
+  readonly escalated?: boolean;
   readonly managerId?: string;
 }
 
@@ -213,7 +215,8 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
     programme,
     manager,
     dueAt,
-    reminder,
+    reminder: reminder || input.escalated === true,
+    ...(input.escalated ? { escalated: true } : {}),
     ...(project
       ? {
           project: {
@@ -267,9 +270,10 @@ function taskEmail(
     manager: Manager | undefined;
     dueAt: string;
     reminder: boolean;
+    escalated?: boolean;
     project?: { title: string; cycle: number; cycles: number };
   },
-): { to: string; email: (link: string) => RenderedEmail } {
+): { to: string | readonly string[]; email: (link: string) => RenderedEmail } {
   const { application, programme, manager, dueAt, reminder } = context;
   if (kind === 'checkin' || kind === 'closing') {
     if (!manager || !context.project) throw new Error(`${kind} task without a manager or project`);
@@ -319,7 +323,7 @@ function taskEmail(
   const lang: Language = 'it';
   if (kind === 'financing') {
     return {
-      to: office,
+      to: context.escalated ? programme.officeEmails : office,
       email: (link) =>
         financingRequestEmail(lang, {
           companyName,
@@ -345,6 +349,20 @@ function taskEmail(
         reminder,
       }),
   };
+}
+
+/** A task went unanswered after its reminder: close it as expired, so a new round can follow. */
+export async function expireTask(
+  deps: JourneyDeps,
+  input: { applicationId: string; kind: HumanTaskKind },
+): Promise<{ expired: boolean }> {
+  const tasks = (await listHumanTasks(deps.tableName, input.applicationId)).filter(
+    (t) => t.kind === input.kind,
+  );
+  const open = tasks.filter((t) => t.status === 'open');
+  const now = nowOf(deps).toISOString();
+  for (const task of open) await closeHumanTask(deps.tableName, task, 'expired', now);
+  return { expired: open.length > 0 };
 }
 
 /** The offer's deadline passed or the manager declined: close it and free their capacity. */

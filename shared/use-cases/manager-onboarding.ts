@@ -40,7 +40,7 @@ export interface OnboardingDeps {
   readonly tableName: string;
   readonly publicBaseUrl: string;
   readonly officeEmail: string;
-  readonly send: (to: string, email: RenderedEmail) => Promise<string>;
+  readonly send: (to: string | readonly string[], email: RenderedEmail) => Promise<string>;
   readonly now?: () => Date;
 }
 

@@ -27,7 +27,10 @@ export const openHumanTaskInputSchema = journeyTaskInputSchema.extend({
   phase: z.enum(['first', 'reminder']),
   round: round.optional(),
   managerId: z.uuid().optional(),
+  escalated: z.boolean().optional(),
 });
+
+export const expireTaskInputSchema = journeyTaskInputSchema.extend({ kind: taskKind });
 
 export const closeOfferInputSchema = journeyTaskInputSchema.extend({
   managerId: z.uuid(),

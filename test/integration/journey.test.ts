@@ -145,6 +145,44 @@ describe('the SME journey', () => {
     }
   });
 
+  it('escalates an unanswered financing decision to every office address, whose fresh link still decides it', async () => {
+    // Prepare: financing reminder and deadline pass in seconds.
+    const manager = await newManager();
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const offices = [`head.${suffix}@example.it`, `deputy.${suffix}@example.it`];
+    const programme = await newProgramme([manager], {
+      officeEmails: offices,
+      timeouts: {
+        ...quickOffers,
+        offerReminderHours: 500,
+        offerExpiryHours: 720,
+        financingReminderHours: 0.5,
+        financingExpiryHours: 1,
+      },
+    });
+    const sme = await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/)), assessmentAnswer(true));
+
+    // Act: nobody answers the first request nor its reminder.
+    const firstLink = taskLink(await emailTo(offices[0] ?? '', /Decisione sul finanziamento/));
+    const escalated = await eventually(async () => {
+      const found = (await outbox()).filter(
+        (m) => m.to.includes(offices[1] ?? '') && m.subject.includes(sme.companyName),
+      );
+      return found[0];
+    }, 20_000);
+    const late = await postJson(firstLink, { decision: 'approve', amountEur: 30_000 });
+    const decided = await postJson(taskLink(escalated), { decision: 'approve', amountEur: 30_000 });
+    const execution = await finished(sme.applicationId);
+
+    // Assess
+    expect(escalated.to).toContain(offices[0]);
+    expect(late.status).toBe(410);
+    expect(decided.status).toBe(200);
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'launched' });
+  });
+
   it('offers the next manager after a decline, never the same one again', async () => {
     // Prepare: the first choice has the better merit.
     const first = await newManager({ merit: 95 });
