@@ -641,6 +641,7 @@ export function createConsole(deps: ConsoleDeps) {
           counters,
           at: new Date().toISOString(),
           selfHref: `/_local/programmes/${encodeURIComponent(programme.id)}`,
+          exportHref: (kind) => `/_local/programmes/${encodeURIComponent(programme.id)}/${kind}.csv`,
         }),
       ),
     );
@@ -685,6 +686,17 @@ export function createConsole(deps: ConsoleDeps) {
       messagePage(path.slice('/_local/outbox/'.length), response);
     } else if (path.startsWith('/_local/executions/')) {
       await executionPage(decodeURIComponent(path.slice('/_local/executions/'.length)), response);
+    } else if (/^\/_local\/programmes\/[^/]+\/(applications|assessments|projects)\.csv$/.test(path)) {
+      const [, , , programmeId = '', file = ''] = path.split('/');
+      const { exportProgrammeCsv } = await import('#shared/use-cases/export-programme.ts');
+      const kind = file.replace(/\.csv$/, '') as 'applications' | 'assessments' | 'projects';
+      const csv = await exportProgrammeCsv(deps.tableName, decodeURIComponent(programmeId), kind);
+      response.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${encodeURIComponent(programmeId)}-${kind}.csv"`,
+        'Cache-Control': 'no-store',
+      });
+      response.end(csv);
     } else if (path === '/_local/programmes' || path.startsWith('/_local/programmes/')) {
       await programmePage(
         url,

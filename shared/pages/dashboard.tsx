@@ -28,6 +28,8 @@ export function DashboardPage(props: {
   counters: ProgrammeCounters;
   at: string;
   selfHref: string;
+  /** Where each CSV export is downloaded; absent = no export links. */
+  exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
 }) {
   const { lang, programme } = props;
   const count = (name: string) => Number((props.counters as unknown as Record<string, unknown>)[name] ?? 0);
@@ -49,6 +51,18 @@ export function DashboardPage(props: {
       <div class="dashboard">
         <h1>{programme.names[lang]}</h1>
         <p class="hint">{t(lang, 'dashboard.updated', { at: formatRomeDateTime(props.at, lang) })}</p>
+        {props.exportHref ? (
+          <p class="exports">
+            {t(lang, 'dashboard.export')}{' '}
+            {(['applications', 'assessments', 'projects'] as const).map((kind) => (
+              <>
+                <a href={props.exportHref?.(kind)} download>
+                  {t(lang, `dashboard.export.${kind}` as MessageKey)}
+                </a>{' '}
+              </>
+            ))}
+          </p>
+        ) : null}
         <h2>{t(lang, 'dashboard.funnel')}</h2>
         <ol class="funnel">
           {funnelSteps.map((step) => (

@@ -56,5 +56,20 @@ describe('the programme dashboard', () => {
     expect(page).toContain('35%');
     expect(await english.text()).toContain('Budget committed');
     expect(await json.json()).toMatchObject({ counters: { applications: 1, projectsLaunched: 1 } });
+    const csv = async (kind: string) => {
+      const response = await fetch(`${local.site}/_local/programmes/${programme.id}/${kind}.csv`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      return (await response.text()).trim().split('\n');
+    };
+    const applications = await csv('applications');
+    const assessments = await csv('assessments');
+    const projects = await csv('projects');
+    expect(applications).toHaveLength(2);
+    expect(applications[0]).toMatch(/^applicationId,submittedAt,status,outcome/);
+    expect(applications[1]).toContain(sme.companyName);
+    expect(applications[1]).toContain('launched');
+    expect(assessments[1]).toContain('37.5');
+    expect(projects[1]).toContain('MES e raccolta dati di macchina');
+    expect(page).toContain(`/_local/programmes/${programme.id}/projects.csv`);
   });
 });
