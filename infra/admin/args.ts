@@ -16,7 +16,7 @@ export type AdminCommand =
       readonly dryRun: boolean;
     }
   | { readonly name: 'programmes list' }
-  | { readonly name: 'match'; readonly programme: string; readonly dryRun: boolean };
+  | { readonly name: 'match'; readonly programme: string; readonly dryRun: boolean; readonly yes: boolean };
 
 export type CommandName = AdminCommand['name'];
 
@@ -47,7 +47,7 @@ Commands:
   programmes load FILE.json [--dry-run]    validate and store programmes, showing what changed
   programmes load --preset NAME | --all-presets [--dry-run]
   programmes list                          stored programmes and the presets
-  match --programme ID --dry-run           draft cohort matching of the SMEs waiting for a manager
+  match --programme ID [--dry-run|--yes]  cohort matching of the SMEs waiting for a manager
 
 ${targetHelp}
 
@@ -96,15 +96,17 @@ Lists the programmes stored in the table and the presets (a preset not stored is
 from code where a programme is looked up).
 
 ${targetHelp}`,
-  match: `Usage: npm run admin -- match --programme ID --dry-run [target]
+  match: `Usage: npm run admin -- match --programme ID [--dry-run | --yes] [target]
 
 Cohort matching: takes the programme's eligible applications waiting for a manager (no offer in
 progress) and the active managers (the programme's roster when it has one), computes the
 assignment with the highest total fit under every capacity and conflict of interest, and prints
 the draft with each score's parts, next to the total fit of the greedy one-at-a-time order.
   --programme ID   the programme
-  --dry-run        show the draft only (required: offering the draft through the journey is not
-                   implemented yet)
+  --dry-run        show the draft only
+  --yes            offer the draft without asking (otherwise the command asks for confirmation;
+                   without a terminal to ask, it needs --yes). Each SME's journey then offers the
+                   engagement to its drafted manager at its next matching step
 
 ${targetHelp}`,
 };
@@ -126,6 +128,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   // per command
   'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
   status: { type: 'string' },
   preset: { type: 'string', multiple: true },
   'all-presets': { type: 'boolean' },
@@ -139,7 +142,7 @@ const commandOptions: Record<CommandName, readonly OptionName[]> = {
   'managers list': ['status'],
   'programmes load': ['preset', 'all-presets', 'dry-run'],
   'programmes list': [],
-  match: ['programme', 'dry-run'],
+  match: ['programme', 'dry-run', 'yes'],
 };
 const globalOptions: readonly OptionName[] = [
   'local',
@@ -263,7 +266,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     case 'match': {
       if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
       if (!values.programme) return usageError('give the programme: match --programme ID');
-      return result({ name, programme: values.programme, dryRun });
+      return result({ name, programme: values.programme, dryRun, yes: values.yes ?? false });
     }
   }
 }

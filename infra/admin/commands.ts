@@ -39,7 +39,7 @@ export async function runCommand(command: AdminCommand, context: CommandContext)
       return listProgrammesCommand(context);
     case 'match': {
       const { matchCommand } = await import('./match.ts');
-      return matchCommand(command.programme, command.dryRun, context);
+      return matchCommand(command.programme, command.dryRun, context, command.yes);
     }
   }
 }

@@ -1,6 +1,7 @@
-// `npm run admin -- match --programme ID --dry-run`: the cohort matcher on the SMEs of a programme
-// waiting for a manager, against the greedy one-at-a-time order on the same data. Only the draft
-// for now: offering its engagements through the journey is not implemented yet.
+// `npm run admin -- match --programme ID [--dry-run|--yes]`: the cohort matcher on the SMEs of a
+// programme waiting for a manager, against the greedy one-at-a-time order on the same data; on
+// confirmation each assignment is handed to its SME's journey, which offers it (capacity reserved
+// atomically, as always) at its next matching step.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#shared/data/client.ts';
 import { listManagersByStatus } from '#shared/data/managers.ts';
@@ -54,15 +55,9 @@ export async function matchCommand(
   programmeId: string,
   dryRun: boolean,
   context: CommandContext,
+  yes = false,
 ): Promise<ExitCode> {
   const { output, tableName } = context;
-  if (!dryRun) {
-    output.err(
-      'Offering through the journey is not implemented yet: the cohort draft cannot be sent as offers. ' +
-        'Run with --dry-run to see the draft.',
-    );
-    return 2;
-  }
   const programme = await getProgramme(tableName, programmeId);
   if (!programme) {
     output.err(`No programme ${programmeId} (stored or preset): see npm run admin -- programmes list`);
@@ -138,7 +133,35 @@ Greedy (one at a time, in order):   ${matchedSummary(greedy, smes.length)}, ${gr
 Optimal vs greedy:                  ${gain >= 0 ? '+' : ''}${points(gain)} total fit${
     greedy.totalFit > 0 ? ` (${gain >= 0 ? '+' : ''}${((gain / greedy.totalFit) * 100).toFixed(1)}%)` : ''
   }, ${optimal.assignments.length - greedy.assignments.length >= 0 ? '+' : ''}${optimal.assignments.length - greedy.assignments.length} SMEs matched
-
-Dry run: no offer was made and no capacity reserved.`);
+`);
+  if (dryRun || optimal.assignments.length === 0) {
+    output.out('Dry run: no offer was made and no capacity reserved.');
+    return 0;
+  }
+  if (!yes) {
+    if (!process.stdin.isTTY) {
+      output.err('Confirm with --yes to offer these engagements (no terminal to ask).');
+      return 2;
+    }
+    const { createInterface } = await import('node:readline/promises');
+    const prompt = createInterface({ input: process.stdin, output: process.stdout });
+    const answer = await prompt.question(`Offer these ${optimal.assignments.length} engagements? [y/N] `);
+    prompt.close();
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      output.out('Nothing offered.');
+      return 0;
+    }
+  }
+  const { assignCohortManager } = await import('#shared/data/journey-records.ts');
+  let handed = 0;
+  for (const assignment of optimal.assignments) {
+    if (
+      await assignCohortManager(tableName, assignment.applicationId, assignment.managerId, assignment.score)
+    )
+      handed++;
+  }
+  output.out(
+    `${handed} of ${optimal.assignments.length} engagements handed to their journeys: each is offered at the journey's next matching step.`,
+  );
   return 0;
 }

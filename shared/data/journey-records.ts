@@ -290,3 +290,22 @@ export async function launchProjectOnce(tableName: string, project: ProjectRecor
     throw error;
   }
 }
+
+/**
+ * Hands a cohort-matching assignment to an application waiting for a manager: its journey offers
+ * that manager at its next matching step. Only while it still waits (eligible, no offer, no manager).
+ */
+export async function assignCohortManager(
+  tableName: string,
+  applicationId: string,
+  managerId: string,
+  score: unknown,
+): Promise<boolean> {
+  return updateApplication(tableName, applicationId, {
+    set: 'SET cohortManagerId = :manager, cohortScore = :score',
+    condition:
+      '#status = :eligible AND attribute_not_exists(currentOffer) AND attribute_not_exists(managerId)',
+    names: { '#status': 'status' },
+    values: { ':manager': managerId, ':score': score, ':eligible': 'eligible' },
+  });
+}

@@ -38,7 +38,7 @@ import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/
 import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
-import { smeProfileFromApplication } from '#shared/domain/matching.ts';
+import { scoreManager, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { monitoringCycles } from '#shared/domain/monitoring.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import {
@@ -140,12 +140,14 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
         (manager): manager is Manager => manager !== undefined,
       )
     : undefined;
-  const match = await findAndReserveManager(
-    deps.tableName,
-    smeProfileFromApplication(application),
-    application.triedManagerIds ?? [],
-    candidates ? { candidates } : {},
-  );
+  const match =
+    (await cohortMatch(deps, application)) ??
+    (await findAndReserveManager(
+      deps.tableName,
+      smeProfileFromApplication(application),
+      application.triedManagerIds ?? [],
+      candidates ? { candidates } : {},
+    ));
   if (match) {
     const round = offers + 1;
     const recorded = await updateApplication(deps.tableName, applicationId, {
@@ -178,6 +180,28 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
     return { outcome: 'escalate', timeouts };
   }
   return { outcome: 'wait', timeouts };
+}
+
+/**
+ * The manager cohort matching drafted for this SME, reserved if they still have room and were not
+ * tried; otherwise undefined (the online matcher decides).
+ */
+async function cohortMatch(deps: JourneyDeps, application: ApplicationRecord) {
+  const drafted = (application as { cohortManagerId?: string }).cohortManagerId;
+  if (!drafted || (application.triedManagerIds ?? []).includes(drafted)) return undefined;
+  const manager = await getManager(deps.tableName, drafted);
+  if (!manager) return undefined;
+  const outcome = await reserveManagerCapacity(deps.tableName, {
+    managerId: drafted,
+    applicationId: application.applicationId,
+    at: nowOf(deps).toISOString(),
+  });
+  if (outcome === 'no_capacity') return undefined;
+  return {
+    managerId: drafted,
+    score: scoreManager(manager, smeProfileFromApplication(application)),
+    outcome,
+  };
 }
 
 export interface OpenTaskInput {

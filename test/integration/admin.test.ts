@@ -207,7 +207,7 @@ describe('match --dry-run', () => {
 
     const refused = captured();
     expect(await matchCommand(programmeId, false, refused)).toBe(2);
-    expect(refused.errors.join('\n')).toContain('not implemented yet');
+    expect(refused.errors.join('\n')).toContain('Confirm with --yes');
   });
 });
 
