@@ -133,6 +133,11 @@ export const functionCatalog = {
     table: 'readWrite',
     startsOnboarding: true,
   },
+  adminDashboard: {
+    entry: 'functions/http/admin-dashboard.ts',
+    description: 'GET /admin/programmes/{id}[/export.csv] — dashboard and exports, admin group only',
+    table: 'read',
+  },
   managerAvailability: {
     entry: 'functions/http/manager-availability.ts',
     description: "GET/POST /managers/availability/{token} — a manager's capacity and availability",

@@ -1,14 +1,17 @@
 // Stateless resources: the functions (infra/functions.ts), the public REST API (shared/http/routes.ts)
 // and the state machines (workflows/). Everything here can be destroyed and redeployed freely.
-import { ArnFormat, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
   EndpointType,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -293,6 +296,55 @@ export class AppStack extends Stack {
     return machine;
   }
 
+  private adminAuthorizerInstance?: CognitoUserPoolsAuthorizer;
+
+  /**
+   * The programme office signs in with a Cognito user pool (no fixed fee: billed per monthly active
+   * user, free at this scale); API Gateway lets only valid tokens through to /admin routes, and the
+   * handler also requires the `admin` group. Chosen over IAM so people sign in, not access keys.
+   */
+  private adminAuthorizer(props: AppStackProps): CognitoUserPoolsAuthorizer {
+    if (this.adminAuthorizerInstance) return this.adminAuthorizerInstance;
+    const userPool = new UserPool(this, 'ProgrammeOfficeUsers', {
+      userPoolName: `percorso-pmi-${props.stage}-programme-office`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new CfnUserPoolGroup(this, 'ProgrammeOfficeAdminGroup', {
+      userPoolId: userPool.userPoolId,
+      groupName: 'admin',
+      description: 'Programme office: dashboards and exports',
+    });
+    userPool.addClient('ProgrammeOfficeClient', { authFlows: { userSrp: true }, generateSecret: false });
+    Validations.of(userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG3',
+        reason:
+          'Threat protection (advanced security) is a paid Plus-plan feature; sign-in is MFA-required and the pool has no self sign-up.',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'The Plus feature plan is billed per user for threat protection a handful of programme-office users do not need; MFA is required instead.',
+      },
+    );
+    this.adminAuthorizerInstance = new CognitoUserPoolsAuthorizer(this, 'ProgrammeOfficeAuthorizer', {
+      cognitoUserPools: [userPool],
+    });
+    return this.adminAuthorizerInstance;
+  }
+
   private createApi(props: AppStackProps): RestApi {
     const accessLogs = new LogGroup(this, 'PublicApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
     const api = new RestApi(this, 'PublicApi', {
@@ -330,7 +382,15 @@ export class AppStack extends Stack {
       const integration =
         integrations.get(route.handler) ?? new LambdaIntegration(fn, { timeout: Duration.seconds(15) });
       integrations.set(route.handler, integration);
-      for (const method of route.methods) resource.addMethod(method, integration);
+      for (const method of route.methods) {
+        resource.addMethod(
+          method,
+          integration,
+          route.admin
+            ? { authorizer: this.adminAuthorizer(props), authorizationType: AuthorizationType.COGNITO }
+            : undefined,
+        );
+      }
     }
     Validations.of(api).acknowledge(
       {

@@ -6,6 +6,8 @@ export interface Route {
   /** API Gateway resource path; `{name}` is a path parameter. */
   readonly path: string;
   readonly handler: string;
+  /** Programme-office routes: signed-in members of the admin group only, never anonymous. */
+  readonly admin?: true;
 }
 
 export const routes = {
@@ -25,6 +27,19 @@ export const routes = {
     methods: ['GET', 'HEAD', 'POST'],
     path: '/managers/availability/{token}',
     handler: 'managerAvailability',
+  },
+  /** The programme dashboard (HTML or JSON) and its CSV exports, for the programme office. */
+  adminDashboard: {
+    methods: ['GET', 'HEAD'],
+    path: '/admin/programmes/{programmeId}',
+    handler: 'adminDashboard',
+    admin: true,
+  },
+  adminExport: {
+    methods: ['GET'],
+    path: '/admin/programmes/{programmeId}/{export}',
+    handler: 'adminDashboard',
+    admin: true,
   },
   /** A human task's link: GET and HEAD only show it, POST answers it once (form or JSON). */
   humanTask: { methods: ['GET', 'HEAD', 'POST'], path: '/tasks/{token}', handler: 'humanTask' },

@@ -8,6 +8,8 @@ export const onboardingMessagesIt = {
   'availability.updated': 'Disponibilità aggiornata: {capacity} imprese alla volta, stato «{status}».',
   'availability.status.active': 'disponibile',
   'availability.status.inactive': 'in pausa',
+  'error.adminOnly':
+    'Questa pagina è riservata all’ufficio del programma: accedi con un utente del gruppo admin.',
 } as const;
 
 export const onboardingMessagesEn: Record<keyof typeof onboardingMessagesIt, string> = {
@@ -18,4 +20,5 @@ export const onboardingMessagesEn: Record<keyof typeof onboardingMessagesIt, str
   'availability.updated': 'Availability updated: {capacity} SMEs at a time, status “{status}”.',
   'availability.status.active': 'available',
   'availability.status.inactive': 'paused',
+  'error.adminOnly': 'This page is for the programme office: sign in as a member of the admin group.',
 };

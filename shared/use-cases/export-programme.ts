@@ -45,6 +45,59 @@ async function assessmentsOf(tableName: string, applicationIds: string[]) {
   return found;
 }
 
+/** Rows as CSV with their header, also when there are no rows. */
+function csvOf(rows: Record<string, unknown>[], columns: readonly string[]): string {
+  return stringify(rows, { header: true, columns: [...columns] }) || `${columns.join(',')}\n`;
+}
+
+const applicationColumns = [
+  'applicationId',
+  'submittedAt',
+  'status',
+  'outcome',
+  'ineligibilityReason',
+  'company',
+  'vatNumber',
+  'province',
+  'atecoCode',
+  'atecoSection',
+  'sizeClass',
+  'employees',
+  'interests',
+  'managerId',
+  'offers',
+  'projectId',
+] as const;
+const assessmentColumns = [
+  'applicationId',
+  'company',
+  'managerId',
+  'submittedAt',
+  'overall',
+  'band',
+  ...dmaDimensions,
+  'improvementAreas',
+  'internationalisationSegment',
+  'projectRecommended',
+  'projectTitle',
+  'projectBudgetEur',
+] as const;
+const projectColumns = [
+  'projectId',
+  'applicationId',
+  'title',
+  'managerId',
+  'launchedAt',
+  'status',
+  'amountEur',
+  'durationMonths',
+  'lastCycle',
+  'spentEur',
+  'economicBenefitEur',
+  'outcome',
+  'closedAt',
+] as const;
+
 /** The CSV (header first, UTF-8) of one export of a programme. */
 export async function exportProgrammeCsv(
   tableName: string,
@@ -56,7 +109,7 @@ export async function exportProgrammeCsv(
     keys.applicationsOfProgramme(programmeId).gsi1pk,
   )) as unknown as ApplicationRecord[];
   if (kind === 'applications') {
-    return stringify(
+    return csvOf(
       applications.map((a) => ({
         applicationId: a.applicationId,
         submittedAt: a.submittedAt,
@@ -75,13 +128,13 @@ export async function exportProgrammeCsv(
         offers: a.offerRound ?? 0,
         projectId: a.projectId ?? '',
       })),
-      { header: true },
+      applicationColumns,
     );
   }
   if (kind === 'assessments') {
     const byId = new Map(applications.map((a) => [a.applicationId, a]));
     const assessments = await assessmentsOf(tableName, [...byId.keys()]);
-    return stringify(
+    return csvOf(
       assessments.map((record) => {
         const answer = record.answer as HumanTaskAnswer<'assessment'>;
         const application = byId.get(String(record.applicationId));
@@ -100,11 +153,11 @@ export async function exportProgrammeCsv(
           projectBudgetEur: answer.project?.budgetEur ?? '',
         };
       }),
-      { header: true },
+      assessmentColumns,
     );
   }
   const projects = await queryAll(tableName, keys.projectsOfProgramme(programmeId).gsi1pk);
-  return stringify(
+  return csvOf(
     projects.map((p) => ({
       projectId: p.projectId,
       applicationId: p.applicationId,
@@ -120,6 +173,6 @@ export async function exportProgrammeCsv(
       outcome: p.outcome ?? '',
       closedAt: p.closedAt ?? '',
     })),
-    { header: true },
+    projectColumns,
   );
 }

@@ -162,6 +162,25 @@ describe('app stack', () => {
     });
   });
 
+  it('puts every admin route behind the programme-office user pool, and no public route', () => {
+    const methods = Object.values(stateless.findResources('AWS::ApiGateway::Method'));
+    const resources = stateless.findResources('AWS::ApiGateway::Resource');
+    const pathPartOf = (method: (typeof methods)[number]) => {
+      const ref = (method.Properties.ResourceId as { Ref?: string }).Ref ?? '';
+      return String(resources[ref]?.Properties.PathPart ?? '');
+    };
+    const adminMethods = methods.filter((m) => ['{programmeId}', '{export}'].includes(pathPartOf(m)));
+    expect(adminMethods.length).toBeGreaterThanOrEqual(3);
+    for (const method of adminMethods) expect(method.Properties.AuthorizationType).toBe('COGNITO_USER_POOLS');
+    const publicMethods = methods.filter((m) => !adminMethods.includes(m));
+    for (const method of publicMethods) expect(method.Properties.AuthorizationType).toBe('NONE');
+    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+  });
+
   it('lets only the task-link function answer tasks, and only the status page stop journeys', () => {
     const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
       actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
