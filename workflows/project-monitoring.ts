@@ -148,14 +148,18 @@ export function defineProjectMonitoring(
     return first;
   };
 
-  return plan
-    .next(wait)
-    .next(
-      new sfn.Choice(scope, 'Closing cycle?')
-        .when(
-          sfn.Condition.booleanEquals('$.plan.final', true),
-          cycleKind('closing', 'closing report', closeProject),
-        )
-        .otherwise(cycleKind('checkin', 'check-in', nextCycle)),
-    );
+  const stopped = new sfn.Succeed(scope, 'Monitoring paused or closed by the office');
+  const cycle = wait.next(
+    new sfn.Choice(scope, 'Closing cycle?')
+      .when(
+        sfn.Condition.booleanEquals('$.plan.final', true),
+        cycleKind('closing', 'closing report', closeProject),
+      )
+      .otherwise(cycleKind('checkin', 'check-in', nextCycle)),
+  );
+  return plan.next(
+    new sfn.Choice(scope, 'Still monitored?')
+      .when(sfn.Condition.booleanEquals('$.plan.stop', true), stopped)
+      .otherwise(cycle),
+  );
 }

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import * as z from 'zod';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
@@ -45,6 +46,11 @@ form.search button{padding:.35rem .9rem}
 .muted{color:var(--muted)}
 ${aslGraphCss}
 `;
+
+const projectControlSchema = z.object({
+  reason: z.string().trim().min(1).max(1000),
+  outcome: z.enum(['completed', 'completed_partially', 'abandoned']).optional(),
+});
 
 export interface ConsoleDeps {
   readonly engine: LocalStepFunctions;
@@ -647,10 +653,72 @@ export function createConsole(deps: ConsoleDeps) {
     );
   }
 
+  /**
+   * The programme office pauses, resumes or closes a project early: POST JSON or a form with
+   * `reason` (and `outcome` to close), to /_local/projects/<projectId>/<action>.
+   */
+  async function projectControl(
+    request: IncomingMessage,
+    response: ServerResponse,
+    projectId: string,
+    action: 'pause' | 'resume' | 'close',
+    received: Buffer = Buffer.alloc(0),
+  ) {
+    if (received.length > 16 * 1024) {
+      json(response, 413, { message: 'Request too large' });
+      return;
+    }
+    const raw = received.toString('utf8');
+    const type = request.headers['content-type'] ?? '';
+    let body: unknown;
+    try {
+      body = type.includes('application/json')
+        ? JSON.parse(raw || '{}')
+        : Object.fromEntries(new URLSearchParams(raw));
+    } catch {
+      json(response, 400, { message: 'The body is not valid JSON.' });
+      return;
+    }
+    const parsed = projectControlSchema.safeParse(body);
+    if (!parsed.success) {
+      json(response, 422, {
+        message:
+          'A reason (1–1000 characters) is required; outcome, if given, is completed, completed_partially or abandoned.',
+      });
+      return;
+    }
+    const { controlProject } = await import('#shared/use-cases/project-control.ts');
+    const result = await controlProject(
+      {
+        tableName: deps.tableName,
+        monitoringStateMachineArn: process.env.MONITORING_STATE_MACHINE_ARN ?? '',
+      },
+      projectId,
+      action,
+      parsed.data.reason,
+      parsed.data.outcome,
+    );
+    if (result === 'not_found') json(response, 404, { message: 'No such project' });
+    else if (result === 'not_allowed')
+      json(response, 409, { message: `Cannot ${action} the project in its current state` });
+    else json(response, 200, { projectId, action, status: 'done' });
+  }
+
   /** Answers /_local/* requests; returns false for any other path. */
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  async function handle(request: IncomingMessage, response: ServerResponse, body?: Buffer): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/_local')) return false;
+    const control = url.pathname.match(/^\/_local\/projects\/([^/]+)\/(pause|resume|close)$/);
+    if (control && request.method === 'POST') {
+      await projectControl(
+        request,
+        response,
+        decodeURIComponent(control[1] ?? ''),
+        control[2] as 'pause',
+        body,
+      );
+      return true;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       json(response, 405, { message: 'Method Not Allowed' });
       return true;

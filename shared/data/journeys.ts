@@ -37,12 +37,16 @@ export interface MonitoringInput {
 export const monitoringExecutionName = (projectId: string, cycle: number) => `${projectId}-c${cycle}`;
 
 /** Starts a monitoring cycle's execution; starting one that exists already is not an error. */
-export async function startMonitoringCycle(stateMachineArn: string, input: MonitoringInput): Promise<void> {
+export async function startMonitoringCycle(
+  stateMachineArn: string,
+  input: MonitoringInput,
+  executionName: string = monitoringExecutionName(input.projectId, input.cycle),
+): Promise<void> {
   try {
     await sfn.send(
       new StartExecutionCommand({
         stateMachineArn,
-        name: monitoringExecutionName(input.projectId, input.cycle),
+        name: executionName,
         input: JSON.stringify({
           projectId: input.projectId,
           applicationId: input.applicationId,

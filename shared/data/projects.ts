@@ -1,13 +1,13 @@
 // Projects and their monitoring in the table: the project item, one item per check-in (recorded
 // once), the closing, and the programme counters each of them moves in the same transaction.
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import type { ProjectRecord } from './journey-records.ts';
 import { keys } from './table-design.ts';
 
 export interface MonitoredProject extends Omit<ProjectRecord, 'status'> {
-  readonly status: 'launched' | 'monitoring' | 'at_risk' | 'closed';
+  readonly status: 'launched' | 'monitoring' | 'at_risk' | 'paused' | 'closed';
   readonly cycles?: number;
   readonly lastCycle?: number;
   readonly lastKpiValues?: readonly number[];
@@ -215,4 +215,23 @@ export async function closeProjectOnce(
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** Sets attributes of a project (the programme office's controls). */
+export async function updateProject(
+  tableName: string,
+  projectId: string,
+  set: Record<string, unknown>,
+): Promise<void> {
+  const entries = Object.entries(set);
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.project(projectId),
+      UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+    }),
+  );
 }

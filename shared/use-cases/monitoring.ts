@@ -81,7 +81,10 @@ export async function planCycle(deps: JourneyDeps, input: MonitoringInput) {
     programme.monitoring.checkinEveryHours,
   );
   const m = programme.monitoring;
+  // Paused or closed by the programme office meanwhile: this cycle ends without a check-in.
+  const stop = project.status === 'paused' || project.status === 'closed';
   return {
+    stop,
     waitSeconds: Math.max(0, Math.round((due.getTime() - now.getTime()) / 1000)),
     final: input.cycle >= cycles,
     cycles,

@@ -242,4 +242,73 @@ describe('project monitoring', () => {
     expect(missed.subject).toBeTruthy();
     expect(checkins[0]).toMatchObject({ cycle: 1, missed: true });
   }, 120_000);
+
+  it('lets the programme office pause, resume and close a project early, with a reason', async () => {
+    // Prepare: a launched project, check-ins far enough apart to act between them.
+    const project = await launchedProject({ checkinReminderHours: 4000, checkinExpiryHours: 8000 });
+    const { getApplication } = await import('#shared/data/applications.ts');
+    const { getProject } = await import('#shared/data/projects.ts');
+    const { getProgrammeCounters } = await import('#shared/data/programmes.ts');
+    const projectId = await eventually(
+      async () => (await getApplication(tableName, project.applicationId))?.projectId,
+      30_000,
+    );
+    const control = (action: string, body: unknown) =>
+      post(`${stack.urls.site}/_local/projects/${projectId}/${action}`, body);
+    const monitoringArn = stack.stateMachineArns['project-monitoring'];
+    const execution = (name: string) =>
+      stack.engine.describeExecution({
+        executionArn: `${monitoringArn.replace(':stateMachine:', ':execution:')}:${name}`,
+      });
+
+    await eventually(async () => {
+      try {
+        return execution(`${projectId}-c1`).status === 'RUNNING' ? true : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 30_000);
+
+    // Act
+    const noReason = await control('pause', {});
+    const paused = await control('pause', { reason: 'Azienda in cassa integrazione' });
+    const pausedAgain = await control('pause', { reason: 'di nuovo' });
+    const firstCycle = await eventually(async () =>
+      execution(`${projectId}-c1`).status === 'ABORTED' ? true : undefined,
+    );
+    const resumed = await control('resume', { reason: 'Produzione ripresa' });
+    const checkin = await emailTo(project.manager.email, /Check-in 1/);
+    const closed = await control('close', {
+      reason: 'Progetto interrotto dall’impresa',
+      outcome: 'abandoned',
+    });
+
+    // Assess
+    expect(noReason.status).toBe(422);
+    expect(paused.status).toBe(200);
+    expect(pausedAgain.status).toBe(409);
+    expect(firstCycle).toBe(true);
+    expect(resumed.status).toBe(200);
+    expect(execution(`${projectId}-c1-r1`).name).toBe(`${projectId}-c1-r1`);
+    expect(checkin.subject).toContain('Check-in 1');
+    expect(closed.status).toBe(200);
+    const stored = await getProject(tableName, projectId);
+    expect(stored).toMatchObject({ status: 'closed', outcome: 'abandoned', closedEarly: true });
+    const counters = (await getProgrammeCounters(tableName, project.programmeId)) as unknown as Record<
+      string,
+      number
+    >;
+    expect(counters.budgetCommittedEur).toBe(0); // nothing spent: the whole reservation returns
+    expect(
+      await eventually(async () => (execution(`${projectId}-c1-r1`).status === 'ABORTED' ? true : undefined)),
+    ).toBe(true);
+    const lateCheckin = await post(linkIn(checkin), {
+      kpiValues: [60],
+      qualitativeProgress: ['in_progress'],
+      economicBenefitEur: 0,
+      benefitJustification: '—',
+      spentEur: 0,
+    });
+    expect(lateCheckin.status).toBe(410);
+  }, 120_000);
 });

@@ -1,0 +1,114 @@
+// The programme office pauses, resumes or closes a project early (with a reason). Pausing stops
+// the running monitoring cycle and cancels its open check-in; resuming starts the same cycle again
+// under a new execution name; closing early ends monitoring and closes the project like its last
+// cycle would (spending so far, unspent budget returned), with the office's outcome.
+import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { closeHumanTask, listHumanTasks } from '#shared/data/human-tasks.ts';
+import { monitoringExecutionName, startMonitoringCycle } from '#shared/data/journeys.ts';
+import { closeProjectOnce, getProject, listCheckins, updateProject } from '#shared/data/projects.ts';
+import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { logger } from '#shared/observability/powertools.ts';
+
+const sfn = new SFNClient({});
+
+export interface ProjectControlDeps {
+  readonly tableName: string;
+  readonly monitoringStateMachineArn: string;
+  readonly now?: () => Date;
+}
+
+export type ProjectAction = 'pause' | 'resume' | 'close';
+export type ProjectActionResult = 'done' | 'not_found' | 'not_allowed';
+
+const executionArn = (stateMachineArn: string, name: string) =>
+  `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+
+/** Stops whichever execution of the project's current cycle is running (original or resumed). */
+async function stopCurrentCycle(deps: ProjectControlDeps, projectId: string, cycle: number, reason: string) {
+  const names = [
+    monitoringExecutionName(projectId, cycle),
+    ...Array.from({ length: 5 }, (_, i) => `${monitoringExecutionName(projectId, cycle)}-r${i + 1}`),
+  ];
+  for (const name of names) {
+    const arn = executionArn(deps.monitoringStateMachineArn, name);
+    try {
+      const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+      if (execution.status === 'RUNNING') {
+        await sfn.send(
+          new StopExecutionCommand({
+            executionArn: arn,
+            error: 'ProjectControl',
+            cause: reason.slice(0, 200),
+          }),
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ExecutionDoesNotExist')) throw error;
+    }
+  }
+}
+
+async function cancelOpenCheckins(tableName: string, applicationId: string, at: string) {
+  for (const task of await listHumanTasks(tableName, applicationId)) {
+    if ((task.kind === 'checkin' || task.kind === 'closing') && task.status === 'open') {
+      await closeHumanTask(tableName, task, 'cancelled', at);
+    }
+  }
+}
+
+/**
+ * Applies the office's action to a project.
+ * @returns 'not_allowed' when the project's state does not permit it (e.g. resuming one not paused)
+ */
+export async function controlProject(
+  deps: ProjectControlDeps,
+  projectId: string,
+  action: ProjectAction,
+  reason: string,
+  outcome: 'completed' | 'completed_partially' | 'abandoned' = 'abandoned',
+): Promise<ProjectActionResult> {
+  const project = await getProject(deps.tableName, projectId);
+  if (!project) return 'not_found';
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const cycle = (project.lastCycle ?? 0) + 1;
+  if (project.status === 'closed') return 'not_allowed';
+  if (action === 'pause') {
+    if ((project.status as string) === 'paused') return 'not_allowed';
+    await updateProject(deps.tableName, projectId, {
+      status: 'paused',
+      pausedAt: now,
+      controlReason: reason,
+    });
+    await stopCurrentCycle(deps, projectId, cycle, reason);
+    await cancelOpenCheckins(deps.tableName, project.applicationId, now);
+  } else if (action === 'resume') {
+    if ((project.status as string) !== 'paused') return 'not_allowed';
+    await updateProject(deps.tableName, projectId, {
+      status: 'monitoring',
+      resumedAt: now,
+      controlReason: reason,
+    });
+    const resumes = ((project as { resumes?: number }).resumes ?? 0) + 1;
+    await updateProject(deps.tableName, projectId, { resumes });
+    await startMonitoringCycle(
+      deps.monitoringStateMachineArn,
+      { projectId, applicationId: project.applicationId, programmeId: project.programmeId, cycle },
+      `${monitoringExecutionName(projectId, cycle)}-r${resumes}`,
+    );
+  } else {
+    await stopCurrentCycle(deps, projectId, cycle, reason);
+    await cancelOpenCheckins(deps.tableName, project.applicationId, now);
+    const last = (await listCheckins(deps.tableName, projectId)).filter((c) => !c.missed).at(-1);
+    const answer = last?.answer as HumanTaskAnswer<'checkin'> | undefined;
+    await closeProjectOnce(deps.tableName, project, {
+      outcome,
+      at: now,
+      spentEur: answer?.spentEur ?? 0,
+      economicBenefitEur: answer?.economicBenefitEur ?? 0,
+      closingReportMissing: true,
+    });
+    await updateProject(deps.tableName, projectId, { closedEarly: true, controlReason: reason });
+  }
+  logger.info('Project controlled', { projectId, action });
+  return 'done';
+}
