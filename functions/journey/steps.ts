@@ -1,13 +1,8 @@
 // The journey's task handlers after screening, one export per state machine task (the function
 // catalogue names the export). Thin: validate the IDs-only input, call the use case, return codes.
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
-import middy from '@middy/core';
 import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
-import { logger, metrics } from '#shared/observability/powertools.ts';
 import {
   assignManager,
   closeJourney,
@@ -29,6 +24,7 @@ import {
   openHumanTaskInputSchema,
   roundTaskInputSchema,
 } from '#shared/workflows/journey-task.ts';
+import { taskHandler } from '#shared/workflows/task-handler.ts';
 
 const env = readEnv({
   TABLE_NAME: z.string().min(1),
@@ -48,23 +44,11 @@ const deps: JourneyDeps = {
     sendEmail({ senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET }, to, email),
 };
 
-function step<Schema extends z.ZodType, Result>(
-  schema: Schema,
-  run: (input: z.output<Schema>) => Promise<Result>,
-) {
-  return middy<z.output<Schema>>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
-    .use(logMetrics(metrics))
-    .use(parser({ schema }))
-    .handler(async (input) => run(input as z.output<Schema>));
-}
-
-export const matchManagerHandler = step(matchManagerInputSchema, (input) =>
+export const matchManagerHandler = taskHandler(matchManagerInputSchema, (input) =>
   matchManager(deps, input.applicationId),
 );
 
-export const openHumanTaskHandler = step(openHumanTaskInputSchema, (input) =>
+export const openHumanTaskHandler = taskHandler(openHumanTaskInputSchema, (input) =>
   openTask(deps, {
     applicationId: input.applicationId,
     kind: input.kind,
@@ -76,11 +60,11 @@ export const openHumanTaskHandler = step(openHumanTaskInputSchema, (input) =>
   }),
 );
 
-export const expireTaskHandler = step(expireTaskInputSchema, (input) => expireTask(deps, input));
+export const expireTaskHandler = taskHandler(expireTaskInputSchema, (input) => expireTask(deps, input));
 
-export const closeOfferHandler = step(closeOfferInputSchema, (input) => closeOffer(deps, input));
+export const closeOfferHandler = taskHandler(closeOfferInputSchema, (input) => closeOffer(deps, input));
 
-export const assignManagerHandler = step(assignManagerInputSchema, (input) =>
+export const assignManagerHandler = taskHandler(assignManagerInputSchema, (input) =>
   assignManager(deps, {
     applicationId: input.applicationId,
     ...(input.managerId ? { managerId: input.managerId } : {}),
@@ -88,10 +72,12 @@ export const assignManagerHandler = step(assignManagerInputSchema, (input) =>
   }),
 );
 
-export const recordAssessmentHandler = step(roundTaskInputSchema, (input) => recordAssessment(deps, input));
+export const recordAssessmentHandler = taskHandler(roundTaskInputSchema, (input) =>
+  recordAssessment(deps, input),
+);
 
-export const reserveBudgetHandler = step(roundTaskInputSchema, (input) => reserveBudget(deps, input));
+export const reserveBudgetHandler = taskHandler(roundTaskInputSchema, (input) => reserveBudget(deps, input));
 
-export const launchProjectHandler = step(roundTaskInputSchema, (input) => launchProject(deps, input));
+export const launchProjectHandler = taskHandler(roundTaskInputSchema, (input) => launchProject(deps, input));
 
-export const closeJourneyHandler = step(closeJourneyInputSchema, (input) => closeJourney(deps, input));
+export const closeJourneyHandler = taskHandler(closeJourneyInputSchema, (input) => closeJourney(deps, input));

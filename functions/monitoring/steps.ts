@@ -1,15 +1,12 @@
 // The project-monitoring task handlers, one export per state machine task (the function catalogue
 // names the export). IDs and the cycle number in, codes out.
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
-import middy from '@middy/core';
 import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { programmeIdSchema } from '#shared/domain/programme.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
-import { logger } from '#shared/observability/powertools.ts';
 import type { JourneyDeps } from '#shared/use-cases/journey.ts';
 import { closeProject, planCycle, recordCheckin } from '#shared/use-cases/monitoring.ts';
+import { taskHandler } from '#shared/workflows/task-handler.ts';
 
 const env = readEnv({
   TABLE_NAME: z.string().min(1),
@@ -32,23 +29,13 @@ const cycleInput = z.object({
   cycle: z.number().int().min(1).max(1000),
 });
 
-function step<Schema extends z.ZodType, Result>(
-  schema: Schema,
-  run: (input: z.output<Schema>) => Promise<Result>,
-) {
-  return middy<z.output<Schema>>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(parser({ schema }))
-    .handler(async (input) => run(input as z.output<Schema>));
-}
+export const planCycleHandler = taskHandler(cycleInput, (input) => planCycle(deps, input));
 
-export const planCycleHandler = step(cycleInput, (input) => planCycle(deps, input));
-
-export const recordCheckinHandler = step(
+export const recordCheckinHandler = taskHandler(
   cycleInput.extend({ missed: z.boolean(), final: z.boolean() }),
   (input) => recordCheckin(deps, input),
 );
 
-export const closeProjectHandler = step(cycleInput.extend({ missed: z.boolean() }), (input) =>
+export const closeProjectHandler = taskHandler(cycleInput.extend({ missed: z.boolean() }), (input) =>
   closeProject(deps, input),
 );
