@@ -150,6 +150,19 @@ interface JourneyRecord {
   readonly error?: string;
 }
 
+interface MatchScore {
+  managerId: string;
+  round: number;
+  total: number;
+  parts: Record<string, number>;
+}
+
+/** The score breakdown of every manager offered this journey (kept by the matcher). */
+const whyThisManager = (application: ApplicationRecord): MatchScore[] =>
+  ((application as { matchScores?: MatchScore[] }).matchScores ?? []).filter(
+    (s) => s && typeof s.total === 'number',
+  );
+
 function BusinessRecord(props: { applicationId: string; record: JourneyRecord }) {
   const { application, tasks, error } = props.record;
   if (error) {
@@ -211,6 +224,45 @@ function BusinessRecord(props: { applicationId: string; record: JourneyRecord })
           </li>
         ))}
       </ol>
+      {whyThisManager(application).length > 0 ? (
+        <>
+          <h3>Why this manager</h3>
+          <table data-testid="match-scores">
+            <thead>
+              <tr>
+                <th>Round</th>
+                <th>Manager</th>
+                <th>Fit</th>
+                <th>Sector</th>
+                <th>Compet.</th>
+                <th>Prov.</th>
+                <th>Lang.</th>
+                <th>Merit</th>
+                <th>Load</th>
+              </tr>
+            </thead>
+            <tbody>
+              {whyThisManager(application).map((score) => (
+                <tr>
+                  <td>{score.round}</td>
+                  <td>{score.managerId.slice(0, 8)}</td>
+                  <td>{score.total.toFixed(1)}</td>
+                  {(['sector', 'competence', 'province', 'language', 'merit', 'load'] as const).map(
+                    (part) => (
+                      <td>{(score.parts[part] ?? 0).toFixed(1)}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {application.projectId ? (
+        <p>
+          Project: <a href={`/_local/projects/${application.projectId}`}>{application.projectId}</a>
+        </p>
+      ) : null}
       <h3>Human tasks</h3>
       {tasks.length === 0 ? (
         <p class="muted">None yet.</p>
@@ -704,6 +756,105 @@ export function createConsole(deps: ConsoleDeps) {
     else json(response, 200, { projectId, action, status: 'done' });
   }
 
+  /**
+   * One project's monitoring: each KPI's trajectory (baseline → check-in values → target), check-ins
+   * (missed ones included), DMA T0 → T1 per dimension, benefit and spending.
+   */
+  async function projectPage(projectId: string, response: ServerResponse, asHtml: boolean) {
+    const { getProject, listCheckins } = await import('#shared/data/projects.ts');
+    const { getAssessment } = await import('#shared/data/journey-records.ts');
+    const project = await getProject(deps.tableName, projectId);
+    if (!project) {
+      json(response, 404, { message: 'No such project' });
+      return;
+    }
+    const checkins = await listCheckins(deps.tableName, projectId);
+    const assessment = await getAssessment(deps.tableName, project.applicationId);
+    const t0 = (assessment?.answer as { dma?: Record<string, number> } | undefined)?.dma;
+    const t1 = project.dmaT1 as Record<string, number> | undefined;
+    const kpis = ((
+      project.proposal as { kpis?: { name: string; unit: string; baseline: number; target: number }[] }
+    )?.kpis ?? []) as { name: string; unit: string; baseline: number; target: number }[];
+    const { token: _t, ...safe } = project as unknown as Record<string, unknown>;
+    if (!asHtml) {
+      json(response, 200, { project: safe, checkins: checkins.map(({ answer: _a, ...c }) => c), t0, t1 });
+      return;
+    }
+    html(
+      response,
+      200,
+      <Page title={`Project ${project.title}`}>
+        <h1>{project.title}</h1>
+        <dl class="facts">
+          <dt>Status</dt>
+          <dd data-project-status={project.status}>{project.status}</dd>
+          <dt>Outcome</dt>
+          <dd>{project.outcome ?? '—'}</dd>
+          <dt>Launched</dt>
+          <dd>{when(project.launchedAt)}</dd>
+          <dt>Amount</dt>
+          <dd>{project.amountEur} €</dd>
+          <dt>Spent</dt>
+          <dd>{project.spentEur ?? 0} €</dd>
+          <dt>Economic benefit</dt>
+          <dd>{project.economicBenefitEur ?? 0} €</dd>
+        </dl>
+        <h2>KPI trajectories</h2>
+        <table data-testid="kpi-trajectories">
+          <thead>
+            <tr>
+              <th>KPI</th>
+              <th>Baseline</th>
+              {checkins.map((c) => (
+                <th>Check-in {c.cycle}</th>
+              ))}
+              <th>Target</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kpis.map((kpi, i) => (
+              <tr>
+                <td>
+                  {kpi.name} ({kpi.unit})
+                </td>
+                <td>{kpi.baseline}</td>
+                {checkins.map((c) => (
+                  <td class={c.kpisOnTrack?.[i] === false ? 'status status-FAILED' : undefined}>
+                    {c.missed ? 'missed' : (c.kpiValues?.[i] ?? '—')}
+                  </td>
+                ))}
+                <td>{kpi.target}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {t0 ? (
+          <>
+            <h2>Digital maturity</h2>
+            <table data-testid="dma-t0-t1">
+              <thead>
+                <tr>
+                  <th>Dimension</th>
+                  <th>T0</th>
+                  <th>T1</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(t0).map(([dimension, score]) => (
+                  <tr>
+                    <td>{dimension}</td>
+                    <td>{score}</td>
+                    <td>{t1?.[dimension] ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+      </Page>,
+    );
+  }
+
   /** Answers /_local/* requests; returns false for any other path. */
   async function handle(request: IncomingMessage, response: ServerResponse, body?: Buffer): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -773,6 +924,8 @@ export function createConsole(deps: ConsoleDeps) {
         wantsHtml,
         request.headers['accept-language'],
       );
+    } else if (path.startsWith('/_local/projects/')) {
+      await projectPage(decodeURIComponent(path.slice('/_local/projects/'.length)), response, wantsHtml);
     } else if (path === '/_local/api/executions') {
       json(
         response,

@@ -7,9 +7,11 @@ import {
   apply,
   assessmentAnswer,
   emailTo,
+  executionArn,
   finished,
   history,
   loadOf,
+  local,
   newManager,
   newProgramme,
   outbox,
@@ -211,6 +213,12 @@ describe('the SME journey', () => {
       sector: expect.any(Number),
       merit: expect.any(Number),
     });
+    const consolePage = await (
+      await fetch(`${local.site}/_local/executions/${encodeURIComponent(executionArn(sme.applicationId))}`, {
+        headers: { Accept: 'text/html' },
+      })
+    ).text();
+    expect(consolePage).toContain('data-testid="match-scores"');
   });
 
   it('reminds a silent manager with a link that works like the first, then moves on when the offer expires', async () => {

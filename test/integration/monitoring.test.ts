@@ -197,6 +197,14 @@ describe('project monitoring', () => {
     ).text();
     expect(dashboard).toMatch(/data-testid="benefit-per-euro">1,67</);
     expect(dashboard).toContain('data-testid="dma-improvement"');
+    const projectPage = await (
+      await fetch(`${stack.urls.site}/_local/projects/${projectId}`, { headers: { Accept: 'text/html' } })
+    ).text();
+    expect(projectPage).toContain('data-testid="kpi-trajectories"');
+    expect(projectPage).toMatch(
+      /<td>50<\/td><td>70<\/td><td class="status status-FAILED">51<\/td><td>78<\/td><td>80<\/td>/,
+    );
+    expect(projectPage).toContain('data-testid="dma-t0-t1"');
     const executions = await eventually(async () => {
       const cycles = stack.engine
         .listExecutions({ stateMachineArn: stack.stateMachineArns['project-monitoring'] })
