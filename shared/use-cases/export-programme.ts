@@ -45,6 +45,20 @@ async function assessmentsOf(tableName: string, applicationIds: string[]) {
   return found;
 }
 
+/** "Why this manager": the latest offer's fit and its parts (sector, competence, …). */
+function whyOf(application: ApplicationRecord): { matchFit: number | string; matchWhy: string } {
+  const scores = (application as { matchScores?: { total: number; parts: Record<string, number> }[] })
+    .matchScores;
+  const last = scores?.at(-1);
+  if (!last) return { matchFit: '', matchWhy: '' };
+  return {
+    matchFit: Math.round(last.total * 10) / 10,
+    matchWhy: Object.entries(last.parts)
+      .map(([part, points]) => `${part} ${Math.round(points * 10) / 10}`)
+      .join('; '),
+  };
+}
+
 /** Rows as CSV with their header, also when there are no rows. */
 function csvOf(rows: Record<string, unknown>[], columns: readonly string[]): string {
   return stringify(rows, { header: true, columns: [...columns] }) || `${columns.join(',')}\n`;
@@ -67,6 +81,8 @@ const applicationColumns = [
   'managerId',
   'offers',
   'projectId',
+  'matchFit',
+  'matchWhy',
 ] as const;
 const assessmentColumns = [
   'applicationId',
@@ -127,6 +143,7 @@ export async function exportProgrammeCsv(
         managerId: a.managerId ?? '',
         offers: a.offerRound ?? 0,
         projectId: a.projectId ?? '',
+        ...whyOf(a),
       })),
       applicationColumns,
     );

@@ -68,6 +68,8 @@ describe('the programme dashboard', () => {
     expect(applications[0]).toMatch(/^applicationId,submittedAt,status,outcome/);
     expect(applications[1]).toContain(sme.companyName);
     expect(applications[1]).toContain('launched');
+    expect(applications[0]).toContain('matchFit,matchWhy');
+    expect(applications[1]).toMatch(/sector \d/);
     expect(assessments[1]).toContain('37.5');
     expect(projects[1]).toContain('MES e raccolta dati di macchina');
     expect(page).toContain(`/_local/programmes/${programme.id}/projects.csv`);
