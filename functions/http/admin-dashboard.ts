@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
-import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { answerAsHtml, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
@@ -13,6 +13,7 @@ import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { DashboardPage, MessagePage, renderPage } from '#shared/pages/index.ts';
 import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
+import { dashboardFigures } from '#shared/use-cases/programme-dashboard.ts';
 
 const env = readEnv({ TABLE_NAME: z.string().min(1) });
 
@@ -58,8 +59,8 @@ export const handler = httpHandler().handler(async (event) => {
       body: await exportProgrammeCsv(env.TABLE_NAME, programme.id, kind),
     };
   }
-  const counters = await getProgrammeCounters(env.TABLE_NAME, programme.id);
-  if (!answerAsHtml(event)) return jsonResponse(200, { programmeId: programme.id, counters });
+  const { counters, managers } = await dashboardFigures(env.TABLE_NAME, programme);
+  if (!answerAsHtml(event)) return jsonResponse(200, { programmeId: programme.id, counters, managers });
   const selfHref = routes.adminDashboard.path.replace('{programmeId}', programme.id);
   return forMethod(
     event.httpMethod,
@@ -70,6 +71,7 @@ export const handler = httpHandler().handler(async (event) => {
           lang,
           programme,
           counters,
+          managers,
           at: new Date().toISOString(),
           selfHref,
           exportHref: (kind) => `${selfHref}/${kind}.csv`,

@@ -689,7 +689,8 @@ export function createConsole(deps: ConsoleDeps) {
       });
       return;
     }
-    const counters = await getProgrammeCounters(deps.tableName, programme.id);
+    const { dashboardFigures } = await import('#shared/use-cases/programme-dashboard.ts');
+    const { counters, managers } = await dashboardFigures(deps.tableName, programme);
     send(
       200,
       renderPage(
@@ -697,6 +698,7 @@ export function createConsole(deps: ConsoleDeps) {
           lang,
           programme,
           counters,
+          managers,
           at: new Date().toISOString(),
           selfHref: `/_local/programmes/${encodeURIComponent(programme.id)}`,
           exportHref: (kind) => `/_local/programmes/${encodeURIComponent(programme.id)}/${kind}.csv`,

@@ -75,8 +75,22 @@ export const programmeSchema = z.strictObject({
   }),
   /** Money in euro: the financing budget and its per-project cap (approvals reserve atomically). */
   budget: z
-    .strictObject({ totalEur: z.number().nonnegative(), perProjectCapEur: z.number().positive() })
+    .strictObject({
+      totalEur: z.number().nonnegative(),
+      perProjectCapEur: z.number().positive(),
+      /** Value of each service the programme pays for (e.g. an assessment), for its reports. */
+      serviceValuesEur: z
+        .record(z.string().regex(/^[a-z][a-z_]{0,40}$/), z.number().nonnegative())
+        .optional(),
+    })
     .default({ totalEur: 1_000_000, perProjectCapEur: 100_000 }),
+  /** What the programme promised (e.g. 900 SMEs reached); the dashboard shows progress against it. */
+  targets: z
+    .strictObject({
+      smes: z.number().int().positive().optional(),
+      projectsLaunched: z.number().int().positive().optional(),
+    })
+    .default({}),
   /** Every wait of the journey, in hours: all timeouts come from here. */
   timeouts: journeyTimeoutsSchema.default(defaultJourneyTimeouts),
   matching: z

@@ -20,6 +20,10 @@ export const dashboardMessagesIt = {
   'dashboard.outcomes': 'Esiti dei percorsi conclusi',
   'dashboard.none': 'Nessuno finora.',
   'dashboard.count': 'Numero',
+  'dashboard.target.smes': 'Imprese raggiunte rispetto all’obiettivo: {done} su {target} ({percent}%)',
+  'dashboard.target.projects': 'Progetti avviati rispetto all’obiettivo: {done} su {target} ({percent}%)',
+  'dashboard.managers':
+    'Manager attivi: {active}, incarichi in corso {load} su {capacity} posti ({percent}% di utilizzo)',
   'dashboard.export': 'Esporta in CSV:',
   'dashboard.export.applications': 'candidature',
   'dashboard.export.assessments': 'assessment',
@@ -62,6 +66,10 @@ export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesIt, strin
   'dashboard.outcomes': 'Outcomes of closed journeys',
   'dashboard.none': 'None so far.',
   'dashboard.count': 'Count',
+  'dashboard.target.smes': 'SMEs reached against the target: {done} of {target} ({percent}%)',
+  'dashboard.target.projects': 'Projects launched against the target: {done} of {target} ({percent}%)',
+  'dashboard.managers':
+    'Active managers: {active}, engagements in progress {load} of {capacity} places ({percent}% utilisation)',
   'dashboard.export': 'Export as CSV:',
   'dashboard.export.applications': 'applications',
   'dashboard.export.assessments': 'assessments',

@@ -28,6 +28,8 @@ export function DashboardPage(props: {
   counters: ProgrammeCounters;
   at: string;
   selfHref: string;
+  /** Active managers' engagements against their capacity (the programme's roster, or all). */
+  managers?: { active: number; load: number; capacity: number };
   /** Where each CSV export is downloaded; absent = no export links. */
   exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
 }) {
@@ -89,6 +91,37 @@ export function DashboardPage(props: {
           })}
         </p>
         <meter min={0} max={programme.quotas.assessments} value={completed} />
+        {programme.targets.smes ? (
+          <>
+            <p data-testid="target-smes">
+              {t(lang, 'dashboard.target.smes', {
+                done: count('eligible'),
+                target: programme.targets.smes,
+                percent: percent(count('eligible'), programme.targets.smes),
+              })}
+            </p>
+            <meter min={0} max={programme.targets.smes} value={count('eligible')} />
+          </>
+        ) : null}
+        {programme.targets.projectsLaunched ? (
+          <p data-testid="target-projects">
+            {t(lang, 'dashboard.target.projects', {
+              done: count('projectsLaunched'),
+              target: programme.targets.projectsLaunched,
+              percent: percent(count('projectsLaunched'), programme.targets.projectsLaunched),
+            })}
+          </p>
+        ) : null}
+        {props.managers ? (
+          <p data-testid="managers">
+            {t(lang, 'dashboard.managers', {
+              active: props.managers.active,
+              load: props.managers.load,
+              capacity: props.managers.capacity,
+              percent: percent(props.managers.load, props.managers.capacity),
+            })}
+          </p>
+        ) : null}
         <p data-testid="budget">
           {t(lang, 'dashboard.budget', {
             committed: formatEuro(committed, lang),

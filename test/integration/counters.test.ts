@@ -7,8 +7,16 @@ import { documentClient } from '#shared/data/client.ts';
 import { reserveProgrammeBudget } from '#shared/data/journey-records.ts';
 import { getProgrammeCounters } from '#shared/data/programmes.ts';
 import { keys } from '#shared/data/table-design.ts';
-import { eventually } from '../support/fixtures.ts';
-import { apply, newManager, newProgramme, tableName } from '../support/journey-kit.ts';
+import { eventually, validApplication } from '../support/fixtures.ts';
+import {
+  apply,
+  executionArn,
+  local,
+  newManager,
+  newProgramme,
+  sfn,
+  tableName,
+} from '../support/journey-kit.ts';
 
 describe('programme counters', () => {
   it('equal a recount from the application records after many concurrent journeys', async () => {
@@ -99,5 +107,47 @@ describe('programme counters', () => {
       ((await getProgrammeCounters(tableName, programmeId)) as unknown as Record<string, number>)
         .budgetCommittedEur,
     ).toBe(100_000);
+  });
+
+  it('applies a raised quota to new applicants only, and a closed programme refuses new ones while running journeys go on', async () => {
+    // Prepare: a quota of one.
+    const manager = await newManager();
+    const programme = await newProgramme([manager], { quotas: { assessments: 1 } });
+    const first = await apply(programme.id);
+    const second = await apply(programme.id);
+    const statusOf = async (id: string) => {
+      const { getApplication } = await import('#shared/data/applications.ts');
+      return eventually(async () => {
+        const status = (await getApplication(tableName, id))?.status;
+        return status && status !== 'submitted' ? status : undefined;
+      });
+    };
+    expect(await statusOf(first.applicationId)).toBe('eligible');
+    expect(await statusOf(second.applicationId)).toBe('ineligible');
+    const { getProgramme, putProgramme } = await import('#shared/data/programmes.ts');
+    const stored = await getProgramme(tableName, programme.id);
+    if (!stored) throw new Error('programme missing');
+
+    // Act: raise the quota, then close the programme.
+    await putProgramme(tableName, { ...stored, quotas: { assessments: 2 } });
+    const third = await apply(programme.id);
+    const thirdStatus = await statusOf(third.applicationId);
+    await putProgramme(tableName, { ...stored, quotas: { assessments: 2 }, closesOn: '2026-01-31' });
+    const refused = await fetch(`${local.site}/applications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'en' },
+      body: JSON.stringify({ ...validApplication(), programmeId: programme.id }),
+    });
+
+    // Assess
+    expect(thirdStatus).toBe('eligible');
+    expect(await statusOf(second.applicationId)).toBe('ineligible'); // decided under the old quota
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: string }).error).toBe('programmeClosed');
+    const { DescribeExecutionCommand } = await import('@aws-sdk/client-sfn');
+    const running = await sfn.send(
+      new DescribeExecutionCommand({ executionArn: executionArn(first.applicationId) }),
+    );
+    expect(running.status).toBe('RUNNING');
   });
 });

@@ -19,6 +19,7 @@ describe('the programme dashboard', () => {
     const manager = await newManager();
     const programme = await newProgramme([manager], {
       budget: { totalEur: 100_000, perProjectCapEur: 50_000 },
+      targets: { smes: 4, projectsLaunched: 2 },
     });
     const sme = await apply(programme.id);
     await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
@@ -54,6 +55,11 @@ describe('the programme dashboard', () => {
     }
     expect(page).toContain('35.000');
     expect(page).toContain('35%');
+    expect(page).toMatch(/data-testid="target-smes">[^<]*1 su 4 \(25%\)/);
+    expect(page).toMatch(/data-testid="target-projects">[^<]*1 su 2 \(50%\)/);
+    expect(page).toMatch(
+      /data-testid="managers">Manager attivi: 1, incarichi in corso 1 su 2 posti \(50% di utilizzo\)/,
+    );
     expect(await english.text()).toContain('Budget committed');
     expect(await json.json()).toMatchObject({ counters: { applications: 1, projectsLaunched: 1 } });
     const csv = async (kind: string) => {
