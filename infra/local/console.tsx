@@ -83,6 +83,7 @@ function Page(props: {
             <a href="/_local/">Executions</a>
             <a href="/_local/outbox">Outbox</a>
             <a href="/_local/programmes">Programmes</a>
+            <a href="/_local/managers">Managers</a>
             <a href="/">Public site</a>
           </nav>
         </header>
@@ -345,6 +346,17 @@ export function createConsole(deps: ConsoleDeps) {
     const statusFilter = url.searchParams.get('status') ?? '';
     const machineFilter = url.searchParams.get('machine') ?? '';
     const query = (url.searchParams.get('q') ?? '').trim();
+    const programmeFilter = (url.searchParams.get('programme') ?? '').trim();
+    const stateFilter = (url.searchParams.get('state') ?? '').trim();
+    /** The programme an execution runs for, from its input (IDs only: programmeId is one of them). */
+    const programmeOf = (executionArn: string) => {
+      try {
+        return (JSON.parse(deps.engine.describeExecution({ executionArn }).input) as { programmeId?: string })
+          .programmeId;
+      } catch {
+        return undefined;
+      }
+    };
     const machines = deps.engine.listStateMachines();
     const executions = machines
       .filter((machine) => !machineFilter || machine.name === machineFilter)
@@ -353,6 +365,11 @@ export function createConsole(deps: ConsoleDeps) {
       )
       .filter((execution) => !statusFilter || execution.status === statusFilter)
       .filter((execution) => !query || execution.name.toLowerCase().includes(query.toLowerCase()))
+      .filter((execution) => !programmeFilter || programmeOf(execution.executionArn) === programmeFilter)
+      .filter(
+        (execution) =>
+          !stateFilter || deps.engine.getCurrentStates(execution.executionArn).includes(stateFilter),
+      )
       .sort((a, b) => new Date(b.startDate).getTime() - new Date(a.startDate).getTime());
     html(
       response,
@@ -364,6 +381,16 @@ export function createConsole(deps: ConsoleDeps) {
           <input id="q" name="q" type="search" value={query} placeholder="the execution name" />
           {statusFilter ? <input type="hidden" name="status" value={statusFilter} /> : null}
           {machineFilter ? <input type="hidden" name="machine" value={machineFilter} /> : null}
+          <label for="programme">Programme</label>
+          <input
+            id="programme"
+            name="programme"
+            type="search"
+            value={programmeFilter}
+            placeholder="sviluppo-pmi"
+          />
+          <label for="state">Current state</label>
+          <input id="state" name="state" type="search" value={stateFilter} placeholder="Offer to manager" />
           <button type="submit">Search</button>
           {query ? <a href={listHref({ status: statusFilter, machine: machineFilter })}>Clear</a> : null}
         </form>
@@ -758,6 +785,48 @@ export function createConsole(deps: ConsoleDeps) {
     else json(response, 200, { projectId, action, status: 'done' });
   }
 
+  /** Every manager: status, merit, load against capacity, where and what they cover. */
+  async function managersPage(response: ServerResponse) {
+    const { listManagersByStatus } = await import('#shared/data/managers.ts');
+    const statuses = ['active', 'pending_vetting', 'inactive', 'rejected'] as const;
+    const managers = (
+      await Promise.all(statuses.map((status) => listManagersByStatus(deps.tableName, status)))
+    ).flat();
+    html(
+      response,
+      200,
+      <Page title="Managers">
+        <h1>Managers</h1>
+        <table data-testid="managers">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Status</th>
+              <th>Merit</th>
+              <th>Load</th>
+              <th>Sections</th>
+              <th>Provinces</th>
+            </tr>
+          </thead>
+          <tbody>
+            {managers.map((m) => (
+              <tr data-manager={m.managerId}>
+                <td>{m.name}</td>
+                <td>{m.status}</td>
+                <td>{m.merit}</td>
+                <td>
+                  {m.load} / {m.capacity}
+                </td>
+                <td>{m.atecoSections.join(' ')}</td>
+                <td>{m.provinces.join(' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Page>,
+    );
+  }
+
   /**
    * One project's monitoring: each KPI's trajectory (baseline → check-in values → target), check-ins
    * (missed ones included), DMA T0 → T1 per dimension, benefit and spending.
@@ -926,6 +995,8 @@ export function createConsole(deps: ConsoleDeps) {
         wantsHtml,
         request.headers['accept-language'],
       );
+    } else if (path === '/_local/managers') {
+      await managersPage(response);
     } else if (path.startsWith('/_local/projects/')) {
       await projectPage(decodeURIComponent(path.slice('/_local/projects/'.length)), response, wantsHtml);
     } else if (path === '/_local/api/executions') {

@@ -171,7 +171,8 @@ export async function remindHumanTask(
     if (!isConditionFailure(error)) throw error;
   }
   const existing = await getHumanTask(tableName, request);
-  if (existing?.status !== 'open') return { reminded: false, task: existing };
+  if (existing?.status !== 'open' && existing?.status !== 'answered')
+    return { reminded: false, task: existing };
   return { reminded: false, task: await refreshToken(tableName, request, request.taskToken) };
 }
 
@@ -186,9 +187,12 @@ async function refreshToken(
         TableName: tableName,
         Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
         UpdateExpression: 'SET taskToken = :token',
-        ConditionExpression: '#status = :open',
+        // An answered task whose answer has not reached the workflow yet (the waiting state was
+        // re-entered meanwhile: a reminder, a resumed local engine) gets the new token too, so the
+        // answer can still be delivered with it.
+        ConditionExpression: '#status IN (:open, :answered)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':token': taskToken, ':open': 'open' },
+        ExpressionAttributeValues: { ':token': taskToken, ':open': 'open', ':answered': 'answered' },
         ReturnValues: 'ALL_NEW',
       }),
     );

@@ -3,7 +3,12 @@
 // only. A task the workflow gave up on meanwhile is reported as expired.
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type * as z from 'zod';
-import { answerHumanTask, closeHumanTask, type HumanTaskRecord } from '#shared/data/human-tasks.ts';
+import {
+  answerHumanTask,
+  closeHumanTask,
+  getHumanTask,
+  type HumanTaskRecord,
+} from '#shared/data/human-tasks.ts';
 import { humanTaskAnswerSchemas, taskOutputForWorkflow } from '#shared/domain/human-tasks.ts';
 import { logger } from '#shared/observability/powertools.ts';
 
@@ -33,22 +38,14 @@ export async function answerTask(
   const consumed = await answerHumanTask(tableName, task, parsed.data, now.toISOString());
   if (!consumed.answered) return closedOutcome(consumed.task?.status ?? 'expired');
   const output = { ...taskOutputForWorkflow(task.kind, parsed.data), round: task.round };
-  try {
-    await sfn.send(
-      new SendTaskSuccessCommand({ taskToken: consumed.task.taskToken, output: JSON.stringify(output) }),
-    );
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'TaskTimedOut' || name === 'TaskDoesNotExist' || name === 'InvalidToken') {
-      // The deadline passed between the page and the click: the workflow moved on without it.
-      await closeHumanTask(tableName, task, 'expired', now.toISOString(), { evenIfAnswered: true });
-      logger.info('Answer arrived after the task closed', {
-        applicationId: task.applicationId,
-        kind: task.kind,
-      });
-      return { outcome: 'expired' };
-    }
-    throw error;
+  if (!(await deliver(tableName, consumed.task, JSON.stringify(output)))) {
+    // The deadline passed between the page and the click: the workflow moved on without it.
+    await closeHumanTask(tableName, task, 'expired', now.toISOString(), { evenIfAnswered: true });
+    logger.info('Answer arrived after the task closed', {
+      applicationId: task.applicationId,
+      kind: task.kind,
+    });
+    return { outcome: 'expired' };
   }
   logger.info('Human task answered', {
     applicationId: task.applicationId,
@@ -56,6 +53,37 @@ export async function answerTask(
     round: task.round,
   });
   return { outcome: 'answered', output };
+}
+
+const tokenGone = (error: unknown) =>
+  error instanceof Error && ['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'].includes(error.name);
+
+/**
+ * Hands the answer to the waiting state. When its token is gone, the state may just have been
+ * re-entered (a reminder firing at the same moment, a restarted local engine) and the task record
+ * is about to carry the new token: it is re-read for a few seconds and the answer sent with it.
+ * @returns false when no live token took the answer (the task really expired)
+ */
+async function deliver(tableName: string, task: HumanTaskRecord, output: string): Promise<boolean> {
+  let token = task.taskToken;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    try {
+      await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output }));
+      return true;
+    } catch (error) {
+      if (!tokenGone(error)) throw error;
+    }
+    let fresh: HumanTaskRecord | undefined;
+    for (let wait = 0; wait < 5; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      fresh = await getHumanTask(tableName, task);
+      if (fresh && fresh.taskToken !== token) break;
+    }
+    if (!fresh || fresh.taskToken === token || (fresh.status !== 'answered' && fresh.status !== 'open'))
+      return false;
+    token = fresh.taskToken;
+  }
+  return false;
 }
 
 function closedOutcome(status: HumanTaskRecord['status']): AnswerResult {

@@ -165,6 +165,12 @@ describe('one SME journey in a browser', () => {
       await sme.getByTestId('status-link').click();
       await heading(sme, 'Stato della candidatura').waitFor();
       expect(await sme.getByTestId('application-status').textContent()).toBe('Progetto avviato');
+
+      // Assess 6: the programme office's dashboard counts the launched project and the budget
+      await office.goto(`${local.site}/_local/programmes/${programme.id}`);
+      expect(await office.getByTestId('counter-projectsLaunched').textContent()).toBe('1');
+      expect(await office.getByTestId('counter-applications').textContent()).toBe('1');
+      expect(await office.getByTestId('budget').textContent()).toContain('35.000');
     } catch (error) {
       await screenshotAll(contexts, 'journey-failure');
       throw error;

@@ -83,4 +83,31 @@ describe('the local console', () => {
     ]);
     expect(elsewhere.body).not.toContain('data-execution=');
   });
+
+  it('filters executions by programme and by current state, and lists the managers with their load', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+    await emailTo(manager.email, /Proposta di incarico/);
+
+    // Act
+    const byProgramme = await page(`/_local/?programme=${programme.id}`);
+    const byState = await page(
+      `/_local/?programme=${programme.id}&state=${encodeURIComponent('Offer to manager')}`,
+    );
+    const byOtherState = await page(`/_local/?programme=${programme.id}&state=Wait`);
+    const managers = await page('/_local/managers');
+
+    // Assess
+    const names = (body: string) => [...body.matchAll(/data-execution="([^"]+)"/g)].map((m) => m[1]);
+    expect(names(byProgramme.body)).toEqual([sme.applicationId]);
+    expect(names(byState.body)).toEqual([sme.applicationId]);
+    expect(names(byOtherState.body)).toEqual([]);
+    expect(managers.body).toMatch(
+      new RegExp(
+        `data-manager="${manager.managerId}"><td>[^<]+</td><td>active</td><td>80</td><td>1 / 2</td>`,
+      ),
+    );
+  });
 });
