@@ -19,6 +19,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { programmeMetricNames } from '#shared/observability/powertools.ts';
@@ -68,6 +69,8 @@ export interface ObservabilityProps extends ObservabilityOptions {
   readonly functions: Readonly<Record<string, IFunction>>;
   readonly stateMachines: Readonly<Record<string, IStateMachine>>;
   readonly api: RestApiBase;
+  /** Dead-letter queues: any message in one raises the alarm. */
+  readonly deadLetterQueues?: readonly IQueue[];
   /**
    * Account-level SES `Reputation.BounceRate` at or above which the bounce alarm fires (0–1).
    * SES reviews accounts from 5%.
@@ -315,6 +318,23 @@ export class Observability extends Construct {
             period: fiveMinutes,
             usingMetrics,
           }),
+        }),
+      );
+    });
+
+    (props.deadLetterQueues ?? []).forEach((queue, index) => {
+      add(
+        new Alarm(this, `DeadLetters${index + 1}`, {
+          alarmName: alarmName(`dead-letters-${index + 1}`),
+          alarmDescription: 'Messages could not be delivered after retries and wait in a dead-letter queue.',
+          metric: queue.metricApproximateNumberOfMessagesVisible({
+            period: Duration.minutes(5),
+            statistic: Stats.MAXIMUM,
+          }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
       );
     });

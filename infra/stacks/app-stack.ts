@@ -25,6 +25,7 @@ import {
   EmailSendingEvent,
   EventDestination,
 } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { mainTable } from '#shared/data/table-design.ts';
@@ -64,6 +65,8 @@ export class AppStack extends Stack {
   readonly api: RestApi;
   readonly functions: Record<FunctionName, AppFunction>;
   readonly stateMachines: Record<WorkflowName, StateMachine>;
+  /** Dead-letter queues whose depth the (opt-in) alarms watch. */
+  deadLetterQueues: Queue[] = [];
 
   private readonly stage: string;
 
@@ -114,6 +117,17 @@ export class AppStack extends Stack {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
+    // Events EventBridge could not deliver after its retries land here (SQS: no fixed fee), kept 14 days.
+    const emailEventsDlq = new Queue(this, 'EmailEventsDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+    });
+    Validations.of(emailEventsDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the SES events rule.',
+    });
+    this.deadLetterQueues = [emailEventsDlq];
     new Rule(this, 'EmailEventsRule', {
       description: 'SES bounces and complaints of Percorso PMI e-mails',
       eventPattern: {
@@ -123,7 +137,12 @@ export class AppStack extends Stack {
           mail: { tags: { 'ses:configuration-set': [props.configurationSet.configurationSetName] } },
         },
       },
-      targets: [new LambdaFunctionTarget(this.functions.recordEmailEvent, { retryAttempts: 8 })],
+      targets: [
+        new LambdaFunctionTarget(this.functions.recordEmailEvent, {
+          retryAttempts: 8,
+          deadLetterQueue: emailEventsDlq,
+        }),
+      ],
     });
 
     // Answering and stopping executions is scoped to the journey state machine's executions.
@@ -172,6 +191,7 @@ export class AppStack extends Stack {
       functions: this.functions,
       stateMachines: this.stateMachines,
       api: this.api,
+      deadLetterQueues: this.deadLetterQueues,
       ...observabilityOptionsFromContext(this),
     });
   }

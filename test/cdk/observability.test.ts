@@ -103,7 +103,9 @@ describe('observability on (context flags)', () => {
     expect(topicId).toBeDefined();
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     const functionCount = Object.keys(functionCatalog).length;
-    expect(alarms).toHaveLength(Object.keys(workflows).length + Math.ceil(functionCount / 10) + 1);
+    // one per state machine, one per 10 functions, the dead-letter queue, the SES bounce rate
+    expect(alarms).toHaveLength(Object.keys(workflows).length + Math.ceil(functionCount / 10) + 1 + 1);
+    expect(JSON.stringify(alarms)).toContain('ApproximateNumberOfMessagesVisible');
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.AlarmName).toMatch(/^percorso-pmi-test-/);
