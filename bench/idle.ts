@@ -64,6 +64,8 @@ const payPerUse: Record<string, string> = {
   'AWS::Events::Rule': 'no charge for rules on the default bus; per event for custom ones',
   'AWS::Cognito::UserPool': 'per monthly active user (Essentials: the first 10,000 free); no fixed fee',
   'AWS::Cognito::UserPoolClient': 'no charge',
+  'AWS::SQS::Queue': 'per request (the first million a month free); no fixed fee',
+  'AWS::SQS::QueuePolicy': 'no charge',
   'AWS::Cognito::UserPoolGroup': 'no charge',
   'AWS::ApiGateway::Authorizer': 'no charge (Cognito authorizers are part of the API request price)',
   'AWS::CDK::Metadata': 'no charge',
