@@ -7,6 +7,7 @@ import { DuplicateApplicationError } from '#shared/domain/errors.ts';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
 import { documentClient } from './client.ts';
 import type { queuedEmailItem } from './email-outbox.ts';
+import { stageCounter } from './journey-records.ts';
 import { keys } from './table-design.ts';
 
 const applicationItem = (record: ApplicationRecord) => ({
@@ -238,11 +239,22 @@ async function tryTransition(
   counterUpdate: { Update: CounterUpdate },
   ineligibilityReason?: IneligibilityReason,
 ): Promise<'done' | 'already-moved' | 'counter-refused'> {
+  const stage = stageCounter(application.statusHistory, now);
+  const counted = stage
+    ? {
+        Update: {
+          ...counterUpdate.Update,
+          UpdateExpression: `${counterUpdate.Update.UpdateExpression}, #stage :stageOne`,
+          ExpressionAttributeNames: { ...counterUpdate.Update.ExpressionAttributeNames, '#stage': stage },
+          ExpressionAttributeValues: { ...counterUpdate.Update.ExpressionAttributeValues, ':stageOne': 1 },
+        },
+      }
+    : counterUpdate;
   try {
     await documentClient.send(
       new TransactWriteCommand({
         TransactItems: [
-          counterUpdate,
+          counted,
           {
             Update: {
               TableName: tableName,

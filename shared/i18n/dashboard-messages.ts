@@ -20,6 +20,7 @@ export const dashboardMessagesIt = {
   'dashboard.outcomes': 'Esiti dei percorsi conclusi',
   'dashboard.none': 'Nessuno finora.',
   'dashboard.count': 'Numero',
+  'dashboard.medianStage': 'Tempo mediano per fase',
   'dashboard.target.smes': 'Imprese raggiunte rispetto all’obiettivo: {done} su {target} ({percent}%)',
   'dashboard.target.projects': 'Progetti avviati rispetto all’obiettivo: {done} su {target} ({percent}%)',
   'dashboard.managers':
@@ -66,6 +67,7 @@ export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesIt, strin
   'dashboard.outcomes': 'Outcomes of closed journeys',
   'dashboard.none': 'None so far.',
   'dashboard.count': 'Count',
+  'dashboard.medianStage': 'Median time per stage',
   'dashboard.target.smes': 'SMEs reached against the target: {done} of {target} ({percent}%)',
   'dashboard.target.projects': 'Projects launched against the target: {done} of {target} ({percent}%)',
   'dashboard.managers':

@@ -20,6 +20,38 @@ const funnelSteps = [
   'projectsLaunched',
 ] as const;
 
+/** The statuses whose time is counted (an application leaves them for the next step). */
+const stagesTimed = ['submitted', 'eligible', 'manager_assigned', 'financing_pending'] as const;
+
+/**
+ * The median time in a status, as the hour range of the histogram bucket that holds it (buckets
+ * n = ⌊log2(hours + 1)⌋, counted by stageCounter in the data layer).
+ */
+export function medianStage(
+  count: (name: string) => number,
+  status: string,
+): { from: number; to: number } | undefined {
+  const buckets = Array.from({ length: 17 }, (_, n) => count(`stage_${status}_h${n}`));
+  const total = buckets.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return undefined;
+  let cumulative = 0;
+  for (const [n, inBucket] of buckets.entries()) {
+    cumulative += inBucket;
+    if (cumulative * 2 >= total) return { from: 2 ** n - 1, to: 2 ** (n + 1) - 1 };
+  }
+  return undefined;
+}
+
+function hoursRange(range: { from: number; to: number }, lang: Language): string {
+  if (range.to <= 1) return lang === 'it' ? 'meno di 1 ora' : 'under 1 hour';
+  if (range.to <= 48)
+    return lang === 'it' ? `${range.from}–${range.to} ore` : `${range.from}–${range.to} hours`;
+  const days = (h: number) => Math.round(h / 24);
+  return lang === 'it'
+    ? `${days(range.from)}–${days(range.to)} giorni`
+    : `${days(range.from)}–${days(range.to)} days`;
+}
+
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
 export function DashboardPage(props: {
@@ -188,6 +220,24 @@ export function DashboardPage(props: {
                   <td>{t(lang, 'dashboard.dmaOverall')}</td>
                   <td class="n">{average('dmaOverallDeltaSum')}</td>
                 </tr>
+              </tbody>
+            </table>
+          </>
+        ) : null}
+        {stagesTimed.some((status) => medianStage(count, status)) ? (
+          <>
+            <h2>{t(lang, 'dashboard.medianStage')}</h2>
+            <table data-testid="median-stages">
+              <tbody>
+                {stagesTimed.map((status) => {
+                  const median = medianStage(count, status);
+                  return median ? (
+                    <tr data-testid={`median-${status}`}>
+                      <td>{t(lang, `status.${status}` as MessageKey)}</td>
+                      <td class="n">{hoursRange(median, lang)}</td>
+                    </tr>
+                  ) : null;
+                })}
               </tbody>
             </table>
           </>

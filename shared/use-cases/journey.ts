@@ -22,6 +22,7 @@ import {
   putAssessmentOnce,
   recordOutcome,
   reserveProgrammeBudget,
+  stageCounter,
   updateApplication,
 } from '#shared/data/journey-records.ts';
 import { startMonitoringCycle } from '#shared/data/journeys.ts';
@@ -599,18 +600,22 @@ export async function launchProject(
   if (!proposal || financing?.decision !== 'approve') throw new Error('nothing to launch');
   const projectId = randomUUID();
   const managerId = application.managerId ?? '';
-  const launchedNow = await launchProjectOnce(deps.tableName, {
-    projectId,
-    applicationId: application.applicationId,
-    programmeId: programme.id,
-    managerId,
-    title: proposal.title,
-    amountEur: financing.amountEur,
-    durationMonths: proposal.durationMonths,
-    launchedAt: now.toISOString(),
-    status: 'launched',
-    proposal,
-  });
+  const launchedNow = await launchProjectOnce(
+    deps.tableName,
+    {
+      projectId,
+      applicationId: application.applicationId,
+      programmeId: programme.id,
+      managerId,
+      title: proposal.title,
+      amountEur: financing.amountEur,
+      durationMonths: proposal.durationMonths,
+      launchedAt: now.toISOString(),
+      status: 'launched',
+      proposal,
+    },
+    stageCounter(application.statusHistory, now.toISOString()),
+  );
   if (launchedNow) countProgrammeEvent('ProjectsLaunched');
   const stored = (await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId;
   if (programme.matching.capacityOnLaunch === 'release' && managerId) {

@@ -55,6 +55,11 @@ describe('the programme dashboard', () => {
     }
     expect(page).toContain('35.000');
     expect(page).toContain('35%');
+    for (const stage of ['submitted', 'eligible', 'manager_assigned', 'financing_pending']) {
+      expect(page).toMatch(
+        new RegExp(`data-testid="median-${stage}"><td>[^<]+</td><td class="n">meno di 1 ora</td>`),
+      );
+    }
     expect(page).toMatch(/data-testid="target-smes">[^<]*1 su 4 \(25%\)/);
     expect(page).toMatch(/data-testid="target-projects">[^<]*1 su 2 \(50%\)/);
     expect(page).toMatch(
