@@ -53,6 +53,8 @@ Ready in ${seconds} s. Data in .local/ (npm start -- --fresh to empty it).
   Public site (application form)  ${stack.urls.site}/
   Local console (executions)      ${stack.urls.console}
   E-mail outbox                   ${stack.urls.outbox}
+  Programme dashboards            ${stack.urls.site}/_local/programmes
+  Manager registration            ${stack.urls.site}/managers/register
   DynamoDB endpoint               ${stack.urls.dynamoDb}
   Step Functions endpoint         ${stack.urls.stepFunctions}
   SES v2 endpoint                 ${stack.urls.ses}
