@@ -3,7 +3,9 @@
 // journey's business record (application, human tasks), and the e-mail outbox. Server-rendered
 // HTML, no JavaScript; JSON where a test or script wants it (GET /_local/outbox). Task tokens and
 // link secrets are never shown: they are hidden in the history and never read from the records.
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import * as z from 'zod';
@@ -11,7 +13,8 @@ import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
 import { negotiateLanguage } from '#shared/i18n/language.ts';
-import { siteCss } from '#shared/pages/style.ts';
+import { dashboardChartsScript } from '#shared/pages/dashboard-charts.ts';
+import { siteCss, siteCssHash } from '#shared/pages/style.ts';
 import {
   type AslLayout,
   aslGraphCss,
@@ -59,6 +62,8 @@ export interface ConsoleDeps {
 }
 
 const headers = securityHeaders([styleHash(consoleCss)]);
+/** The dashboard page draws charts with scripts served from this same origin (no inline script). */
+const chartPageHeaders = securityHeaders([siteCssHash], ["'self'"]);
 
 function Page(props: {
   title: string;
@@ -687,7 +692,7 @@ export function createConsole(deps: ConsoleDeps) {
     const { htmlResponse } = await import('#shared/http/responses.ts');
     const lang = negotiateLanguage(url.searchParams.get('lang'), acceptLanguage);
     const send = (status: number, body: string) => {
-      const page = htmlResponse(status, body);
+      const page = htmlResponse(status, body, chartPageHeaders);
       response.writeHead(page.statusCode, page.headers);
       response.end(page.body);
     };
@@ -729,6 +734,10 @@ export function createConsole(deps: ConsoleDeps) {
           at: new Date().toISOString(),
           selfHref: `/_local/programmes/${encodeURIComponent(programme.id)}`,
           exportHref: (kind) => `/_local/programmes/${encodeURIComponent(programme.id)}/${kind}.csv`,
+          charts: {
+            libraryHref: '/_local/assets/chart.umd.min.js',
+            scriptHref: '/_local/assets/dashboard-charts.js',
+          },
         }),
       ),
     );
@@ -995,6 +1004,20 @@ export function createConsole(deps: ConsoleDeps) {
         wantsHtml,
         request.headers['accept-language'],
       );
+    } else if (path === '/_local/assets/chart.umd.min.js' || path === '/_local/assets/dashboard-charts.js') {
+      const body = path.endsWith('chart.umd.min.js')
+        ? readFileSync(
+            createRequire(import.meta.url)
+              .resolve('chart.js')
+              .replace(/chart\.cjs$/, 'chart.umd.min.js'),
+          )
+        : dashboardChartsScript;
+      response.writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      response.end(body);
     } else if (path === '/_local/managers') {
       await managersPage(response);
     } else if (path.startsWith('/_local/projects/')) {

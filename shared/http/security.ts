@@ -11,7 +11,11 @@ export function styleHash(css: string): string {
  * Headers that PRODUCT.md requires of link pages, applied to every response: nothing cached,
  * nothing indexed, no referrer leaking a link secret to another site.
  */
-export function securityHeaders(allowedStyleHashes: readonly string[] = []): Record<string, string> {
+export function securityHeaders(
+  allowedStyleHashes: readonly string[] = [],
+  /** Script sources for the few pages that draw charts ("'self'"); absent = no script at all. */
+  scriptSources: readonly string[] = [],
+): Record<string, string> {
   const styleSrc = allowedStyleHashes.length > 0 ? allowedStyleHashes.join(' ') : "'none'";
   return {
     'Cache-Control': 'no-store',
@@ -26,6 +30,7 @@ export function securityHeaders(allowedStyleHashes: readonly string[] = []): Rec
     'Content-Security-Policy': [
       "default-src 'none'",
       `style-src ${styleSrc}`,
+      ...(scriptSources.length > 0 ? [`script-src ${scriptSources.join(' ')}`] : []),
       "img-src 'self' data:",
       "form-action 'self'",
       "frame-ancestors 'none'",

@@ -8,6 +8,7 @@ import { ineligibilityReasons, type Programme } from '#shared/domain/programme.t
 import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { jsonDataBlock } from './dashboard-charts.ts';
 import { Layout } from './layout.tsx';
 
 const funnelSteps = [
@@ -62,6 +63,8 @@ export function DashboardPage(props: {
   selfHref: string;
   /** Active managers' engagements against their capacity (the programme's roster, or all). */
   managers?: { active: number; load: number; capacity: number };
+  /** Where the chart library and the drawing script are served; absent = no charts (bars only). */
+  charts?: { libraryHref: string; scriptHref: string };
   /** Where each CSV export is downloaded; absent = no export links. */
   exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
 }) {
@@ -98,6 +101,11 @@ export function DashboardPage(props: {
           </p>
         ) : null}
         <h2>{t(lang, 'dashboard.funnel')}</h2>
+        {props.charts ? (
+          <div class="chart">
+            <canvas id="funnel-chart" role="img" aria-label={t(lang, 'dashboard.funnel')} />
+          </div>
+        ) : null}
         <ol class="funnel">
           {funnelSteps.map((step) => (
             <li data-counter={step}>
@@ -242,6 +250,11 @@ export function DashboardPage(props: {
             </table>
           </>
         ) : null}
+        {props.charts && outcomes.length > 0 ? (
+          <div class="chart small">
+            <canvas id="outcomes-chart" role="img" aria-label={t(lang, 'dashboard.outcomes')} />
+          </div>
+        ) : null}
         <h2>{t(lang, 'dashboard.ineligibleByReason')}</h2>
         {reasons.length === 0 ? (
           <p>{t(lang, 'dashboard.none')}</p>
@@ -273,6 +286,30 @@ export function DashboardPage(props: {
           </table>
         )}
       </div>
+      {props.charts ? (
+        <>
+          <script
+            type="application/json"
+            id="dashboard-data"
+            // A JSON data block ('<' escaped): never executed, so the CSP lets it be.
+            dangerouslySetInnerHTML={{
+              __html: jsonDataBlock({
+                funnel: {
+                  title: t(lang, 'dashboard.funnel'),
+                  labels: funnelSteps.map((step) => t(lang, `dashboard.${step}` as MessageKey)),
+                  values: funnelSteps.map((step) => count(step)),
+                },
+                outcomes: {
+                  labels: outcomes.map((outcome) => t(lang, `dashboard.outcome.${outcome}` as MessageKey)),
+                  values: outcomes.map((outcome) => count(`outcome_${outcome}`)),
+                },
+              }),
+            }}
+          />
+          <script src={props.charts.libraryHref} />
+          <script src={props.charts.scriptHref} />
+        </>
+      ) : null}
     </Layout>
   );
 }

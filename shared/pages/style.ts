@@ -49,6 +49,8 @@ table.data th,table.data td{border:1px solid var(--line);padding:.35rem .6rem;te
 .funnel li{display:grid;grid-template-columns:14rem 1fr 4rem;gap:.6rem;align-items:center;margin:.25rem 0}
 .funnel progress,.dashboard meter{width:100%;height:1.1rem}
 .funnel .n{text-align:right;font-variant-numeric:tabular-nums}
+.chart{max-width:48rem;height:18rem;position:relative;margin:.5rem 0 1rem}
+.chart.small{max-width:24rem;height:16rem}
 `.trim();
 
 export const siteCssHash = styleHash(siteCss);

@@ -171,6 +171,13 @@ describe('one SME journey in a browser', () => {
       expect(await office.getByTestId('counter-projectsLaunched').textContent()).toBe('1');
       expect(await office.getByTestId('counter-applications').textContent()).toBe('1');
       expect(await office.getByTestId('budget').textContent()).toContain('35.000');
+      // the charts are drawn by Chart.js served from the console itself (the CSP allows 'self' only)
+      await office.waitForFunction(
+        () => (window as { dashboardChartsReady?: boolean }).dashboardChartsReady === true,
+      );
+      expect(
+        await office.locator('#funnel-chart').evaluate((canvas) => (canvas as HTMLCanvasElement).width),
+      ).toBeGreaterThan(0);
     } catch (error) {
       await screenshotAll(contexts, 'journey-failure');
       throw error;

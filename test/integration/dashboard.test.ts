@@ -84,5 +84,14 @@ describe('the programme dashboard', () => {
     expect(assessments[1]).toContain('37.5');
     expect(projects[1]).toContain('MES e raccolta dati di macchina');
     expect(page).toContain(`/_local/programmes/${programme.id}/projects.csv`);
+    expect(page).toContain('<canvas id="funnel-chart"');
+    expect(italian.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const data = JSON.parse(
+      page.match(/<script type="application\/json" id="dashboard-data">([^<]*)<\/script>/)?.[1] ?? '{}',
+    );
+    expect(data.funnel.values.slice(0, 2)).toEqual([1, 1]);
+    const library = await fetch(`${local.site}/_local/assets/chart.umd.min.js`);
+    expect(library.status).toBe(200);
+    expect((await library.text()).length).toBeGreaterThan(100_000);
   });
 });
