@@ -193,7 +193,8 @@ export async function recordScreening(
       Update: {
         TableName: tableName,
         Key: keys.programmeCounters(application.programmeId),
-        UpdateExpression: 'ADD ineligible :one, #byReason :one',
+        // An ineligible application's journey ends here: its outcome is counted with the others.
+        UpdateExpression: 'ADD ineligible :one, #byReason :one, outcome_ineligible :one',
         ExpressionAttributeNames: { '#byReason': `ineligible_${outcome.reason}` },
         ExpressionAttributeValues: { ':one': 1 },
       },
@@ -261,14 +262,18 @@ async function tryTransition(
               Key: keys.application(application.applicationId),
               UpdateExpression:
                 'SET #status = :status, statusHistory = list_append(statusHistory, :change)' +
-                (ineligibilityReason ? ', ineligibilityReason = :reason' : ''),
+                (ineligibilityReason
+                  ? ', ineligibilityReason = :reason, outcome = :ineligible, closedAt = :now'
+                  : ''),
               ConditionExpression: '#status = :submitted',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
                 ':status': status,
                 ':submitted': 'submitted',
                 ':change': [{ status, at: now }],
-                ...(ineligibilityReason ? { ':reason': ineligibilityReason } : {}),
+                ...(ineligibilityReason
+                  ? { ':reason': ineligibilityReason, ':ineligible': 'ineligible', ':now': now }
+                  : {}),
               },
             },
           },

@@ -56,21 +56,53 @@ export async function moveApplication(
     counters?: Record<string, number>;
   },
 ): Promise<boolean> {
-  const stage = stageCounter(application.statusHistory, move.at);
-  if (stage) move = { ...move, counters: { ...move.counters, [stage]: 1 } };
+  // The stage counter is charged to the status the history ends with; if another write moved the
+  // application since it was read (a withdrawal racing screening), read it again and recount.
+  let history = application.statusHistory;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const outcome = await moveApplicationOnce(tableName, application, move, history);
+    if (outcome !== 'history-changed') return outcome === 'moved';
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.application(application.applicationId),
+        ConsistentRead: true,
+      }),
+    );
+    const current = Item as Pick<ApplicationRecord, 'status' | 'statusHistory'> | undefined;
+    if (!current || !move.from.includes(current.status)) return false;
+    history = current.statusHistory;
+  }
+  return false;
+}
+
+async function moveApplicationOnce(
+  tableName: string,
+  application: Pick<ApplicationRecord, 'applicationId' | 'programmeId'>,
+  move: Parameters<typeof moveApplication>[2],
+  history: ApplicationRecord['statusHistory'] | undefined,
+): Promise<'moved' | 'not-in-from' | 'history-changed'> {
+  const stage = stageCounter(history, move.at);
+  const counters = stage ? { ...move.counters, [stage]: 1 } : move.counters;
   const names: Record<string, string> = { '#status': 'status' };
   const values: Values = { ':to': move.to, ':change': [{ status: move.to, at: move.at }] };
   const fromList = move.from.map((status, index) => {
     values[`:from${index}`] = status;
     return `:from${index}`;
   });
+  let condition = `#status IN (${fromList.join(', ')})`;
+  if (stage && history) {
+    // Only if nothing was appended since the history the stage counter was read from.
+    values[':historyLength'] = history.length;
+    condition += ' AND size(statusHistory) = :historyLength';
+  }
   const sets = ['#status = :to', 'statusHistory = list_append(statusHistory, :change)'];
   for (const [name, value] of Object.entries(move.set ?? {})) {
     names[`#${name}`] = name;
     values[`:${name}`] = value;
     sets.push(`#${name} = :${name}`);
   }
-  const counterEntries = Object.entries(move.counters ?? {});
+  const counterEntries = Object.entries(counters ?? {});
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -80,7 +112,7 @@ export async function moveApplication(
               TableName: tableName,
               Key: keys.application(application.applicationId),
               UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: `#status IN (${fromList.join(', ')})`,
+              ConditionExpression: condition,
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: values,
             },
@@ -105,10 +137,10 @@ export async function moveApplication(
         ],
       }),
     );
-    return true;
+    return 'moved';
   } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    return stage && history ? 'history-changed' : 'not-in-from';
   }
 }
 
@@ -201,7 +233,7 @@ export async function reserveProgrammeBudget(
     budgetTotalEur: number;
     at: string;
   },
-): Promise<'reserved' | 'over_budget'> {
+): Promise<'reserved' | 'over_budget' | 'journey_ended'> {
   // Nothing committed yet reads as 0 in the condition below only if the amount fits at all.
   if (request.amountEur > request.budgetTotalEur) return 'over_budget';
   try {
@@ -226,8 +258,16 @@ export async function reserveProgrammeBudget(
               TableName: tableName,
               Key: keys.application(request.applicationId),
               UpdateExpression: 'SET budgetReservedEur = :amount, budgetReservedAt = :at',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(budgetReservedEur)',
-              ExpressionAttributeValues: { ':amount': request.amountEur, ':at': request.at },
+              // Never for a journey already withdrawn or closed (a withdrawal racing the approval).
+              ConditionExpression:
+                'attribute_exists(pk) AND attribute_not_exists(budgetReservedEur) AND NOT (#status IN (:withdrawn, :closed))',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':amount': request.amountEur,
+                ':at': request.at,
+                ':withdrawn': 'withdrawn',
+                ':closed': 'closed',
+              },
             },
           },
         ],
@@ -237,7 +277,17 @@ export async function reserveProgrammeBudget(
   } catch (error) {
     if (!(error instanceof Error && error.name === 'TransactionCanceledException')) throw error;
     const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'reserved';
+    if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+      // Reserved by an earlier attempt (a retried step), or the journey ended meanwhile.
+      const { Item } = await documentClient.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.application(request.applicationId),
+          ConsistentRead: true,
+        }),
+      );
+      return Item?.budgetReservedEur !== undefined ? 'reserved' : 'journey_ended';
+    }
     if (request.amountEur > request.budgetTotalEur || reasons[0]?.Code === 'ConditionalCheckFailed')
       return 'over_budget';
     throw error;

@@ -154,9 +154,12 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
     const recorded = await updateApplication(deps.tableName, applicationId, {
       // matchScores keeps "why this manager" (the score breakdown of every offer) for the office.
       set: 'SET currentOffer = :offer, offerRound = :round, triedManagerIds = list_append(if_not_exists(triedManagerIds, :empty), :tried), matchScores = list_append(if_not_exists(matchScores, :empty), :whyList)',
+      // Still waiting for a manager: a withdrawal or closing while this task ran must not get an offer.
       condition:
-        'attribute_not_exists(currentOffer) AND (attribute_not_exists(offerRound) OR offerRound = :prev)',
+        '#status = :eligible AND attribute_not_exists(currentOffer) AND (attribute_not_exists(offerRound) OR offerRound = :prev)',
+      names: { '#status': 'status' },
       values: {
+        ':eligible': 'eligible',
         ':offer': { managerId: match.managerId, round },
         ':round': round,
         ':prev': offers,
@@ -166,8 +169,15 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
       },
     });
     if (!recorded) {
-      const current = (await getApplication(deps.tableName, applicationId))?.currentOffer;
-      if (current) return { outcome: 'offer', ...current, timeouts };
+      // Another run recorded its offer first, or the application left `eligible` (withdrawn,
+      // closed): give back the capacity reserved here unless it is the offer on record.
+      const current = await getApplication(deps.tableName, applicationId);
+      if (current?.currentOffer?.managerId !== match.managerId) {
+        await releaseManagerCapacity(deps.tableName, { managerId: match.managerId, applicationId });
+      }
+      if (current?.currentOffer) return { outcome: 'offer', ...current.currentOffer, timeouts };
+      logger.warn('Matching dropped: the application is no longer waiting', { applicationId });
+      return { outcome: 'wait', timeouts };
     }
     logger.info('Manager reserved', { applicationId, managerId: match.managerId, round });
     return { outcome: 'offer', managerId: match.managerId, round, timeouts };
@@ -567,7 +577,7 @@ export async function recordAssessment(
 export async function reserveBudget(
   deps: JourneyDeps,
   input: { applicationId: string; round: number },
-): Promise<{ reserved: boolean; reason?: 'over_budget' | 'over_project_cap' }> {
+): Promise<{ reserved: boolean; reason?: 'over_budget' | 'over_project_cap' | 'journey_ended' }> {
   const { application, programme } = await load(deps, input.applicationId);
   const task = await getHumanTask(deps.tableName, { ...input, kind: 'financing' });
   const answer = task?.answer as HumanTaskAnswer<'financing'> | undefined;
@@ -581,7 +591,9 @@ export async function reserveBudget(
     budgetTotalEur: programme.budget.totalEur,
     at: nowOf(deps).toISOString(),
   });
-  return outcome === 'reserved' ? { reserved: true } : { reserved: false, reason: 'over_budget' };
+  if (outcome === 'journey_ended')
+    logger.warn('Budget not reserved: the journey has ended', { applicationId: application.applicationId });
+  return outcome === 'reserved' ? { reserved: true } : { reserved: false, reason: outcome };
 }
 
 /** Launches the project: record, e-mails to SME and manager, the manager's capacity as configured. */

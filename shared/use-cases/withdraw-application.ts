@@ -36,9 +36,12 @@ export async function withdrawApplication(
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ExecutionDoesNotExist')) throw error;
   }
+  // Read again once the execution is stopped: a step that was running may have recorded an offer
+  // after the first read (its own conditional write refuses anything later).
+  const settled = (await getApplication(deps.tableName, applicationId)) ?? application;
   await releaseJourneyHolds(
     { tableName: deps.tableName, publicBaseUrl: '', send: async () => '' },
-    application,
+    settled,
     now,
   );
   logger.info('Application withdrawn', { applicationId });
