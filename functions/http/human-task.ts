@@ -108,6 +108,7 @@ async function pageContext(
     },
     interests: application.interests,
     ...(manager ? { manager: { name: manager.name } } : {}),
+    ...(task.kind === 'assessment' ? { assessmentModel: programme.assessment.model } : {}),
     ...(assessment && answer
       ? {
           assessment: {
@@ -214,7 +215,7 @@ async function monitoringContext(
     qualitativeObjectives: proposal?.qualitativeObjectives ?? [],
     cycle,
     cycles: cyclesOf(project, programme),
-    ...(t0 && t0Answer ? { t0: { overall: t0.overall, scores: t0Answer.dma } } : {}),
+    ...(t0 && t0Answer ? { t0: { overall: t0.overall, band: t0.band, scores: t0Answer.dma } } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { interestAreas } from '#shared/schemas/application.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
+import { type AssessmentModel, type DmaBands, defaultDmaBands } from './programme.ts';
 
 export const humanTaskKinds = [
   'offer',
@@ -35,56 +36,80 @@ export const offerAnswerSchema = z.discriminatedUnion('decision', [
 
 const score = z.number().min(0).max(100);
 
-export const assessmentAnswerSchema = z
-  .strictObject({
-    dma: z.strictObject(
-      Object.fromEntries(dmaDimensions.map((dimension) => [dimension, score])) as Record<
-        DmaDimension,
-        typeof score
-      >,
-    ),
-    improvementAreas: z
-      .array(z.enum(interestAreas))
-      .min(1)
-      .max(interestAreas.length)
-      .refine((areas) => new Set(areas).size === areas.length, { message: 'validation.duplicates' }),
-    findings: z.string().trim().min(1).max(10_000),
-    internationalisation: z
-      .strictObject({
-        segment: z.number().int().min(1).max(4),
-        actionFronts: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
-      })
-      .optional(),
-    projectRecommended: z.boolean(),
-    project: z
-      .strictObject({
-        title: z.string().trim().min(3).max(200),
-        objectives: z.string().trim().min(1).max(5000),
-        durationMonths: z.number().int().min(1).max(60),
-        budgetEur: z.number().positive().max(10_000_000),
-        kpis: z
-          .array(
-            z.strictObject({
-              name: z.string().trim().min(1).max(200),
-              unit: z.string().trim().min(1).max(50),
-              baseline: z.number().finite(),
-              target: z.number().finite(),
-            }),
-          )
-          .min(1)
-          .max(20),
-        qualitativeObjectives: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
-      })
-      .optional(),
-  })
-  .superRefine((answer, ctx) => {
-    if (answer.projectRecommended && !answer.project) {
-      ctx.addIssue({ code: 'custom', path: ['project'], message: 'validation.required' });
-    }
-    if (!answer.projectRecommended && answer.project) {
-      ctx.addIssue({ code: 'custom', path: ['project'], message: 'validation.projectNotRecommended' });
-    }
-  });
+/** The internationalisation part of an assessment: the firm's segment (1–4) and the action fronts. */
+const internationalisationAnswerSchema = z.strictObject(
+  {
+    segment: z.number().int().min(1).max(4),
+    actionFronts: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+  },
+  // Absent where the programme's model asks for it: "required", not zod's "expected object".
+  { error: (issue) => (issue.input === undefined ? 'validation.required' : undefined) },
+);
+
+/** An assessment answer with the given rule for its internationalisation part. */
+function assessmentAnswerSchemaWith<I extends z.ZodType>(internationalisation: I) {
+  return z
+    .strictObject({
+      dma: z.strictObject(
+        Object.fromEntries(dmaDimensions.map((dimension) => [dimension, score])) as Record<
+          DmaDimension,
+          typeof score
+        >,
+      ),
+      improvementAreas: z
+        .array(z.enum(interestAreas))
+        .min(1)
+        .max(interestAreas.length)
+        .refine((areas) => new Set(areas).size === areas.length, { message: 'validation.duplicates' }),
+      findings: z.string().trim().min(1).max(10_000),
+      internationalisation,
+      projectRecommended: z.boolean(),
+      project: z
+        .strictObject({
+          title: z.string().trim().min(3).max(200),
+          objectives: z.string().trim().min(1).max(5000),
+          durationMonths: z.number().int().min(1).max(60),
+          budgetEur: z.number().positive().max(10_000_000),
+          kpis: z
+            .array(
+              z.strictObject({
+                name: z.string().trim().min(1).max(200),
+                unit: z.string().trim().min(1).max(50),
+                baseline: z.number().finite(),
+                target: z.number().finite(),
+              }),
+            )
+            .min(1)
+            .max(20),
+          qualitativeObjectives: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
+        })
+        .optional(),
+    })
+    .superRefine((answer, ctx) => {
+      if (answer.projectRecommended && !answer.project) {
+        ctx.addIssue({ code: 'custom', path: ['project'], message: 'validation.required' });
+      }
+      if (!answer.projectRecommended && answer.project) {
+        ctx.addIssue({ code: 'custom', path: ['project'], message: 'validation.projectNotRecommended' });
+      }
+    });
+}
+
+/**
+ * Any assessment as stored (internationalisation optional): the shape every reader of an answer
+ * relies on. An answer being given is checked with its programme's model: assessmentAnswerSchemas.
+ */
+export const assessmentAnswerSchema = assessmentAnswerSchemaWith(internationalisationAnswerSchema.optional());
+
+/**
+ * The assessment answer each assessment model asks for: `dma_internationalisation` requires the
+ * segment and action fronts; `dma` refuses them (its page does not ask them, and a JSON answer
+ * carrying them would store data the programme does not collect).
+ */
+export const assessmentAnswerSchemas = {
+  dma: assessmentAnswerSchemaWith(z.never({ error: 'validation.notInAssessmentModel' }).optional()),
+  dma_internationalisation: assessmentAnswerSchemaWith(internationalisationAnswerSchema),
+} as const satisfies Record<AssessmentModel, z.ZodType>;
 
 export const financingAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), amountEur: z.number().positive().max(10_000_000) }),
@@ -158,11 +183,18 @@ export function dmaOverall(scores: Record<DmaDimension, number>): number {
   return Math.round((total / dmaDimensions.length) * 10) / 10;
 }
 
-/** The DMA maturity band of an overall score (the EDIH network's four levels). */
-export function dmaBand(overall: number): 'basic' | 'average' | 'moderately_advanced' | 'advanced' {
-  if (overall < 26) return 'basic';
-  if (overall < 51) return 'average';
-  if (overall < 76) return 'moderately_advanced';
+export const dmaBandCodes = ['basic', 'average', 'moderately_advanced', 'advanced'] as const;
+export type DmaBandCode = (typeof dmaBandCodes)[number];
+
+/**
+ * The DMA maturity band of an overall score (the EDIH network's four levels).
+ * @param bands - the programme's band lower bounds (`programme.assessment.bands`); without them the
+ *   usual ones, defaultDmaBands (Basic 0–25, Average 26–50, Moderately advanced 51–75, Advanced 76–100)
+ */
+export function dmaBand(overall: number, bands: DmaBands = defaultDmaBands): DmaBandCode {
+  if (overall < bands.averageFrom) return 'basic';
+  if (overall < bands.moderatelyAdvancedFrom) return 'average';
+  if (overall < bands.advancedFrom) return 'moderately_advanced';
   return 'advanced';
 }
 

@@ -55,6 +55,38 @@ export const defaultJourneyTimeouts: JourneyTimeouts = {
   financingExpiryHours: 14 * 24,
 };
 
+/**
+ * How a programme's managers assess a firm: the EU Digital Maturity Assessment alone (six scores,
+ * improvement areas, findings, project proposal), or the DMA plus the firm's internationalisation
+ * segment (1–4) and the action fronts recommended (the Internationalisation agreement).
+ */
+export const assessmentModels = ['dma', 'dma_internationalisation'] as const;
+export type AssessmentModel = (typeof assessmentModels)[number];
+
+const bandFloor = z.number().int().min(1).max(100);
+
+/**
+ * The DMA maturity bands above Basic, by the lowest overall score each starts at (Basic is official,
+ * the other three are third-party: configurable per programme).
+ */
+export const dmaBandsSchema = z
+  .strictObject({ averageFrom: bandFloor, moderatelyAdvancedFrom: bandFloor, advancedFrom: bandFloor })
+  .refine((b) => b.averageFrom < b.moderatelyAdvancedFrom && b.moderatelyAdvancedFrom < b.advancedFrom, {
+    message: 'band lower bounds must increase: averageFrom < moderatelyAdvancedFrom < advancedFrom',
+  });
+export type DmaBands = z.output<typeof dmaBandsSchema>;
+
+/** Basic 0–25, Average 26–50, Moderately advanced 51–75, Advanced 76–100. */
+export const defaultDmaBands: DmaBands = { averageFrom: 26, moderatelyAdvancedFrom: 51, advancedFrom: 76 };
+
+export const defaultAssessmentModel: AssessmentModel = 'dma';
+
+export const assessmentSettingsSchema = z.strictObject({
+  model: z.enum(assessmentModels).default(defaultAssessmentModel),
+  bands: dmaBandsSchema.default(defaultDmaBands),
+});
+export type AssessmentSettings = z.output<typeof assessmentSettingsSchema>;
+
 export const programmeSchema = z.strictObject({
   id: slug,
   names: z.strictObject({ it: z.string().min(1).max(200), en: z.string().min(1).max(200) }),
@@ -91,6 +123,8 @@ export const programmeSchema = z.strictObject({
       projectsLaunched: z.number().int().positive().optional(),
     })
     .default({}),
+  /** What the assessment asks (the model) and how its overall score is banded; DMA alone by default. */
+  assessment: assessmentSettingsSchema.default({ model: defaultAssessmentModel, bands: defaultDmaBands }),
   /** Every wait of the journey, in hours: all timeouts come from here. */
   timeouts: journeyTimeoutsSchema.default(defaultJourneyTimeouts),
   matching: z

@@ -47,6 +47,15 @@ export const routes = {
 
 export type RouteName = keyof typeof routes;
 
+/**
+ * A site path as the browser must request it. On the API's own URL every path sits under the stage
+ * (`/prod/…`); locally and behind a custom domain at the root. SITE_BASE_PATH is set by CDK.
+ */
+export function sitePath(path: string): string {
+  const base = (process.env.SITE_BASE_PATH ?? '').replace(/\/+$/, '');
+  return `${base}${path}`;
+}
+
 /** Absolute URL of an application's status page. */
 export function statusUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/$/, '')}${routes.applicationStatus.path.replace('{token}', encodeURIComponent(token))}`;

@@ -110,7 +110,7 @@ export const journeyMessagesIt = {
   'assessment.hint.findings': 'Punti di forza, criticità e raccomandazioni emerse dall’assessment.',
   'assessment.section.internationalisation': 'Internazionalizzazione',
   'assessment.hint.internationalisation':
-    'Facoltativo: compila solo se l’internazionalizzazione è tra le aree di miglioramento.',
+    'Richiesto da questo programma: il segmento dell’impresa e almeno un fronte d’azione raccomandato.',
   'assessment.segment.1': '1 — Micro e PMI senza esperienza internazionale',
   'assessment.segment.2': '2 — Imprese con una lieve presenza internazionale',
   'assessment.segment.3': '3 — Imprese che consolidano la presenza all’estero',
@@ -206,6 +206,7 @@ export const journeyMessagesIt = {
   'validation.integer': '{field}: inserisci un numero intero.',
   'validation.atLeastOne': '{field}: indicane almeno uno.',
   'validation.tooMany': '{field}: al massimo {max} elementi.',
+  'validation.notInAssessmentModel': '{field}: non previsto dal modello di assessment di questo programma.',
 
   'journeyEmail.officeGreeting': 'Buongiorno,',
   'journeyEmail.reminderSubject': 'Promemoria: {subject}',
@@ -472,7 +473,7 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'assessment.hint.findings': 'Strengths, weaknesses and recommendations from the assessment.',
   'assessment.section.internationalisation': 'Internationalisation',
   'assessment.hint.internationalisation':
-    'Optional: fill in only if internationalisation is one of the improvement areas.',
+    'Required by this programme: the firm’s segment and at least one recommended action front.',
   'assessment.segment.1': '1 — Micro firms and SMEs with no international experience',
   'assessment.segment.2': '2 — Firms with a slight international presence',
   'assessment.segment.3': '3 — Firms consolidating their presence abroad',
@@ -566,6 +567,7 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'validation.integer': '{field}: enter a whole number.',
   'validation.atLeastOne': '{field}: give at least one.',
   'validation.tooMany': '{field}: at most {max} items.',
+  'validation.notInAssessmentModel': '{field}: not part of this programme’s assessment model.',
 
   'journeyEmail.officeGreeting': 'Hello,',
   'journeyEmail.reminderSubject': 'Reminder: {subject}',

@@ -3,7 +3,7 @@
 import { atecoVersions } from '#shared/domain/ateco.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import type { Programme } from '#shared/domain/programme.ts';
-import { routes } from '#shared/http/routes.ts';
+import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { interestAreas } from '#shared/schemas/application.ts';
@@ -144,7 +144,7 @@ export function ApplicationForm({
           ) : null}
         </div>
       ) : null}
-      <form method="post" action={routes.submitApplication.path} noValidate>
+      <form method="post" action={sitePath(routes.submitApplication.path)} noValidate>
         <input type="hidden" name="programmeId" value={programme.id} />
         <input type="hidden" name="lang" value={lang} />
         <fieldset>

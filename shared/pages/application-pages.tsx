@@ -2,6 +2,7 @@
 // plain message page used for errors and unknown links.
 import { type ApplicationRecord, withdrawableStatuses } from '#shared/domain/application.ts';
 import type { Programme } from '#shared/domain/programme.ts';
+import { sitePath } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { Layout } from './layout.tsx';
@@ -93,7 +94,7 @@ export function StatusPage(props: {
         ))}
       </ol>
       {canWithdraw ? (
-        <form method="post" action={props.selfHref}>
+        <form method="post" action={sitePath(props.selfHref)}>
           <input type="hidden" name="action" value="withdraw" />
           <input type="hidden" name="lang" value={lang} />
           <p class="hint">{t(lang, 'status.withdraw.confirm')}</p>
@@ -114,7 +115,7 @@ export function MessagePage(props: { lang: Language; title: string; message: str
         <p>{props.message}</p>
       </div>
       <p>
-        <a href={`/?lang=${props.lang}`}>{t(props.lang, 'page.backHome')}</a>
+        <a href={sitePath(`/?lang=${props.lang}`)}>{t(props.lang, 'page.backHome')}</a>
       </p>
     </Layout>
   );

@@ -1,6 +1,7 @@
 // The page frame shared by every public page: language attribute, switcher, inline stylesheet.
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { sitePath } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { siteCss } from './style.ts';
@@ -16,7 +17,7 @@ export interface LayoutProps {
 function withLang(href: string, lang: Language): string {
   const url = new URL(href, 'http://x');
   url.searchParams.set('lang', lang);
-  return `${url.pathname}${url.search}`;
+  return sitePath(`${url.pathname}${url.search}`);
 }
 
 export function Layout({ lang, title, switchHref, children }: LayoutProps) {

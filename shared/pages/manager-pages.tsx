@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { atecoSections } from '#shared/domain/ateco.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { dmaDimensions, type ManagerStatus, managerAtecoVersion } from '#shared/domain/manager.ts';
-import { routes } from '#shared/http/routes.ts';
+import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
 import { interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
@@ -274,7 +274,7 @@ export function ManagerRegistrationForm({
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} formError={formError} />
       <p>{t(lang, 'manager.form.intro')}</p>
-      <form method="post" action={routes.registerManager.path} noValidate>
+      <form method="post" action={sitePath(routes.registerManager.path)} noValidate>
         <input type="hidden" name="lang" value={lang} />
         <fieldset>
           <legend>{t(lang, 'manager.form.section.contact')}</legend>
@@ -499,7 +499,7 @@ export function ManagerRegisteredPage({ lang }: { lang: Language }): VNode {
       </div>
       <p>{t(lang, 'manager.registered.next')}</p>
       <p>
-        <a href={`/?lang=${lang}`}>{t(lang, 'page.backHome')}</a>
+        <a href={sitePath(`/?lang=${lang}`)}>{t(lang, 'page.backHome')}</a>
       </p>
     </Layout>
   );
@@ -567,7 +567,7 @@ export function ManagerAvailabilityPage({
         </dd>
       </dl>
       {editable ? (
-        <form method="post" action={formAction} noValidate>
+        <form method="post" action={sitePath(formAction)} noValidate>
           <input type="hidden" name="lang" value={lang} />
           <kit.Input
             name="capacity"

@@ -5,15 +5,12 @@
 // taskFormToAnswer, so the same zod schema validates a form and a JSON answer.
 import type { VNode } from 'preact';
 import type * as z from 'zod';
-import {
-  dmaBand,
-  type HumanTaskKind,
-  projectOutcomes,
-  qualitativeProgress,
-} from '#shared/domain/human-tasks.ts';
+import { type HumanTaskKind, projectOutcomes, qualitativeProgress } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
+import { type AssessmentModel, defaultAssessmentModel } from '#shared/domain/programme.ts';
 import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
+import { sitePath } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
 import { type InterestArea, interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
@@ -46,6 +43,12 @@ export interface TaskPageContext {
   readonly candidate?: VettingCandidate;
   /** Assessment, financing and escalation context. */
   readonly manager?: { name: string };
+  /**
+   * Assessment: the programme's model; the internationalisation questions are asked (and required)
+   * only with `dma_internationalisation`.
+   * @default 'dma'
+   */
+  readonly assessmentModel?: AssessmentModel;
   /** The financing page shows it. */
   readonly assessment?: {
     overall: number;
@@ -115,8 +118,11 @@ export interface MonitoredProject {
   /** This check-in's number (1-based) and how many the project has; the last one is the closing. */
   readonly cycle: number;
   readonly cycles: number;
-  /** The assessment's DMA (T0), shown beside the T1 inputs on the closing page. */
-  readonly t0?: { overall: number; scores: Readonly<Record<DmaDimension, number>> };
+  /**
+   * The assessment's DMA (T0), shown beside the T1 inputs on the closing page; its band as recorded
+   * with the assessment (the programme's bands then, the one the SME was told).
+   */
+  readonly t0?: { overall: number; band: string; scores: Readonly<Record<DmaDimension, number>> };
 }
 
 type FormValues = Readonly<Record<string, string | readonly string[]>>;
@@ -590,8 +596,20 @@ function kpiRowsToShow(values: FormValues): number {
   return Math.min(maxKpiRows, Math.max(kpiRowCount, highest + 1));
 }
 
-function AssessmentFields({ lang, kit, values }: { lang: Language; kit: Kit; values: FormValues }) {
+function AssessmentFields({
+  lang,
+  kit,
+  values,
+  model,
+}: {
+  lang: Language;
+  kit: Kit;
+  values: FormValues;
+  model: AssessmentModel;
+}) {
   const areasError = kit.errorFor('improvementAreas');
+  const internationalisationError = kit.errorFor('internationalisation');
+  const internationalisationErrorId = `${fieldId('internationalisation')}-error`;
   const areasId = fieldId('improvementAreas');
   const projectError = kit.errorFor('project');
   const kpisError = kit.errorFor('project.kpis');
@@ -654,25 +672,44 @@ function AssessmentFields({ lang, kit, values }: { lang: Language; kit: Kit; val
         required
       />
 
-      <fieldset aria-describedby="assessment-internationalisation-hint">
-        <legend>{t(lang, 'assessment.section.internationalisation')}</legend>
-        <p class="hint" id="assessment-internationalisation-hint">
-          {t(lang, 'assessment.hint.internationalisation')}
-        </p>
-        <kit.Select
-          name="internationalisation.segment"
-          label={t(lang, 'field.assessment.internationalisation.segment')}
-          options={segments.map((segment) => ({
-            value: segment,
-            label: t(lang, `assessment.segment.${segment}`),
-          }))}
-        />
-        <kit.TextArea
-          name="internationalisation.actionFronts"
-          label={t(lang, 'field.assessment.internationalisation.actionFronts')}
-          hint={t(lang, 'assessment.hint.actionFronts')}
-        />
-      </fieldset>
+      {model === 'dma_internationalisation' ? (
+        <fieldset
+          class={internationalisationError ? 'invalid' : undefined}
+          aria-describedby={[
+            'assessment-internationalisation-hint',
+            internationalisationError ? internationalisationErrorId : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        >
+          <legend>{t(lang, 'assessment.section.internationalisation')}</legend>
+          <p class="hint" id="assessment-internationalisation-hint">
+            {t(lang, 'assessment.hint.internationalisation')}
+          </p>
+          {internationalisationError ? (
+            <span class="field-error" id={internationalisationErrorId}>
+              {internationalisationError}
+            </span>
+          ) : null}
+          <kit.Select
+            name="internationalisation.segment"
+            label={t(lang, 'field.assessment.internationalisation.segment')}
+            options={segments.map((segment) => ({
+              value: segment,
+              label: t(lang, `assessment.segment.${segment}`),
+            }))}
+            required
+            groupError={internationalisationError}
+            describedBy={internationalisationError ? internationalisationErrorId : undefined}
+          />
+          <kit.TextArea
+            name="internationalisation.actionFronts"
+            label={t(lang, 'field.assessment.internationalisation.actionFronts')}
+            hint={t(lang, 'assessment.hint.actionFronts')}
+            required
+          />
+        </fieldset>
+      ) : null}
 
       <kit.Radios
         name="projectRecommended"
@@ -927,7 +964,7 @@ function ProjectFacts({ lang, project }: { lang: Language; project: MonitoredPro
             <dd>
               {t(lang, 'financing.overallValue', {
                 overall: formatNumber(project.t0.overall, lang),
-                band: t(lang, `dmaBand.${dmaBand(project.t0.overall)}`),
+                band: labelOrCode(lang, `dmaBand.${project.t0.band}`, project.t0.band),
               })}
             </dd>
           </>
@@ -1188,10 +1225,17 @@ export function TaskPage(ctx: TaskPageContext): VNode {
       {(kind === 'checkin' || kind === 'closing') && ctx.project ? (
         <ProjectFacts lang={lang} project={ctx.project} />
       ) : null}
-      <form method="post" action={ctx.formAction} noValidate>
+      <form method="post" action={sitePath(ctx.formAction)} noValidate>
         <input type="hidden" name="lang" value={lang} />
         {kind === 'offer' ? <OfferFields lang={lang} kit={kit} /> : null}
-        {kind === 'assessment' ? <AssessmentFields lang={lang} kit={kit} values={values} /> : null}
+        {kind === 'assessment' ? (
+          <AssessmentFields
+            lang={lang}
+            kit={kit}
+            values={values}
+            model={ctx.assessmentModel ?? defaultAssessmentModel}
+          />
+        ) : null}
         {kind === 'financing' ? <FinancingFields ctx={ctx} kit={kit} /> : null}
         {kind === 'escalation' ? <EscalationFields ctx={ctx} kit={kit} /> : null}
         {kind === 'checkin' || kind === 'closing' ? (
@@ -1220,7 +1264,7 @@ export function TaskClosedPage(props: {
       </div>
       <p>{t(lang, `task.closed.${reason}.next`)}</p>
       <p>
-        <a href={`/?lang=${lang}`}>{t(lang, 'page.backHome')}</a>
+        <a href={sitePath(`/?lang=${lang}`)}>{t(lang, 'page.backHome')}</a>
       </p>
     </Layout>
   );
@@ -1270,7 +1314,8 @@ const forbiddenNames = new Set(['__proto__', 'prototype', 'constructor']);
 
 /**
  * Turns a task form's fields (urlencoded, everything a string) into the JSON contract's shape, so
- * the same schema (humanTaskAnswerSchemas[kind]) validates both. Blank fields are left out (they
+ * the same schema (humanTaskAnswerSchemas[kind]; for an assessment, its model's
+ * assessmentAnswerSchemas[model]) validates both. Blank fields are left out (they
  * become "required" errors); numbers are read as written in the form's language ("1.250.000");
  * text areas of lists give one item per non-empty line; KPI rows left entirely empty are ignored;
  * fields that do not belong to the chosen decision are dropped.

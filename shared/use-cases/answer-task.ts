@@ -1,6 +1,7 @@
 // A person answers a human task through its link: the answer is validated, consumed exactly once
 // (conditional write), then handed to the waiting workflow with SendTaskSuccess — codes and IDs
-// only. A task the workflow gave up on meanwhile is reported as expired.
+// only. A task the workflow gave up on meanwhile is reported as expired. An assessment is validated
+// against its programme's assessment model (DMA alone, or with internationalisation).
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type * as z from 'zod';
 import {
@@ -9,7 +10,12 @@ import {
   getHumanTask,
   type HumanTaskRecord,
 } from '#shared/data/human-tasks.ts';
-import { humanTaskAnswerSchemas, taskOutputForWorkflow } from '#shared/domain/human-tasks.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import {
+  assessmentAnswerSchemas,
+  humanTaskAnswerSchemas,
+  taskOutputForWorkflow,
+} from '#shared/domain/human-tasks.ts';
 import { logger } from '#shared/observability/powertools.ts';
 
 const sfn = new SFNClient({});
@@ -31,7 +37,7 @@ export async function answerTask(
   extraChecks: (answer: unknown) => z.core.$ZodIssue[] = () => [],
 ): Promise<AnswerResult> {
   if (task.status !== 'open') return closedOutcome(task.status);
-  const parsed = humanTaskAnswerSchemas[task.kind].safeParse(rawAnswer);
+  const parsed = (await answerSchemaOf(tableName, task)).safeParse(rawAnswer);
   if (!parsed.success) return { outcome: 'invalid', issues: parsed.error.issues };
   const extra = extraChecks(parsed.data);
   if (extra.length > 0) return { outcome: 'invalid', issues: extra };
@@ -53,6 +59,17 @@ export async function answerTask(
     round: task.round,
   });
   return { outcome: 'answered', output };
+}
+
+/**
+ * The schema a task's answer must pass. An assessment follows its programme's assessment model (one
+ * read of the programme, on this rare path only); a programme that cannot be found any more leaves
+ * the stored shape's rules (internationalisation optional) rather than refusing every answer.
+ */
+async function answerSchemaOf(tableName: string, task: HumanTaskRecord): Promise<z.ZodType> {
+  if (task.kind !== 'assessment') return humanTaskAnswerSchemas[task.kind];
+  const programme = await getProgramme(tableName, task.programmeId);
+  return programme ? assessmentAnswerSchemas[programme.assessment.model] : humanTaskAnswerSchemas.assessment;
 }
 
 const tokenGone = (error: unknown) =>

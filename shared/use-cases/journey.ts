@@ -537,7 +537,7 @@ export async function recordAssessment(
   const answer = task?.answer as HumanTaskAnswer<'assessment'> | undefined;
   if (!answer) throw new Error('assessment task has no answer');
   const overall = dmaOverall(answer.dma);
-  const band = dmaBand(overall);
+  const band = dmaBand(overall, programme.assessment.bands);
   await putAssessmentOnce(deps.tableName, {
     applicationId: input.applicationId,
     managerId: application.managerId ?? '',

@@ -1,6 +1,11 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { type HumanTaskKind, humanTaskAnswerSchemas, humanTaskKinds } from '#shared/domain/human-tasks.ts';
+import {
+  assessmentAnswerSchemas,
+  type HumanTaskKind,
+  humanTaskAnswerSchemas,
+  humanTaskKinds,
+} from '#shared/domain/human-tasks.ts';
 import {
   assessmentRequestEmail,
   assessmentSummaryEmail,
@@ -47,6 +52,7 @@ const monitoredProject = {
   cycles: 6,
   t0: {
     overall: 48.5,
+    band: 'average',
     scores: {
       digitalBusinessStrategy: 55,
       digitalReadiness: 40,
@@ -275,6 +281,73 @@ describe('TaskPage', () => {
     }
     expect(html).toContain('name="report"');
     expect(render(aContext('closing', 'en'))).toContain('Initial score (T0): 35.');
+  });
+
+  it('shows T0 with the band recorded with the assessment, as the programme’s bands made it', () => {
+    // 48.5 is "average" with the default bands; this programme's bands made it "moderately advanced".
+    const t0 = { ...monitoredProject.t0, band: 'moderately_advanced' };
+    const html = render(aContext('closing', 'it', { project: { ...monitoredProject, cycle: 6, t0 } }));
+    expect(html).toContain('48,5 su 100, livello moderatamente avanzato');
+  });
+
+  it('asks the internationalisation segment and action fronts only when the programme’s model has them', () => {
+    // Act
+    const dmaOnly = render(aContext('assessment', 'it', { assessmentModel: 'dma' }));
+    const modelNotGiven = render(aContext('assessment', 'en'));
+    const italian = render(aContext('assessment', 'it', { assessmentModel: 'dma_internationalisation' }));
+    const english = render(aContext('assessment', 'en', { assessmentModel: 'dma_internationalisation' }));
+
+    // Assess
+    for (const html of [dmaOnly, modelNotGiven]) {
+      expect(html).not.toContain('name="internationalisation.');
+      expect(html).not.toMatch(
+        /<legend>Internazionalizzazione<\/legend>|<legend>Internationalisation<\/legend>/,
+      );
+      expect(html).toContain('name="dma.digitalBusinessStrategy"');
+    }
+    expect(italian).toContain('<legend>Internazionalizzazione</legend>');
+    expect(italian).toMatch(
+      /<select id="f-internationalisation-segment" name="internationalisation.segment" required/,
+    );
+    expect(italian).toMatch(/<textarea id="f-internationalisation-actionFronts"[^>]* required/);
+    expect(italian).toContain(journeyMessagesIt['assessment.segment.4']);
+    expect(italian).toContain(journeyMessagesIt['assessment.hint.internationalisation']);
+    expect(english).toContain('<legend>Internationalisation</legend>');
+    expect(english).toContain(journeyMessagesEn['assessment.segment.1']);
+  });
+
+  it('names a missing internationalisation part in the summary and marks its fieldset, keeping the rest', () => {
+    // Prepare
+    const fields = {
+      'dma.digitalBusinessStrategy': '40',
+      'dma.digitalReadiness': '55',
+      'dma.humanCentricDigitalisation': '35',
+      'dma.dataManagementAndConnectedness': '30',
+      'dma.automationAndAi': '20',
+      'dma.greenDigitalisation': '45',
+      'improvementAreas.0': 'internationalisation',
+      findings: 'Export occasionale verso la Svizzera.',
+      projectRecommended: 'false',
+    };
+    const answer = taskFormToAnswer('assessment', fields, 'it');
+    const parsed = assessmentAnswerSchemas.dma_internationalisation.safeParse(answer);
+    const errors = parsed.success ? [] : describeTaskAnswerErrors(parsed.error.issues, 'it', answer);
+
+    // Act
+    const html = render(
+      aContext('assessment', 'it', { assessmentModel: 'dma_internationalisation', values: fields, errors }),
+    );
+
+    // Assess
+    expect(errors).toEqual([
+      { field: 'internationalisation', message: 'Internazionalizzazione: campo obbligatorio.' },
+    ]);
+    expect(html).toContain(
+      '<a href="#f-internationalisation-segment">Internazionalizzazione: campo obbligatorio.</a>',
+    );
+    expect(html).toMatch(/<fieldset class="invalid" aria-describedby="[^"]*f-internationalisation-error/);
+    expect(html).toMatch(/id="f-internationalisation-segment"[^>]*aria-invalid="true"/);
+    expect(html).toContain('Export occasionale verso la Svizzera.');
   });
 
   it('shows the candidate’s profile on the vetting page, without any company, and counts the conflicts', () => {
@@ -758,6 +831,37 @@ describe('describeTaskAnswerErrors', () => {
     expect(english.find((error) => error.field === 'project.budgetEur')?.message).toBe(
       'Budget (€): this field is required.',
     );
+  });
+
+  it('says in both languages that the DMA alone does not take internationalisation answers', () => {
+    const answer = {
+      dma: {
+        digitalBusinessStrategy: 40,
+        digitalReadiness: 55,
+        humanCentricDigitalisation: 35,
+        dataManagementAndConnectedness: 30,
+        automationAndAi: 20,
+        greenDigitalisation: 45,
+      },
+      improvementAreas: ['digital'],
+      findings: 'Dati di macchina non raccolti.',
+      internationalisation: { segment: 1, actionFronts: ['Informazione'] },
+      projectRecommended: false,
+    };
+    const parsed = assessmentAnswerSchemas.dma.safeParse(answer);
+    const issues = parsed.success ? [] : parsed.error.issues;
+    expect(describeTaskAnswerErrors(issues, 'it', answer)).toEqual([
+      {
+        field: 'internationalisation',
+        message: 'Internazionalizzazione: non previsto dal modello di assessment di questo programma.',
+      },
+    ]);
+    expect(describeTaskAnswerErrors(issues, 'en', answer)).toEqual([
+      {
+        field: 'internationalisation',
+        message: 'Internationalisation: not part of this programme’s assessment model.',
+      },
+    ]);
   });
 
   it('reports duplicates, ranges, numbers and KPI cells by their row', () => {
