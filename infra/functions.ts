@@ -29,6 +29,12 @@ export interface FunctionSpec {
   readonly startsOnboarding?: boolean;
   /** Writes to the programme office (OFFICE_EMAIL). */
   readonly mailsOffice?: boolean;
+  /** May stop and resume project-monitoring executions (the office pauses or closes a project). */
+  readonly controlsMonitoring?: boolean;
+  /** Configured with the programme office's Cognito user pool and app client. */
+  readonly programmeOfficeAuth?: boolean;
+  /** Files (from the repository root) copied next to the bundle, read by the handler at run time. */
+  readonly bundledFiles?: readonly string[];
 }
 
 const onboardingStep = (handler: string, description: string): FunctionSpec => ({
@@ -135,8 +141,35 @@ export const functionCatalog = {
   },
   adminDashboard: {
     entry: 'functions/http/admin-dashboard.ts',
-    description: 'GET /admin/programmes/{id}[/export.csv] — dashboard and exports, admin group only',
+    description:
+      'GET /admin/programmes[/{id}[/export.csv]] — programmes, dashboard, exports; admin group only',
     table: 'read',
+  },
+  adminProjects: {
+    entry: 'functions/http/admin-projects.ts',
+    description: 'GET /admin/projects/{id}, POST …/{pause|resume|close} — one project; admin group only',
+    table: 'readWrite',
+    controlsMonitoring: true,
+  },
+  adminAuthorizer: {
+    entry: 'functions/http/admin-authorizer.ts',
+    description: '/admin authorizer: Cognito access token (cookie or Bearer), admin group only',
+    memorySizeMb: 256,
+    timeoutSeconds: 5,
+    programmeOfficeAuth: true,
+  },
+  adminSignIn: {
+    entry: 'functions/http/admin-sign-in.ts',
+    description: 'GET /admin/sign-in, /admin/callback, /admin/sign-out — programme office sign-in (Cognito)',
+    memorySizeMb: 256,
+    buildsLinks: true,
+    programmeOfficeAuth: true,
+  },
+  assets: {
+    entry: 'functions/http/assets.ts',
+    description: 'GET /assets/{file} — Chart.js and the dashboard chart script (bundled, no CDN)',
+    memorySizeMb: 256,
+    bundledFiles: ['node_modules/chart.js/dist/chart.umd.min.js'],
   },
   managerAvailability: {
     entry: 'functions/http/manager-availability.ts',

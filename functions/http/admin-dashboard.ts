@@ -1,44 +1,56 @@
-// GET /admin/programmes/{programmeId}[/applications.csv|assessments.csv|projects.csv] — the
-// programme dashboard and its exports for the programme office. API Gateway lets only signed-in
-// users through (Cognito authorizer); this handler also requires the `admin` group, so a request
-// without it — anonymous locally, or a signed-in non-admin — is refused with 403.
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+// GET /admin/programmes — the programmes, each with its dashboard (where the office lands after
+// signing in); GET /admin/programmes/{programmeId}[/applications.csv|assessments.csv|projects.csv]
+// — the programme dashboard, with its charts, and its exports. API Gateway lets only members of the
+// admin group through (the /admin authorizer); this handler checks the group again (403).
 import * as z from 'zod';
+import { isAdminRequest } from '#shared/auth/admin-session.ts';
 import { readEnv } from '#shared/config/env.ts';
-import { getProgramme } from '#shared/data/programmes.ts';
+import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { answerAsHtml, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
-import { routes } from '#shared/http/routes.ts';
+import { routes, sitePath } from '#shared/http/routes.ts';
+import { securityHeaders } from '#shared/http/security.ts';
 import { t } from '#shared/i18n/messages.ts';
-import { DashboardPage, MessagePage, renderPage } from '#shared/pages/index.ts';
+import { DashboardPage, MessagePage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
+import { siteCssHash } from '#shared/pages/style.ts';
 import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
 import { dashboardFigures } from '#shared/use-cases/programme-dashboard.ts';
 
 const env = readEnv({ TABLE_NAME: z.string().min(1) });
 
-/** The group a user must belong to (Cognito `cognito:groups` claim). */
-export const adminGroup = 'admin';
-
-/** Whether the request carries the claims of a signed-in member of the admin group. */
-export function isAdmin(event: APIGatewayProxyEvent): boolean {
-  const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, unknown>;
-  const groups = claims['cognito:groups'];
-  const list = Array.isArray(groups)
-    ? groups.map(String)
-    : typeof groups === 'string'
-      ? groups.split(/[,\s]+/)
-      : [];
-  return list.includes(adminGroup);
-}
+/** The dashboard draws its charts with the two scripts under /assets (same origin, no inline script). */
+const chartPageHeaders = securityHeaders([siteCssHash], ["'self'"]);
+const assetHref = (file: string) => sitePath(routes.asset.path.replace('{file}', file));
 
 export const handler = httpHandler().handler(async (event) => {
   const lang = requestLanguage(event);
-  if (!isAdmin(event)) {
+  if (!isAdminRequest(event)) {
     const message = t(lang, 'error.adminOnly');
     return answerAsHtml(event)
       ? htmlResponse(403, renderPage(MessagePage({ lang, title: t(lang, 'error.title'), message })))
       : jsonResponse(403, { error: 'forbidden', message });
+  }
+  if (event.resource === routes.adminProgrammes.path) {
+    const programmes = await listProgrammes(env.TABLE_NAME);
+    if (!answerAsHtml(event))
+      return jsonResponse(200, { programmes: programmes.map(({ id, names }) => ({ id, names })) });
+    return forMethod(
+      event.httpMethod,
+      htmlResponse(
+        200,
+        renderPage(
+          ProgrammeListPage({
+            lang,
+            programmes,
+            hrefOf: (id) =>
+              `${sitePath(routes.adminDashboard.path.replace('{programmeId}', encodeURIComponent(id)))}?lang=${lang}`,
+            signOutHref: sitePath(routes.adminSignOut.path),
+            selfHref: routes.adminProgrammes.path,
+          }),
+        ),
+      ),
+    );
   }
   const programmeId = event.pathParameters?.programmeId ?? '';
   const programme = await getProgramme(env.TABLE_NAME, programmeId);
@@ -74,9 +86,15 @@ export const handler = httpHandler().handler(async (event) => {
           managers,
           at: new Date().toISOString(),
           selfHref,
-          exportHref: (kind) => `${selfHref}/${kind}.csv`,
+          exportHref: (kind) => sitePath(`${selfHref}/${kind}.csv`),
+          charts: {
+            libraryHref: assetHref('chart.umd.min.js'),
+            scriptHref: assetHref('dashboard-charts.js'),
+          },
+          programmesHref: sitePath(routes.adminProgrammes.path),
         }),
       ),
+      chartPageHeaders,
     ),
   );
 });

@@ -58,6 +58,17 @@ export class AppFunction extends NodejsFunction {
           "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
         // The nodejs24.x runtime ships AWS SDK v3: leaving it out halves bundles and cold starts.
         externalModules: ['@aws-sdk/*'],
+        // Files the handler reads next to its bundle (e.g. Chart.js for the dashboard's charts).
+        ...(props.spec.bundledFiles?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.spec.bundledFiles ?? []).map((file) => `cp "${inputDir}/${file}" "${outputDir}/"`),
+              },
+            }
+          : {}),
       },
     });
   }

@@ -2,7 +2,13 @@
 // handlers, routed by the same route table CDK reads. Paths under /_local/ go to the local console.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type {
+  APIGatewayAuthorizerResult,
+  APIGatewayProxyEvent,
+  APIGatewayProxyResult,
+  APIGatewayRequestAuthorizerEvent,
+} from 'aws-lambda';
+import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import type { FunctionName } from '../functions.ts';
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
@@ -108,6 +114,39 @@ function send(response: ServerResponse, result: APIGatewayProxyResult): void {
   response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
+/** Runs the /admin authorizer like API Gateway: throw → 401, Deny → 403, Allow → its context. */
+async function authorizeAdmin(
+  runtime: LocalLambdaRuntime,
+  event: APIGatewayProxyEvent,
+): Promise<
+  { refusal: ReturnType<typeof adminRefusals>['unauthorized'] } | { context: Record<string, unknown> }
+> {
+  const refusals = adminRefusals('');
+  const authorizerEvent: APIGatewayRequestAuthorizerEvent = {
+    type: 'REQUEST',
+    methodArn: `arn:aws:execute-api:eu-south-1:000000000000:local/local/${event.httpMethod}${event.resource}`,
+    resource: event.resource,
+    path: event.path,
+    httpMethod: event.httpMethod,
+    headers: event.headers,
+    multiValueHeaders: event.multiValueHeaders,
+    pathParameters: event.pathParameters,
+    queryStringParameters: event.queryStringParameters,
+    multiValueQueryStringParameters: event.multiValueQueryStringParameters,
+    stageVariables: null,
+    requestContext: event.requestContext as unknown as APIGatewayRequestAuthorizerEvent['requestContext'],
+  };
+  let result: APIGatewayAuthorizerResult;
+  try {
+    result = (await runtime.invoke('adminAuthorizer', authorizerEvent)) as APIGatewayAuthorizerResult;
+  } catch {
+    return { refusal: refusals.unauthorized };
+  }
+  const allowed = result.policyDocument.Statement.every((statement) => statement.Effect === 'Allow');
+  if (!allowed) return { refusal: refusals.forbidden };
+  return { context: { principalId: result.principalId, ...result.context } };
+}
+
 function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
   response.writeHead(statusCode, { 'Content-Type': 'application/json' });
   response.end(JSON.stringify(body));
@@ -159,6 +198,15 @@ export async function startApiServer(options: {
         return;
       }
       const event = toProxyEvent(request, url, body, matched);
+      if (matched.route.admin) {
+        // As API Gateway does: the /admin authorizer first; a refusal never reaches the handler.
+        const decision = await authorizeAdmin(runtime, event);
+        if ('refusal' in decision) {
+          sendJson(response, decision.refusal.statusCode, decision.refusal.body);
+          return;
+        }
+        event.requestContext.authorizer = decision.context;
+      }
       const result = (await runtime.invoke(
         matched.route.handler as FunctionName,
         event,

@@ -12,7 +12,7 @@ import * as z from 'zod';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
-import { negotiateLanguage } from '#shared/i18n/language.ts';
+import { type Language, negotiateLanguage } from '#shared/i18n/language.ts';
 import { dashboardChartsScript } from '#shared/pages/dashboard-charts.ts';
 import { siteCss, siteCssHash } from '#shared/pages/style.ts';
 import {
@@ -686,8 +686,7 @@ export function createConsole(deps: ConsoleDeps) {
     asHtml: boolean,
     acceptLanguage: string | undefined,
   ) {
-    const { getProgramme, getProgrammeCounters } = await import('#shared/data/programmes.ts');
-    const { programmePresets } = await import('#shared/programmes/presets.ts');
+    const { getProgramme, getProgrammeCounters, listProgrammes } = await import('#shared/data/programmes.ts');
     const { DashboardPage, ProgrammeListPage, renderPage } = await import('#shared/pages/index.ts');
     const { htmlResponse } = await import('#shared/http/responses.ts');
     const lang = negotiateLanguage(url.searchParams.get('lang'), acceptLanguage);
@@ -702,7 +701,7 @@ export function createConsole(deps: ConsoleDeps) {
         renderPage(
           ProgrammeListPage({
             lang,
-            programmes: programmePresets,
+            programmes: await listProgrammes(deps.tableName),
             hrefOf: (id) => `/_local/programmes/${encodeURIComponent(id)}?lang=${lang}`,
           }),
         ),
@@ -769,12 +768,29 @@ export function createConsole(deps: ConsoleDeps) {
       json(response, 400, { message: 'The body is not valid JSON.' });
       return;
     }
+    const isForm = !type.includes('application/json');
+    const lang = negotiateLanguage(
+      typeof (body as Record<string, unknown>)?.lang === 'string'
+        ? String((body as { lang: string }).lang)
+        : null,
+      request.headers['accept-language'],
+    );
+    const { t } = await import('#shared/i18n/messages.ts');
     const parsed = projectControlSchema.safeParse(body);
     if (!parsed.success) {
-      json(response, 422, {
-        message:
-          'A reason (1–1000 characters) is required; outcome, if given, is completed, completed_partially or abandoned.',
-      });
+      if (isForm)
+        await projectPage(
+          projectId,
+          response,
+          true,
+          lang,
+          {
+            tone: 'bad',
+            message: t(lang, 'admin.project.reasonRequired'),
+          },
+          422,
+        );
+      else json(response, 422, { message: t(lang, 'admin.project.reasonRequired') });
       return;
     }
     const { controlProject } = await import('#shared/use-cases/project-control.ts');
@@ -789,6 +805,18 @@ export function createConsole(deps: ConsoleDeps) {
       parsed.data.outcome,
     );
     if (result === 'not_found') json(response, 404, { message: 'No such project' });
+    else if (isForm)
+      await projectPage(
+        projectId,
+        response,
+        true,
+        lang,
+        {
+          tone: result === 'done' ? 'ok' : 'bad',
+          message: t(lang, result === 'done' ? 'admin.project.done' : 'admin.project.notAllowed'),
+        },
+        result === 'done' ? 200 : 409,
+      );
     else if (result === 'not_allowed')
       json(response, 409, { message: `Cannot ${action} the project in its current state` });
     else json(response, 200, { projectId, action, status: 'done' });
@@ -840,99 +868,38 @@ export function createConsole(deps: ConsoleDeps) {
    * One project's monitoring: each KPI's trajectory (baseline → check-in values → target), check-ins
    * (missed ones included), DMA T0 → T1 per dimension, benefit and spending.
    */
-  async function projectPage(projectId: string, response: ServerResponse, asHtml: boolean) {
-    const { getProject, listCheckins } = await import('#shared/data/projects.ts');
-    const { getAssessment } = await import('#shared/data/journey-records.ts');
-    const project = await getProject(deps.tableName, projectId);
-    if (!project) {
+  /**
+   * One project as the programme office sees it (the same page the cloud serves under /admin), with
+   * a notice after an action posted from its forms.
+   */
+  async function projectPage(
+    projectId: string,
+    response: ServerResponse,
+    asHtml: boolean,
+    lang: Language = 'it',
+    notice?: { tone: 'ok' | 'bad'; message: string },
+    status = 200,
+  ) {
+    const { projectView } = await import('#shared/use-cases/project-view.ts');
+    const view = await projectView(deps.tableName, projectId);
+    if (!view) {
       json(response, 404, { message: 'No such project' });
       return;
     }
-    const checkins = await listCheckins(deps.tableName, projectId);
-    const assessment = await getAssessment(deps.tableName, project.applicationId);
-    const t0 = (assessment?.answer as { dma?: Record<string, number> } | undefined)?.dma;
-    const t1 = project.dmaT1 as Record<string, number> | undefined;
-    const kpis = ((
-      project.proposal as { kpis?: { name: string; unit: string; baseline: number; target: number }[] }
-    )?.kpis ?? []) as { name: string; unit: string; baseline: number; target: number }[];
-    const { token: _t, ...safe } = project as unknown as Record<string, unknown>;
     if (!asHtml) {
-      json(response, 200, { project: safe, checkins: checkins.map(({ answer: _a, ...c }) => c), t0, t1 });
+      json(response, status, view);
       return;
     }
-    html(
-      response,
-      200,
-      <Page title={`Project ${project.title}`}>
-        <h1>{project.title}</h1>
-        <dl class="facts">
-          <dt>Status</dt>
-          <dd data-project-status={project.status}>{project.status}</dd>
-          <dt>Outcome</dt>
-          <dd>{project.outcome ?? '—'}</dd>
-          <dt>Launched</dt>
-          <dd>{when(project.launchedAt)}</dd>
-          <dt>Amount</dt>
-          <dd>{project.amountEur} €</dd>
-          <dt>Spent</dt>
-          <dd>{project.spentEur ?? 0} €</dd>
-          <dt>Economic benefit</dt>
-          <dd>{project.economicBenefitEur ?? 0} €</dd>
-        </dl>
-        <h2>KPI trajectories</h2>
-        <table data-testid="kpi-trajectories">
-          <thead>
-            <tr>
-              <th>KPI</th>
-              <th>Baseline</th>
-              {checkins.map((c) => (
-                <th>Check-in {c.cycle}</th>
-              ))}
-              <th>Target</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kpis.map((kpi, i) => (
-              <tr>
-                <td>
-                  {kpi.name} ({kpi.unit})
-                </td>
-                <td>{kpi.baseline}</td>
-                {checkins.map((c) => (
-                  <td class={c.kpisOnTrack?.[i] === false ? 'status status-FAILED' : undefined}>
-                    {c.missed ? 'missed' : (c.kpiValues?.[i] ?? '—')}
-                  </td>
-                ))}
-                <td>{kpi.target}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {t0 ? (
-          <>
-            <h2>Digital maturity</h2>
-            <table data-testid="dma-t0-t1">
-              <thead>
-                <tr>
-                  <th>Dimension</th>
-                  <th>T0</th>
-                  <th>T1</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(t0).map(([dimension, score]) => (
-                  <tr>
-                    <td>{dimension}</td>
-                    <td>{score}</td>
-                    <td>{t1?.[dimension] ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        ) : null}
-      </Page>,
+    const { ProjectPage, renderPage } = await import('#shared/pages/index.ts');
+    const { htmlResponse } = await import('#shared/http/responses.ts');
+    const page = htmlResponse(
+      status,
+      renderPage(
+        ProjectPage({ lang, view, selfHref: `/_local/projects/${encodeURIComponent(projectId)}`, notice }),
+      ),
     );
+    response.writeHead(page.statusCode, page.headers);
+    response.end(page.body);
   }
 
   /** Answers /_local/* requests; returns false for any other path. */
@@ -1021,7 +988,12 @@ export function createConsole(deps: ConsoleDeps) {
     } else if (path === '/_local/managers') {
       await managersPage(response);
     } else if (path.startsWith('/_local/projects/')) {
-      await projectPage(decodeURIComponent(path.slice('/_local/projects/'.length)), response, wantsHtml);
+      await projectPage(
+        decodeURIComponent(path.slice('/_local/projects/'.length)),
+        response,
+        wantsHtml,
+        negotiateLanguage(url.searchParams.get('lang'), request.headers['accept-language']),
+      );
     } else if (path === '/_local/api/executions') {
       json(
         response,

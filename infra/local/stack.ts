@@ -113,6 +113,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       OFFICE_EMAIL: 'ufficio.programmi@percorso-pmi.local',
       SENDER_EMAIL: 'no-reply@percorso-pmi.local',
       PUBLIC_BASE_URL: api.url,
+      LOCAL_CONSOLE_URL: api.url,
       POWERTOOLS_SERVICE_NAME: 'percorso-pmi',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_TRACE_ENABLED: 'false',

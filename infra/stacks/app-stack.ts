@@ -1,17 +1,18 @@
 // Stateless resources: the functions (infra/functions.ts), the public REST API (shared/http/routes.ts)
 // and the state machines (workflows/). Everything here can be destroyed and redeployed freely.
-import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
-  CognitoUserPoolsAuthorizer,
   EndpointType,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
+  RequestAuthorizer,
+  ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -28,7 +29,9 @@ import {
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { adminGroup } from '#shared/auth/admin-session.ts';
 import { mainTable } from '#shared/data/table-design.ts';
+import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { type WorkflowName, workflows } from '#workflows/index.ts';
 import { AppFunction } from '../constructs/app-function.ts';
@@ -55,6 +58,8 @@ export interface AppStackProps extends StackProps {
   readonly officeEmail?: string;
   /** The public site's address (custom domain); absent = the API stage URL. */
   readonly publicBaseUrl?: string;
+  /** Prefix of the programme office's Cognito sign-in domain (globally unique per region). @default percorso-pmi-<stage>-<account> */
+  readonly signInDomainPrefix?: string;
   /** Steady-state requests per second the public API accepts. @default 50 */
   readonly throttlingRateLimit?: number;
   /** Burst the public API accepts. @default 100 */
@@ -103,12 +108,18 @@ export class AppStack extends Stack {
 
     // Links in e-mails point at the API's stage URL, built from the API's ID (the deployment is not
     // referenced, so functions and API do not depend on each other in a cycle).
-    const publicBaseUrl =
-      props.publicBaseUrl ??
-      `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${props.stage}`;
+    const publicBaseUrl = this.publicBaseUrl(props, this.api);
     for (const [name, spec] of functionEntries) {
       if ((spec as FunctionSpec).buildsLinks)
         this.functions[name].addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    }
+    // Pages link and post under the stage on the API's own URL (`/prod/…`), at the root behind a
+    // custom domain: every function that answers a route knows where the site is mounted.
+    const siteBasePath = props.publicBaseUrl
+      ? new URL(props.publicBaseUrl).pathname.replace(/\/+$/, '')
+      : `/${props.stage}`;
+    for (const handlerName of new Set((Object.values(routes) as Route[]).map((route) => route.handler))) {
+      this.functions[handlerName as FunctionName].addEnvironment('SITE_BASE_PATH', siteBasePath);
     }
     // SES bounces and complaints of our configuration set → EventBridge → recorded (free: AWS
     // service events on the default bus cost nothing).
@@ -206,7 +217,7 @@ export class AppStack extends Stack {
     if (spec.table) environment.TABLE_NAME = props.table.tableName;
     if (spec.idempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyTable.tableName;
     if (spec.startsJourney || spec.stopsJourneys) environment.JOURNEY_STATE_MACHINE_ARN = journeyArn;
-    if (spec.startsMonitoring)
+    if (spec.startsMonitoring || spec.controlsMonitoring)
       environment.MONITORING_STATE_MACHINE_ARN = this.stateMachineArnOf('project-monitoring');
     if (spec.sendsEmail) {
       environment.SENDER_EMAIL = props.senderEmail;
@@ -246,13 +257,32 @@ export class AppStack extends Stack {
         }),
       );
     }
-    if (spec.startsMonitoring) {
+    if (spec.startsMonitoring || spec.controlsMonitoring) {
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['states:StartExecution'],
           resources: [this.stateMachineArnOf('project-monitoring')],
         }),
       );
+    }
+    if (spec.controlsMonitoring) {
+      const monitoringExecutions = this.formatArn({
+        service: 'states',
+        resource: 'execution',
+        resourceName: `percorso-pmi-${this.stage}-project-monitoring:*`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StopExecution', 'states:DescribeExecution'],
+          resources: [monitoringExecutions],
+        }),
+      );
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:<AWS::AccountId>:execution:percorso-pmi-${this.stage}-project-monitoring:*]`,
+        reason:
+          'Pausing or closing a project stops its current monitoring cycle, whose execution name is only known at run time; scoped to the project-monitoring state machine.',
+      });
     }
     if (spec.startsJourney) {
       fn.addToRolePolicy(
@@ -316,14 +346,28 @@ export class AppStack extends Stack {
     return machine;
   }
 
-  private adminAuthorizerInstance?: CognitoUserPoolsAuthorizer;
+  /** The public site's address: the custom domain, else the API stage URL built from the API's ID. */
+  private publicBaseUrl(props: AppStackProps, api: RestApi): string {
+    return (
+      props.publicBaseUrl ??
+      `https://${api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${props.stage}`
+    );
+  }
+
+  private adminAuthorizerInstance?: RequestAuthorizer;
 
   /**
    * The programme office signs in with a Cognito user pool (no fixed fee: billed per monthly active
-   * user, free at this scale); API Gateway lets only valid tokens through to /admin routes, and the
-   * handler also requires the `admin` group. Chosen over IAM so people sign in, not access keys.
+   * user, free at this scale) through its managed login: authorisation code with PKCE, MFA
+   * required, no self sign-up. Chosen over IAM so people sign in with a browser, not access keys.
+   * The /admin routes' Lambda authorizer verifies the access token (session cookie or Bearer) and
+   * lets only the `admin` group through; the handlers check the group again.
    */
-  private adminAuthorizer(props: AppStackProps): CognitoUserPoolsAuthorizer {
+  private adminAuthorizer(
+    props: AppStackProps,
+    api: RestApi,
+    site: { base: string; basePath: string },
+  ): RequestAuthorizer {
     if (this.adminAuthorizerInstance) return this.adminAuthorizerInstance;
     const userPool = new UserPool(this, 'ProgrammeOfficeUsers', {
       userPoolName: `percorso-pmi-${props.stage}-programme-office`,
@@ -343,10 +387,35 @@ export class AppStack extends Stack {
     });
     new CfnUserPoolGroup(this, 'ProgrammeOfficeAdminGroup', {
       userPoolId: userPool.userPoolId,
-      groupName: 'admin',
-      description: 'Programme office: dashboards and exports',
+      groupName: adminGroup,
+      description: 'Programme office: dashboards, exports, project actions',
     });
-    userPool.addClient('ProgrammeOfficeClient', { authFlows: { userSrp: true }, generateSecret: false });
+    const domain = userPool.addDomain('ProgrammeOfficeSignInDomain', {
+      cognitoDomain: {
+        domainPrefix: props.signInDomainPrefix ?? `percorso-pmi-${props.stage}-${Aws.ACCOUNT_ID}`,
+      },
+    });
+    // The API's URL from its ID (not its deployment), so the client does not depend on the methods.
+    const client = userPool.addClient('ProgrammeOfficeClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID],
+        callbackUrls: [`${site.base}${routes.adminCallback.path}`],
+        logoutUrls: [`${site.base}${routes.adminSignIn.path}?signedOut`],
+      },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      preventUserExistenceErrors: true,
+    });
+    for (const [name, spec] of Object.entries(functionCatalog) as [FunctionName, FunctionSpec][]) {
+      if (!spec.programmeOfficeAuth) continue;
+      this.functions[name].addEnvironment('ADMIN_USER_POOL_ID', userPool.userPoolId);
+      this.functions[name].addEnvironment('ADMIN_CLIENT_ID', client.userPoolClientId);
+      this.functions[name].addEnvironment('ADMIN_SIGN_IN_DOMAIN', domain.baseUrl({ fips: false }));
+    }
     Validations.of(userPool).acknowledge(
       {
         id: 'AwsSolutions-COG3',
@@ -359,8 +428,25 @@ export class AppStack extends Stack {
           'The Plus feature plan is billed per user for threat protection a handful of programme-office users do not need; MFA is required instead.',
       },
     );
-    this.adminAuthorizerInstance = new CognitoUserPoolsAuthorizer(this, 'ProgrammeOfficeAuthorizer', {
-      cognitoUserPools: [userPool],
+    // No identity source and no cache: the authorizer runs on every /admin request, so it can read
+    // either the cookie or the Authorization header (API Gateway needs every listed source present).
+    this.adminAuthorizerInstance = new RequestAuthorizer(this, 'ProgrammeOfficeAuthorizer', {
+      handler: this.functions.adminAuthorizer,
+      identitySources: [],
+      resultsCacheTtl: Duration.seconds(0),
+    });
+    const refusals = adminRefusals(site.basePath);
+    api.addGatewayResponse('AdminUnauthorized', {
+      type: ResponseType.UNAUTHORIZED,
+      statusCode: String(refusals.unauthorized.statusCode),
+      responseHeaders: { 'Cache-Control': "'no-store'" },
+      templates: { 'application/json': JSON.stringify(refusals.unauthorized.body) },
+    });
+    api.addGatewayResponse('AdminForbidden', {
+      type: ResponseType.ACCESS_DENIED,
+      statusCode: String(refusals.forbidden.statusCode),
+      responseHeaders: { 'Cache-Control': "'no-store'" },
+      templates: { 'application/json': JSON.stringify(refusals.forbidden.body) },
     });
     return this.adminAuthorizerInstance;
   }
@@ -395,6 +481,12 @@ export class AppStack extends Stack {
       // Bodies are capped by the handlers (64 KB → 413); API Gateway's own ceiling is 10 MB.
       minCompressionSize: undefined,
     });
+    const site = {
+      base: this.publicBaseUrl(props, api),
+      basePath: props.publicBaseUrl
+        ? new URL(props.publicBaseUrl).pathname.replace(/\/+$/, '')
+        : `/${props.stage}`,
+    };
     const integrations = new Map<string, LambdaIntegration>();
     for (const route of Object.values(routes) as Route[]) {
       const resource = api.root.resourceForPath(route.path);
@@ -407,7 +499,10 @@ export class AppStack extends Stack {
           method,
           integration,
           route.admin
-            ? { authorizer: this.adminAuthorizer(props), authorizationType: AuthorizationType.COGNITO }
+            ? {
+                authorizer: this.adminAuthorizer(props, api, site),
+                authorizationType: AuthorizationType.CUSTOM,
+              }
             : undefined,
         );
       }

@@ -1,8 +1,8 @@
 // Programmes and their counters in the table; a programme not stored yet falls back to its preset.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Programme, programmeSchema } from '#shared/domain/programme.ts';
-import { findPreset } from '#shared/programmes/presets.ts';
-import { documentClient } from './client.ts';
+import { findPreset, programmePresets } from '#shared/programmes/presets.ts';
+import { documentClient, queryGsi1 } from './client.ts';
 import { keys } from './table-design.ts';
 
 /** Counters maintained atomically by the writes that move them (never recomputed by scanning). */
@@ -29,16 +29,31 @@ export async function getProgrammeStored(
   const { Item } = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: keys.programme(programmeId), ConsistentRead: true }),
   );
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, ...programme } = Item;
+  return Item ? fromItem(Item) : undefined;
+}
+
+function fromItem(item: Record<string, unknown>): Programme {
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...programme } = item;
   return programmeSchema.parse(programme);
+}
+
+/** Every programme: the stored ones, and the presets not stored (as getProgramme reads them), by ID. */
+export async function listProgrammes(tableName: string): Promise<Programme[]> {
+  const stored = (await queryGsi1(tableName, keys.programmesList('').gsi1pk)).map(fromItem);
+  const ids = new Set(stored.map((programme) => programme.id));
+  return [...stored, ...programmePresets.filter((preset) => !ids.has(preset.id))].sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
 }
 
 /** Stores (creates or replaces) a programme after validating it. */
 export async function putProgramme(tableName: string, programme: Programme): Promise<void> {
   const valid = programmeSchema.parse(programme);
   await documentClient.send(
-    new PutCommand({ TableName: tableName, Item: { ...keys.programme(valid.id), ...valid } }),
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.programme(valid.id), ...keys.programmesList(valid.id), ...valid },
+    }),
   );
 }
 

@@ -60,6 +60,8 @@ export const keys = {
     sk: `COMPANY#${vatNumber}`,
   }),
   programme: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' }),
+  /** Every stored programme, in the index, by ID. */
+  programmesList: (programmeId: string) => ({ gsi1pk: 'PROGRAMMES', gsi1sk: programmeId }),
   programmeCounters: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'COUNTERS' }),
   link: (linkHash: string) => ({ pk: `LINK#${linkHash}`, sk: 'LINK' }),
   /** A human task of a journey: its kind and round (the nth offer) make it unique. */

@@ -28,6 +28,20 @@ export const routes = {
     path: '/managers/availability/{token}',
     handler: 'managerAvailability',
   },
+  /**
+   * The programme office signs in (Cognito managed login, authorisation code + PKCE); the callback
+   * keeps the session in an HttpOnly cookie; sign-out clears it. Public: they are the way in.
+   */
+  adminSignIn: { methods: ['GET', 'HEAD'], path: '/admin/sign-in', handler: 'adminSignIn' },
+  adminCallback: { methods: ['GET'], path: '/admin/callback', handler: 'adminSignIn' },
+  adminSignOut: { methods: ['GET'], path: '/admin/sign-out', handler: 'adminSignIn' },
+  /** The list of programmes, each with its dashboard: where the office lands after signing in. */
+  adminProgrammes: {
+    methods: ['GET', 'HEAD'],
+    path: '/admin/programmes',
+    handler: 'adminDashboard',
+    admin: true,
+  },
   /** The programme dashboard (HTML or JSON) and its CSV exports, for the programme office. */
   adminDashboard: {
     methods: ['GET', 'HEAD'],
@@ -41,6 +55,21 @@ export const routes = {
     handler: 'adminDashboard',
     admin: true,
   },
+  /** A launched project: KPI trajectories, check-ins, T0/T1; POST pause|resume|close with a reason. */
+  adminProject: {
+    methods: ['GET', 'HEAD'],
+    path: '/admin/projects/{projectId}',
+    handler: 'adminProjects',
+    admin: true,
+  },
+  adminProjectAction: {
+    methods: ['POST'],
+    path: '/admin/projects/{projectId}/{action}',
+    handler: 'adminProjects',
+    admin: true,
+  },
+  /** The dashboard's chart scripts (Chart.js bundled from node_modules, no CDN); public, cacheable. */
+  asset: { methods: ['GET', 'HEAD'], path: '/assets/{file}', handler: 'assets' },
   /** A human task's link: GET and HEAD only show it, POST answers it once (form or JSON). */
   humanTask: { methods: ['GET', 'HEAD', 'POST'], path: '/tasks/{token}', handler: 'humanTask' },
 } as const satisfies Record<string, Route>;

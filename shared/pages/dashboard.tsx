@@ -67,6 +67,8 @@ export function DashboardPage(props: {
   charts?: { libraryHref: string; scriptHref: string };
   /** Where each CSV export is downloaded; absent = no export links. */
   exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
+  /** The list of programmes (a link back to it); absent = no link. */
+  programmesHref?: string;
 }) {
   const { lang, programme } = props;
   const count = (name: string) => Number((props.counters as unknown as Record<string, unknown>)[name] ?? 0);
@@ -86,6 +88,11 @@ export function DashboardPage(props: {
       switchHref={props.selfHref}
     >
       <div class="dashboard">
+        {props.programmesHref ? (
+          <p>
+            <a href={`${props.programmesHref}?lang=${lang}`}>{t(lang, 'admin.programmes.title')}</a>
+          </p>
+        ) : null}
         <h1>{programme.names[lang]}</h1>
         <p class="hint">{t(lang, 'dashboard.updated', { at: formatRomeDateTime(props.at, lang) })}</p>
         {props.exportHref ? (
@@ -318,10 +325,21 @@ export function ProgrammeListPage(props: {
   lang: Language;
   programmes: readonly Programme[];
   hrefOf: (id: string) => string;
+  /** This page's path (unprefixed), for the language switch. */
+  selfHref?: string;
+  /** Where to sign out (the cloud's admin area); absent locally. */
+  signOutHref?: string;
 }) {
   const { lang } = props;
   return (
-    <Layout lang={lang} title={t(lang, 'dashboard.list.title')}>
+    <Layout lang={lang} title={t(lang, 'dashboard.list.title')} switchHref={props.selfHref}>
+      {props.signOutHref ? (
+        <p>
+          <a href={props.signOutHref} data-testid="sign-out">
+            {t(lang, 'admin.signOut')}
+          </a>
+        </p>
+      ) : null}
       <h1>{t(lang, 'dashboard.list.title')}</h1>
       <ul>
         {props.programmes.map((programme) => (

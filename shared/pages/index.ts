@@ -1,4 +1,6 @@
 // Server-rendered pages; each returns a VNode, renderPage turns it into a document.
+
+export { ProjectPage, projectActionsFor, SignInMessagePage } from './admin-pages.tsx';
 export { ApplicationForm, type ApplicationFormProps, type FieldError } from './application-form.tsx';
 export { MessagePage, ReceiptPage, StatusPage } from './application-pages.tsx';
 export { DashboardPage, ProgrammeListPage } from './dashboard.tsx';

@@ -1,8 +1,8 @@
 // CSV exports for the programme office: the programme's applications, assessments and projects,
 // one row each, read through the programme's index (never a table scan).
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { stringify } from 'csv-stringify/sync';
-import { documentClient } from '#shared/data/client.ts';
+import { documentClient, queryGsi1 } from '#shared/data/client.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
@@ -10,25 +10,6 @@ import { dmaDimensions } from '#shared/domain/manager.ts';
 
 export const exportKinds = ['applications', 'assessments', 'projects'] as const;
 export type ExportKind = (typeof exportKinds)[number];
-
-async function queryAll(tableName: string, gsi1pk: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 async function assessmentsOf(tableName: string, applicationIds: string[]) {
   const found: Record<string, unknown>[] = [];
@@ -120,7 +101,7 @@ export async function exportProgrammeCsv(
   programmeId: string,
   kind: ExportKind,
 ): Promise<string> {
-  const applications = (await queryAll(
+  const applications = (await queryGsi1(
     tableName,
     keys.applicationsOfProgramme(programmeId).gsi1pk,
   )) as unknown as ApplicationRecord[];
@@ -173,7 +154,7 @@ export async function exportProgrammeCsv(
       assessmentColumns,
     );
   }
-  const projects = await queryAll(tableName, keys.projectsOfProgramme(programmeId).gsi1pk);
+  const projects = await queryGsi1(tableName, keys.projectsOfProgramme(programmeId).gsi1pk);
   return csvOf(
     projects.map((p) => ({
       projectId: p.projectId,

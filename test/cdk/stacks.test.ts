@@ -162,34 +162,82 @@ describe('app stack', () => {
     });
   });
 
-  it('puts every admin route behind the programme-office user pool, and no public route', () => {
+  it('puts every admin route behind the programme-office authorizer, and no public route', () => {
     const methods = Object.values(stateless.findResources('AWS::ApiGateway::Method'));
     const resources = stateless.findResources('AWS::ApiGateway::Resource');
-    const pathPartOf = (method: (typeof methods)[number]) => {
-      const ref = (method.Properties.ResourceId as { Ref?: string }).Ref ?? '';
-      return String(resources[ref]?.Properties.PathPart ?? '');
+    const pathOf = (resourceId: string): string => {
+      const resource = resources[resourceId];
+      if (!resource) return '';
+      const parent = (resource.Properties.ParentId as { Ref?: string }).Ref ?? '';
+      return `${pathOf(parent)}/${String(resource.Properties.PathPart)}`;
     };
-    const adminMethods = methods.filter((m) => ['{programmeId}', '{export}'].includes(pathPartOf(m)));
-    expect(adminMethods.length).toBeGreaterThanOrEqual(3);
-    for (const method of adminMethods) expect(method.Properties.AuthorizationType).toBe('COGNITO_USER_POOLS');
-    const publicMethods = methods.filter((m) => !adminMethods.includes(m));
+    const adminPaths = new Set<string>(
+      Object.values(routes)
+        .filter((r) => 'admin' in r && r.admin)
+        .map((r) => r.path),
+    );
+    const isAdmin = (method: (typeof methods)[number]) =>
+      adminPaths.has(pathOf((method.Properties.ResourceId as { Ref?: string }).Ref ?? ''));
+    const adminMethods = methods.filter(isAdmin);
+    const adminRouteMethods = Object.values(routes)
+      .filter((r) => 'admin' in r && r.admin)
+      .reduce((sum, r) => sum + r.methods.length, 0);
+    expect(adminMethods.length).toBe(adminRouteMethods);
+    const authorizers = stateless.findResources('AWS::ApiGateway::Authorizer');
+    const [authorizerId, authorizer] = Object.entries(authorizers)[0] ?? [];
+    expect(Object.keys(authorizers)).toHaveLength(1);
+    expect(authorizer?.Properties).toMatchObject({ Type: 'REQUEST', AuthorizerResultTtlInSeconds: 0 });
+    expect(JSON.stringify(authorizer?.Properties.AuthorizerUri)).toContain('AdminAuthorizerFunction');
+    for (const method of adminMethods) {
+      expect(method.Properties.AuthorizationType).toBe('CUSTOM');
+      expect(method.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+    }
+    const publicMethods = methods.filter((m) => !isAdmin(m));
     for (const method of publicMethods) expect(method.Properties.AuthorizationType).toBe('NONE');
+    // API Gateway answers the refusals itself: 401 without a sign-in, 403 outside the admin group.
+    stateless.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      StatusCode: '401',
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('/test/admin/sign-in') },
+    });
+    stateless.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'ACCESS_DENIED',
+      StatusCode: '403',
+    });
     stateless.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
     stateless.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+    // Managed login: authorisation code only (no implicit flow), back to /admin/callback, no secret.
+    const clients = Object.values(stateless.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    expect(clients[0]?.Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+    });
+    expect(JSON.stringify(clients[0]?.Properties.CallbackURLs)).toContain('/test/admin/callback');
+    stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
   });
 
-  it('lets only the task-link function answer tasks, and only the status page stop journeys', () => {
+  it('lets only the task-link function answer tasks, only the status page stop journeys, only project actions stop monitoring', () => {
     const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
       actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
     );
     expect(responders.map((id) => id.replace(/ServiceRole.*/, ''))).toEqual(['HumanTaskFunction']);
-    const stoppers = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
-      actionsOf(policyStatementsOf(stateless, roleId)).includes('states:StopExecution'),
-    );
-    expect(stoppers.map((id) => id.replace(/ServiceRole.*/, ''))).toEqual(['ApplicationStatusFunction']);
+    const stoppersOf = (workflow: string) =>
+      Object.keys(stateless.findResources('AWS::IAM::Role'))
+        .filter((roleId) =>
+          policyStatementsOf(stateless, roleId).some(
+            (statement) =>
+              actionsOf([statement]).includes('states:StopExecution') &&
+              JSON.stringify(statement.Resource).includes(`execution:percorso-pmi-test-${workflow}:*`),
+          ),
+        )
+        .map((id) => id.replace(/ServiceRole.*/, ''));
+    expect(stoppersOf('sme-journey')).toEqual(['ApplicationStatusFunction']);
+    expect(stoppersOf('project-monitoring')).toEqual(['AdminProjectsFunction']);
   });
 
   type AslState = {

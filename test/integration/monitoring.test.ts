@@ -202,7 +202,7 @@ describe('project monitoring', () => {
     ).text();
     expect(projectPage).toContain('data-testid="kpi-trajectories"');
     expect(projectPage).toMatch(
-      /<td>50<\/td><td>70<\/td><td class="status status-FAILED">51<\/td><td>78<\/td><td>80<\/td>/,
+      /<td>50<\/td><td>70<\/td><td class="status status-FAILED">51 \(in ritardo rispetto alla traiettoria\)<\/td><td>78<\/td><td>80<\/td>/,
     );
     expect(projectPage).toContain('data-testid="dma-t0-t1"');
     const executions = await eventually(async () => {

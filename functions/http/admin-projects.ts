@@ -1,0 +1,103 @@
+// GET /admin/projects/{projectId} — one project for the programme office (page or JSON): KPI
+// trajectories, check-ins, T0/T1. POST /admin/projects/{projectId}/{pause|resume|close} — pause,
+// resume or close monitoring early, with a reason (form or JSON). Behind the /admin authorizer; the
+// handler checks the admin group again and refuses actions posted from another site.
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { isAdminRequest } from '#shared/auth/admin-session.ts';
+import { readEnv } from '#shared/config/env.ts';
+import { projectOutcomes } from '#shared/domain/human-tasks.ts';
+import { httpHandler } from '#shared/http/middleware.ts';
+import { answerAsHtml, parseBody, requestHeader, requestLanguage } from '#shared/http/request.ts';
+import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { routes } from '#shared/http/routes.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { MessagePage, ProjectPage, renderPage } from '#shared/pages/index.ts';
+import { controlProject, type ProjectAction } from '#shared/use-cases/project-control.ts';
+import { projectView } from '#shared/use-cases/project-view.ts';
+
+const env = readEnv({ TABLE_NAME: z.string().min(1), MONITORING_STATE_MACHINE_ARN: z.string().min(1) });
+
+const actionSchema = z.enum(['pause', 'resume', 'close']);
+const controlSchema = z.object({
+  reason: z.string().trim().min(1).max(1000),
+  outcome: z.enum(projectOutcomes).optional(),
+});
+
+/** Small bodies only: a reason and an outcome. */
+const maxControlBodyBytes = 8 * 1024;
+
+/** A browser's POST must come from this site (the session cookie is SameSite=Lax as well). */
+export function postedFromThisSite(event: APIGatewayProxyEvent): boolean {
+  const origin = requestHeader(event, 'origin');
+  const host = requestHeader(event, 'host');
+  if (origin) {
+    try {
+      return origin !== 'null' && new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  const fetchSite = requestHeader(event, 'sec-fetch-site');
+  return fetchSite === undefined || fetchSite === 'same-origin' || fetchSite === 'none';
+}
+
+function refuse(event: APIGatewayProxyEvent, lang: Language, status: number, error: string, key: MessageKey) {
+  const message = t(lang, key);
+  return answerAsHtml(event)
+    ? htmlResponse(status, renderPage(MessagePage({ lang, title: t(lang, 'error.title'), message })))
+    : jsonResponse(status, { error, message });
+}
+
+export const handler = httpHandler().handler(async (event) => {
+  const lang = requestLanguage(event);
+  if (!isAdminRequest(event)) return refuse(event, lang, 403, 'forbidden', 'error.adminOnly');
+  const projectId = event.pathParameters?.projectId ?? '';
+  const selfHref = routes.adminProject.path.replace('{projectId}', encodeURIComponent(projectId));
+  let notice: { tone: 'ok' | 'bad'; message: string } | undefined;
+  let status = 200;
+
+  if (event.httpMethod === 'POST') {
+    const action = actionSchema.safeParse(event.pathParameters?.action);
+    if (!action.success) return refuse(event, lang, 404, 'notFound', 'error.notFound');
+    if (!postedFromThisSite(event)) return refuse(event, lang, 403, 'crossSite', 'admin.project.crossSite');
+    const body = parseBody(event, maxControlBodyBytes);
+    const fields = body.kind === 'json' ? body.value : body.fields;
+    const formLang =
+      body.kind === 'form' && typeof body.fields.lang === 'string' ? body.fields.lang : undefined;
+    const answerLang = requestLanguage(event, formLang);
+    const parsed = controlSchema.safeParse(fields);
+    if (!parsed.success) {
+      if (!answerAsHtml(event))
+        return jsonResponse(422, {
+          error: 'invalid',
+          message: t(answerLang, 'admin.project.reasonRequired'),
+        });
+      notice = { tone: 'bad', message: t(answerLang, 'admin.project.reasonRequired') };
+      status = 422;
+    } else {
+      const result = await controlProject(
+        { tableName: env.TABLE_NAME, monitoringStateMachineArn: env.MONITORING_STATE_MACHINE_ARN },
+        projectId,
+        action.data as ProjectAction,
+        parsed.data.reason,
+        parsed.data.outcome,
+      );
+      if (result === 'not_found') return refuse(event, answerLang, 404, 'notFound', 'admin.project.notFound');
+      status = result === 'done' ? 200 : 409;
+      const message = t(answerLang, result === 'done' ? 'admin.project.done' : 'admin.project.notAllowed');
+      if (!answerAsHtml(event))
+        return jsonResponse(status, { projectId, action: action.data, status: result, message });
+      notice = { tone: result === 'done' ? 'ok' : 'bad', message };
+    }
+    const view = await projectView(env.TABLE_NAME, projectId);
+    if (!view) return refuse(event, answerLang, 404, 'notFound', 'admin.project.notFound');
+    return htmlResponse(status, renderPage(ProjectPage({ lang: answerLang, view, selfHref, notice })));
+  }
+
+  const view = await projectView(env.TABLE_NAME, projectId);
+  if (!view) return refuse(event, lang, 404, 'notFound', 'admin.project.notFound');
+  if (!answerAsHtml(event)) return jsonResponse(200, view);
+  return forMethod(event.httpMethod, htmlResponse(200, renderPage(ProjectPage({ lang, view, selfHref }))));
+});

@@ -1,0 +1,41 @@
+// What the programme office sees of one project: its record (without the check-in link secret), the
+// check-ins without their free text, the KPIs with baseline and target, and the DMA at T0 and T1.
+import { getAssessment } from '#shared/data/journey-records.ts';
+import {
+  type CheckinRecord,
+  getProject,
+  listCheckins,
+  type MonitoredProject,
+} from '#shared/data/projects.ts';
+
+export interface ProjectKpi {
+  readonly name: string;
+  readonly unit: string;
+  readonly baseline: number;
+  readonly target: number;
+}
+
+export interface ProjectView {
+  readonly project: Omit<MonitoredProject, 'token'>;
+  readonly checkins: readonly Omit<CheckinRecord, 'answer'>[];
+  readonly kpis: readonly ProjectKpi[];
+  readonly t0?: Record<string, number>;
+  readonly t1?: Record<string, number>;
+}
+
+export async function projectView(tableName: string, projectId: string): Promise<ProjectView | undefined> {
+  const project = await getProject(tableName, projectId);
+  if (!project) return undefined;
+  const [checkins, assessment] = await Promise.all([
+    listCheckins(tableName, projectId),
+    getAssessment(tableName, project.applicationId),
+  ]);
+  const { token: _secret, ...safe } = project as MonitoredProject & { token?: string };
+  return {
+    project: safe,
+    checkins: checkins.map(({ answer: _freeText, ...checkin }) => checkin),
+    kpis: (project.proposal as { kpis?: ProjectKpi[] } | undefined)?.kpis ?? [],
+    t0: (assessment?.answer as { dma?: Record<string, number> } | undefined)?.dma,
+    t1: project.dmaT1 as Record<string, number> | undefined,
+  };
+}
