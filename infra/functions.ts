@@ -33,6 +33,8 @@ export interface FunctionSpec {
   readonly controlsMonitoring?: boolean;
   /** Configured with the programme office's Cognito user pool and app client. */
   readonly programmeOfficeAuth?: boolean;
+  /** A Lambda authorizer: its "errors" are refusals (401), kept out of the Lambda errors alarm. */
+  readonly refusesByThrowing?: boolean;
   /** Files (from the repository root) copied next to the bundle, read by the handler at run time. */
   readonly bundledFiles?: readonly string[];
 }
@@ -157,6 +159,7 @@ export const functionCatalog = {
     memorySizeMb: 256,
     timeoutSeconds: 5,
     programmeOfficeAuth: true,
+    refusesByThrowing: true,
   },
   adminSignIn: {
     entry: 'functions/http/admin-sign-in.ts',

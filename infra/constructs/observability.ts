@@ -23,6 +23,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { programmeMetricNames } from '#shared/observability/powertools.ts';
+import { functionCatalog } from '../functions.ts';
 
 /** Namespace and dimension of the custom metrics (Powertools EMF, shared/observability/powertools.ts). */
 export const customMetricsNamespace = 'PercorsoPmi';
@@ -301,7 +302,12 @@ export class Observability extends Construct {
       );
     }
 
-    const functions = Object.entries(props.functions);
+    // A Lambda authorizer answers 401 by throwing: an anonymous visitor is not an error to page about
+    // (the API's 4xx metric shows them).
+    const functions = Object.entries(props.functions).filter(
+      ([name]) =>
+        !(functionCatalog as Record<string, { refusesByThrowing?: boolean }>)[name]?.refusesByThrowing,
+    );
     const groups = chunk(functions, maxMetricsPerMathAlarm);
     groups.forEach((group, index) => {
       const usingMetrics = Object.fromEntries(
