@@ -8,6 +8,21 @@ import { DataStack } from './stacks/data-stack.ts';
 /** Builds the whole app; tests call this to assert on the synthesised templates. */
 export function buildApp(app: App = new App()) {
   const stage = String(app.node.tryGetContext('percorso-pmi:stage') ?? 'dev');
+  // The stage names resources and the Cognito sign-in domain (percorso-pmi-<stage>-<account>):
+  // checked here, since CloudFormation would only refuse it halfway through a deploy.
+  if (!/^[a-z0-9][a-z0-9-]{0,19}$/.test(stage) || /aws|amazon|cognito/.test(stage))
+    throw new Error(
+      `percorso-pmi:stage "${stage}": use 1-20 lowercase letters, digits and dashes, without "aws", "amazon" or "cognito".`,
+    );
+  const signInDomainPrefix = app.node.tryGetContext('percorso-pmi:signInDomainPrefix') as string | undefined;
+  if (
+    signInDomainPrefix !== undefined &&
+    (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(signInDomainPrefix) ||
+      /aws|amazon|cognito/.test(signInDomainPrefix))
+  )
+    throw new Error(
+      `percorso-pmi:signInDomainPrefix "${signInDomainPrefix}": lowercase letters, digits and dashes, without "aws", "amazon" or "cognito".`,
+    );
   const senderEmail = String(app.node.tryGetContext('percorso-pmi:senderEmail') ?? 'no-reply@example.org');
   const env = {
     account: process.env.CDK_DEFAULT_ACCOUNT,
@@ -24,6 +39,7 @@ export function buildApp(app: App = new App()) {
     ...(app.node.tryGetContext('percorso-pmi:officeEmail')
       ? { officeEmail: String(app.node.tryGetContext('percorso-pmi:officeEmail')) }
       : {}),
+    ...(signInDomainPrefix ? { signInDomainPrefix } : {}),
     senderIdentity: data.senderIdentity,
     configurationSet: data.configurationSet,
   });

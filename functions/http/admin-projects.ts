@@ -17,7 +17,11 @@ import { MessagePage, ProjectPage, renderPage } from '#shared/pages/index.ts';
 import { controlProject, type ProjectAction } from '#shared/use-cases/project-control.ts';
 import { projectView } from '#shared/use-cases/project-view.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1), MONITORING_STATE_MACHINE_ARN: z.string().min(1) });
+const env = readEnv({
+  TABLE_NAME: z.string().min(1),
+  MONITORING_STATE_MACHINE_ARN: z.string().min(1),
+  PUBLIC_BASE_URL: z.url().optional(),
+});
 
 const actionSchema = z.enum(['pause', 'resume', 'close']);
 const controlSchema = z.object({
@@ -28,16 +32,17 @@ const controlSchema = z.object({
 /** Small bodies only: a reason and an outcome. */
 const maxControlBodyBytes = 8 * 1024;
 
-/** A browser's POST must come from this site (the session cookie is SameSite=Lax as well). */
-export function postedFromThisSite(event: APIGatewayProxyEvent): boolean {
+/**
+ * A browser's POST must come from this site: its Origin is the public site's (or, without a
+ * proxy in front, the API host the request reached). The session cookie is SameSite=Lax as well.
+ * Scripts with a Bearer token send neither Origin nor Sec-Fetch-Site.
+ */
+export function postedFromThisSite(event: APIGatewayProxyEvent, publicBaseUrl: string | undefined): boolean {
   const origin = requestHeader(event, 'origin');
-  const host = requestHeader(event, 'host');
   if (origin) {
-    try {
-      return origin !== 'null' && new URL(origin).host === host;
-    } catch {
-      return false;
-    }
+    const allowed = new Set([`https://${requestHeader(event, 'host') ?? ''}`]);
+    if (publicBaseUrl) allowed.add(new URL(publicBaseUrl).origin);
+    return allowed.has(origin);
   }
   const fetchSite = requestHeader(event, 'sec-fetch-site');
   return fetchSite === undefined || fetchSite === 'same-origin' || fetchSite === 'none';
@@ -61,7 +66,8 @@ export const handler = httpHandler().handler(async (event) => {
   if (event.httpMethod === 'POST') {
     const action = actionSchema.safeParse(event.pathParameters?.action);
     if (!action.success) return refuse(event, lang, 404, 'notFound', 'error.notFound');
-    if (!postedFromThisSite(event)) return refuse(event, lang, 403, 'crossSite', 'admin.project.crossSite');
+    if (!postedFromThisSite(event, env.PUBLIC_BASE_URL))
+      return refuse(event, lang, 403, 'crossSite', 'admin.project.crossSite');
     const body = parseBody(event, maxControlBodyBytes);
     const fields = body.kind === 'json' ? body.value : body.fields;
     const formLang =
@@ -83,6 +89,8 @@ export const handler = httpHandler().handler(async (event) => {
         action.data as ProjectAction,
         parsed.data.reason,
         parsed.data.outcome,
+        // Who acted: the Cognito user's ID (a UUID, not a name), kept with the reason.
+        String((event.requestContext.authorizer as Record<string, unknown> | null)?.principalId ?? 'unknown'),
       );
       if (result === 'not_found') return refuse(event, answerLang, 404, 'notFound', 'admin.project.notFound');
       status = result === 'done' ? 200 : 409;

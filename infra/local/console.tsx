@@ -803,6 +803,7 @@ export function createConsole(deps: ConsoleDeps) {
       action,
       parsed.data.reason,
       parsed.data.outcome,
+      'local-console',
     );
     if (result === 'not_found') json(response, 404, { message: 'No such project' });
     else if (isForm)

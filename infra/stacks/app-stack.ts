@@ -12,7 +12,15 @@ import {
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnManagedLoginBranding,
+  CfnUserPoolGroup,
+  ManagedLoginVersion,
+  Mfa,
+  OAuthScope,
+  UserPool,
+} from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -349,7 +357,7 @@ export class AppStack extends Stack {
   /** The public site's address: the custom domain, else the API stage URL built from the API's ID. */
   private publicBaseUrl(props: AppStackProps, api: RestApi): string {
     return (
-      props.publicBaseUrl ??
+      props.publicBaseUrl?.replace(/\/+$/, '') ??
       `https://${api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${props.stage}`
     );
   }
@@ -390,7 +398,9 @@ export class AppStack extends Stack {
       groupName: adminGroup,
       description: 'Programme office: dashboards, exports, project actions',
     });
+    // Managed login (not the classic hosted UI): localised pages (`lang`), Cognito's own style.
     const domain = userPool.addDomain('ProgrammeOfficeSignInDomain', {
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
       cognitoDomain: {
         domainPrefix: props.signInDomainPrefix ?? `percorso-pmi-${props.stage}-${Aws.ACCOUNT_ID}`,
       },
@@ -407,8 +417,15 @@ export class AppStack extends Stack {
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
+      // No refresh: the session is the hour of the access token, then sign in again.
+      refreshTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
+    });
+    // Managed login pages need a style for the client; Cognito's own is enough.
+    new CfnManagedLoginBranding(this, 'ProgrammeOfficeSignInStyle', {
+      userPoolId: userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
     for (const [name, spec] of Object.entries(functionCatalog) as [FunctionName, FunctionSpec][]) {
       if (!spec.programmeOfficeAuth) continue;

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { logger } from '#shared/observability/powertools.ts';
 
 /** The Cognito group whose members run the programme office. */
 export const adminGroup = 'admin';
@@ -61,7 +62,8 @@ export function newSignIn(): { state: string; verifier: string; challenge: strin
 export function safeNext(next: string | undefined | null): string {
   const fallback = '/admin/programmes';
   if (!next || !/^\/admin(\/[A-Za-z0-9._~\-/%]*)?(\?[A-Za-z0-9._~\-=&%]*)?$/.test(next)) return fallback;
-  if (next.includes('//') || next.includes('\\') || /%2f|%5c/i.test(next)) return fallback;
+  if (next.includes('//') || next.includes('\\') || /%2f|%5c|%2e/i.test(next)) return fallback;
+  if (next.split(/[/?]/).some((segment) => segment === '.' || segment === '..')) return fallback;
   return next;
 }
 
@@ -97,7 +99,11 @@ export async function identify(
   try {
     const identity = await verify(token);
     return identity.groups.includes(adminGroup) ? identity : 'forbidden';
-  } catch {
+  } catch (error) {
+    // Expired or forged tokens are routine; a key-fetch failure is not. Never the token itself.
+    const name = error instanceof Error ? error.name : 'unknown';
+    if (!/Jwt|Jws|Expired|Invalid|Parse|Assert/i.test(name))
+      logger.warn('Token not verified', { error: name });
     return 'unauthenticated';
   }
 }

@@ -24,7 +24,7 @@ const executionArn = (stateMachineArn: string, name: string) =>
   `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 
 /** Stops whichever execution of the project's current cycle is running (original or resumed). */
-async function stopCurrentCycle(deps: ProjectControlDeps, projectId: string, cycle: number, reason: string) {
+async function stopCurrentCycle(deps: ProjectControlDeps, projectId: string, cycle: number) {
   const names = [
     monitoringExecutionName(projectId, cycle),
     ...Array.from({ length: 5 }, (_, i) => `${monitoringExecutionName(projectId, cycle)}-r${i + 1}`),
@@ -37,8 +37,9 @@ async function stopCurrentCycle(deps: ProjectControlDeps, projectId: string, cyc
         await sfn.send(
           new StopExecutionCommand({
             executionArn: arn,
+            // The reason is free text: it stays in the project record, never in execution history.
             error: 'ProjectControl',
-            cause: reason.slice(0, 200),
+            cause: 'Paused or closed by the programme office',
           }),
         );
       }
@@ -66,6 +67,8 @@ export async function controlProject(
   action: ProjectAction,
   reason: string,
   outcome: 'completed' | 'completed_partially' | 'abandoned' = 'abandoned',
+  /** Who acted (a user ID, or 'local-console'), recorded with the reason. */
+  actor = 'unknown',
 ): Promise<ProjectActionResult> {
   const project = await getProject(deps.tableName, projectId);
   if (!project) return 'not_found';
@@ -78,8 +81,9 @@ export async function controlProject(
       status: 'paused',
       pausedAt: now,
       controlReason: reason,
+      controlledBy: actor,
     });
-    await stopCurrentCycle(deps, projectId, cycle, reason);
+    await stopCurrentCycle(deps, projectId, cycle);
     await cancelOpenCheckins(deps.tableName, project.applicationId, now);
   } else if (action === 'resume') {
     if ((project.status as string) !== 'paused') return 'not_allowed';
@@ -87,6 +91,7 @@ export async function controlProject(
       status: 'monitoring',
       resumedAt: now,
       controlReason: reason,
+      controlledBy: actor,
     });
     const resumes = ((project as { resumes?: number }).resumes ?? 0) + 1;
     await updateProject(deps.tableName, projectId, { resumes });
@@ -96,7 +101,7 @@ export async function controlProject(
       `${monitoringExecutionName(projectId, cycle)}-r${resumes}`,
     );
   } else {
-    await stopCurrentCycle(deps, projectId, cycle, reason);
+    await stopCurrentCycle(deps, projectId, cycle);
     await cancelOpenCheckins(deps.tableName, project.applicationId, now);
     const last = (await listCheckins(deps.tableName, projectId)).filter((c) => !c.missed).at(-1);
     const answer = last?.answer as HumanTaskAnswer<'checkin'> | undefined;
@@ -107,7 +112,11 @@ export async function controlProject(
       economicBenefitEur: answer?.economicBenefitEur ?? 0,
       closingReportMissing: true,
     });
-    await updateProject(deps.tableName, projectId, { closedEarly: true, controlReason: reason });
+    await updateProject(deps.tableName, projectId, {
+      closedEarly: true,
+      controlReason: reason,
+      controlledBy: actor,
+    });
   }
   logger.info('Project controlled', { projectId, action });
   return 'done';

@@ -218,7 +218,15 @@ describe('app stack', () => {
       GenerateSecret: false,
     });
     expect(JSON.stringify(clients[0]?.Properties.CallbackURLs)).toContain('/test/admin/callback');
-    stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    stateless.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { UseCognitoProvidedValues: true });
+  });
+
+  it('refuses at synth a stage Cognito would refuse at deploy (it names the sign-in domain)', () => {
+    for (const stage of ['Prod', 'my_stage', 'aws-test', 'x'.repeat(21)]) {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'percorso-pmi:stage': stage } });
+      expect(() => buildApp(app)).toThrow(/lowercase letters, digits and dashes/);
+    }
   });
 
   it('lets only the task-link function answer tasks, only the status page stop journeys, only project actions stop monitoring', () => {

@@ -248,6 +248,7 @@ describe('the admin project handler', () => {
     expect(await getProject(tableName, projectId)).toMatchObject({
       status: 'paused',
       controlReason: 'Azienda in cassa integrazione',
+      controlledBy: 'u-1',
     });
   });
 });

@@ -127,6 +127,8 @@ describe('the sign-in helpers', () => {
       '/admin//evil.example',
       '/admin/%2F%2Fevil.example',
       '/\\evil.example',
+      '/admin/%2e%2e/%2e%2e/x',
+      '/admin/../../x',
       '/status/abc',
       undefined,
     ])
