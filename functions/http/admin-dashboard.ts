@@ -71,7 +71,7 @@ export const handler = httpHandler().handler(async (event) => {
       body: await exportProgrammeCsv(env.TABLE_NAME, programme.id, kind),
     };
   }
-  const { counters, managers } = await dashboardFigures(env.TABLE_NAME, programme);
+  const { counters, managers, projects } = await dashboardFigures(env.TABLE_NAME, programme);
   if (!answerAsHtml(event)) return jsonResponse(200, { programmeId: programme.id, counters, managers });
   const selfHref = routes.adminDashboard.path.replace('{programmeId}', programme.id);
   return forMethod(
@@ -92,6 +92,9 @@ export const handler = httpHandler().handler(async (event) => {
             scriptHref: assetHref('dashboard-charts.js'),
           },
           programmesHref: sitePath(routes.adminProgrammes.path),
+          projects,
+          projectHref: (projectId) =>
+            `${sitePath(routes.adminProject.path.replace('{projectId}', encodeURIComponent(projectId)))}?lang=${lang}`,
         }),
       ),
       chartPageHeaders,

@@ -721,7 +721,7 @@ export function createConsole(deps: ConsoleDeps) {
       return;
     }
     const { dashboardFigures } = await import('#shared/use-cases/programme-dashboard.ts');
-    const { counters, managers } = await dashboardFigures(deps.tableName, programme);
+    const { counters, managers, projects } = await dashboardFigures(deps.tableName, programme);
     send(
       200,
       renderPage(
@@ -733,6 +733,8 @@ export function createConsole(deps: ConsoleDeps) {
           at: new Date().toISOString(),
           selfHref: `/_local/programmes/${encodeURIComponent(programme.id)}`,
           exportHref: (kind) => `/_local/programmes/${encodeURIComponent(programme.id)}/${kind}.csv`,
+          projects,
+          projectHref: (projectId) => `/_local/projects/${encodeURIComponent(projectId)}?lang=${lang}`,
           charts: {
             libraryHref: '/_local/assets/chart.umd.min.js',
             scriptHref: '/_local/assets/dashboard-charts.js',

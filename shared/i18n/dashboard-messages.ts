@@ -89,6 +89,9 @@ export const dashboardMessagesIt = {
   'admin.project.state.paused': 'sospeso',
   'admin.project.state.closed': 'chiuso',
   'admin.programmes.title': 'Programmi e cruscotti',
+  'dashboard.projects': 'Progetti avviati (i {limit} più recenti; tutti nell’esportazione CSV)',
+  'dashboard.projects.title': 'Progetto',
+  'dashboard.projects.launched': 'Avviato',
 } as const;
 
 export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesIt, string> = {
@@ -179,4 +182,7 @@ export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesIt, strin
   'admin.project.state.paused': 'paused',
   'admin.project.state.closed': 'closed',
   'admin.programmes.title': 'Programmes and dashboards',
+  'dashboard.projects': 'Launched projects (the {limit} most recent; all of them in the CSV export)',
+  'dashboard.projects.title': 'Project',
+  'dashboard.projects.launched': 'Launched',
 };

@@ -7,7 +7,8 @@ import { dmaDimensions } from '#shared/domain/manager.ts';
 import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
 import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
 import type { Language } from '#shared/i18n/language.ts';
-import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+import { dashboardProjectLimit, type ProjectSummary } from '#shared/use-cases/programme-dashboard.ts';
 import { jsonDataBlock } from './dashboard-charts.ts';
 import { Layout } from './layout.tsx';
 
@@ -69,6 +70,9 @@ export function DashboardPage(props: {
   exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
   /** The list of programmes (a link back to it); absent = no link. */
   programmesHref?: string;
+  /** The latest launched projects, each linked to its page by `projectHref`. */
+  projects?: readonly ProjectSummary[];
+  projectHref?: (projectId: string) => string;
 }) {
   const { lang, programme } = props;
   const count = (name: string) => Number((props.counters as unknown as Record<string, unknown>)[name] ?? 0);
@@ -277,6 +281,47 @@ export function DashboardPage(props: {
             </tbody>
           </table>
         )}
+        {props.projects && props.projects.length > 0 ? (
+          <>
+            <h2>{t(lang, 'dashboard.projects', { limit: dashboardProjectLimit })}</h2>
+            <table data-testid="projects">
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'dashboard.projects.title')}</th>
+                  <th scope="col">{t(lang, 'admin.project.status')}</th>
+                  <th scope="col">{t(lang, 'dashboard.projects.launched')}</th>
+                  <th scope="col" class="n">
+                    {t(lang, 'admin.project.amount')}
+                  </th>
+                  <th scope="col" class="n">
+                    {t(lang, 'admin.project.spent')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.projects.map((project) => (
+                  <tr>
+                    <td>
+                      {props.projectHref ? (
+                        <a href={props.projectHref(project.projectId)}>{project.title}</a>
+                      ) : (
+                        project.title
+                      )}
+                    </td>
+                    <td>
+                      {isMessageKey(`admin.project.state.${project.status}`)
+                        ? t(lang, `admin.project.state.${project.status}` as MessageKey)
+                        : project.status}
+                    </td>
+                    <td>{formatRomeDateTime(project.launchedAt, lang)}</td>
+                    <td class="n">{formatEuro(project.amountEur, lang)}</td>
+                    <td class="n">{formatEuro(project.spentEur, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
         <h2>{t(lang, 'dashboard.outcomes')}</h2>
         {outcomes.length === 0 ? (
           <p>{t(lang, 'dashboard.none')}</p>

@@ -178,6 +178,27 @@ describe('one SME journey in a browser', () => {
       expect(
         await office.locator('#funnel-chart').evaluate((canvas) => (canvas as HTMLCanvasElement).width),
       ).toBeGreaterThan(0);
+
+      // Assess 7: from the dashboard the office opens the project and pauses its monitoring
+      await office
+        .getByTestId('projects')
+        .getByRole('link', { name: 'MES e raccolta dati di macchina' })
+        .click();
+      await heading(office, 'MES e raccolta dati di macchina').waitFor();
+      expect(await office.getByTestId('kpi-trajectories').textContent()).toContain('OEE (%)');
+      const pause = office.locator('form', {
+        has: office.getByRole('button', { name: 'Sospendi il monitoraggio' }),
+      });
+      await pause.getByRole('button').click(); // no reason: the browser's own `required` check stops it
+      expect(office.url()).not.toMatch(/\/pause$/);
+      await pause.getByLabel('Motivo (obbligatorio)').fill('Impianto fermo per manutenzione');
+      await pause.getByRole('button').click();
+      await office.getByTestId('project-notice').waitFor();
+      expect(await office.getByTestId('project-notice').textContent()).toBe(
+        'Fatto: il progetto è stato aggiornato.',
+      );
+      expect(await office.locator('[data-project-status]').textContent()).toBe('sospeso');
+      expect(await office.getByRole('button', { name: 'Riprendi il monitoraggio' }).count()).toBe(1);
     } catch (error) {
       await screenshotAll(contexts, 'journey-failure');
       throw error;
