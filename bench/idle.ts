@@ -67,7 +67,10 @@ const payPerUse: Record<string, string> = {
   'AWS::SQS::Queue': 'per request (the first million a month free); no fixed fee',
   'AWS::SQS::QueuePolicy': 'no charge',
   'AWS::Cognito::UserPoolGroup': 'no charge',
-  'AWS::ApiGateway::Authorizer': 'no charge (Cognito authorizers are part of the API request price)',
+  'AWS::ApiGateway::Authorizer': 'no charge; its Lambda function is billed per /admin request',
+  'AWS::ApiGateway::GatewayResponse': 'no charge',
+  'AWS::Cognito::UserPoolDomain': 'no charge (a Cognito prefix domain)',
+  'AWS::Cognito::ManagedLoginBranding': 'no charge (managed login is in the per-user Essentials price)',
   'AWS::CDK::Metadata': 'no charge',
 };
 

@@ -15,7 +15,7 @@ import { t } from '#shared/i18n/messages.ts';
 import { DashboardPage, MessagePage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
 import { siteCssHash } from '#shared/pages/style.ts';
 import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
-import { dashboardFigures } from '#shared/use-cases/programme-dashboard.ts';
+import { dashboardFigures, dashboardProjectLimit } from '#shared/use-cases/programme-dashboard.ts';
 
 const env = readEnv({ TABLE_NAME: z.string().min(1) });
 
@@ -93,6 +93,7 @@ export const handler = httpHandler().handler(async (event) => {
           },
           programmesHref: sitePath(routes.adminProgrammes.path),
           projects,
+          projectsLimit: dashboardProjectLimit,
           projectHref: (projectId) =>
             `${sitePath(routes.adminProject.path.replace('{projectId}', encodeURIComponent(projectId)))}?lang=${lang}`,
         }),

@@ -720,7 +720,9 @@ export function createConsole(deps: ConsoleDeps) {
       });
       return;
     }
-    const { dashboardFigures } = await import('#shared/use-cases/programme-dashboard.ts');
+    const { dashboardFigures, dashboardProjectLimit } = await import(
+      '#shared/use-cases/programme-dashboard.ts'
+    );
     const { counters, managers, projects } = await dashboardFigures(deps.tableName, programme);
     send(
       200,
@@ -734,6 +736,7 @@ export function createConsole(deps: ConsoleDeps) {
           selfHref: `/_local/programmes/${encodeURIComponent(programme.id)}`,
           exportHref: (kind) => `/_local/programmes/${encodeURIComponent(programme.id)}/${kind}.csv`,
           projects,
+          projectsLimit: dashboardProjectLimit,
           projectHref: (projectId) => `/_local/projects/${encodeURIComponent(projectId)}?lang=${lang}`,
           charts: {
             libraryHref: '/_local/assets/chart.umd.min.js',

@@ -8,7 +8,7 @@ import { ineligibilityReasons, type Programme } from '#shared/domain/programme.t
 import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
-import { dashboardProjectLimit, type ProjectSummary } from '#shared/use-cases/programme-dashboard.ts';
+import type { ProjectSummary } from '#shared/use-cases/programme-dashboard.ts';
 import { jsonDataBlock } from './dashboard-charts.ts';
 import { Layout } from './layout.tsx';
 
@@ -70,8 +70,9 @@ export function DashboardPage(props: {
   exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
   /** The list of programmes (a link back to it); absent = no link. */
   programmesHref?: string;
-  /** The latest launched projects, each linked to its page by `projectHref`. */
+  /** The latest launched projects (at most `projectsLimit`), each linked to its page by `projectHref`. */
   projects?: readonly ProjectSummary[];
+  projectsLimit?: number;
   projectHref?: (projectId: string) => string;
 }) {
   const { lang, programme } = props;
@@ -283,7 +284,7 @@ export function DashboardPage(props: {
         )}
         {props.projects && props.projects.length > 0 ? (
           <>
-            <h2>{t(lang, 'dashboard.projects', { limit: dashboardProjectLimit })}</h2>
+            <h2>{t(lang, 'dashboard.projects', { limit: props.projectsLimit ?? props.projects.length })}</h2>
             <table data-testid="projects">
               <thead>
                 <tr>
