@@ -6,13 +6,14 @@ import * as z from 'zod';
 import { isAdminRequest } from '#shared/auth/admin-session.ts';
 import { readEnv } from '#shared/config/env.ts';
 import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
+import { errorResponse, ForbiddenError } from '#shared/http/errors.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { answerAsHtml, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { securityHeaders } from '#shared/http/security.ts';
 import { t } from '#shared/i18n/messages.ts';
-import { DashboardPage, MessagePage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
+import { DashboardPage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
 import { siteCssHash } from '#shared/pages/style.ts';
 import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
 import { dashboardFigures, dashboardProjectLimit } from '#shared/use-cases/programme-dashboard.ts';
@@ -25,12 +26,7 @@ const assetHref = (file: string) => sitePath(routes.asset.path.replace('{file}',
 
 export const handler = httpHandler().handler(async (event) => {
   const lang = requestLanguage(event);
-  if (!isAdminRequest(event)) {
-    const message = t(lang, 'error.adminOnly');
-    return answerAsHtml(event)
-      ? htmlResponse(403, renderPage(MessagePage({ lang, title: t(lang, 'error.title'), message })))
-      : jsonResponse(403, { error: 'forbidden', message });
-  }
+  if (!isAdminRequest(event)) return errorResponse(new ForbiddenError(), lang, answerAsHtml(event));
   if (event.resource === routes.adminProgrammes.path) {
     const programmes = await listProgrammes(env.TABLE_NAME);
     if (!answerAsHtml(event))

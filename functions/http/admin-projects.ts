@@ -6,15 +6,21 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { isAdminRequest } from '#shared/auth/admin-session.ts';
 import { readEnv } from '#shared/config/env.ts';
-import { projectOutcomes } from '#shared/domain/human-tasks.ts';
+import type { UserFacingError } from '#shared/domain/errors.ts';
+import { CrossSiteError, errorResponse, ForbiddenError, NotFoundError } from '#shared/http/errors.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestHeader, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { type MessageKey, t } from '#shared/i18n/messages.ts';
-import { MessagePage, ProjectPage, renderPage } from '#shared/pages/index.ts';
-import { controlProject, type ProjectAction } from '#shared/use-cases/project-control.ts';
+import { t } from '#shared/i18n/messages.ts';
+import { ProjectPage, renderPage } from '#shared/pages/index.ts';
+import {
+  controlProject,
+  projectActionAnswers,
+  projectActions,
+  projectControlRequestSchema,
+} from '#shared/use-cases/project-control.ts';
 import { projectView } from '#shared/use-cases/project-view.ts';
 
 const env = readEnv({
@@ -23,11 +29,7 @@ const env = readEnv({
   PUBLIC_BASE_URL: z.url().optional(),
 });
 
-const actionSchema = z.enum(['pause', 'resume', 'close']);
-const controlSchema = z.object({
-  reason: z.string().trim().min(1).max(1000),
-  outcome: z.enum(projectOutcomes).optional(),
-});
+const actionSchema = z.enum(projectActions);
 
 /** Small bodies only: a reason and an outcome. */
 const maxControlBodyBytes = 8 * 1024;
@@ -48,16 +50,13 @@ export function postedFromThisSite(event: APIGatewayProxyEvent, publicBaseUrl: s
   return fetchSite === undefined || fetchSite === 'same-origin' || fetchSite === 'none';
 }
 
-function refuse(event: APIGatewayProxyEvent, lang: Language, status: number, error: string, key: MessageKey) {
-  const message = t(lang, key);
-  return answerAsHtml(event)
-    ? htmlResponse(status, renderPage(MessagePage({ lang, title: t(lang, 'error.title'), message })))
-    : jsonResponse(status, { error, message });
-}
+/** A refusal as the error boundary words it, in the language and form (page or JSON) asked for. */
+const refuse = (event: APIGatewayProxyEvent, lang: Language, error: UserFacingError) =>
+  errorResponse(error, lang, answerAsHtml(event));
 
 export const handler = httpHandler().handler(async (event) => {
   const lang = requestLanguage(event);
-  if (!isAdminRequest(event)) return refuse(event, lang, 403, 'forbidden', 'error.adminOnly');
+  if (!isAdminRequest(event)) return refuse(event, lang, new ForbiddenError());
   const projectId = event.pathParameters?.projectId ?? '';
   const selfHref = routes.adminProject.path.replace('{projectId}', encodeURIComponent(projectId));
   let notice: { tone: 'ok' | 'bad'; message: string } | undefined;
@@ -65,15 +64,14 @@ export const handler = httpHandler().handler(async (event) => {
 
   if (event.httpMethod === 'POST') {
     const action = actionSchema.safeParse(event.pathParameters?.action);
-    if (!action.success) return refuse(event, lang, 404, 'notFound', 'error.notFound');
-    if (!postedFromThisSite(event, env.PUBLIC_BASE_URL))
-      return refuse(event, lang, 403, 'crossSite', 'admin.project.crossSite');
+    if (!action.success) return refuse(event, lang, new NotFoundError());
+    if (!postedFromThisSite(event, env.PUBLIC_BASE_URL)) return refuse(event, lang, new CrossSiteError());
     const body = parseBody(event, maxControlBodyBytes);
     const fields = body.kind === 'json' ? body.value : body.fields;
     const formLang =
       body.kind === 'form' && typeof body.fields.lang === 'string' ? body.fields.lang : undefined;
     const answerLang = requestLanguage(event, formLang);
-    const parsed = controlSchema.safeParse(fields);
+    const parsed = projectControlRequestSchema.safeParse(fields);
     if (!parsed.success) {
       if (!answerAsHtml(event))
         return jsonResponse(422, {
@@ -86,26 +84,27 @@ export const handler = httpHandler().handler(async (event) => {
       const result = await controlProject(
         { tableName: env.TABLE_NAME, monitoringStateMachineArn: env.MONITORING_STATE_MACHINE_ARN },
         projectId,
-        action.data as ProjectAction,
+        action.data,
         parsed.data.reason,
         parsed.data.outcome,
         // Who acted: the Cognito user's ID (a UUID, not a name), kept with the reason.
         String((event.requestContext.authorizer as Record<string, unknown> | null)?.principalId ?? 'unknown'),
       );
-      if (result === 'not_found') return refuse(event, answerLang, 404, 'notFound', 'admin.project.notFound');
-      status = result === 'done' ? 200 : 409;
-      const message = t(answerLang, result === 'done' ? 'admin.project.done' : 'admin.project.notAllowed');
+      if (result === 'not_found')
+        return refuse(event, answerLang, new NotFoundError('admin.project.notFound'));
+      status = projectActionAnswers[result].statusCode;
+      const message = t(answerLang, projectActionAnswers[result].messageKey);
       if (!answerAsHtml(event))
         return jsonResponse(status, { projectId, action: action.data, status: result, message });
       notice = { tone: result === 'done' ? 'ok' : 'bad', message };
     }
     const view = await projectView(env.TABLE_NAME, projectId);
-    if (!view) return refuse(event, answerLang, 404, 'notFound', 'admin.project.notFound');
+    if (!view) return refuse(event, answerLang, new NotFoundError('admin.project.notFound'));
     return htmlResponse(status, renderPage(ProjectPage({ lang: answerLang, view, selfHref, notice })));
   }
 
   const view = await projectView(env.TABLE_NAME, projectId);
-  if (!view) return refuse(event, lang, 404, 'notFound', 'admin.project.notFound');
+  if (!view) return refuse(event, lang, new NotFoundError('admin.project.notFound'));
   if (!answerAsHtml(event)) return jsonResponse(200, view);
   return forMethod(event.httpMethod, htmlResponse(200, renderPage(ProjectPage({ lang, view, selfHref }))));
 });

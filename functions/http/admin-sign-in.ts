@@ -57,6 +57,12 @@ function redirect(location: string, cookies: string[] = []) {
   };
 }
 
+/** The link that starts a new sign-in, in the page's language. */
+const signInAgain = (base: string, lang: Language) => ({
+  href: `${base}${routes.adminSignIn.path}?lang=${lang}`,
+  label: t(lang, 'admin.signIn.again'),
+});
+
 function messagePage(
   statusCode: number,
   lang: Language,
@@ -74,10 +80,7 @@ function messagePage(
 function signIn(event: APIGatewayProxyEvent, lang: Language) {
   const settings = config();
   if (event.queryStringParameters?.signedOut !== undefined) {
-    return messagePage(200, lang, t(lang, 'admin.signedOut'), {
-      href: `${settings.base}${routes.adminSignIn.path}?lang=${lang}`,
-      label: t(lang, 'admin.signIn.again'),
-    });
+    return messagePage(200, lang, t(lang, 'admin.signedOut'), signInAgain(settings.base, lang));
   }
   if (!settings.ADMIN_SIGN_IN_DOMAIN || !settings.ADMIN_CLIENT_ID) {
     const console = settings.LOCAL_CONSOLE_URL;
@@ -114,16 +117,7 @@ async function callback(event: APIGatewayProxyEvent, lang: Language) {
   const settings = config();
   const clearPending = cookie(signInCookie, '', 0);
   const failed = () =>
-    messagePage(
-      400,
-      lang,
-      t(lang, 'admin.signIn.failed'),
-      {
-        href: `${settings.base}${routes.adminSignIn.path}?lang=${lang}`,
-        label: t(lang, 'admin.signIn.again'),
-      },
-      [clearPending],
-    );
+    messagePage(400, lang, t(lang, 'admin.signIn.failed'), signInAgain(settings.base, lang), [clearPending]);
   const [state, verifier, encodedNext] = (
     readCookie(requestHeader(event, 'cookie'), signInCookie) ?? ''
   ).split('.');

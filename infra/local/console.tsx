@@ -8,7 +8,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import * as z from 'zod';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
@@ -49,11 +48,6 @@ form.search button{padding:.35rem .9rem}
 .muted{color:var(--muted)}
 ${aslGraphCss}
 `;
-
-const projectControlSchema = z.object({
-  reason: z.string().trim().min(1).max(1000),
-  outcome: z.enum(['completed', 'completed_partially', 'abandoned']).optional(),
-});
 
 export interface ConsoleDeps {
   readonly engine: LocalStepFunctions;
@@ -781,7 +775,10 @@ export function createConsole(deps: ConsoleDeps) {
       request.headers['accept-language'],
     );
     const { t } = await import('#shared/i18n/messages.ts');
-    const parsed = projectControlSchema.safeParse(body);
+    const { controlProject, projectActionAnswers, projectControlRequestSchema } = await import(
+      '#shared/use-cases/project-control.ts'
+    );
+    const parsed = projectControlRequestSchema.safeParse(body);
     if (!parsed.success) {
       if (isForm)
         await projectPage(
@@ -798,7 +795,6 @@ export function createConsole(deps: ConsoleDeps) {
       else json(response, 422, { message: t(lang, 'admin.project.reasonRequired') });
       return;
     }
-    const { controlProject } = await import('#shared/use-cases/project-control.ts');
     const result = await controlProject(
       {
         tableName: deps.tableName,
@@ -819,9 +815,9 @@ export function createConsole(deps: ConsoleDeps) {
         lang,
         {
           tone: result === 'done' ? 'ok' : 'bad',
-          message: t(lang, result === 'done' ? 'admin.project.done' : 'admin.project.notAllowed'),
+          message: t(lang, projectActionAnswers[result].messageKey),
         },
-        result === 'done' ? 200 : 409,
+        projectActionAnswers[result].statusCode,
       );
     else if (result === 'not_allowed')
       json(response, 409, { message: `Cannot ${action} the project in its current state` });

@@ -3,7 +3,7 @@
 
 import { UserFacingError } from '#shared/domain/errors.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { t } from '#shared/i18n/messages.ts';
+import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { MessagePage, renderPage } from '#shared/pages/index.ts';
 import { type HttpResponse, htmlResponse, jsonResponse } from './responses.ts';
@@ -41,6 +41,31 @@ export class RequestInProgressError extends UserFacingError {
   override name = 'RequestInProgressError';
   readonly statusCode = 409;
   readonly messageKey = 'error.requestInProgress';
+}
+
+/** The programme office's pages and actions: signed-in members of the admin group only. */
+export class ForbiddenError extends UserFacingError {
+  override name = 'ForbiddenError';
+  readonly statusCode = 403;
+  readonly messageKey = 'error.adminOnly';
+}
+
+/** A form action posted from another site's page. */
+export class CrossSiteError extends UserFacingError {
+  override name = 'CrossSiteError';
+  readonly statusCode = 403;
+  readonly messageKey = 'admin.project.crossSite';
+}
+
+/** Nothing at this address; the message may name what is missing (a project, a page). */
+export class NotFoundError extends UserFacingError {
+  override name = 'NotFoundError';
+  readonly statusCode = 404;
+  readonly messageKey: MessageKey;
+  constructor(messageKey: MessageKey = 'error.notFound') {
+    super('not found');
+    this.messageKey = messageKey;
+  }
 }
 
 /** Machine-readable code of a user-facing error: its class name without the `Error` suffix. */

@@ -3,10 +3,12 @@
 // under a new execution name; closing early ends monitoring and closes the project like its last
 // cycle would (spending so far, unspent budget returned), with the office's outcome.
 import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import * as z from 'zod';
 import { closeHumanTask, listHumanTasks } from '#shared/data/human-tasks.ts';
 import { monitoringExecutionName, startMonitoringCycle } from '#shared/data/journeys.ts';
 import { closeProjectOnce, getProject, listCheckins, updateProject } from '#shared/data/projects.ts';
-import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { type HumanTaskAnswer, projectOutcomes } from '#shared/domain/human-tasks.ts';
+import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 
 const sfn = new SFNClient({});
@@ -17,8 +19,22 @@ export interface ProjectControlDeps {
   readonly now?: () => Date;
 }
 
-export type ProjectAction = 'pause' | 'resume' | 'close';
+export const projectActions = ['pause', 'resume', 'close'] as const;
+export type ProjectAction = (typeof projectActions)[number];
 export type ProjectActionResult = 'done' | 'not_found' | 'not_allowed';
+
+/** What the office sends with an action (form or JSON): a reason, and the outcome when closing. */
+export const projectControlRequestSchema = z.object({
+  reason: z.string().trim().min(1).max(1000),
+  outcome: z.enum(projectOutcomes).optional(),
+});
+
+/** How each result of an action is answered: its HTTP status and the message for the office. */
+export const projectActionAnswers = {
+  done: { statusCode: 200, messageKey: 'admin.project.done' },
+  not_allowed: { statusCode: 409, messageKey: 'admin.project.notAllowed' },
+  not_found: { statusCode: 404, messageKey: 'admin.project.notFound' },
+} as const satisfies Record<ProjectActionResult, { statusCode: number; messageKey: MessageKey }>;
 
 const executionArn = (stateMachineArn: string, name: string) =>
   `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
