@@ -12,7 +12,8 @@ import type { ProjectSummary } from '#shared/use-cases/programme-dashboard.ts';
 import { jsonDataBlock } from './dashboard-charts.ts';
 import { Layout } from './layout.tsx';
 
-const funnelSteps = [
+/** The funnel's steps, from application to launched project: the counters it reads, in order. */
+export const funnelSteps = [
   'applications',
   'eligible',
   'assessmentsAssigned',

@@ -13,6 +13,7 @@ import { keys } from '#shared/data/table-design.ts';
 import type { ApplicationRecord, StatusChange } from '#shared/domain/application.ts';
 import { lombardyProvinceCodes } from '#shared/domain/lombardy.ts';
 import type { Manager } from '#shared/domain/manager.ts';
+import { funnelSteps } from '#shared/pages/dashboard.tsx';
 import { dashboardFigures } from '#shared/use-cases/programme-dashboard.ts';
 import { eventually, validApplication } from '../support/fixtures.ts';
 import {
@@ -118,24 +119,13 @@ function planJourney(random: () => number, managers: number): JourneyPlan {
 
 /** An application for the plan's screening: the fixture is a small firm in Varese (VA). */
 async function applyAs(programmeId: string, screening: JourneyPlan['screening']) {
-  if (screening === 'eligible') return apply(programmeId);
-  const application = validApplication();
-  application.programmeId = programmeId;
-  application.company.name = `Officina ${randomUUID().slice(0, 8)} S.r.l.`;
-  application.contact.email = `sme.${randomUUID().slice(0, 8)}@example.it`;
-  if (screening === 'province') application.company.province = 'BG';
-  if (screening === 'size_class')
-    application.size = { employees: 120, turnoverEur: 30_000_000, balanceSheetEur: 25_000_000 };
-  if (screening === 'not_sme')
-    application.size = { employees: 400, turnoverEur: 90_000_000, balanceSheetEur: 80_000_000 };
-  const response = await fetch(`${local.site}/applications`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(application),
+  return apply(programmeId, 'it', (application) => {
+    if (screening === 'province') application.company.province = 'BG';
+    if (screening === 'size_class')
+      application.size = { employees: 120, turnoverEur: 30_000_000, balanceSheetEur: 25_000_000 };
+    if (screening === 'not_sme')
+      application.size = { employees: 400, turnoverEur: 90_000_000, balanceSheetEur: 80_000_000 };
   });
-  if (response.status !== 201) throw new Error(`apply: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { applicationId: string; statusUrl: string };
-  return { ...body, companyName: application.company.name as string };
 }
 
 /**
@@ -450,15 +440,7 @@ describe('programme counters', () => {
     expect
       .soft(nonZero(counters), `counters against a recount of the records (seed ${seed})`)
       .toEqual(nonZero(recounted));
-    for (const step of [
-      'applications',
-      'eligible',
-      'assessmentsAssigned',
-      'assessmentsCompleted',
-      'projectsRecommended',
-      'projectsApproved',
-      'projectsLaunched',
-    ]) {
+    for (const step of funnelSteps) {
       expect
         .soft(page, `funnel step ${step} (seed ${seed})`)
         .toContain(`data-testid="counter-${step}">${recounted[step] ?? 0}<`);

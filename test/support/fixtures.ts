@@ -38,3 +38,13 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** Six DMA scores a manager could give (overall 37.5: "average" with the default bands). */
+export const sampleDmaScores = {
+  digitalBusinessStrategy: 40,
+  digitalReadiness: 55,
+  humanCentricDigitalisation: 35,
+  dataManagementAndConnectedness: 30,
+  automationAndAi: 20,
+  greenDigitalisation: 45,
+};

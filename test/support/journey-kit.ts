@@ -9,7 +9,7 @@ import { putProgramme } from '#shared/data/programmes.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import type { ProgrammeInput } from '#shared/domain/programme.ts';
 import { findPreset } from '#shared/programmes/presets.ts';
-import { eventually, validApplication } from './fixtures.ts';
+import { eventually, sampleDmaScores, validApplication } from './fixtures.ts';
 
 export const local = inject('localStack');
 export const tableName = process.env.TABLE_NAME ?? '';
@@ -78,13 +78,21 @@ export async function newProgramme(
   return { id, officeEmail };
 }
 
-/** Applies through the public API; returns the application and its company name (unique). */
-export async function apply(programmeId: string, language: 'it' | 'en' = 'it') {
+/**
+ * Applies through the public API; returns the application and its company name (unique).
+ * @param adjust - changes the application before it is sent (another province, another size…)
+ */
+export async function apply(
+  programmeId: string,
+  language: 'it' | 'en' = 'it',
+  adjust: (application: ReturnType<typeof validApplication>) => void = () => {},
+) {
   const application = validApplication();
   application.programmeId = programmeId;
   application.company.name = `Officina ${randomUUID().slice(0, 8)} S.r.l.`;
   application.contact.email = `sme.${randomUUID().slice(0, 8)}@example.it`;
   application.contact.language = language;
+  adjust(application);
   const response = await fetch(`${local.site}/applications`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -164,14 +172,7 @@ export async function loadOf(managerId: string): Promise<number> {
 /** A complete assessment answer (the JSON contract). */
 export function assessmentAnswer(projectRecommended: boolean) {
   return {
-    dma: {
-      digitalBusinessStrategy: 40,
-      digitalReadiness: 55,
-      humanCentricDigitalisation: 35,
-      dataManagementAndConnectedness: 30,
-      automationAndAi: 20,
-      greenDigitalisation: 45,
-    },
+    dma: sampleDmaScores,
     improvementAreas: ['digital', 'supply_chain'],
     findings: 'Produzione poco digitalizzata; dati di macchina non raccolti.',
     projectRecommended,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assessmentAnswerSchemas, dmaBand } from '#shared/domain/human-tasks.ts';
 import { defaultDmaBands, type ProgrammeInput, programmeSchema } from '#shared/domain/programme.ts';
 import { findPreset, programmePresets } from '#shared/programmes/presets.ts';
+import { sampleDmaScores } from '../../support/fixtures.ts';
 
 /** A programme file's content with only the fields that have no default. */
 const minimalProgramme = {
@@ -17,14 +18,7 @@ const minimalProgramme = {
   officeEmails: ['ufficio@example.it'],
 } satisfies ProgrammeInput;
 
-const dma = {
-  digitalBusinessStrategy: 40,
-  digitalReadiness: 55,
-  humanCentricDigitalisation: 35,
-  dataManagementAndConnectedness: 30,
-  automationAndAi: 20,
-  greenDigitalisation: 45,
-};
+const dma = sampleDmaScores;
 const answerWithoutInternationalisation = {
   dma,
   improvementAreas: ['internationalisation'],

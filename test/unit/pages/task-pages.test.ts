@@ -34,6 +34,7 @@ import {
   type TaskPageContext,
   taskFormToAnswer,
 } from '#shared/pages/task-pages.tsx';
+import { sampleDmaScores } from '../../support/fixtures.ts';
 
 const managerId = '2b7e1516-28ae-4d2a-a6ab-f7158809cf4f';
 
@@ -835,14 +836,7 @@ describe('describeTaskAnswerErrors', () => {
 
   it('says in both languages that the DMA alone does not take internationalisation answers', () => {
     const answer = {
-      dma: {
-        digitalBusinessStrategy: 40,
-        digitalReadiness: 55,
-        humanCentricDigitalisation: 35,
-        dataManagementAndConnectedness: 30,
-        automationAndAi: 20,
-        greenDigitalisation: 45,
-      },
+      dma: sampleDmaScores,
       improvementAreas: ['digital'],
       findings: 'Dati di macchina non raccolti.',
       internationalisation: { segment: 1, actionFronts: ['Informazione'] },
