@@ -3,7 +3,7 @@
 // block. Public and cacheable: they hold no data.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { httpHandler } from '#shared/http/middleware.ts';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { forMethod, jsonResponse } from '#shared/http/responses.ts';
 import { dashboardChartsScript } from '#shared/pages/dashboard-charts.ts';
 
@@ -20,7 +20,9 @@ export const assetFiles: Record<string, string> = {
   'dashboard-charts.js': dashboardChartsScript,
 };
 
-export const handler = httpHandler().handler(async (event) => {
+// No middleware: nothing here can fail but an unknown name, and two static files do not need the
+// logger, metrics and error pages every other handler loads at cold start.
+export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
   const body = assetFiles[event.pathParameters?.file ?? ''];
   if (body === undefined) return jsonResponse(404, { error: 'notFound', message: 'Not found' });
   return forMethod(event.httpMethod, {
@@ -33,4 +35,4 @@ export const handler = httpHandler().handler(async (event) => {
     },
     body,
   });
-});
+}
