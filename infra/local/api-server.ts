@@ -50,11 +50,22 @@ export function matchRoute(method: string, path: string): MatchedRoute | 'method
   return pathMatched ? 'method-not-allowed' : undefined;
 }
 
-function toProxyEvent(
+/** Where a request landed, as API Gateway tells the integration. */
+export interface ProxyEventContext {
+  /** The resource path with its `{parameters}`. */
+  readonly resource: string;
+  readonly pathParameters: Record<string, string>;
+  readonly accountId?: string;
+  readonly apiId?: string;
+  readonly stage?: string;
+}
+
+/** An API Gateway REST (v1 proxy) event for an HTTP request, as the integration receives it. */
+export function toProxyEvent(
   request: IncomingMessage,
   url: URL,
   body: Buffer,
-  matched: MatchedRoute,
+  matched: ProxyEventContext,
 ): APIGatewayProxyEvent {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
@@ -73,7 +84,7 @@ function toProxyEvent(
   const hasQuery = Object.keys(query).length > 0;
   const method = request.method ?? 'GET';
   return {
-    resource: matched.route.path,
+    resource: matched.resource,
     path: url.pathname,
     httpMethod: method,
     headers,
@@ -85,8 +96,8 @@ function toProxyEvent(
     body: body.byteLength > 0 ? body.toString('utf8') : null,
     isBase64Encoded: false,
     requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
+      accountId: matched.accountId ?? '000000000000',
+      apiId: matched.apiId ?? 'local',
       authorizer: undefined,
       domainName: request.headers.host ?? 'localhost',
       httpMethod: method,
@@ -99,13 +110,14 @@ function toProxyEvent(
       requestId: randomUUID(),
       requestTimeEpoch: Date.now(),
       resourceId: 'local',
-      resourcePath: matched.route.path,
-      stage: 'local',
+      resourcePath: matched.resource,
+      stage: matched.stage ?? 'local',
     },
   };
 }
 
-function send(response: ServerResponse, result: APIGatewayProxyResult): void {
+/** Writes a proxy integration's result as the HTTP response. */
+export function sendProxyResult(response: ServerResponse, result: APIGatewayProxyResult): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
@@ -197,7 +209,10 @@ export async function startApiServer(options: {
         sendJson(response, 503, { message: 'Starting up' });
         return;
       }
-      const event = toProxyEvent(request, url, body, matched);
+      const event = toProxyEvent(request, url, body, {
+        resource: matched.route.path,
+        pathParameters: matched.pathParameters,
+      });
       if (matched.route.admin) {
         // As API Gateway does: the /admin authorizer first; a refusal never reaches the handler.
         const decision = await authorizeAdmin(runtime, event);
@@ -211,7 +226,7 @@ export async function startApiServer(options: {
         matched.route.handler as FunctionName,
         event,
       )) as APIGatewayProxyResult;
-      send(response, result);
+      sendProxyResult(response, result);
     })().catch((error: unknown) => {
       options.onError?.(error);
       // API Gateway's answer when the integration fails; the handler's error never reaches the client.

@@ -43,6 +43,7 @@ import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { type WorkflowName, workflows } from '#workflows/index.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { Observability, observabilityOptionsFromContext } from '../constructs/observability.ts';
 import { type FunctionName, type FunctionSpec, functionCatalog } from '../functions.ts';
 
@@ -183,11 +184,11 @@ export class AppStack extends Stack {
             resources: [journeyExecutions],
           }),
         );
-        Validations.of(fn).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:<AWS::AccountId>:execution:${stateMachineName('sme-journey')}:*]`,
-          reason:
-            "Withdrawal stops the SME's own journey execution, whose name is only known at run time; scoped to the journey state machine.",
-        });
+        acknowledgeWildcardResource(
+          fn,
+          journeyExecutions,
+          "Withdrawal stops the SME's own journey execution, whose name is only known at run time; scoped to the journey state machine.",
+        );
       }
     }
 
@@ -227,6 +228,9 @@ export class AppStack extends Stack {
     if (spec.startsJourney || spec.stopsJourneys) environment.JOURNEY_STATE_MACHINE_ARN = journeyArn;
     if (spec.startsMonitoring || spec.controlsMonitoring)
       environment.MONITORING_STATE_MACHINE_ARN = this.stateMachineArnOf('project-monitoring');
+    if (spec.startsOnboarding)
+      environment.ONBOARDING_STATE_MACHINE_ARN = this.stateMachineArnOf('manager-onboarding');
+    if (spec.mailsOffice) environment.OFFICE_EMAIL = props.officeEmail ?? props.senderEmail;
     if (spec.sendsEmail) {
       environment.SENDER_EMAIL = props.senderEmail;
       environment.SES_CONFIGURATION_SET = props.configurationSet.configurationSetName;
@@ -286,11 +290,11 @@ export class AppStack extends Stack {
           resources: [monitoringExecutions],
         }),
       );
-      Validations.of(fn).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:<AWS::AccountId>:execution:percorso-pmi-${this.stage}-project-monitoring:*]`,
-        reason:
-          'Pausing or closing a project stops its current monitoring cycle, whose execution name is only known at run time; scoped to the project-monitoring state machine.',
-      });
+      acknowledgeWildcardResource(
+        fn,
+        monitoringExecutions,
+        'Pausing or closing a project stops its current monitoring cycle, whose execution name is only known at run time; scoped to the project-monitoring state machine.',
+      );
     }
     if (spec.startsJourney) {
       fn.addToRolePolicy(

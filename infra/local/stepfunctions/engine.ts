@@ -36,6 +36,15 @@ export interface LocalStepFunctionsOptions {
    * @default 1
    */
   timeScale?: number;
+  /**
+   * Authorises what a state machine's role does itself (today: starting a nested execution);
+   * resolves to a refusal message, or undefined when allowed. Absent = everything allowed.
+   */
+  authorize?: (request: {
+    stateMachineArn: string;
+    action: string;
+    resource: string;
+  }) => Promise<string | undefined>;
 }
 
 export type TaskHandler = (
@@ -709,6 +718,7 @@ export class LocalStepFunctions {
   private readonly accountId: string;
   private readonly dataDir: string | undefined;
   private readonly timeScale: number;
+  private readonly authorize: LocalStepFunctionsOptions['authorize'];
   private readonly placeholder = `__local_sfn_task_token_${randomUUID()}__`;
   private readonly machines = new Map<string, MachineEntry>();
   private readonly executions = new Map<string, ExecutionRecord>();
@@ -727,6 +737,7 @@ export class LocalStepFunctions {
     const scale = options.timeScale ?? 1;
     if (!Number.isFinite(scale) || scale < 0) throw new Error(`Invalid timeScale: ${scale}`);
     this.timeScale = scale;
+    this.authorize = options.authorize;
     void captureTimeoutErrorClass();
     if (this.dataDir) this.load(this.dataDir);
   }
@@ -757,6 +768,11 @@ export class LocalStepFunctions {
       creationDate: previous?.creationDate ?? Date.now(),
     });
     return arn;
+  }
+
+  /** The state machine whose execution issued a task token (what IAM authorises SendTask* on). */
+  stateMachineOfTaskToken(taskToken: string): string | undefined {
+    return this.tokens.get(taskToken)?.exec.stateMachineArn;
   }
 
   listStateMachines(): StateMachineListItem[] {
@@ -1616,8 +1632,16 @@ export class LocalStepFunctions {
           StatusCode: 200,
         };
       }
-      case 'start-execution':
+      case 'start-execution': {
+        const target = isObject(params) ? String(params.StateMachineArn) : '';
+        const refusal = await this.authorize?.({
+          stateMachineArn: run.machine.arn,
+          action: 'states:StartExecution',
+          resource: target,
+        });
+        if (refusal) throw new TaskFailure('StepFunctions.AWSStepFunctionsException', refusal);
         return this.invokeStartExecution(run, meta, params);
+      }
       default:
         throw new TerminalError(
           'States.Runtime',

@@ -1,0 +1,468 @@
+// The scenarios the rehearsal drives, as the product's users do: HTTP requests to the public API,
+// the links in the e-mails (the deployed site's address mapped to the rehearsal's), the programme
+// office with a Cognito access token, SES's bounce event through EventBridge. The operator's part
+// (a programme loaded with the admin CLI's data layer) writes to the table directly, as the CLI does.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { OutboxMessage } from '../local/outbox.ts';
+
+export interface ScenarioContext {
+  /** The rehearsal's API base URL (…/<stage>). */
+  readonly site: string;
+  /** The deployed site's address as the functions know it (PUBLIC_BASE_URL). */
+  readonly publicBaseUrl: string;
+  readonly tableName: string;
+  readonly officeEmail: string;
+  /** The SES configuration set the e-mails are sent with (bounce events carry it as a tag). */
+  readonly configurationSetName: string;
+  readonly outbox: () => readonly OutboxMessage[];
+  readonly adminToken: (groups: readonly string[]) => string;
+  /** Delivers an event to the default bus's rules, as EventBridge would. */
+  readonly putEvent: (event: Record<string, unknown>) => Promise<number>;
+  readonly log: (line: string) => void;
+}
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly ms: number;
+}
+
+class StepFailed extends Error {}
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new StepFailed(message);
+}
+
+/** A valid Partita IVA from a serial (check digit computed). */
+function vatNumber(serial: number): string {
+  const firstTen = `${String(serial % 10_000_000).padStart(7, '0')}001`.replace(/^0000000/, '0000001');
+  const digits = [...firstTen].map(Number);
+  let sum = 0;
+  digits.forEach((digit, i) => {
+    if (i % 2 === 0) sum += digit;
+    else sum += digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+  });
+  return `${firstTen}${(10 - (sum % 10)) % 10}`;
+}
+
+const long = 8000; // hours: no journey wait expires during the rehearsal
+
+export async function runScenarios(context: ScenarioContext): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  const local = (url: string) => url.replace(context.publicBaseUrl, context.site);
+  const request = async (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(local(url.startsWith('http') ? url : `${context.publicBaseUrl}${url}`), {
+      method,
+      redirect: 'manual',
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let json: Record<string, unknown> = {};
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      // An HTML page or a CSV file.
+    }
+    return { status: response.status, text, json, headers: response.headers };
+  };
+  const mail = async (to: string, subject: RegExp, nth = 1, timeoutMs = 30_000): Promise<OutboxMessage> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = context.outbox().filter((m) => m.to.includes(to) && subject.test(m.subject))[nth - 1];
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new StepFailed(`no e-mail to ${to} matching ${subject} (#${nth}) within ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const link = (message: OutboxMessage, path: RegExp) => {
+    const found = message.text.match(new RegExp(`https?://\\S+${path.source}`))?.[0];
+    check(found, `no link ${path} in "${message.subject}"`);
+    check(
+      found.startsWith(context.publicBaseUrl),
+      `the link ${found} is not under the site's address ${context.publicBaseUrl}`,
+    );
+    return found;
+  };
+  const taskLink = (message: OutboxMessage) => link(message, /\/tasks\/[A-Za-z0-9_-]{43}/);
+  /** GET as a browser does, then HEAD as a mail scanner does: both 200, nothing acted on. */
+  const show = async (url: string, headers: Record<string, string> = {}) => {
+    const shown = url.replace(/[A-Za-z0-9_-]{32,}/, '…');
+    const page = await request('GET', url, undefined, { Accept: 'text/html', ...headers });
+    check(page.status === 200, `GET ${shown} → ${page.status} ${page.text.slice(0, 200)}`);
+    const head = await request('HEAD', url, undefined, { Accept: 'text/html', ...headers });
+    check(head.status === 200, `HEAD ${shown} → ${head.status}`);
+    return page;
+  };
+  const step = async (name: string, run: () => Promise<string>) => {
+    const started = Date.now();
+    try {
+      const detail = await run();
+      results.push({ name, ok: true, detail, ms: Date.now() - started });
+      context.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s) ${detail}`);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      results.push({ name, ok: false, detail, ms: Date.now() - started });
+      context.log(`  ✗ ${name}: ${detail}`);
+    }
+  };
+
+  const { putProgramme } = await import('#shared/data/programmes.ts');
+  const { findPreset } = await import('#shared/programmes/presets.ts');
+  const application = JSON.parse(
+    readFileSync(new URL('../../test/events/application.valid.json', import.meta.url), 'utf8'),
+  ) as Record<string, Record<string, unknown>>;
+  let serial = Math.floor(Math.random() * 9_000_000);
+  const apply = async (programmeId: string) => {
+    serial += 1;
+    const body = structuredClone(application) as Record<string, Record<string, unknown>>;
+    body.programmeId = programmeId as never;
+    (body.company as Record<string, unknown>).vatNumber = vatNumber(serial);
+    (body.company as Record<string, unknown>).name = `Officina Prova ${serial} S.r.l.`;
+    (body.contact as Record<string, unknown>).email = `sme.${serial}@example.it`;
+    const response = await request('POST', '/applications', body);
+    check(response.status === 201, `application → ${response.status} ${response.text.slice(0, 300)}`);
+    return {
+      applicationId: String(response.json.applicationId),
+      statusUrl: String(response.json.statusUrl),
+      email: `sme.${serial}@example.it`,
+    };
+  };
+
+  // ---- public pages -------------------------------------------------------------------------
+  await step('public pages: form, manager registration, assets', async () => {
+    const form = await show('/');
+    check(form.text.includes('<form'), 'the form page has no form');
+    await show('/managers/register');
+    const asset = await show('/assets/chart.umd.min.js', { Accept: '*/*' });
+    check(asset.text.length > 10_000, 'Chart.js is not served whole');
+    const missing = await request('GET', '/no-such-page');
+    check(
+      missing.status === 403 && missing.text.includes('Missing Authentication Token'),
+      `GET /no-such-page → ${missing.status}`,
+    );
+    return '5 routes';
+  });
+
+  // ---- manager registration and vetting ------------------------------------------------------
+  const managerEmail = `manager.${randomUUID().slice(0, 8)}@example.it`;
+  let managerId = '';
+  await step('manager registration and vetting', async () => {
+    const registered = await request('POST', '/managers', {
+      name: 'Paola Prova',
+      email: managerEmail,
+      languages: ['it', 'en'],
+      atecoSections: ['C'],
+      atecoDivisions: ['25'],
+      competences: ['digital', 'supply_chain'],
+      provinces: ['VA'],
+      capacity: 3,
+      consent: { privacy: true },
+    });
+    check(
+      registered.status === 201,
+      `POST /managers → ${registered.status} ${registered.text.slice(0, 300)}`,
+    );
+    managerId = String(registered.json.managerId);
+    const vetting = await mail(context.officeEmail, /Paola Prova/);
+    const vettingLink = taskLink(vetting);
+    await show(vettingLink);
+    const approved = await request('POST', vettingLink, { decision: 'approve', merit: 85 });
+    check(approved.status === 200, `vetting approve → ${approved.status} ${approved.text.slice(0, 300)}`);
+    const welcome = await mail(managerEmail, /Benvenuto|Welcome/);
+    const availability = link(welcome, /\/managers\/availability\/[A-Za-z0-9_-]+/);
+    await show(availability);
+    const changed = await request('POST', availability, { capacity: 4, status: 'active' });
+    check(changed.status === 200, `POST availability → ${changed.status} ${changed.text.slice(0, 200)}`);
+    return `manager ${managerId.slice(0, 8)} active`;
+  });
+
+  // A second registration nobody vets: the onboarding's week runs out during the scenarios below.
+  let unvettedLink = '';
+  await step('manager registration left unvetted (its expiry is checked last)', async () => {
+    const registered = await request('POST', '/managers', {
+      name: 'Luca Attesa',
+      email: `manager.${randomUUID().slice(0, 8)}@example.it`,
+      languages: ['it'],
+      atecoSections: ['C'],
+      competences: ['digital'],
+      provinces: ['MI'],
+      capacity: 1,
+      consent: { privacy: true },
+    });
+    check(
+      registered.status === 201,
+      `POST /managers → ${registered.status} ${registered.text.slice(0, 300)}`,
+    );
+    unvettedLink = taskLink(await mail(context.officeEmail, /Luca Attesa/));
+    return 'pending vetting';
+  });
+
+  // ---- a programme, loaded by the operator -----------------------------------------------------
+  const base = findPreset('sviluppo-pmi');
+  check(base, 'preset sviluppo-pmi missing');
+  const programmeId = `rehearsal-${randomUUID().slice(0, 8)}`;
+  const timeouts = {
+    offerReminderHours: long - 1,
+    offerExpiryHours: long,
+    noManagerRetryHours: long,
+    escalationReminderHours: long - 1,
+    escalationExpiryHours: long,
+    assessmentReminderHours: long - 1,
+    assessmentExpiryHours: long,
+    financingReminderHours: long - 1,
+    financingExpiryHours: long,
+  };
+  const programme = (id: string, roster: string[]) => ({
+    ...base,
+    id,
+    names: { it: `Prova ${id}`, en: `Rehearsal ${id}` },
+    officeEmails: [context.officeEmail],
+    budget: { totalEur: 100_000, perProjectCapEur: 50_000 },
+    timeouts,
+    matching: { maxOffers: 3, noManagerRetries: 0, capacityOnLaunch: 'keep', roster },
+    monitoring: { checkinEveryHours: 360, checkinReminderHours: 4000, checkinExpiryHours: 8000 },
+  });
+
+  // ---- application to a launched project, monitored to closure ---------------------------------
+  let projectId = '';
+  await step('application → offer → assessment → financing → launch', async () => {
+    await putProgramme(context.tableName, programme(programmeId, [managerId]) as never);
+    const applied = await apply(programmeId);
+    await show(applied.statusUrl);
+    const offer = await mail(managerEmail, /Proposta di incarico/);
+    const offerLink = taskLink(offer);
+    check(
+      (await request('HEAD', offerLink, undefined, { Accept: 'text/html' })).status === 200,
+      'HEAD offer link',
+    );
+    const accepted = await request('POST', offerLink, { decision: 'accept' });
+    check(accepted.status === 200, `offer accept → ${accepted.status} ${accepted.text.slice(0, 200)}`);
+    const again = await request('POST', offerLink, { decision: 'accept' });
+    check(again.status === 409, `second accept → ${again.status} (409 expected)`);
+    const assessment = await mail(managerEmail, /Registra l’assessment/);
+    const assessed = await request('POST', taskLink(assessment), {
+      dma: {
+        digitalBusinessStrategy: 40,
+        digitalReadiness: 50,
+        humanCentricDigitalisation: 30,
+        dataManagementAndConnectedness: 30,
+        automationAndAi: 20,
+        greenDigitalisation: 40,
+      },
+      improvementAreas: ['digital'],
+      findings: 'Dati di produzione non raccolti.',
+      projectRecommended: true,
+      project: {
+        title: 'Raccolta dati di macchina',
+        objectives: 'Misurare OEE.',
+        durationMonths: 1,
+        budgetEur: 20_000,
+        kpis: [{ name: 'OEE', unit: '%', baseline: 50, target: 80 }],
+        qualitativeObjectives: ['Formazione'],
+      },
+    });
+    check(assessed.status === 200, `assessment → ${assessed.status} ${assessed.text.slice(0, 300)}`);
+    const financing = await mail(context.officeEmail, /Decisione sul finanziamento/);
+    const approved = await request('POST', taskLink(financing), { decision: 'approve', amountEur: 20_000 });
+    check(approved.status === 200, `financing approve → ${approved.status} ${approved.text.slice(0, 300)}`);
+    await mail(applied.email, /Progetto avviato/);
+    const { getApplication } = await import('#shared/data/applications.ts');
+    projectId = String((await getApplication(context.tableName, applied.applicationId))?.projectId ?? '');
+    check(projectId, 'no project recorded for the application');
+    return `project ${projectId.slice(0, 8)} launched`;
+  });
+
+  const admin = { Authorization: `Bearer ${context.adminToken(['admin'])}` };
+  const adminOrigin = { Origin: new URL(context.publicBaseUrl).origin };
+  await step('programme office: project paused and resumed (stops and restarts monitoring)', async () => {
+    check(projectId, 'no project');
+    const paused = await request(
+      'POST',
+      `/admin/projects/${projectId}/pause`,
+      { reason: 'Verifica documenti' },
+      { ...admin, ...adminOrigin },
+    );
+    check(paused.status === 200, `pause → ${paused.status} ${paused.text.slice(0, 300)}`);
+    const resumed = await request(
+      'POST',
+      `/admin/projects/${projectId}/resume`,
+      { reason: 'Documenti ricevuti' },
+      { ...admin, ...adminOrigin },
+    );
+    check(resumed.status === 200, `resume → ${resumed.status} ${resumed.text.slice(0, 300)}`);
+    return 'pause 200, resume 200';
+  });
+
+  await step('monitoring: check-ins to closure', async () => {
+    check(projectId, 'no project');
+    const checkin = {
+      qualitativeProgress: ['in_progress'],
+      economicBenefitEur: 5_000,
+      benefitJustification: 'Meno fermi macchina',
+    };
+    let cycles = 0;
+    for (let nth = 1; nth <= 6; nth += 1) {
+      const message = await mail(managerEmail, /Check-in|Chiusura del progetto/, nth, 60_000);
+      cycles += 1;
+      if (/Chiusura del progetto/.test(message.subject)) {
+        const closed = await request('POST', taskLink(message), {
+          ...checkin,
+          kpiValues: [78],
+          qualitativeProgress: ['achieved'],
+          spentEur: 18_000,
+          economicBenefitEur: 30_000,
+          dma: {
+            digitalBusinessStrategy: 50,
+            digitalReadiness: 60,
+            humanCentricDigitalisation: 40,
+            dataManagementAndConnectedness: 60,
+            automationAndAi: 50,
+            greenDigitalisation: 40,
+          },
+          outcome: 'completed',
+          report: 'Obiettivi raggiunti.',
+        });
+        check(closed.status === 200, `closing report → ${closed.status} ${closed.text.slice(0, 300)}`);
+        await mail(managerEmail, /Progetto concluso/, 1, 30_000);
+        return `${cycles} cycles, closed`;
+      }
+      const answered = await request('POST', taskLink(message), {
+        ...checkin,
+        kpiValues: [60 + nth],
+        spentEur: 5_000 * nth,
+      });
+      check(answered.status === 200, `check-in ${nth} → ${answered.status} ${answered.text.slice(0, 300)}`);
+    }
+    throw new StepFailed('no closing report requested after 6 e-mails');
+  });
+
+  await step('withdrawal from the status page', async () => {
+    const applied = await apply(programmeId);
+    const withdrawn = await request('POST', applied.statusUrl, { action: 'withdraw' });
+    check(withdrawn.status === 200, `withdraw → ${withdrawn.status} ${withdrawn.text.slice(0, 300)}`);
+    return `application ${applied.applicationId.slice(0, 8)} withdrawn`;
+  });
+
+  await step('no manager: escalation to the office, closed by the office', async () => {
+    const emptyProgramme = `rehearsal-empty-${randomUUID().slice(0, 8)}`;
+    await putProgramme(context.tableName, programme(emptyProgramme, []) as never);
+    const applied = await apply(emptyProgramme);
+    const escalation = await mail(context.officeEmail, /Decisione richiesta/);
+    const page = await request('GET', taskLink(escalation), undefined, { Accept: 'text/html' });
+    check(page.status === 200, `GET escalation → ${page.status}`);
+    const closed = await request('POST', taskLink(escalation), {
+      decision: 'close',
+      reason: 'Nessun manager disponibile',
+    });
+    check(closed.status === 200, `escalation close → ${closed.status} ${closed.text.slice(0, 300)}`);
+    await mail(applied.email, /Percorso concluso/);
+    return 'closed by the office';
+  });
+
+  await step('offer declined: released, the office decides (no other manager)', async () => {
+    const declineProgramme = `rehearsal-decline-${randomUUID().slice(0, 8)}`;
+    await putProgramme(context.tableName, programme(declineProgramme, [managerId]) as never);
+    const count = (to: string, subject: RegExp) =>
+      context.outbox().filter((m) => m.to.includes(to) && subject.test(m.subject)).length;
+    const offersBefore = count(managerEmail, /Proposta di incarico/);
+    const escalationsBefore = count(context.officeEmail, /Decisione richiesta/);
+    const applied = await apply(declineProgramme);
+    const offer = await mail(managerEmail, /Proposta di incarico/, offersBefore + 1);
+    const declined = await request('POST', taskLink(offer), {
+      decision: 'decline',
+      reason: 'Impegni già presi',
+    });
+    check(declined.status === 200, `offer decline → ${declined.status} ${declined.text.slice(0, 300)}`);
+    const escalation = await mail(context.officeEmail, /Decisione richiesta/, escalationsBefore + 1);
+    const closed = await request('POST', taskLink(escalation), {
+      decision: 'close',
+      reason: 'Nessun altro manager',
+    });
+    check(closed.status === 200, `escalation close → ${closed.status} ${closed.text.slice(0, 300)}`);
+    await mail(applied.email, /Percorso concluso/);
+    return 'declined, then closed by the office';
+  });
+
+  await step('vetting not done in time: its link answers 410', async () => {
+    check(unvettedLink, 'no vetting link');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const late = await request('POST', unvettedLink, { decision: 'approve', merit: 70 });
+      if (late.status === 410) return 'expired after its week (scaled)';
+      check(late.status !== 200, 'a vetting answered after its week was accepted');
+      if (Date.now() > deadline) throw new StepFailed(`vetting link still → ${late.status} after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  });
+
+  await step('programme office area with a Cognito access token', async () => {
+    const anonymous = await request('GET', '/admin/programmes');
+    check(anonymous.status === 401, `anonymous → ${anonymous.status} (401 expected)`);
+    const outsider = await request('GET', '/admin/programmes', undefined, {
+      Authorization: `Bearer ${context.adminToken(['viewers'])}`,
+    });
+    check(outsider.status === 403, `outside the admin group → ${outsider.status} (403 expected)`);
+    await show('/admin/programmes', admin);
+    await show(`/admin/programmes/${programmeId}`, admin);
+    const csv = await request('GET', `/admin/programmes/${programmeId}/applications.csv`, undefined, {
+      ...admin,
+      Accept: 'text/csv',
+    });
+    check(csv.status === 200 && csv.text.includes('Officina Prova'), `applications.csv → ${csv.status}`);
+    await show(`/admin/projects/${projectId}`, admin);
+    const signInHead = await request('HEAD', '/admin/sign-in', undefined, { Accept: 'text/html' });
+    check(signInHead.status === 302, `HEAD sign-in → ${signInHead.status}`);
+    const signIn = await request('GET', '/admin/sign-in', undefined, { Accept: 'text/html' });
+    const location = signIn.headers.get('location') ?? '';
+    check(
+      signIn.status === 302 && /\.auth\.[a-z0-9-]+\.amazoncognito\.com\/oauth2\/authorize\?/.test(location),
+      `sign-in → ${signIn.status} ${location}`,
+    );
+    const signOut = await request('GET', '/admin/sign-out', undefined, { Accept: 'text/html' });
+    check(signOut.status === 302, `sign-out → ${signOut.status}`);
+    return '401 anonymous, 403 outsider, 200 admin pages, sign-in → Cognito';
+  });
+
+  await step('SES bounce through EventBridge', async () => {
+    const delivered = await context.putEvent({
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Email Bounced',
+      source: 'aws.ses',
+      time: new Date().toISOString(),
+      resources: [],
+      detail: {
+        eventType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: 'General',
+          bouncedRecipients: [{ emailAddress: managerEmail }],
+          timestamp: new Date().toISOString(),
+          feedbackId: randomUUID(),
+        },
+        mail: {
+          timestamp: new Date().toISOString(),
+          messageId: randomUUID(),
+          tags: { 'ses:configuration-set': [context.configurationSetName] },
+        },
+      },
+    });
+    check(delivered > 0, 'no rule matched the bounce event');
+    return `${delivered} target(s) invoked`;
+  });
+
+  return results;
+}
