@@ -4,6 +4,7 @@
 // (a programme loaded with the admin CLI's data layer) writes to the table directly, as the CLI does.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { OutboxMessage } from '../local/outbox.ts';
 
 export interface ScenarioContext {
@@ -11,7 +12,8 @@ export interface ScenarioContext {
   readonly site: string;
   /** The deployed site's address as the functions know it (PUBLIC_BASE_URL). */
   readonly publicBaseUrl: string;
-  readonly tableName: string;
+  /** Stores programmes as the operator does, with the admin CLI (`programmes load FILE`). */
+  readonly loadProgrammes: (programmes: readonly Record<string, unknown>[]) => Promise<void>;
   readonly officeEmail: string;
   /** The SES configuration set the e-mails are sent with (bounce events carry it as a tag). */
   readonly configurationSetName: string;
@@ -20,7 +22,11 @@ export interface ScenarioContext {
   /** Delivers an event to the default bus's rules, as EventBridge would. */
   readonly putEvent: (event: Record<string, unknown>) => Promise<number>;
   readonly log: (line: string) => void;
+  /** `smoke`: the public pages and one application screened; `full` (default): every scenario. */
+  readonly selection?: ScenarioSelection;
 }
+
+export type ScenarioSelection = 'smoke' | 'full';
 
 export interface ScenarioResult {
   readonly name: string;
@@ -119,7 +125,6 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     }
   };
 
-  const { putProgramme } = await import('#shared/data/programmes.ts');
   const { findPreset } = await import('#shared/programmes/presets.ts');
   const application = JSON.parse(
     readFileSync(new URL('../../test/events/application.valid.json', import.meta.url), 'utf8'),
@@ -189,6 +194,26 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     return `manager ${managerId.slice(0, 8)} active`;
   });
 
+  if (context.selection === 'smoke') {
+    await step('an application is received and screened', async () => {
+      const id = `rehearsal-smoke-${randomUUID().slice(0, 8)}`;
+      await context.loadProgrammes([
+        {
+          ...findPreset('sviluppo-pmi'),
+          id,
+          officeEmails: [context.officeEmail],
+          matching: { maxOffers: 3, noManagerRetries: 0, capacityOnLaunch: 'keep', roster: [] },
+        },
+      ]);
+      const before = context.outbox().filter((m) => /Decisione richiesta/.test(m.subject)).length;
+      await apply(id);
+      // Screened and matched (nobody in the roster): the office is asked to decide.
+      await mail(context.officeEmail, /Decisione richiesta/, before + 1, 20_000);
+      return 'screened, escalated to the office';
+    });
+    return results;
+  }
+
   // A second registration nobody vets: the onboarding's week runs out during the scenarios below.
   let unvettedLink = '';
   await step('manager registration left unvetted (its expiry is checked last)', async () => {
@@ -225,6 +250,8 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     financingReminderHours: long - 1,
     financingExpiryHours: long,
   };
+  const emptyProgramme = `rehearsal-empty-${randomUUID().slice(0, 8)}`;
+  const declineProgramme = `rehearsal-decline-${randomUUID().slice(0, 8)}`;
   const programme = (id: string, roster: string[]) => ({
     ...base,
     id,
@@ -233,13 +260,24 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     budget: { totalEur: 100_000, perProjectCapEur: 50_000 },
     timeouts,
     matching: { maxOffers: 3, noManagerRetries: 0, capacityOnLaunch: 'keep', roster },
-    monitoring: { checkinEveryHours: 360, checkinReminderHours: 4000, checkinExpiryHours: 8000 },
+    monitoring: { checkinEveryHours: 720, checkinReminderHours: 4000, checkinExpiryHours: 8000 },
   });
 
   // ---- application to a launched project, monitored to closure ---------------------------------
   let projectId = '';
+  const admin = { Authorization: `Bearer ${context.adminToken(['admin'])}` };
+  const adminOrigin = { Origin: new URL(context.publicBaseUrl).origin };
+  await step('programmes loaded with the admin CLI', async () => {
+    check(managerId, 'no manager');
+    await context.loadProgrammes([
+      programme(programmeId, [managerId]),
+      programme(emptyProgramme, []),
+      programme(declineProgramme, [managerId]),
+    ]);
+    return '3 programmes';
+  });
+
   await step('application → offer → assessment → financing → launch', async () => {
-    await putProgramme(context.tableName, programme(programmeId, [managerId]) as never);
     const applied = await apply(programmeId);
     await show(applied.statusUrl);
     const offer = await mail(managerEmail, /Proposta di incarico/);
@@ -279,14 +317,19 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     const approved = await request('POST', taskLink(financing), { decision: 'approve', amountEur: 20_000 });
     check(approved.status === 200, `financing approve → ${approved.status} ${approved.text.slice(0, 300)}`);
     await mail(applied.email, /Progetto avviato/);
-    const { getApplication } = await import('#shared/data/applications.ts');
-    projectId = String((await getApplication(context.tableName, applied.applicationId))?.projectId ?? '');
-    check(projectId, 'no project recorded for the application');
+    // The office finds the project in its export (the projects.csv of the programme).
+    const exported = await request('GET', `/admin/programmes/${programmeId}/projects.csv`, undefined, {
+      ...admin,
+      Accept: 'text/csv',
+    });
+    check(exported.status === 200, `projects.csv → ${exported.status}`);
+    const rows = parse(exported.text.replace(/^\uFEFF/, ''), { delimiter: [',', ';'] }) as string[][];
+    const column = rows[0]?.findIndex((name) => /^project ?id$|^projectId$/i.test(name.trim())) ?? -1;
+    projectId = column >= 0 ? String(rows[1]?.[column] ?? '') : '';
+    check(/^[0-9a-f-]{36}$/.test(projectId), `no project in projects.csv (${exported.text.slice(0, 200)})`);
     return `project ${projectId.slice(0, 8)} launched`;
   });
 
-  const admin = { Authorization: `Bearer ${context.adminToken(['admin'])}` };
-  const adminOrigin = { Origin: new URL(context.publicBaseUrl).origin };
   await step('programme office: project paused and resumed (stops and restarts monitoring)', async () => {
     check(projectId, 'no project');
     const paused = await request(
@@ -357,8 +400,6 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
   });
 
   await step('no manager: escalation to the office, closed by the office', async () => {
-    const emptyProgramme = `rehearsal-empty-${randomUUID().slice(0, 8)}`;
-    await putProgramme(context.tableName, programme(emptyProgramme, []) as never);
     const applied = await apply(emptyProgramme);
     const escalation = await mail(context.officeEmail, /Decisione richiesta/);
     const page = await request('GET', taskLink(escalation), undefined, { Accept: 'text/html' });
@@ -373,8 +414,6 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
   });
 
   await step('offer declined: released, the office decides (no other manager)', async () => {
-    const declineProgramme = `rehearsal-decline-${randomUUID().slice(0, 8)}`;
-    await putProgramme(context.tableName, programme(declineProgramme, [managerId]) as never);
     const count = (to: string, subject: RegExp) =>
       context.outbox().filter((m) => m.to.includes(to) && subject.test(m.subject)).length;
     const offersBefore = count(managerEmail, /Proposta di incarico/);
