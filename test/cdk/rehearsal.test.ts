@@ -23,6 +23,13 @@ function tampered(name: string, tamper: (template: Template) => void): string {
   return copy;
 }
 
+/** The properties of a resource of the template, typed as the test reads them. */
+function propertiesOf<T>(template: Template, id: string): T {
+  const resource = template.Resources[id];
+  if (!resource) throw new Error(`no resource ${id}`);
+  return resource.Properties as T;
+}
+
 const resourceId = (template: Template, prefix: string, type: string) => {
   const id = Object.keys(template.Resources).find(
     (key) => key.startsWith(prefix) && template.Resources[key]?.Type === type,
@@ -51,10 +58,9 @@ describe('deploy rehearsal of a tampered assembly', () => {
         'ScreenEligibilityFunctionServiceRoleDefaultPolicy',
         'AWS::IAM::Policy',
       );
-      const document = (
-        template.Resources[policy]?.Properties as {
-          PolicyDocument: { Statement: { Action: string | string[] }[] };
-        }
+      const document = propertiesOf<{ PolicyDocument: { Statement: { Action: string | string[] }[] } }>(
+        template,
+        policy,
       ).PolicyDocument;
       for (const statement of document.Statement) {
         if (Array.isArray(statement.Action))
@@ -81,9 +87,8 @@ describe('deploy rehearsal of a tampered assembly', () => {
     // Prepare
     const cdkOut = tampered('no-table-name', (template) => {
       const fn = resourceId(template, 'SubmitApplicationFunction', 'AWS::Lambda::Function');
-      const variables = (
-        template.Resources[fn]?.Properties as { Environment: { Variables: Record<string, unknown> } }
-      ).Environment.Variables;
+      const variables = propertiesOf<{ Environment: { Variables: Record<string, unknown> } }>(template, fn)
+        .Environment.Variables;
       delete variables.TABLE_NAME;
     });
 

@@ -42,6 +42,54 @@ describe('cdk-nag AwsSolutions', () => {
     // Assess
     expect(synthError).toBeUndefined();
   });
+
+  it.each([
+    ['an account in Milan', 'eu-south-1', 'dev'],
+    ['an account in Ireland, stage prod', 'eu-west-1', 'prod'],
+  ])(
+    'holds its acknowledgements when synthesised for %s (as cdk deploy does)',
+    (_label, region, stage) => {
+      // Prepare: the CLI sets the account from the credentials.
+      const previous = process.env.CDK_DEFAULT_ACCOUNT;
+      process.env.CDK_DEFAULT_ACCOUNT = '123456789012';
+      const app = new App({
+        context: {
+          'aws:cdk:bundling-stacks': [],
+          'percorso-pmi:stage': stage,
+          'percorso-pmi:region': region,
+        },
+      });
+      try {
+        // Act
+        const built = buildApp(app);
+
+        // Assess: cdk-nag errors make synthesis throw.
+        expect(() => app.synth()).not.toThrow();
+        expect(built.stateless.account).toBe('123456789012');
+        expect(built.stateless.region).toBe(region);
+      } finally {
+        if (previous === undefined) delete process.env.CDK_DEFAULT_ACCOUNT;
+        else process.env.CDK_DEFAULT_ACCOUNT = previous;
+      }
+    },
+    120_000,
+  );
+});
+
+describe('function environment from the catalogue flags', () => {
+  const variablesOf = (prefix: string) => {
+    const functions = stateless.findResources('AWS::Lambda::Function');
+    const id = Object.keys(functions).find((key) => key.startsWith(prefix));
+    return (functions[id ?? '']?.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+  };
+
+  it('gives registration the onboarding state machine it starts, and the onboarding steps the office address', () => {
+    // Assess
+    expect(variablesOf('ManagerRegistrationFunction')).toHaveProperty('ONBOARDING_STATE_MACHINE_ARN');
+    for (const step of ['OpenVettingTaskFunction', 'ApplyVettingFunction', 'ExpireVettingFunction'])
+      expect(variablesOf(step)).toHaveProperty('OFFICE_EMAIL');
+    expect(variablesOf('SubmitApplicationFunction')).not.toHaveProperty('OFFICE_EMAIL');
+  });
 });
 
 describe('data stack', () => {
