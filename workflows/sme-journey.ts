@@ -258,7 +258,9 @@ export function defineSmeJourney(
     .next(
       new sfn.Choice(scope, 'Within budget?')
         .when(sfn.Condition.booleanEquals('$.budget.reserved', true), launch)
-        .otherwise(j.close('Closed: over budget', 'financing_rejected')),
+        // The page refused amounts over the cap or the budget left when the office posted; this
+        // only happens when other approvals took the budget meanwhile: the office decides again.
+        .otherwise(requestFinancing),
     );
   const financingDecided = new sfn.Choice(scope, 'Financing approved?')
     .when(sfn.Condition.stringEquals('$.financing.decision', 'approve'), reserveBudget)

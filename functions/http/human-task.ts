@@ -12,6 +12,7 @@ import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
 import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { looksLikeLinkSecret } from '#shared/domain/links.ts';
+import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { expectedKpiValue } from '#shared/domain/monitoring.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
@@ -72,12 +73,20 @@ async function pageContext(
   const assessment =
     task.kind === 'financing' ? await getAssessment(env.TABLE_NAME, application.applicationId) : undefined;
   const answer = assessment?.answer as HumanTaskAnswer<'assessment'> | undefined;
+  // The office may assign by hand only whom matching itself could engage (one rule), best fit first.
   const candidates =
     task.kind === 'escalation'
-      ? (await listManagersByStatus(env.TABLE_NAME, 'active'))
-          .filter((m) => m.load < m.capacity && !(application.triedManagerIds ?? []).includes(m.managerId))
-          .filter((m) => !programme.matching.roster || programme.matching.roster.includes(m.managerId))
-          .map((m) => ({ managerId: m.managerId, name: m.name, load: m.load, capacity: m.capacity }))
+      ? rankCandidates(
+          await listManagersByStatus(env.TABLE_NAME, 'active'),
+          smeProfileFromApplication(application),
+          application.triedManagerIds ?? [],
+          programme.matching.roster,
+        ).map(({ manager: m }) => ({
+          managerId: m.managerId,
+          name: m.name,
+          load: m.load,
+          capacity: m.capacity,
+        }))
       : undefined;
   const monitoredProject =
     (task.kind === 'checkin' || task.kind === 'closing') && application.projectId

@@ -4,7 +4,13 @@
 // Pure: no I/O, no clock other than the elapsed time it reports.
 
 import type { Manager } from './manager.ts';
-import { type ManagerScore, type SmeProfile, scoreManager } from './matching.ts';
+import {
+  declaredTies,
+  hasRoomForEngagement,
+  type ManagerScore,
+  type SmeProfile,
+  scoreManager,
+} from './matching.ts';
 import { normaliseVatNumber } from './vat-number.ts';
 
 /** Candidate managers kept per SME before solving, unless told otherwise (see {@link matchCohort}). */
@@ -112,7 +118,8 @@ function prepare(
     seenManagers.add(manager.managerId);
   }
 
-  const pool = managers.filter((manager) => manager.status === 'active' && manager.load < manager.capacity);
+  // The hard constraints are matching.ts's (ineligibilityOf), applied through indexes for speed.
+  const pool = managers.filter(hasRoomForEngagement);
   const poolSize = pool.length;
   const spare = Int32Array.from(pool, (manager) => manager.capacity - manager.load);
   const indexOfManager = new Map(pool.map((manager, index) => [manager.managerId, index]));
@@ -137,7 +144,7 @@ function prepare(
   // Conflicts of interest, by normalised Partita IVA.
   const conflictsByVat = new Map<string, number[]>();
   pool.forEach((manager, index) => {
-    for (const vat of new Set(manager.conflicts.map(normaliseVatNumber))) {
+    for (const vat of declaredTies(manager)) {
       const list = conflictsByVat.get(vat);
       if (list) list.push(index);
       else conflictsByVat.set(vat, [index]);

@@ -51,29 +51,48 @@ export function smeProfileFromApplication(application: ApplicationRecord): SmePr
   };
 }
 
-/** Why a manager cannot be offered to an SME; codes are safe to keep in execution history. */
-export type IneligibilityCause = 'not_active' | 'no_capacity' | 'conflict_of_interest' | 'already_tried';
+/** Why a manager cannot be engaged for an SME; codes are safe to keep in execution history. */
+export type IneligibilityCause =
+  | 'not_active'
+  | 'no_capacity'
+  | 'conflict_of_interest'
+  | 'already_tried'
+  | 'not_in_roster';
 
 /** Managers already tried for this journey (declined, timed out), as a list or a set. */
 export type ExcludedManagers = ReadonlySet<string> | readonly string[];
 
 const asSet = (ids: ExcludedManagers): ReadonlySet<string> => (ids instanceof Set ? ids : new Set(ids));
 
+/** Whether a manager can take one more engagement at all: active, with capacity left. */
+export function hasRoomForEngagement(manager: Manager): boolean {
+  return manager.status === 'active' && manager.load < manager.capacity;
+}
+
+/** The Partita IVA numbers a manager declared ties to (conflicts of interest), normalised. */
+export function declaredTies(manager: Manager): ReadonlySet<string> {
+  return new Set(manager.conflicts.map(normaliseVatNumber));
+}
+
 /**
- * The first hard constraint a manager breaks for this SME, or undefined when the manager may be
- * offered: active, with capacity left (load < capacity), no declared tie to the SME's Partita IVA,
- * and not already tried for this journey.
+ * The first hard constraint a manager breaks for an engagement with this SME, or undefined when
+ * the manager may be engaged: active, not already tried for this journey, with capacity left
+ * (load < capacity), no declared tie to the SME's Partita IVA, and in the programme's roster when
+ * it has one. The one rule behind matching, cohort matching, the escalation page's candidates and
+ * the office's own assignment.
+ * @param roster - the programme's roster (`matching.roster`); absent = every manager
  */
 export function ineligibilityOf(
   manager: Manager,
   sme: SmeProfile,
   excludedManagerIds: ExcludedManagers,
+  roster?: readonly string[],
 ): IneligibilityCause | undefined {
+  if (roster && !roster.includes(manager.managerId)) return 'not_in_roster';
   if (manager.status !== 'active') return 'not_active';
   if (asSet(excludedManagerIds).has(manager.managerId)) return 'already_tried';
-  if (!(manager.load < manager.capacity)) return 'no_capacity';
-  const smeVat = normaliseVatNumber(sme.vatNumber);
-  if (manager.conflicts.some((vat) => normaliseVatNumber(vat) === smeVat)) return 'conflict_of_interest';
+  if (!hasRoomForEngagement(manager)) return 'no_capacity';
+  if (declaredTies(manager).has(normaliseVatNumber(sme.vatNumber))) return 'conflict_of_interest';
   return undefined;
 }
 
@@ -82,8 +101,9 @@ export function isEligibleManager(
   manager: Manager,
   sme: SmeProfile,
   excludedManagerIds: ExcludedManagers,
+  roster?: readonly string[],
 ): boolean {
-  return ineligibilityOf(manager, sme, excludedManagerIds) === undefined;
+  return ineligibilityOf(manager, sme, excludedManagerIds, roster) === undefined;
 }
 
 /**
@@ -197,10 +217,11 @@ export function rankCandidates(
   managers: readonly Manager[],
   sme: SmeProfile,
   excludedManagerIds: ExcludedManagers,
+  roster?: readonly string[],
 ): RankedCandidate[] {
   const excluded = asSet(excludedManagerIds);
   return managers
-    .filter((manager) => isEligibleManager(manager, sme, excluded))
+    .filter((manager) => isEligibleManager(manager, sme, excluded, roster))
     .map((manager) => ({ manager, score: scoreManager(manager, sme) }))
     .sort(compareCandidates);
 }

@@ -181,3 +181,27 @@ export function isProgrammeOpen(programme: Programme, today: string): boolean {
 export function italianToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
 }
+
+/** A limit an approved financing amount breaks, with the most that could be approved. */
+export interface FinancingLimit {
+  readonly limit: 'per_project_cap' | 'budget_left';
+  readonly allowedEur: number;
+}
+
+/**
+ * The first limit an approval of `amountEur` breaks, or undefined when it fits: the programme's
+ * per-project cap, then the budget not yet committed. The one rule behind the financing page (422
+ * at posting) and the workflow's reservation (which holds the budget part atomically).
+ * @param committedEur - budget already committed to other projects
+ */
+export function financingLimitBroken(
+  amountEur: number,
+  budget: { readonly totalEur: number; readonly perProjectCapEur: number },
+  committedEur: number,
+): FinancingLimit | undefined {
+  if (amountEur > budget.perProjectCapEur)
+    return { limit: 'per_project_cap', allowedEur: budget.perProjectCapEur };
+  const left = Math.max(0, budget.totalEur - committedEur);
+  if (amountEur > left) return { limit: 'budget_left', allowedEur: left };
+  return undefined;
+}

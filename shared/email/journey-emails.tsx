@@ -236,6 +236,8 @@ export function financingRequestEmail(
     dueAt: string;
     link: string;
     reminder: boolean;
+    /** Asked again: an approved amount no longer fitted the budget left. */
+    askedAgain?: boolean;
   },
 ): RenderedEmail {
   const request = taskRequest(
@@ -248,6 +250,7 @@ export function financingRequestEmail(
     greeting: t(lang, 'journeyEmail.officeGreeting'),
     paragraphs: [
       ...request.lead,
+      ...(data.askedAgain ? [t(lang, 'journeyEmail.financing.askedAgain')] : []),
       t(lang, 'journeyEmail.financing.body', {
         manager: data.managerName,
         company: data.companyName,

@@ -33,6 +33,16 @@ export const journeyMessagesIt = {
   'outcome.withdrawn': 'La candidatura è stata ritirata su richiesta dell’impresa.',
   'outcome.closed_by_office': 'L’ufficio del programma ha chiuso il percorso.',
 
+  'task.assign.conflictOfInterest':
+    '{field}: questo manager ha dichiarato un legame con l’impresa (conflitto di interessi); scegline un altro tra quelli proposti.',
+  'task.assign.unavailable':
+    '{field}: questo manager non può essere incaricato per questa impresa (non attivo, senza posti liberi, già interpellato o fuori dall’elenco del programma); scegline uno tra quelli proposti.',
+  'task.financing.overCap':
+    '{field}: supera il tetto per progetto del programma; si possono approvare al massimo {amount}.',
+  'task.financing.overBudget':
+    '{field}: supera il budget del programma ancora disponibile; si possono approvare al massimo {amount}.',
+  'journeyEmail.financing.askedAgain':
+    'Ti chiediamo di decidere di nuovo: l’importo approvato non rientra più nel budget ancora disponibile, impegnato nel frattempo per altri progetti.',
   'task.answerBy': 'Rispondi entro il {date} (ora italiana).',
   'task.reminder': 'Promemoria: stiamo ancora aspettando la tua risposta.',
   'task.summary': 'Riepilogo',
@@ -398,6 +408,16 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'outcome.withdrawn': 'The application was withdrawn at the company’s request.',
   'outcome.closed_by_office': 'The programme office closed the journey.',
 
+  'task.assign.conflictOfInterest':
+    '{field}: this manager declared a tie to the firm (conflict of interest); choose another among those listed.',
+  'task.assign.unavailable':
+    '{field}: this manager cannot be engaged for this firm (not active, no free places, already asked, or outside the programme’s roster); choose one among those listed.',
+  'task.financing.overCap':
+    '{field}: above the programme’s per-project cap; at most {amount} can be approved.',
+  'task.financing.overBudget':
+    '{field}: above the programme budget still available; at most {amount} can be approved.',
+  'journeyEmail.financing.askedAgain':
+    'Please decide again: the amount approved no longer fits the budget still available, committed meanwhile to other projects.',
   'task.answerBy': 'Please answer by {date} (Italian time).',
   'task.reminder': 'Reminder: we are still waiting for your answer.',
   'task.summary': 'Summary',

@@ -1,11 +1,22 @@
 // Pages shown after applying: the receipt, the status page behind the secret link, and the
 // plain message page used for errors and unknown links.
-import { type ApplicationRecord, withdrawableStatuses } from '#shared/domain/application.ts';
+import { type ApplicationRecord, type JourneyOutcome, withdrawableStatuses } from '#shared/domain/application.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { sitePath } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { Layout } from './layout.tsx';
+
+/** What each way a journey ends means to the SME, on its status page. */
+const outcomeMessages = {
+  ineligible: 'outcome.ineligible',
+  no_manager: 'outcome.no_manager',
+  assessed_no_project: 'outcome.assessed_no_project',
+  financing_rejected: 'outcome.financing_rejected',
+  launched: 'outcome.launched',
+  withdrawn: 'outcome.withdrawn',
+  closed_by_office: 'outcome.closed_by_office',
+} as const satisfies Record<JourneyOutcome, MessageKey>;
 
 const formatDateTime = (iso: string, lang: Language) =>
   new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
@@ -80,6 +91,9 @@ export function StatusPage(props: {
       </dl>
       <div class={application.status === 'ineligible' ? 'notice bad' : 'notice'}>
         <p>{t(lang, explanationKey)}</p>
+        {application.status === 'closed' && application.outcome ? (
+          <p data-testid="journey-outcome">{t(lang, outcomeMessages[application.outcome])}</p>
+        ) : null}
         {application.ineligibilityReason ? (
           <p>{t(lang, `ineligibility.${application.ineligibilityReason}` as MessageKey)}</p>
         ) : null}

@@ -1667,7 +1667,13 @@ export function describeTaskAnswerErrors(
         : valueAt(input, issue.path) === undefined || valueAt(input, issue.path) === null;
 
     if (isMessageKey(issue.message)) {
-      say(issue.message, (issue as { params?: Record<string, string | number> }).params);
+      const params = (issue as { params?: Record<string, string | number> }).params ?? {};
+      // An `amount` is in euro: written as the language writes money.
+      const amount = params.amount;
+      say(
+        issue.message,
+        typeof amount === 'number' ? { ...params, amount: formatEuro(amount, lang) } : params,
+      );
       continue;
     }
     switch (issue.code) {

@@ -4,18 +4,28 @@
 // against its programme's assessment model (DMA alone, or with internationalisation).
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type * as z from 'zod';
+import { getApplication } from '#shared/data/applications.ts';
 import {
   answerHumanTask,
   closeHumanTask,
   getHumanTask,
   type HumanTaskRecord,
 } from '#shared/data/human-tasks.ts';
-import { getProgramme } from '#shared/data/programmes.ts';
+import { getManager } from '#shared/data/managers.ts';
+import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
 import {
   assessmentAnswerSchemas,
+  type HumanTaskAnswer,
   humanTaskAnswerSchemas,
   taskOutputForWorkflow,
 } from '#shared/domain/human-tasks.ts';
+import {
+  type IneligibilityCause,
+  ineligibilityOf,
+  smeProfileFromApplication,
+} from '#shared/domain/matching.ts';
+import { type FinancingLimit, financingLimitBroken } from '#shared/domain/programme.ts';
+import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 
 const sfn = new SFNClient({});
@@ -39,7 +49,7 @@ export async function answerTask(
   if (task.status !== 'open') return closedOutcome(task.status);
   const parsed = (await answerSchemaOf(tableName, task)).safeParse(rawAnswer);
   if (!parsed.success) return { outcome: 'invalid', issues: parsed.error.issues };
-  const extra = extraChecks(parsed.data);
+  const extra = [...extraChecks(parsed.data), ...(await decisionLimitIssues(tableName, task, parsed.data))];
   if (extra.length > 0) return { outcome: 'invalid', issues: extra };
   const consumed = await answerHumanTask(tableName, task, parsed.data, now.toISOString());
   if (!consumed.answered) return closedOutcome(consumed.task?.status ?? 'expired');
@@ -70,6 +80,69 @@ async function answerSchemaOf(tableName: string, task: HumanTaskRecord): Promise
   if (task.kind !== 'assessment') return humanTaskAnswerSchemas[task.kind];
   const programme = await getProgramme(tableName, task.programmeId);
   return programme ? assessmentAnswerSchemas[programme.assessment.model] : humanTaskAnswerSchemas.assessment;
+}
+
+/** The message for each reason the office's chosen manager cannot be engaged. */
+const assignmentRefusals = {
+  conflict_of_interest: 'task.assign.conflictOfInterest',
+  not_active: 'task.assign.unavailable',
+  no_capacity: 'task.assign.unavailable',
+  already_tried: 'task.assign.unavailable',
+  not_in_roster: 'task.assign.unavailable',
+} as const satisfies Record<IneligibilityCause, MessageKey>;
+
+const financingRefusals = {
+  per_project_cap: 'task.financing.overCap',
+  budget_left: 'task.financing.overBudget',
+} as const satisfies Record<FinancingLimit['limit'], MessageKey>;
+
+const refusal = (field: string, message: MessageKey, params: Record<string, number> = {}) =>
+  ({ code: 'custom', path: [field], message, params, input: undefined }) as unknown as z.core.$ZodIssue;
+
+/**
+ * The limits of a decision that the answer's schema cannot know, checked when it is posted so the
+ * person learns at once what is allowed: the office assigns only a manager matching itself could
+ * engage (one rule: ineligibilityOf), and approves at most the per-project cap and the budget left
+ * (one rule: financingLimitBroken).
+ */
+async function decisionLimitIssues(
+  tableName: string,
+  task: HumanTaskRecord,
+  answer: unknown,
+): Promise<z.core.$ZodIssue[]> {
+  if (task.kind === 'escalation' && (answer as HumanTaskAnswer<'escalation'>).decision === 'assign') {
+    const { managerId } = answer as Extract<HumanTaskAnswer<'escalation'>, { decision: 'assign' }>;
+    const application = await getApplication(tableName, task.applicationId);
+    const programme = application ? await getProgramme(tableName, application.programmeId) : undefined;
+    if (!application || !programme) return [];
+    const manager = await getManager(tableName, managerId);
+    const cause = manager
+      ? ineligibilityOf(
+          manager,
+          smeProfileFromApplication(application),
+          application.triedManagerIds ?? [],
+          programme.matching.roster,
+        )
+      : 'not_active';
+    return cause ? [refusal('managerId', assignmentRefusals[cause])] : [];
+  }
+  if (task.kind === 'financing' && (answer as HumanTaskAnswer<'financing'>).decision === 'approve') {
+    const { amountEur } = answer as Extract<HumanTaskAnswer<'financing'>, { decision: 'approve' }>;
+    const programme = await getProgramme(tableName, task.programmeId);
+    if (!programme) return [];
+    const counters = (await getProgrammeCounters(tableName, programme.id)) as unknown as
+      | Record<string, number>
+      | undefined;
+    const broken = financingLimitBroken(
+      amountEur,
+      programme.budget,
+      Number(counters?.budgetCommittedEur ?? 0),
+    );
+    return broken
+      ? [refusal('amountEur', financingRefusals[broken.limit], { amount: broken.allowedEur })]
+      : [];
+  }
+  return [];
 }
 
 const tokenGone = (error: unknown) =>

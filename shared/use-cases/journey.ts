@@ -39,9 +39,9 @@ import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/
 import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
-import { scoreManager, smeProfileFromApplication } from '#shared/domain/matching.ts';
+import { ineligibilityOf, scoreManager, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { monitoringCycles } from '#shared/domain/monitoring.ts';
-import type { Programme } from '#shared/domain/programme.ts';
+import { financingLimitBroken, type Programme } from '#shared/domain/programme.ts';
 import {
   assessmentRequestEmail,
   assessmentSummaryEmail,
@@ -245,11 +245,18 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
   const monitoring = input.kind === 'checkin' || input.kind === 'closing';
   const project =
     monitoring && application.projectId ? await getProject(deps.tableName, application.projectId) : undefined;
+  // A financing decision asked again because the approved amount no longer fitted the budget.
+  const previous =
+    input.kind === 'financing' && round > 1 && !reminder
+      ? await getHumanTask(deps.tableName, { ...ref, round: round - 1 })
+      : undefined;
+  const askedAgain = previous?.status === 'answered' && !input.escalated;
   const { to, email } = taskEmail(input.kind, {
     application,
     programme,
     manager,
     dueAt,
+    ...(askedAgain ? { askedAgain } : {}),
     reminder: reminder || input.escalated === true,
     ...(input.escalated ? { escalated: true } : {}),
     ...(project
@@ -306,6 +313,8 @@ function taskEmail(
     dueAt: string;
     reminder: boolean;
     escalated?: boolean;
+    /** A financing decision asked again (the approved amount no longer fitted the budget). */
+    askedAgain?: boolean;
     project?: { title: string; cycle: number; cycles: number };
   },
 ): { to: string | readonly string[]; email: (link: string) => RenderedEmail } {
@@ -369,6 +378,7 @@ function taskEmail(
           dueAt,
           link,
           reminder,
+          ...(context.askedAgain ? { askedAgain: true } : {}),
         }),
     };
   }
@@ -446,6 +456,25 @@ export async function assignManager(
     const answer = task?.answer as HumanTaskAnswer<'escalation'> | undefined;
     if (answer?.decision !== 'assign') return { assigned: false };
     managerId = answer.managerId;
+    // The office's choice meets the same rule as matching (checked when posted; again here, since a
+    // conflict or the roster may have changed since): otherwise the office is asked again.
+    const chosen =
+      managerId === application.managerId ? undefined : await getManager(deps.tableName, managerId);
+    const cause =
+      managerId === application.managerId
+        ? undefined
+        : chosen
+          ? ineligibilityOf(
+              chosen,
+              smeProfileFromApplication(application),
+              application.triedManagerIds ?? [],
+              programme.matching.roster,
+            )
+          : 'not_active';
+    if (cause) {
+      logger.warn('Office assignment refused', { applicationId: input.applicationId, cause });
+      return { assigned: false };
+    }
     if (application.managerId && application.managerId !== managerId) {
       await releaseManagerCapacity(deps.tableName, {
         managerId: application.managerId,
@@ -582,7 +611,9 @@ export async function reserveBudget(
   const task = await getHumanTask(deps.tableName, { ...input, kind: 'financing' });
   const answer = task?.answer as HumanTaskAnswer<'financing'> | undefined;
   if (answer?.decision !== 'approve') throw new Error('financing task was not approved');
-  if (answer.amountEur > programme.budget.perProjectCapEur)
+  // The page refused amounts over the limits when it was posted; the budget may still have been
+  // taken meanwhile, which the reservation below holds atomically.
+  if (financingLimitBroken(answer.amountEur, programme.budget, 0)?.limit === 'per_project_cap')
     return { reserved: false, reason: 'over_project_cap' };
   const outcome = await reserveProgrammeBudget(deps.tableName, {
     programmeId: programme.id,

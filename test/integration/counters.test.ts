@@ -385,10 +385,20 @@ describe('programme counters', () => {
           await answer(escalation, { decision: 'close', reason: 'Nessun manager disponibile' });
           return 'no_manager';
         }
-        await answer(escalation, {
-          decision: 'assign',
-          managerId: managers[plan.assignManager]?.managerId,
-        });
+        // The office may assign only whom matching could engage (not a manager who declined, nor a
+        // full one): from the planned manager on, the first the page accepts; none → it closes.
+        let assigned = false;
+        for (let k = 0; k < managers.length && !assigned; k++) {
+          const managerId = managers[(plan.assignManager + k) % managers.length]?.managerId;
+          const posted = await postJson(taskLink(escalation), { decision: 'assign', managerId });
+          if (posted.status !== 200 && posted.status !== 422)
+            throw new Error(`${escalation.subject}: ${posted.status}`);
+          assigned = posted.status === 200;
+        }
+        if (!assigned) {
+          await answer(escalation, { decision: 'close', reason: 'Nessun manager disponibile' });
+          return 'no_manager';
+        }
       } else {
         const offer = await mail(subjects.offer(company), { nth: plan.declines + 1 });
         if (plan.withdrawAt === 'offer') return withdraw();
@@ -400,9 +410,36 @@ describe('programme counters', () => {
       if (!plan.projectRecommended) return 'assessed_no_project';
       const decision = await mail(subjects.financing(company), { to: office });
       if (plan.withdrawAt === 'financing') return withdraw();
-      await answer(decision, plan.financing);
-      if (plan.financing.decision === 'reject' || plan.financing.amountEur > perProjectCapEur)
+      if (plan.financing.decision === 'reject') {
+        await answer(decision, plan.financing);
         return 'financing_rejected';
+      }
+      // An approval over the cap or the budget left is refused when posted (422): the office then
+      // rejects. One that fitted when posted may still lose the budget to a concurrent approval:
+      // the office is asked again and rejects.
+      const reject = { decision: 'reject', reason: 'Oltre i limiti del programma' };
+      const posted = await postJson(taskLink(decision), plan.financing);
+      if (posted.status === 422) {
+        await answer(decision, reject);
+        return plan.financing.amountEur > perProjectCapEur ? 'financing_rejected' : 'approved';
+      }
+      if (posted.status !== 200) throw new Error(`${decision.subject}: ${posted.status}`);
+      const askedAgain = await eventually(
+        async () => {
+          const again = (await outbox()).find(
+            (m) =>
+              m.subject.includes(company) &&
+              /Decisione sul finanziamento/.test(m.subject) &&
+              m.text.includes('di nuovo'),
+          );
+          if (again) return again;
+          const status = (await getApplication(tableName, sme.applicationId))?.status;
+          return status === 'launched' ? 'launched' : undefined;
+        },
+        30_000,
+        150,
+      );
+      if (askedAgain !== 'launched') await answer(askedAgain, reject);
       return 'approved';
     };
     const driven = await Promise.allSettled(

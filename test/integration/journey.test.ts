@@ -2,7 +2,7 @@
 // expiry, the next manager, escalation, assessment, financing, budget, launch and withdrawal. Each
 // test has its own programme (own roster, office, timeouts), so tests never share managers.
 import { describe, expect, it } from 'vitest';
-import { eventually } from '../support/fixtures.ts';
+import { eventually, randomVatNumber } from '../support/fixtures.ts';
 import {
   apply,
   assessmentAnswer,
@@ -116,35 +116,113 @@ describe('the SME journey', () => {
     await emailTo(sme.smeEmail, /Percorso concluso/);
   });
 
-  it('closes as financing rejected when the office rejects, or when the amount exceeds the budget', async () => {
+  it('closes as financing rejected when the office rejects, and says so on the status page', async () => {
     // Prepare
-    const manager = await newManager({ capacity: 2 });
-    const programme = await newProgramme([manager], {
-      budget: { totalEur: 30_000, perProjectCapEur: 50_000 },
-    });
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
     const rejected = await apply(programme.id);
-    const overBudget = await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/)), assessmentAnswer(true));
+    const rejectLink = taskLink(await emailTo(programme.officeEmail, new RegExp(rejected.companyName)));
 
     // Act
-    for (const sme of [rejected, overBudget]) {
-      const offer = (await emailTo(manager.email, new RegExp(`Proposta di incarico: ${sme.companyName}`)))!;
-      await postJson(taskLink(offer), { decision: 'accept' });
-      const request = await emailTo(manager.email, new RegExp(`Registra l’assessment di ${sme.companyName}`));
-      await postJson(taskLink(request), assessmentAnswer(true));
-    }
-    const rejectLink = taskLink(await emailTo(programme.officeEmail, new RegExp(rejected.companyName)));
-    const overLink = taskLink(await emailTo(programme.officeEmail, new RegExp(overBudget.companyName)));
     const noReason = await postJson(rejectLink, { decision: 'reject' });
     await postJson(rejectLink, { decision: 'reject', reason: 'Progetto non coerente con il bando' });
-    await postJson(overLink, { decision: 'approve', amountEur: 40_000 });
 
     // Assess
     expect(noReason.status).toBe(422);
     expect(JSON.stringify(noReason.body)).toContain('reason');
-    for (const sme of [rejected, overBudget]) {
-      const execution = await finished(sme.applicationId);
-      expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'financing_rejected' });
+    const execution = await finished(rejected.applicationId);
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'financing_rejected' });
+    for (const [lang, text] of [
+      ['it', 'L’ufficio del programma non ha approvato'],
+      ['en', 'The programme office did not approve funding'],
+    ]) {
+      const page = await fetch(`${rejected.statusUrl}?lang=${lang}`, { headers: { Accept: 'text/html' } });
+      expect(await page.text()).toMatch(new RegExp(`data-testid="journey-outcome">${text}`));
     }
+  });
+
+  it('refuses an approval above the per-project cap or the budget left when it is posted, naming the limit; the task stays open', async () => {
+    // Prepare: €30,000 of budget, a €25,000 cap per project.
+    const manager = await newManager();
+    const programme = await newProgramme([manager], {
+      budget: { totalEur: 30_000, perProjectCapEur: 25_000 },
+    });
+    const sme = await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/)), assessmentAnswer(true));
+    const link = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+
+    // Act
+    const overCap = await postJson(link, { decision: 'approve', amountEur: 26_000 });
+    const overCapEnglish = await postJson(
+      link,
+      { decision: 'approve', amountEur: 26_000 },
+      { 'Accept-Language': 'en' },
+    );
+    const stillOpen = await fetch(link, { headers: { Accept: 'application/json' } });
+    const approved = await postJson(link, { decision: 'approve', amountEur: 25_000 });
+
+    // Assess
+    expect(overCap.status).toBe(422);
+    expect(JSON.stringify(overCap.body)).toMatch(/tetto per progetto.*25\.000/);
+    expect(JSON.stringify(overCapEnglish.body)).toMatch(/per-project cap.*25,000/);
+    expect(((await stillOpen.json()) as { status: string }).status).toBe('open');
+    expect(approved.status).toBe(200);
+    const execution = await finished(sme.applicationId);
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'launched' });
+  });
+
+  it('refuses an approval above the budget left, and asks the office again when a concurrent approval took the budget', async () => {
+    // Prepare: €50,000 of budget; three projects of €30,000 each.
+    const manager = await newManager({ capacity: 3 });
+    const programme = await newProgramme([manager], {
+      budget: { totalEur: 50_000, perProjectCapEur: 40_000 },
+    });
+    const smes = [await apply(programme.id), await apply(programme.id), await apply(programme.id)];
+    const links: string[] = [];
+    for (const sme of smes) {
+      const offer = await emailTo(manager.email, new RegExp(`Proposta di incarico: ${sme.companyName}`));
+      await postJson(taskLink(offer), { decision: 'accept' });
+      const request = await emailTo(manager.email, new RegExp(`Registra l’assessment di ${sme.companyName}`));
+      await postJson(taskLink(request), assessmentAnswer(true));
+      links.push(
+        taskLink(await emailTo(programme.officeEmail, new RegExp(`finanziamento: ${sme.companyName}`))),
+      );
+    }
+
+    // Act: two approvals at once (each fits the budget left when posted), then the third.
+    const [first, second] = await Promise.all([
+      postJson(links[0] ?? '', { decision: 'approve', amountEur: 30_000 }),
+      postJson(links[1] ?? '', { decision: 'approve', amountEur: 30_000 }),
+    ]);
+    const askedAgain = await eventually(async () => {
+      const found = (await outbox()).filter(
+        (m) => /Decisione sul finanziamento/.test(m.subject) && m.text.includes('di nuovo'),
+      );
+      return found[0];
+    }, 20_000);
+    const third = await postJson(links[2] ?? '', { decision: 'approve', amountEur: 30_000 });
+    const refusedAgain = await postJson(taskLink(askedAgain), { decision: 'approve', amountEur: 30_000 });
+    await postJson(taskLink(askedAgain), { decision: 'reject', reason: 'Budget esaurito' });
+
+    // Assess: one launched; the other's office got the decision again, with the reason, and the
+    // budget left (€20,000) is what the page allows from then on.
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(askedAgain.text).toContain('non rientra più nel budget ancora disponibile');
+    const loser = smes.slice(0, 2).find((sme) => askedAgain.subject.includes(sme.companyName));
+    const winner = smes.slice(0, 2).find((sme) => sme !== loser);
+    expect(loser).toBeDefined();
+    expect(JSON.parse((await finished(winner?.applicationId ?? '')).output ?? '{}')).toMatchObject({
+      outcome: 'launched',
+    });
+    expect(refusedAgain.status).toBe(422);
+    expect(JSON.stringify(refusedAgain.body)).toMatch(/budget del programma ancora disponibile.*20\.000/);
+    expect(third.status).toBe(422);
+    expect(JSON.parse((await finished(loser?.applicationId ?? '')).output ?? '{}')).toMatchObject({
+      outcome: 'financing_rejected',
+    });
   });
 
   it('escalates an unanswered financing decision to every office address, whose fresh link still decides it', async () => {
@@ -262,6 +340,50 @@ describe('the SME journey', () => {
     expect(page.status).toBe(200);
     expect(closed.status).toBe(200);
     expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'no_manager' });
+  });
+
+  it('never offers the office, nor lets it assign, a manager tied to the firm (conflict of interest)', async () => {
+    // Prepare: the roster's only free manager declared a tie to the firm; another is full.
+    const vatNumber = randomVatNumber();
+    const tied = await newManager({ capacity: 3, conflicts: [vatNumber] });
+    const full = await newManager({ capacity: 0 });
+    const free = await newManager({ capacity: 2, provinces: ['MI'] });
+    const programme = await newProgramme([tied, full, free], {
+      timeouts: quickOffers,
+      matching: { maxOffers: 1 } as never,
+    });
+    const sme = await apply(programme.id, 'it', (application) => {
+      application.company.vatNumber = vatNumber;
+    });
+    // The one offer goes to the free manager (matching skips the tied one); declined → escalation.
+    const offer = await emailTo(free.email, /Proposta di incarico/);
+    await postJson(taskLink(offer), { decision: 'decline', reason: 'Agenda piena' });
+    const escalation = await emailTo(programme.officeEmail, /Decisione richiesta/);
+
+    // Act
+    const page = await (await fetch(taskLink(escalation), { headers: { Accept: 'text/html' } })).text();
+    const assignTied = await postJson(taskLink(escalation), {
+      decision: 'assign',
+      managerId: tied.managerId,
+    });
+    const assignFull = await postJson(taskLink(escalation), {
+      decision: 'assign',
+      managerId: full.managerId,
+    });
+    const stillOpen = await fetch(taskLink(escalation), { headers: { Accept: 'application/json' } });
+
+    // Assess
+    expect(page).not.toContain(tied.managerId);
+    expect(page).not.toContain(full.managerId);
+    expect(assignTied.status).toBe(422);
+    expect(JSON.stringify(assignTied.body)).toContain('conflitto di interessi');
+    expect(assignFull.status).toBe(422);
+    expect(((await stillOpen.json()) as { status: string }).status).toBe('open');
+    expect(await loadOf(tied.managerId)).toBe(0);
+    await postJson(taskLink(escalation), { decision: 'close', reason: 'Nessun manager senza conflitti' });
+    expect(JSON.parse((await finished(sme.applicationId)).output ?? '{}')).toMatchObject({
+      outcome: 'no_manager',
+    });
   });
 
   it('stops the journey and frees the manager when the SME withdraws from its status page', async () => {

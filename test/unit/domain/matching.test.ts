@@ -15,6 +15,7 @@ import {
   sectorFit,
   smeProfileFromApplication,
 } from '#shared/domain/matching.ts';
+import { financingLimitBroken } from '#shared/domain/programme.ts';
 import { demoManagers } from '#shared/programmes/demo-managers.ts';
 import { interestAreas } from '#shared/schemas/application.ts';
 
@@ -103,6 +104,31 @@ const withoutFit = (manager: Manager, sme: SmeProfile): Manager => ({
   provinces: manager.provinces.filter((province) => province !== sme.province),
 });
 
+describe('financing limits', () => {
+  it('names the per-project cap first, then the budget left, with the most that could be approved', () => {
+    // Prepare
+    const budget = { totalEur: 100_000, perProjectCapEur: 50_000 };
+
+    // Act
+    const results = [
+      financingLimitBroken(50_000, budget, 0),
+      financingLimitBroken(50_001, budget, 0),
+      financingLimitBroken(40_000, budget, 70_000),
+      financingLimitBroken(30_000, budget, 70_000),
+      financingLimitBroken(1, budget, 120_000),
+    ];
+
+    // Assess
+    expect(results).toEqual([
+      undefined,
+      { limit: 'per_project_cap', allowedEur: 50_000 },
+      { limit: 'budget_left', allowedEur: 30_000 },
+      undefined,
+      { limit: 'budget_left', allowedEur: 0 },
+    ]);
+  });
+});
+
 describe('hard constraints', () => {
   it('accepts an active manager with room, no tie to the company and not tried before', () => {
     // Prepare
@@ -141,6 +167,31 @@ describe('hard constraints', () => {
       'no_capacity',
       'conflict_of_interest',
     ]);
+  });
+
+  it("keeps to the programme's roster when it has one", () => {
+    // Prepare
+    const manager = aManager();
+
+    // Act
+    const outside = ineligibilityOf(manager, anSme(), [], ['someone-else']);
+    const inside = ineligibilityOf(manager, anSme(), [], [manager.managerId]);
+
+    // Assess
+    expect(outside).toBe('not_in_roster');
+    expect(inside).toBeUndefined();
+  });
+
+  it('leaves a tied manager out of the candidates the office is offered by hand, whatever the fit', () => {
+    // Prepare: the tied manager is otherwise the best fit.
+    const tied = aManager({ managerId: 'tied', merit: 100, conflicts: [smeVat] });
+    const other = aManager({ managerId: 'other', merit: 10 });
+
+    // Act
+    const candidates = rankCandidates([tied, other], anSme(), []).map((c) => c.manager.managerId);
+
+    // Assess
+    expect(candidates).toEqual(['other']);
   });
 
   it('recognises a conflict however the Partita IVA was written', () => {
