@@ -1,12 +1,12 @@
 // CSV exports for the programme office: the programme's applications, assessments and projects,
 // one row each, read through the programme's index (never a table scan).
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { stringify } from 'csv-stringify/sync';
 import { documentClient, queryGsi1 } from '#shared/data/client.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
+import { toCsv } from '#shared/formats/csv.ts';
 
 export const exportKinds = ['applications', 'assessments', 'projects'] as const;
 export type ExportKind = (typeof exportKinds)[number];
@@ -40,10 +40,6 @@ function whyOf(application: ApplicationRecord): { matchFit: number | string; mat
   };
 }
 
-/** Rows as CSV with their header, also when there are no rows. */
-function csvOf(rows: Record<string, unknown>[], columns: readonly string[]): string {
-  return stringify(rows, { header: true, columns: [...columns] }) || `${columns.join(',')}\n`;
-}
 
 const applicationColumns = [
   'applicationId',
@@ -106,7 +102,7 @@ export async function exportProgrammeCsv(
     keys.applicationsOfProgramme(programmeId).gsi1pk,
   )) as unknown as ApplicationRecord[];
   if (kind === 'applications') {
-    return csvOf(
+    return toCsv(
       applications.map((a) => ({
         applicationId: a.applicationId,
         submittedAt: a.submittedAt,
@@ -132,7 +128,7 @@ export async function exportProgrammeCsv(
   if (kind === 'assessments') {
     const byId = new Map(applications.map((a) => [a.applicationId, a]));
     const assessments = await assessmentsOf(tableName, [...byId.keys()]);
-    return csvOf(
+    return toCsv(
       assessments.map((record) => {
         const answer = record.answer as HumanTaskAnswer<'assessment'>;
         const application = byId.get(String(record.applicationId));
@@ -155,7 +151,7 @@ export async function exportProgrammeCsv(
     );
   }
   const projects = await queryGsi1(tableName, keys.projectsOfProgramme(programmeId).gsi1pk);
-  return csvOf(
+  return toCsv(
     projects.map((p) => ({
       projectId: p.projectId,
       applicationId: p.applicationId,

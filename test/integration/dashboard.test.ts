@@ -1,5 +1,6 @@
 // The programme dashboard reads the counters the journey keeps: after a journey launches a
 // project, the funnel and the budget show it, in Italian and English.
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   apply,
@@ -93,5 +94,45 @@ describe('the programme dashboard', () => {
     const library = await fetch(`${local.site}/_local/assets/chart.umd.min.js`);
     expect(library.status).toBe(200);
     expect((await library.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('writes every export so that a spreadsheet opens hostile names as text, never as formulas', async () => {
+    // Prepare: a firm and a project whose names are spreadsheet formulas.
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const company = '=HYPERLINK("http://evil.example","x")';
+    const sme = await apply(programme.id, 'it', (application) => {
+      application.company.name = company;
+    });
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    const assessment = assessmentAnswer(true);
+    if (assessment.project) assessment.project.title = '@SUM(1+1)*cmd|" /C calc"!A0';
+    await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/)), assessment);
+    await postJson(taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/)), {
+      decision: 'approve',
+      amountEur: 20_000,
+    });
+    await finished(sme.applicationId);
+
+    // Act
+    const exports = Object.fromEntries(
+      await Promise.all(
+        ['applications', 'assessments', 'projects'].map(async (kind) => {
+          const response = await fetch(`${local.site}/_local/programmes/${programme.id}/${kind}.csv`);
+          const [header = [], ...rows] = parse(await response.text()) as string[][];
+          return [kind, rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])))];
+        }),
+      ),
+    ) as Record<string, Record<string, string>[]>;
+
+    // Assess: no text cell starts a formula; the names are there, behind an apostrophe.
+    for (const [kind, rows] of Object.entries(exports)) {
+      expect(rows.length, kind).toBe(1);
+      for (const cell of Object.values(rows[0] ?? {})) expect(cell, kind).not.toMatch(/^[=+@\t\r]|^-[^\d]/);
+    }
+    expect(exports.applications?.[0]?.company).toBe(`'${company}`);
+    expect(exports.assessments?.[0]?.company).toBe(`'${company}`);
+    expect(exports.assessments?.[0]?.projectTitle).toBe(`'@SUM(1+1)*cmd|" /C calc"!A0`);
+    expect(exports.projects?.[0]?.title).toBe(`'@SUM(1+1)*cmd|" /C calc"!A0`);
   });
 });
