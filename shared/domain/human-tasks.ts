@@ -3,6 +3,7 @@
 // answers are validated with these schemas whether they come from the page (form) or as JSON.
 import * as z from 'zod';
 import { interestAreas } from '#shared/schemas/application.ts';
+import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
 import { type AssessmentModel, type DmaBands, defaultDmaBands } from './programme.ts';
 
@@ -27,7 +28,7 @@ export const managerTaskKinds: readonly HumanTaskKind[] = ['vetting'];
 export const humanTaskStatuses = ['open', 'answered', 'expired', 'cancelled'] as const;
 export type HumanTaskStatus = (typeof humanTaskStatuses)[number];
 
-const reason = z.string().trim().min(1).max(1000);
+const reason = multiLine(1, 1000);
 
 export const offerAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('accept') }),
@@ -40,7 +41,7 @@ const score = z.number().min(0).max(100);
 const internationalisationAnswerSchema = z.strictObject(
   {
     segment: z.number().int().min(1).max(4),
-    actionFronts: z.array(z.string().trim().min(1).max(200)).min(1).max(10),
+    actionFronts: z.array(singleLine(1, 200)).min(1).max(10),
   },
   // Absent where the programme's model asks for it: "required", not zod's "expected object".
   { error: (issue) => (issue.input === undefined ? 'validation.required' : undefined) },
@@ -61,27 +62,27 @@ function assessmentAnswerSchemaWith<I extends z.ZodType>(internationalisation: I
         .min(1)
         .max(interestAreas.length)
         .refine((areas) => new Set(areas).size === areas.length, { message: 'validation.duplicates' }),
-      findings: z.string().trim().min(1).max(10_000),
+      findings: multiLine(1, 10_000),
       internationalisation,
       projectRecommended: z.boolean(),
       project: z
         .strictObject({
-          title: z.string().trim().min(3).max(200),
-          objectives: z.string().trim().min(1).max(5000),
+          title: singleLine(3, 200),
+          objectives: multiLine(1, 5000),
           durationMonths: z.number().int().min(1).max(60),
           budgetEur: z.number().positive().max(10_000_000),
           kpis: z
             .array(
               z.strictObject({
-                name: z.string().trim().min(1).max(200),
-                unit: z.string().trim().min(1).max(50),
+                name: singleLine(1, 200),
+                unit: singleLine(1, 50),
                 baseline: z.number().finite(),
                 target: z.number().finite(),
               }),
             )
             .min(1)
             .max(20),
-          qualitativeObjectives: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
+          qualitativeObjectives: z.array(singleLine(1, 500)).max(20).default([]),
         })
         .optional(),
     })
@@ -131,10 +132,10 @@ const checkinFields = {
   qualitativeProgress: z.array(z.enum(qualitativeProgress)).max(20).default([]),
   /** Economic benefit for the firm so far, in euro, with a short justification. */
   economicBenefitEur: z.number().min(0).max(1_000_000_000),
-  benefitJustification: z.string().trim().min(1).max(2000),
+  benefitJustification: multiLine(1, 2000),
   /** Spending to date on the project, in euro. */
   spentEur: z.number().min(0).max(100_000_000),
-  risks: z.string().trim().max(2000).optional(),
+  risks: multiLine(0, 2000).optional(),
 };
 
 export const checkinAnswerSchema = z.strictObject(checkinFields);
@@ -152,7 +153,7 @@ export const closingAnswerSchema = z.strictObject({
     >,
   ),
   outcome: z.enum(projectOutcomes),
-  report: z.string().trim().min(1).max(10_000),
+  report: multiLine(1, 10_000),
 });
 
 /** The programme office vets a registered manager: approved with a merit score, or rejected. */
@@ -160,7 +161,7 @@ export const vettingAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({
     decision: z.literal('approve'),
     merit: z.number().min(0).max(100),
-    notes: z.string().trim().max(2000).optional(),
+    notes: multiLine(0, 2000).optional(),
   }),
   z.strictObject({ decision: z.literal('reject'), reason }),
 ]);

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { languageSchema } from '#shared/i18n/language.ts';
 import { interestAreas } from '#shared/schemas/application.ts';
+import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { atecoSections, parseAtecoCode } from './ateco.ts';
 import { isValidPhone, normaliseEmail, normalisePhone } from './contact.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
@@ -74,7 +75,7 @@ const vatNumber = z
 /** The manager item's content (without table keys), validated on every write. */
 export const managerSchema = z.strictObject({
   managerId: z.uuid(),
-  name: z.string().trim().min(2).max(120),
+  name: singleLine(2, 120),
   email: z
     .string()
     .trim()
@@ -108,7 +109,7 @@ export const managerSchema = z.strictObject({
   /** Companies (Partita IVA) the manager has ties to: never matched with them. */
   conflicts: uniqueList(vatNumber, 200),
   /** Short CV in the manager's words. */
-  cv: z.string().trim().max(4000).optional(),
+  cv: multiLine(0, 4000).optional(),
   /** ISO timestamp of the registration. */
   createdAt: z.iso.datetime(),
 });

@@ -2,6 +2,7 @@
 // validated with this schema whether it comes from a preset, a file or the table.
 import * as z from 'zod';
 import { languageSchema } from '#shared/i18n/language.ts';
+import { singleLine } from '#shared/schemas/text.ts';
 import { atecoVersions } from './ateco.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
 import { smeSizeClasses } from './sme-size.ts';
@@ -89,7 +90,7 @@ export type AssessmentSettings = z.output<typeof assessmentSettingsSchema>;
 
 export const programmeSchema = z.strictObject({
   id: slug,
-  names: z.strictObject({ it: z.string().min(1).max(200), en: z.string().min(1).max(200) }),
+  names: z.strictObject({ it: singleLine(1, 200), en: singleLine(1, 200) }),
   /** First and last day applications are accepted (ISO dates, inclusive); no close date = open-ended. */
   opensOn: z.iso.date(),
   closesOn: z.iso.date().nullable(),

@@ -10,6 +10,14 @@ export interface MailerConfig {
 }
 
 /**
+ * A subject on one line: the text schema already refuses line breaks in names, and this keeps any
+ * that reach a subject another way from becoming header lines (`\r\nBcc: …`).
+ */
+export function oneLineSubject(subject: string): string {
+  return subject.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').trim();
+}
+
+/**
  * Sends one rendered e-mail (plain text and HTML) to one recipient or several.
  * @returns the SES message ID
  */
@@ -25,7 +33,7 @@ export async function sendEmail(
       ConfigurationSetName: config.configurationSet || undefined,
       Content: {
         Simple: {
-          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Subject: { Data: oneLineSubject(email.subject), Charset: 'UTF-8' },
           Body: {
             Text: { Data: email.text, Charset: 'UTF-8' },
             Html: { Data: email.html, Charset: 'UTF-8' },

@@ -72,6 +72,13 @@ const it = {
   'interest.training': 'Competenze e formazione',
   'interest.green_transition': 'Transizione ecologica',
 
+  'validation.text.control': '{field}: contiene caratteri di controllo non ammessi; riscrivi il testo.',
+  'validation.text.lineBreak': '{field}: scrivilo su una sola riga, senza a capo.',
+  'validation.text.bidi':
+    '{field}: contiene caratteri che invertono la direzione del testo, non ammessi; riscrivi il testo.',
+  'validation.text.encoding':
+    '{field}: contiene caratteri non leggibili (il testo è arrivato con una codifica diversa da UTF-8); riscrivilo.',
+  'validation.text.invisible': '{field}: contiene solo caratteri invisibili; scrivi un testo leggibile.',
   'validation.required': '{field}: campo obbligatorio.',
   'validation.text': '{field}: inserisci un testo.',
   'validation.tooShort': '{field}: almeno {min} caratteri.',
@@ -234,6 +241,14 @@ const en: Record<MessageKey, string> = {
   'interest.training': 'Skills and training',
   'interest.green_transition': 'Green transition',
 
+  'validation.text.control':
+    '{field}: contains control characters that are not allowed; please retype the text.',
+  'validation.text.lineBreak': '{field}: write it on one line, without line breaks.',
+  'validation.text.bidi':
+    '{field}: contains characters that reverse the direction of the text, which are not allowed; please retype it.',
+  'validation.text.encoding':
+    '{field}: contains unreadable characters (the text arrived in an encoding other than UTF-8); please retype it.',
+  'validation.text.invisible': '{field}: contains only invisible characters; please write readable text.',
   'validation.required': '{field}: this field is required.',
   'validation.text': '{field}: enter some text.',
   'validation.tooShort': '{field}: at least {min} characters.',

@@ -1,6 +1,10 @@
 // Pages shown after applying: the receipt, the status page behind the secret link, and the
 // plain message page used for errors and unknown links.
-import { type ApplicationRecord, type JourneyOutcome, withdrawableStatuses } from '#shared/domain/application.ts';
+import {
+  type ApplicationRecord,
+  type JourneyOutcome,
+  withdrawableStatuses,
+} from '#shared/domain/application.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { sitePath } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';

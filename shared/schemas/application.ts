@@ -13,6 +13,7 @@ import { classifyEnterprise } from '#shared/domain/sme-size.ts';
 import { normaliseVatNumber, vatNumberProblem } from '#shared/domain/vat-number.ts';
 import { type Language, languageSchema } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+import { singleLine } from './text.ts';
 
 /** Where an SME wants to improve; the same list the assessment ranks later. */
 export const interestAreas = [
@@ -31,8 +32,7 @@ export type InterestArea = (typeof interestAreas)[number];
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+const optionalText = (max: number) => z.preprocess(blankToUndefined, singleLine(0, max).optional());
 
 const vatNumber = z
   .string()
@@ -73,7 +73,7 @@ const euros = z.number().finite().min(0).max(1e13);
 export const applicationSchema = z.strictObject({
   programmeId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'validation.invalid' }),
   company: z.strictObject({
-    name: text(2, 200),
+    name: singleLine(2, 200),
     vatNumber,
     taxCode,
     atecoCode: z.string().trim().max(20),
@@ -92,7 +92,7 @@ export const applicationSchema = z.strictObject({
     publicControlPercent: z.number().finite().min(0).max(100).optional(),
   }),
   contact: z.strictObject({
-    name: text(2, 120),
+    name: singleLine(2, 120),
     email: z
       .string()
       .trim()

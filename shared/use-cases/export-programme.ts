@@ -40,7 +40,6 @@ function whyOf(application: ApplicationRecord): { matchFit: number | string; mat
   };
 }
 
-
 const applicationColumns = [
   'applicationId',
   'submittedAt',

@@ -10,6 +10,7 @@ import { closeProjectOnce, getProject, listCheckins, updateProject } from '#shar
 import { type HumanTaskAnswer, projectOutcomes } from '#shared/domain/human-tasks.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
+import { multiLine } from '#shared/schemas/text.ts';
 
 const sfn = new SFNClient({});
 
@@ -25,7 +26,7 @@ export type ProjectActionResult = 'done' | 'not_found' | 'not_allowed';
 
 /** What the office sends with an action (form or JSON): a reason, and the outcome when closing. */
 export const projectControlRequestSchema = z.object({
-  reason: z.string().trim().min(1).max(1000),
+  reason: multiLine(1, 1000),
   outcome: z.enum(projectOutcomes).optional(),
 });
 

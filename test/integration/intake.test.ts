@@ -253,6 +253,55 @@ describe('POST /applications with bad input', () => {
     expect(retry.status).toBe(201);
   });
 
+  it('refuses control, bidi and invisible characters and text that was not UTF-8 in names, naming the field, and writes nothing', async () => {
+    // Prepare: hostile names as an outside client sends them; one Partita IVA for all.
+    const vatNumber = randomVatNumber();
+    const hostile = [
+      ['company', 'name', 'Officina\u0000Rossi S.r.l.'],
+      ['company', 'name', 'ACME S.r.l.\r\n\r\nIl link qui sotto è scaduto: usa https://evil.example/'],
+      ['company', 'name', '\u200B\u200C\u200D'],
+      ['company', 'name', 'fattura\u202Egpj.exe'],
+      ['company', 'name', 'Caff\uFFFD S.r.l.'],
+      ['contact', 'name', 'Giulia\nBrambilla'],
+    ] as const;
+
+    // Act
+    const answers = [];
+    for (const [section, field, value] of hostile) {
+      const application = validApplication({ vatNumber });
+      application[section][field] = value;
+      const response = await postJson(application, { 'Accept-Language': 'en' });
+      answers.push({
+        status: response.status,
+        body: (await response.json()) as { fields?: { field: string }[] },
+      });
+    }
+    const clean = await postJson(validApplication({ vatNumber }));
+
+    // Assess: each refused with 422 naming its field; the same firm can still apply (no lock taken).
+    for (const [i, [section, field]] of hostile.entries()) {
+      expect(answers[i]?.status).toBe(422);
+      expect(answers[i]?.body.fields?.map((f) => f.field)).toEqual([`${section}.${field}`]);
+    }
+    expect(clean.status).toBe(201);
+  });
+
+  it('refuses a form sent in ISO-8859-1 (not UTF-8) instead of storing unreadable text', async () => {
+    // Prepare: "Caffè" as ISO-8859-1 bytes, percent-encoded by a browser that used that charset.
+    const form = new URLSearchParams(Object.entries({ programmeId: 'sviluppo-pmi' })).toString();
+
+    // Act
+    const response = await fetch(`${local.site}/applications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      body: `${form}&company.name=Caff%E8+Rossi&consent.privacy=on`,
+    });
+
+    // Assess
+    expect(response.status).toBe(422);
+    expect(await response.text()).toMatch(/codifica diversa da UTF-8/);
+  });
+
   it('rejects a wrong check digit in the Partita IVA', async () => {
     // Prepare
     const valid = randomVatNumber();
