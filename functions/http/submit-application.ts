@@ -10,7 +10,7 @@ import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { UserFacingError } from '#shared/domain/errors.ts';
-import { httpHandler } from '#shared/http/middleware.ts';
+import { httpHandler, keepingIdempotencyRecords } from '#shared/http/middleware.ts';
 import { parseBody, requestLanguage } from '#shared/http/request.ts';
 import { htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { languageSchema } from '#shared/i18n/language.ts';
@@ -28,15 +28,17 @@ const env = readEnv({
   PUBLIC_BASE_URL: z.url().optional(),
 });
 
-const idempotency = makeHandlerIdempotent({
-  persistenceStore: new DynamoDBPersistenceLayer({ tableName: env.IDEMPOTENCY_TABLE_NAME }),
-  config: new IdempotencyConfig({
-    eventKeyJmesPath: 'headers."idempotency-key"',
-    payloadValidationJmesPath: 'body',
-    throwOnNoIdempotencyKey: false,
-    expiresAfterSeconds: 24 * 3600,
+const idempotency = keepingIdempotencyRecords(
+  makeHandlerIdempotent({
+    persistenceStore: new DynamoDBPersistenceLayer({ tableName: env.IDEMPOTENCY_TABLE_NAME }),
+    config: new IdempotencyConfig({
+      eventKeyJmesPath: 'headers."idempotency-key"',
+      payloadValidationJmesPath: 'body',
+      throwOnNoIdempotencyKey: false,
+      expiresAfterSeconds: 24 * 3600,
+    }),
   }),
-});
+);
 
 /** The site's base URL as the requester reached it (stage or custom-domain base path included). */
 function publicBaseUrl(event: APIGatewayProxyEvent): string {

@@ -3,6 +3,7 @@
 // answers are validated with these schemas whether they come from the page (form) or as JSON.
 import * as z from 'zod';
 import { interestAreas } from '#shared/schemas/application.ts';
+import { storableNumber } from '#shared/schemas/number.ts';
 import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
 import { type AssessmentModel, type DmaBands, defaultDmaBands } from './programme.ts';
@@ -35,7 +36,7 @@ export const offerAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('decline'), reason: reason.optional() }),
 ]);
 
-const score = z.number().min(0).max(100);
+const score = storableNumber().min(0).max(100);
 
 /** The internationalisation part of an assessment: the firm's segment (1–4) and the action fronts. */
 const internationalisationAnswerSchema = z.strictObject(
@@ -70,14 +71,14 @@ function assessmentAnswerSchemaWith<I extends z.ZodType>(internationalisation: I
           title: singleLine(3, 200),
           objectives: multiLine(1, 5000),
           durationMonths: z.number().int().min(1).max(60),
-          budgetEur: z.number().positive().max(10_000_000),
+          budgetEur: storableNumber().positive().max(10_000_000),
           kpis: z
             .array(
               z.strictObject({
                 name: singleLine(1, 200),
                 unit: singleLine(1, 50),
-                baseline: z.number().finite(),
-                target: z.number().finite(),
+                baseline: storableNumber().min(-1e12).max(1e12),
+                target: storableNumber().min(-1e12).max(1e12),
               }),
             )
             .min(1)
@@ -113,7 +114,7 @@ export const assessmentAnswerSchemas = {
 } as const satisfies Record<AssessmentModel, z.ZodType>;
 
 export const financingAnswerSchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('approve'), amountEur: z.number().positive().max(10_000_000) }),
+  z.strictObject({ decision: z.literal('approve'), amountEur: storableNumber().positive().max(10_000_000) }),
   z.strictObject({ decision: z.literal('reject'), reason }),
 ]);
 
@@ -127,14 +128,14 @@ export const qualitativeProgress = ['not_started', 'in_progress', 'achieved'] as
 
 const checkinFields = {
   /** The current value of each quantitative KPI, in the project's KPI order. */
-  kpiValues: z.array(z.number().finite()).min(1).max(20),
+  kpiValues: z.array(storableNumber().min(-1e12).max(1e12)).min(1).max(20),
   /** Progress on each qualitative objective, in the project's order. */
   qualitativeProgress: z.array(z.enum(qualitativeProgress)).max(20).default([]),
   /** Economic benefit for the firm so far, in euro, with a short justification. */
-  economicBenefitEur: z.number().min(0).max(1_000_000_000),
+  economicBenefitEur: storableNumber().min(0).max(1_000_000_000),
   benefitJustification: multiLine(1, 2000),
   /** Spending to date on the project, in euro. */
-  spentEur: z.number().min(0).max(100_000_000),
+  spentEur: storableNumber().min(0).max(100_000_000),
   risks: multiLine(0, 2000).optional(),
 };
 
@@ -160,7 +161,7 @@ export const closingAnswerSchema = z.strictObject({
 export const vettingAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({
     decision: z.literal('approve'),
-    merit: z.number().min(0).max(100),
+    merit: storableNumber().min(0).max(100),
     notes: multiLine(0, 2000).optional(),
   }),
   z.strictObject({ decision: z.literal('reject'), reason }),

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { languageSchema } from '#shared/i18n/language.ts';
 import { interestAreas } from '#shared/schemas/application.ts';
+import { storableNumber } from '#shared/schemas/number.ts';
 import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { atecoSections, parseAtecoCode } from './ateco.ts';
 import { isValidPhone, normaliseEmail, normalisePhone } from './contact.ts';
@@ -104,7 +105,7 @@ export const managerSchema = z.strictObject({
   /** Engagements the manager holds now; only capacity reservations change it. */
   load: z.number().int().min(0),
   /** Merit score set by the programme office at vetting, 0–100 (0 until vetted). */
-  merit: z.number().min(0).max(100),
+  merit: storableNumber().min(0).max(100),
   status: z.enum(managerStatuses),
   /** Companies (Partita IVA) the manager has ties to: never matched with them. */
   conflicts: uniqueList(vatNumber, 200),

@@ -2,6 +2,7 @@
 // validated with this schema whether it comes from a preset, a file or the table.
 import * as z from 'zod';
 import { languageSchema } from '#shared/i18n/language.ts';
+import { storableNumber } from '#shared/schemas/number.ts';
 import { singleLine } from '#shared/schemas/text.ts';
 import { atecoVersions } from './ateco.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
@@ -104,24 +105,24 @@ export const programmeSchema = z.strictObject({
   }),
   quotas: z.strictObject({
     /** Applications admitted to the assessment; screening reserves one each, atomically. */
-    assessments: z.number().int().positive(),
+    assessments: storableNumber().int().positive(),
   }),
   /** Money in euro: the financing budget and its per-project cap (approvals reserve atomically). */
   budget: z
     .strictObject({
-      totalEur: z.number().nonnegative(),
-      perProjectCapEur: z.number().positive(),
+      totalEur: storableNumber().nonnegative(),
+      perProjectCapEur: storableNumber().positive(),
       /** Value of each service the programme pays for (e.g. an assessment), for its reports. */
       serviceValuesEur: z
-        .record(z.string().regex(/^[a-z][a-z_]{0,40}$/), z.number().nonnegative())
+        .record(z.string().regex(/^[a-z][a-z_]{0,40}$/), storableNumber().nonnegative())
         .optional(),
     })
     .default({ totalEur: 1_000_000, perProjectCapEur: 100_000 }),
   /** What the programme promised (e.g. 900 SMEs reached); the dashboard shows progress against it. */
   targets: z
     .strictObject({
-      smes: z.number().int().positive().optional(),
-      projectsLaunched: z.number().int().positive().optional(),
+      smes: storableNumber().int().positive().optional(),
+      projectsLaunched: storableNumber().int().positive().optional(),
     })
     .default({}),
   /** What the assessment asks (the model) and how its overall score is banded; DMA alone by default. */

@@ -31,3 +31,24 @@ export function httpHandler() {
     .use(logMetrics(metrics))
     .use(injectLambdaContext(logger, { resetKeys: true }));
 }
+
+/**
+ * Powertools' idempotency middleware, with its records kept when it refuses a request itself. Its
+ * onError deletes the idempotency record, which is right when the handler failed (the client may
+ * retry) but wrong when the before-step refused the request because the key was reused for
+ * another body or is still in progress: that record belongs to the first request, and deleting it
+ * let the original body get a 409 and another body a second application. With this wrapper, one
+ * key gives one application, whatever the bodies and however concurrent.
+ */
+export function keepingIdempotencyRecords<T extends MiddlewareObj>(idempotency: T): T {
+  const refusedByIdempotency = (error: unknown) =>
+    error instanceof Error &&
+    (error.name === 'IdempotencyValidationError' || error.name === 'IdempotencyAlreadyInProgressError');
+  return {
+    ...idempotency,
+    onError: async (request: Parameters<NonNullable<MiddlewareObj['onError']>>[0]) => {
+      if (refusedByIdempotency(request.error)) return;
+      await idempotency.onError?.(request);
+    },
+  };
+}

@@ -79,6 +79,8 @@ const it = {
   'validation.text.encoding':
     '{field}: contiene caratteri non leggibili (il testo è arrivato con una codifica diversa da UTF-8); riscrivilo.',
   'validation.text.invisible': '{field}: contiene solo caratteri invisibili; scrivi un testo leggibile.',
+  'validation.number.storable':
+    '{field}: inserisci un numero con al massimo 6 decimali, non oltre un milione di miliardi.',
   'validation.required': '{field}: campo obbligatorio.',
   'validation.text': '{field}: inserisci un testo.',
   'validation.tooShort': '{field}: almeno {min} caratteri.',
@@ -249,6 +251,8 @@ const en: Record<MessageKey, string> = {
   'validation.text.encoding':
     '{field}: contains unreadable characters (the text arrived in an encoding other than UTF-8); please retype it.',
   'validation.text.invisible': '{field}: contains only invisible characters; please write readable text.',
+  'validation.number.storable':
+    '{field}: enter a number with at most 6 decimals, no larger than a million billion.',
   'validation.required': '{field}: this field is required.',
   'validation.text': '{field}: enter some text.',
   'validation.tooShort': '{field}: at least {min} characters.',

@@ -13,6 +13,7 @@ import { classifyEnterprise } from '#shared/domain/sme-size.ts';
 import { normaliseVatNumber, vatNumberProblem } from '#shared/domain/vat-number.ts';
 import { type Language, languageSchema } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+import { storableNumber } from './number.ts';
 import { singleLine } from './text.ts';
 
 /** Where an SME wants to improve; the same list the assessment ranks later. */
@@ -68,7 +69,7 @@ const website = z.preprocess(
     .optional(),
 );
 
-const euros = z.number().finite().min(0).max(1e13);
+const euros = storableNumber().min(0).max(1e13);
 
 export const applicationSchema = z.strictObject({
   programmeId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'validation.invalid' }),
@@ -86,10 +87,10 @@ export const applicationSchema = z.strictObject({
     website,
   }),
   size: z.strictObject({
-    employees: z.number().finite().min(0).max(1_000_000),
+    employees: storableNumber().min(0).max(1_000_000),
     turnoverEur: euros,
     balanceSheetEur: euros,
-    publicControlPercent: z.number().finite().min(0).max(100).optional(),
+    publicControlPercent: storableNumber().min(0).max(100).optional(),
   }),
   contact: z.strictObject({
     name: singleLine(2, 120),

@@ -218,6 +218,50 @@ describe('POST /applications (JSON)', () => {
   });
 });
 
+describe('Idempotency-Key that holds', () => {
+  it('keeps answering the original after a refused reuse: A 201, A same 201, B 422, A same 201, B 422', async () => {
+    // Prepare
+    const a = validApplication();
+    const b = validApplication();
+    const key = `hold-${randomVatNumber()}`;
+
+    // Act
+    const answers = [];
+    for (const body of [a, a, b, a, b]) {
+      const response = await postJson(body, { 'Idempotency-Key': key });
+      answers.push({ status: response.status, body: (await response.json()) as Record<string, unknown> });
+    }
+
+    // Assess
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 422, 201, 422]);
+    expect(answers[1]?.body).toEqual(answers[0]?.body);
+    expect(answers[3]?.body).toEqual(answers[0]?.body);
+    expect(answers[4]?.body.error).toBe('idempotencyKeyReused');
+  });
+
+  it('stores one application for 10 concurrent posts with one key and different bodies', async () => {
+    // Prepare
+    const key = `race-${randomVatNumber()}`;
+    const bodies = Array.from({ length: 10 }, () => validApplication());
+
+    // Act
+    const responses = await Promise.all(bodies.map((body) => postJson(body, { 'Idempotency-Key': key })));
+    const statuses = responses.map((response) => response.status);
+    const created = await Promise.all(
+      responses
+        .filter((r) => r.status === 201)
+        .map(async (r) => ((await r.json()) as { applicationId: string }).applicationId),
+    );
+    // Every other body's firm can still apply: nothing of theirs was stored.
+    const later = await Promise.all(bodies.map((body) => postJson(body)));
+
+    // Assess
+    expect(new Set(created).size).toBe(1);
+    expect(statuses.every((status) => [201, 409, 422].includes(status))).toBe(true);
+    expect(later.map((r) => r.status).filter((status) => status === 201)).toHaveLength(9);
+  });
+});
+
 describe('POST /applications with bad input', () => {
   it('names every wrong field in Italian by default, in English with Accept-Language, and writes nothing', async () => {
     // Prepare
