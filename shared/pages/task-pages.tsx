@@ -626,11 +626,9 @@ function AssessmentFields({
             name={`dma.${dimension}`}
             label={t(lang, `dma.${dimension}`)}
             hint={t(lang, `dma.${dimension}.hint`)}
-            type="number"
+            // Text, not type=number: a browser's number field sends "35.5" whatever the person's
+            // locale, which the Italian reading (like every other number field here) takes as 355.
             inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
             required
           />
         ))}
@@ -895,11 +893,7 @@ function VettingFields({ lang, kit }: { lang: Language; kit: Kit }) {
         label={t(lang, 'field.task.merit')}
         condition={t(lang, 'task.onlyIf', { choice: approve })}
         hint={t(lang, 'vetting.hint.merit')}
-        type="number"
         inputMode="decimal"
-        min={0}
-        max={100}
-        step="any"
       />
       <kit.TextArea
         name="notes"
@@ -1137,11 +1131,8 @@ function ClosingFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
             ]
               .filter(Boolean)
               .join(' ')}
-            type="number"
+            // Text with the person's decimal comma, read like every other number field (see above).
             inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
             required
           />
         ))}

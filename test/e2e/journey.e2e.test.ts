@@ -22,11 +22,11 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole('heading',
 const submitAnswer = (page: Page) => page.getByRole('button', { name: 'Invia la risposta' }).click();
 const answerRecorded = 'Grazie, la risposta è stata registrata';
 
-/** The six DMA scores as the manager types them (their mean is 37,5). */
+/** The six DMA scores as the manager types them, decimal commas included (their mean is 37,5). */
 const dmaScores = {
-  'Strategia di business digitale': '40',
+  'Strategia di business digitale': '39,5',
   'Prontezza digitale': '55',
-  'Digitalizzazione centrata sulle persone': '35',
+  'Digitalizzazione centrata sulle persone': '35,5',
   'Gestione e connessione dei dati': '30',
   'Automazione e intelligenza artificiale': '20',
   'Digitalizzazione sostenibile': '45',
@@ -153,6 +153,9 @@ describe('one SME journey in a browser', () => {
       expect(financingPage).toContain(companyName);
       expect(financingPage).toContain('MES e raccolta dati di macchina');
       expect(financingPage).toMatch(/37,5 su 100/);
+      // Typed with a decimal comma in an Italian-locale browser, stored as 35.5 (not 355, not 35).
+      expect(financingPage).toMatch(/Digitalizzazione centrata sulle persone\s*35,5(?!\d)/);
+      expect(financingPage).toMatch(/Strategia di business digitale\s*39,5(?!\d)/);
       await office.getByRole('radio', { name: 'Approvo il finanziamento' }).check();
       await office.getByLabel(/^Importo approvato/).fill('35.000');
       await submitAnswer(office);

@@ -372,7 +372,9 @@ describe('TaskPage', () => {
     for (const decision of ['approve', 'reject']) {
       expect(italian).toMatch(new RegExp(`type="radio" id="[^"]+" name="decision" value="${decision}"`));
     }
-    expect(italian).toMatch(/<input id="f-merit" name="merit" type="number"[^>]*min="0" max="100"/);
+    // A text field read with the page's decimal comma (a browser's number field would send "85.5").
+    expect(italian).toMatch(/<input id="f-merit" name="merit"[^>]*inputmode="decimal"/);
+    expect(italian).not.toMatch(/name="merit" type="number"/);
     expect(italian).toContain('Note (facoltativo) — solo se scegli «Ammetto il manager»');
     expect(italian).toContain('name="reason"');
     expect(english).toContain('Italian, English');
