@@ -8,8 +8,8 @@ import { isAdminRequest } from '#shared/auth/admin-session.ts';
 import { readEnv } from '#shared/config/env.ts';
 import type { UserFacingError } from '#shared/domain/errors.ts';
 import { CrossSiteError, errorResponse, ForbiddenError, NotFoundError } from '#shared/http/errors.ts';
-import { httpHandler } from '#shared/http/middleware.ts';
-import { answerAsHtml, parseBody, requestHeader, requestLanguage } from '#shared/http/request.ts';
+import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
+import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -33,22 +33,6 @@ const actionSchema = z.enum(projectActions);
 
 /** Small bodies only: a reason and an outcome. */
 const maxControlBodyBytes = 8 * 1024;
-
-/**
- * A browser's POST must come from this site: its Origin is the public site's (or, without a
- * proxy in front, the API host the request reached). The session cookie is SameSite=Lax as well.
- * Scripts with a Bearer token send neither Origin nor Sec-Fetch-Site.
- */
-export function postedFromThisSite(event: APIGatewayProxyEvent, publicBaseUrl: string | undefined): boolean {
-  const origin = requestHeader(event, 'origin');
-  if (origin) {
-    const allowed = new Set([`https://${requestHeader(event, 'host') ?? ''}`]);
-    if (publicBaseUrl) allowed.add(new URL(publicBaseUrl).origin);
-    return allowed.has(origin);
-  }
-  const fetchSite = requestHeader(event, 'sec-fetch-site');
-  return fetchSite === undefined || fetchSite === 'same-origin' || fetchSite === 'none';
-}
 
 /** A refusal as the error boundary words it, in the language and form (page or JSON) asked for. */
 const refuse = (event: APIGatewayProxyEvent, lang: Language, error: UserFacingError) =>

@@ -6,7 +6,7 @@ import { readEnv } from '#shared/config/env.ts';
 import { findApplicationIdByStatusLink, getApplication } from '#shared/data/applications.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
-import { httpHandler } from '#shared/http/middleware.ts';
+import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
@@ -21,72 +21,76 @@ const env = readEnv({
 
 const withdrawRequest = z.object({ action: z.literal('withdraw') });
 
-export const handler = httpHandler().handler(async (event) => {
-  const lang = requestLanguage(event);
-  const token = event.pathParameters?.token ?? '';
-  const applicationId = looksLikeLinkSecret(token)
-    ? await findApplicationIdByStatusLink(env.TABLE_NAME, hashLinkSecret(token))
-    : undefined;
-  const application = applicationId ? await getApplication(env.TABLE_NAME, applicationId) : undefined;
-  const programme = application ? await getProgramme(env.TABLE_NAME, application.programmeId) : undefined;
-  const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
-  const html = body ? body.kind === 'form' : answerAsHtml(event);
+export const handler = httpHandler()
+  .use(sameSitePostsOnly())
+  .handler(async (event) => {
+    const lang = requestLanguage(event);
+    const token = event.pathParameters?.token ?? '';
+    const applicationId = looksLikeLinkSecret(token)
+      ? await findApplicationIdByStatusLink(env.TABLE_NAME, hashLinkSecret(token))
+      : undefined;
+    const application = applicationId ? await getApplication(env.TABLE_NAME, applicationId) : undefined;
+    const programme = application ? await getProgramme(env.TABLE_NAME, application.programmeId) : undefined;
+    const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
+    const html = body ? body.kind === 'form' : answerAsHtml(event);
 
-  if (!application || !programme) {
-    const response = html
-      ? htmlResponse(
-          404,
-          renderPage(
-            MessagePage({
-              lang,
-              title: t(lang, 'link.unknown.title'),
-              message: t(lang, 'link.unknown.body'),
-            }),
-          ),
-        )
-      : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') });
-    return forMethod(event.httpMethod, response);
-  }
-  let current = application;
-  let justWithdrawn = false;
-  if (body) {
-    const request = withdrawRequest.safeParse(body.kind === 'form' ? body.fields : body.value);
-    if (!request.success) {
-      return jsonResponse(422, {
-        error: 'validationFailed',
-        message: t(lang, 'error.validationFailed'),
-        fields: [{ field: 'action', message: t(lang, 'validation.choice', { field: 'action' }) }],
-      });
+    if (!application || !programme) {
+      const response = html
+        ? htmlResponse(
+            404,
+            renderPage(
+              MessagePage({
+                lang,
+                title: t(lang, 'link.unknown.title'),
+                message: t(lang, 'link.unknown.body'),
+              }),
+            ),
+          )
+        : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') });
+      return forMethod(event.httpMethod, response);
     }
-    const outcome = await withdrawApplication(
-      { tableName: env.TABLE_NAME, journeyStateMachineArn: env.JOURNEY_STATE_MACHINE_ARN },
-      application.applicationId,
-    );
-    if (outcome === 'not_withdrawable' && !html) {
-      return jsonResponse(409, { error: 'notWithdrawable', status: application.status });
+    let current = application;
+    let justWithdrawn = false;
+    if (body) {
+      const request = withdrawRequest.safeParse(body.kind === 'form' ? body.fields : body.value);
+      if (!request.success) {
+        return jsonResponse(422, {
+          error: 'validationFailed',
+          message: t(lang, 'error.validationFailed'),
+          fields: [{ field: 'action', message: t(lang, 'validation.choice', { field: 'action' }) }],
+        });
+      }
+      const outcome = await withdrawApplication(
+        { tableName: env.TABLE_NAME, journeyStateMachineArn: env.JOURNEY_STATE_MACHINE_ARN },
+        application.applicationId,
+      );
+      if (outcome === 'not_withdrawable' && !html) {
+        return jsonResponse(409, { error: 'notWithdrawable', status: application.status });
+      }
+      justWithdrawn = outcome === 'withdrawn';
+      current = (await getApplication(env.TABLE_NAME, application.applicationId)) ?? application;
     }
-    justWithdrawn = outcome === 'withdrawn';
-    current = (await getApplication(env.TABLE_NAME, application.applicationId)) ?? application;
-  }
-  if (!html) {
-    const application = current;
+    if (!html) {
+      const application = current;
+      return forMethod(
+        event.httpMethod,
+        jsonResponse(200, {
+          applicationId: application.applicationId,
+          programmeId: application.programmeId,
+          status: application.status,
+          statusHistory: application.statusHistory,
+          ...(application.ineligibilityReason
+            ? { ineligibilityReason: application.ineligibilityReason }
+            : {}),
+        }),
+      );
+    }
+    const selfHref = routes.applicationStatus.path.replace('{token}', token);
     return forMethod(
       event.httpMethod,
-      jsonResponse(200, {
-        applicationId: application.applicationId,
-        programmeId: application.programmeId,
-        status: application.status,
-        statusHistory: application.statusHistory,
-        ...(application.ineligibilityReason ? { ineligibilityReason: application.ineligibilityReason } : {}),
-      }),
+      htmlResponse(
+        200,
+        renderPage(StatusPage({ lang, programme, application: current, selfHref, justWithdrawn })),
+      ),
     );
-  }
-  const selfHref = routes.applicationStatus.path.replace('{token}', token);
-  return forMethod(
-    event.httpMethod,
-    htmlResponse(
-      200,
-      renderPage(StatusPage({ lang, programme, application: current, selfHref, justWithdrawn })),
-    ),
-  );
-});
+  });

@@ -15,7 +15,7 @@ import { looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { expectedKpiValue } from '#shared/domain/monitoring.ts';
 import type { Programme } from '#shared/domain/programme.ts';
-import { httpHandler } from '#shared/http/middleware.ts';
+import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
@@ -228,68 +228,70 @@ async function monitoringContext(
   };
 }
 
-export const handler = httpHandler().handler(async (event) => {
-  const lang = requestLanguage(event);
-  const token = event.pathParameters?.token ?? '';
-  const isPost = event.httpMethod === 'POST';
-  const body = isPost ? parseBody(event) : undefined;
-  const asHtml = body ? body.kind === 'form' : answerAsHtml(event);
-  const task = looksLikeLinkSecret(token) ? await findHumanTaskByLink(env.TABLE_NAME, token) : undefined;
-  if (!task) return closed(event, lang, 'unknown', asHtml);
-  if (task.status !== 'open') return closed(event, lang, task.status, asHtml);
+export const handler = httpHandler()
+  .use(sameSitePostsOnly())
+  .handler(async (event) => {
+    const lang = requestLanguage(event);
+    const token = event.pathParameters?.token ?? '';
+    const isPost = event.httpMethod === 'POST';
+    const body = isPost ? parseBody(event) : undefined;
+    const asHtml = body ? body.kind === 'form' : answerAsHtml(event);
+    const task = looksLikeLinkSecret(token) ? await findHumanTaskByLink(env.TABLE_NAME, token) : undefined;
+    if (!task) return closed(event, lang, 'unknown', asHtml);
+    if (task.status !== 'open') return closed(event, lang, task.status, asHtml);
 
-  const formAction = routes.humanTask.path.replace('{token}', token);
-  if (!body) {
-    const context = await pageContext(task, lang, formAction);
-    if (!context) return closed(event, lang, 'unknown', true);
-    if (!asHtml) {
-      return forMethod(
-        event.httpMethod,
-        jsonResponse(200, { kind: task.kind, status: task.status, dueAt: task.dueAt, round: task.round }),
-      );
-    }
-    return forMethod(event.httpMethod, htmlResponse(200, renderPage(TaskPage(context))));
-  }
-
-  const answer = body.kind === 'form' ? taskFormToAnswer(task.kind, body.fields, lang) : body.value;
-  const monitoring = task.kind === 'checkin' || task.kind === 'closing';
-  const names = monitoring ? (await pageContext(task, lang, formAction))?.project : undefined;
-  const result = await answerTask(env.TABLE_NAME, task, answer, new Date(), (parsed) =>
-    monitoring && names ? listLengthIssues(parsed, names) : [],
-  );
-  switch (result.outcome) {
-    case 'invalid': {
-      const errors = describeTaskAnswerErrors(result.issues, lang, answer, names);
-      if (!asHtml) {
-        return jsonResponse(422, {
-          error: 'validationFailed',
-          message: t(lang, 'error.validationFailed'),
-          fields: errors,
-        });
-      }
+    const formAction = routes.humanTask.path.replace('{token}', token);
+    if (!body) {
       const context = await pageContext(task, lang, formAction);
       if (!context) return closed(event, lang, 'unknown', true);
-      const values = body.kind === 'form' ? body.fields : {};
-      return htmlResponse(422, renderPage(TaskPage({ ...context, values, errors })));
+      if (!asHtml) {
+        return forMethod(
+          event.httpMethod,
+          jsonResponse(200, { kind: task.kind, status: task.status, dueAt: task.dueAt, round: task.round }),
+        );
+      }
+      return forMethod(event.httpMethod, htmlResponse(200, renderPage(TaskPage(context))));
     }
-    case 'already_answered':
-      return closed(event, lang, 'answered', asHtml);
-    case 'expired':
-    case 'cancelled':
-      return closed(event, lang, result.outcome, asHtml);
-    case 'answered': {
-      const decision = String(
-        result.output.decision ??
-          result.output.outcome ??
-          (task.kind === 'checkin'
-            ? 'submitted'
-            : result.output.projectRecommended
-              ? 'projectRecommended'
-              : 'noProject'),
-      );
-      return asHtml
-        ? htmlResponse(200, renderPage(TaskDonePage({ lang, kind: task.kind, decision })))
-        : jsonResponse(200, { status: 'answered', kind: task.kind, ...result.output });
+
+    const answer = body.kind === 'form' ? taskFormToAnswer(task.kind, body.fields, lang) : body.value;
+    const monitoring = task.kind === 'checkin' || task.kind === 'closing';
+    const names = monitoring ? (await pageContext(task, lang, formAction))?.project : undefined;
+    const result = await answerTask(env.TABLE_NAME, task, answer, new Date(), (parsed) =>
+      monitoring && names ? listLengthIssues(parsed, names) : [],
+    );
+    switch (result.outcome) {
+      case 'invalid': {
+        const errors = describeTaskAnswerErrors(result.issues, lang, answer, names);
+        if (!asHtml) {
+          return jsonResponse(422, {
+            error: 'validationFailed',
+            message: t(lang, 'error.validationFailed'),
+            fields: errors,
+          });
+        }
+        const context = await pageContext(task, lang, formAction);
+        if (!context) return closed(event, lang, 'unknown', true);
+        const values = body.kind === 'form' ? body.fields : {};
+        return htmlResponse(422, renderPage(TaskPage({ ...context, values, errors })));
+      }
+      case 'already_answered':
+        return closed(event, lang, 'answered', asHtml);
+      case 'expired':
+      case 'cancelled':
+        return closed(event, lang, result.outcome, asHtml);
+      case 'answered': {
+        const decision = String(
+          result.output.decision ??
+            result.output.outcome ??
+            (task.kind === 'checkin'
+              ? 'submitted'
+              : result.output.projectRecommended
+                ? 'projectRecommended'
+                : 'noProject'),
+        );
+        return asHtml
+          ? htmlResponse(200, renderPage(TaskDonePage({ lang, kind: task.kind, decision })))
+          : jsonResponse(200, { status: 'answered', kind: task.kind, ...result.output });
+      }
     }
-  }
-});
+  });

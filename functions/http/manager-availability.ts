@@ -7,7 +7,7 @@ import { findManagerIdByAvailabilityLink } from '#shared/data/manager-onboarding
 import { getManager } from '#shared/data/managers.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { managerAvailabilitySchema } from '#shared/domain/manager-onboarding.ts';
-import { httpHandler } from '#shared/http/middleware.ts';
+import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
@@ -23,93 +23,98 @@ import { updateAvailability } from '#shared/use-cases/manager-onboarding.ts';
 
 const env = readEnv({ TABLE_NAME: z.string().min(1) });
 
-export const handler = httpHandler().handler(async (event) => {
-  const token = event.pathParameters?.token ?? '';
-  const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
-  const lang = requestLanguage(
-    event,
-    body?.kind === 'form' ? String(body.fields.lang ?? '') || undefined : undefined,
-  );
-  const asHtml = answerAsHtml(event);
-  const managerId = looksLikeLinkSecret(token)
-    ? await findManagerIdByAvailabilityLink(env.TABLE_NAME, hashLinkSecret(token))
-    : undefined;
-  const manager = managerId ? await getManager(env.TABLE_NAME, managerId) : undefined;
-  if (!manager) {
-    return forMethod(
-      event.httpMethod,
-      asHtml
+export const handler = httpHandler()
+  .use(sameSitePostsOnly())
+  .handler(async (event) => {
+    const token = event.pathParameters?.token ?? '';
+    const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
+    const lang = requestLanguage(
+      event,
+      body?.kind === 'form' ? String(body.fields.lang ?? '') || undefined : undefined,
+    );
+    const asHtml = answerAsHtml(event);
+    const managerId = looksLikeLinkSecret(token)
+      ? await findManagerIdByAvailabilityLink(env.TABLE_NAME, hashLinkSecret(token))
+      : undefined;
+    const manager = managerId ? await getManager(env.TABLE_NAME, managerId) : undefined;
+    if (!manager) {
+      return forMethod(
+        event.httpMethod,
+        asHtml
+          ? htmlResponse(
+              404,
+              renderPage(
+                MessagePage({
+                  lang,
+                  title: t(lang, 'link.unknown.title'),
+                  message: t(lang, 'link.unknown.body'),
+                }),
+              ),
+            )
+          : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') }),
+      );
+    }
+    const formAction = routes.managerAvailability.path.replace('{token}', token);
+    const view = (m: typeof manager) => ({
+      name: m.name,
+      capacity: m.capacity,
+      load: m.load,
+      status: m.status,
+    });
+    if (!body) {
+      return forMethod(
+        event.httpMethod,
+        asHtml
+          ? htmlResponse(
+              200,
+              renderPage(ManagerAvailabilityPage({ lang, manager: view(manager), formAction })),
+            )
+          : jsonResponse(200, { capacity: manager.capacity, load: manager.load, status: manager.status }),
+      );
+    }
+    const input = body.kind === 'form' ? availabilityFormToInput(body.fields, lang) : body.value;
+    const parsed = managerAvailabilitySchema.safeParse(input);
+    const values = body.kind === 'form' ? body.fields : {};
+    if (!parsed.success) {
+      const errors = fieldErrorsOf(parsed.error.issues, input, lang);
+      return asHtml
         ? htmlResponse(
-            404,
-            renderPage(
-              MessagePage({
-                lang,
-                title: t(lang, 'link.unknown.title'),
-                message: t(lang, 'link.unknown.body'),
-              }),
-            ),
+            422,
+            renderPage(ManagerAvailabilityPage({ lang, manager: view(manager), formAction, values, errors })),
           )
-        : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') }),
-    );
-  }
-  const formAction = routes.managerAvailability.path.replace('{token}', token);
-  const view = (m: typeof manager) => ({
-    name: m.name,
-    capacity: m.capacity,
-    load: m.load,
-    status: m.status,
-  });
-  if (!body) {
-    return forMethod(
-      event.httpMethod,
-      asHtml
-        ? htmlResponse(200, renderPage(ManagerAvailabilityPage({ lang, manager: view(manager), formAction })))
-        : jsonResponse(200, { capacity: manager.capacity, load: manager.load, status: manager.status }),
-    );
-  }
-  const input = body.kind === 'form' ? availabilityFormToInput(body.fields, lang) : body.value;
-  const parsed = managerAvailabilitySchema.safeParse(input);
-  const values = body.kind === 'form' ? body.fields : {};
-  if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error.issues, input, lang);
+        : jsonResponse(422, {
+            error: 'validationFailed',
+            message: t(lang, 'error.validationFailed'),
+            fields: errors,
+          });
+    }
+    const result = await updateAvailability(env.TABLE_NAME, manager.managerId, parsed.data);
+    if (result.outcome === 'below_load') {
+      const message = t(lang, 'availability.belowLoad', { load: manager.load });
+      const errors = [{ field: 'capacity', message }];
+      return asHtml
+        ? htmlResponse(
+            422,
+            renderPage(ManagerAvailabilityPage({ lang, manager: view(manager), formAction, values, errors })),
+          )
+        : jsonResponse(422, { error: 'capacityBelowLoad', message, fields: errors });
+    }
+    const notice = t(lang, 'availability.updated', {
+      capacity: result.manager.capacity,
+      status: t(
+        lang,
+        result.manager.status === 'inactive' ? 'availability.status.inactive' : 'availability.status.active',
+      ),
+    });
     return asHtml
       ? htmlResponse(
-          422,
-          renderPage(ManagerAvailabilityPage({ lang, manager: view(manager), formAction, values, errors })),
+          200,
+          renderPage(ManagerAvailabilityPage({ lang, manager: view(result.manager), formAction, notice })),
         )
-      : jsonResponse(422, {
-          error: 'validationFailed',
-          message: t(lang, 'error.validationFailed'),
-          fields: errors,
+      : jsonResponse(200, {
+          capacity: result.manager.capacity,
+          load: result.manager.load,
+          status: result.manager.status,
+          message: notice,
         });
-  }
-  const result = await updateAvailability(env.TABLE_NAME, manager.managerId, parsed.data);
-  if (result.outcome === 'below_load') {
-    const message = t(lang, 'availability.belowLoad', { load: manager.load });
-    const errors = [{ field: 'capacity', message }];
-    return asHtml
-      ? htmlResponse(
-          422,
-          renderPage(ManagerAvailabilityPage({ lang, manager: view(manager), formAction, values, errors })),
-        )
-      : jsonResponse(422, { error: 'capacityBelowLoad', message, fields: errors });
-  }
-  const notice = t(lang, 'availability.updated', {
-    capacity: result.manager.capacity,
-    status: t(
-      lang,
-      result.manager.status === 'inactive' ? 'availability.status.inactive' : 'availability.status.active',
-    ),
   });
-  return asHtml
-    ? htmlResponse(
-        200,
-        renderPage(ManagerAvailabilityPage({ lang, manager: view(result.manager), formAction, notice })),
-      )
-    : jsonResponse(200, {
-        capacity: result.manager.capacity,
-        load: result.manager.load,
-        status: result.manager.status,
-        message: notice,
-      });
-});

@@ -5,8 +5,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { logger, metrics } from '#shared/observability/powertools.ts';
-import { errorResponse } from './errors.ts';
-import { requestLanguage, wantsHtml } from './request.ts';
+import { CrossSiteError, errorResponse } from './errors.ts';
+import { requestHeader, requestLanguage, wantsHtml } from './request.ts';
 
 /** Catches whatever the handler throws and turns it into a translated answer. */
 function errorBoundary(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
@@ -49,6 +49,37 @@ export function keepingIdempotencyRecords<T extends MiddlewareObj>(idempotency: 
     onError: async (request: Parameters<NonNullable<MiddlewareObj['onError']>>[0]) => {
       if (refusedByIdempotency(request.error)) return;
       await idempotency.onError?.(request);
+    },
+  };
+}
+
+/**
+ * Whether a POST comes from this site's own pages: a browser sends its Origin, which must be the
+ * public site's (or, without a proxy in front, the API host the request reached); without an
+ * Origin, Sec-Fetch-Site must not say another site. Scripts and JSON clients send neither and are
+ * let through (they still need the link's secret or a token).
+ */
+export function postedFromThisSite(event: APIGatewayProxyEvent, publicBaseUrl: string | undefined): boolean {
+  const origin = requestHeader(event, 'origin');
+  if (origin) {
+    const allowed = new Set([`https://${requestHeader(event, 'host') ?? ''}`]);
+    if (publicBaseUrl) allowed.add(new URL(publicBaseUrl).origin);
+    return allowed.has(origin);
+  }
+  const fetchSite = requestHeader(event, 'sec-fetch-site');
+  return fetchSite === undefined || fetchSite === 'same-origin' || fetchSite === 'none';
+}
+
+/**
+ * Refuses (403, in the requester's language) a POST sent from another site's page: secret links
+ * and the office's actions act only on posts from this site. PUBLIC_BASE_URL is read when present.
+ */
+export function sameSitePostsOnly(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    before: async (request) => {
+      if (request.event.httpMethod !== 'POST') return;
+      if (!postedFromThisSite(request.event, process.env.PUBLIC_BASE_URL || undefined))
+        throw new CrossSiteError();
     },
   };
 }

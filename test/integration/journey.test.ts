@@ -386,6 +386,55 @@ describe('the SME journey', () => {
     });
   });
 
+  it('refuses form posts from another site on secret links (financing, withdrawal), while JSON clients still answer', async () => {
+    // Prepare: a journey waiting for the financing decision.
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/)), assessmentAnswer(true));
+    const financing = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    const crossSiteForm = (url: string, body: string, headers: Record<string, string>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body,
+      });
+
+    // Act
+    const approve = await crossSiteForm(financing, 'decision=approve&amountEur=30000', {
+      Origin: 'https://evil.example',
+    });
+    const withdraw = await crossSiteForm(sme.statusUrl, 'action=withdraw', {
+      'Sec-Fetch-Site': 'cross-site',
+    });
+    const englishJson = await postJson(
+      financing,
+      { decision: 'approve', amountEur: 30_000 },
+      {
+        Origin: 'https://evil.example',
+        'Accept-Language': 'en',
+      },
+    );
+    const stillOpen = await fetch(financing, { headers: { Accept: 'application/json' } });
+    const fromScript = await postJson(financing, { decision: 'approve', amountEur: 30_000 });
+
+    // Assess
+    expect(approve.status).toBe(403);
+    expect(await approve.text()).toMatch(/solo dalle pagine di questo sito/);
+    expect(withdraw.status).toBe(403);
+    expect(englishJson.status).toBe(403);
+    expect(englishJson.body).toMatchObject({
+      error: 'crossSite',
+      message: expect.stringMatching(/this site/),
+    });
+    expect(((await stillOpen.json()) as { status: string }).status).toBe('open');
+    expect(fromScript.status).toBe(200);
+    expect(JSON.parse((await finished(sme.applicationId)).output ?? '{}')).toMatchObject({
+      outcome: 'launched',
+    });
+  });
+
   it('stops the journey and frees the manager when the SME withdraws from its status page', async () => {
     // Prepare
     const manager = await newManager();

@@ -91,12 +91,23 @@ describe('manager onboarding', () => {
       { 'Accept-Language': 'en' },
     );
     const paused = await postJson(availabilityLink, { capacity: 2, status: 'inactive' });
+    const crossSite = await fetch(availabilityLink, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+        'Sec-Fetch-Site': 'cross-site',
+      },
+      body: 'capacity=0&status=inactive',
+    });
 
     // Assess
     expect(shown.status).toBe(200);
     expect(belowLoad.status).toBe(422);
     expect(String(belowLoad.body.message)).toMatch(/engagements in progress \(1\)/);
     expect(paused.status).toBe(200);
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.text()).toMatch(/solo dalle pagine di questo sito/);
     expect(await getManager(tableName, managerId)).toMatchObject({
       capacity: 2,
       status: 'inactive',
