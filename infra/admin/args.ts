@@ -16,7 +16,8 @@ export type AdminCommand =
       readonly dryRun: boolean;
     }
   | { readonly name: 'programmes list' }
-  | { readonly name: 'match'; readonly programme: string; readonly dryRun: boolean; readonly yes: boolean };
+  | { readonly name: 'match'; readonly programme: string; readonly dryRun: boolean; readonly yes: boolean }
+  | { readonly name: 'applications unlock'; readonly programme: string; readonly vat: string };
 
 export type CommandName = AdminCommand['name'];
 
@@ -48,6 +49,8 @@ Commands:
   programmes load --preset NAME | --all-presets [--dry-run]
   programmes list                          stored programmes and the presets
   match --programme ID [--dry-run|--yes]  cohort matching of the SMEs waiting for a manager
+  applications unlock --programme ID --vat PARTITA_IVA
+                                           free a firm's place held by someone else's application
 
 ${targetHelp}
 
@@ -109,6 +112,16 @@ the draft with each score's parts, next to the total fit of the greedy one-at-a-
                    engagement to its drafted manager at its next matching step
 
 ${targetHelp}`,
+  'applications unlock': `Usage: npm run admin -- applications unlock --programme ID --vat PARTITA_IVA [target]
+
+Frees a firm's place in a programme when an application that is not the firm's own holds it (a
+firm that gets "already applied" and did not apply writes to the programme office). The journey
+of an application still in progress keeps its place: withdraw or close it first. The release is
+recorded (when, the Partita IVA, the application that held it; by the CLI).
+  --programme ID        the programme
+  --vat PARTITA_IVA     the firm's Partita IVA (11 digits, IT prefix allowed)
+
+${targetHelp}`,
 };
 
 /** The help text of a command, or the general usage. */
@@ -133,6 +146,7 @@ const options = {
   preset: { type: 'string', multiple: true },
   'all-presets': { type: 'boolean' },
   programme: { type: 'string' },
+  vat: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -143,6 +157,7 @@ const commandOptions: Record<CommandName, readonly OptionName[]> = {
   'programmes load': ['preset', 'all-presets', 'dry-run'],
   'programmes list': [],
   match: ['programme', 'dry-run', 'yes'],
+  'applications unlock': ['programme', 'vat'],
 };
 const globalOptions: readonly OptionName[] = [
   'local',
@@ -158,6 +173,7 @@ const globalOptions: readonly OptionName[] = [
 const groups: Record<string, readonly string[]> = {
   managers: ['import', 'list'],
   programmes: ['load', 'list'],
+  applications: ['unlock'],
 };
 
 /** Reads the command line (the arguments after `npm run admin --`). */
@@ -267,6 +283,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
       if (!values.programme) return usageError('give the programme: match --programme ID');
       return result({ name, programme: values.programme, dryRun, yes: values.yes ?? false });
+    }
+    case 'applications unlock': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if (!values.programme || !values.vat)
+        return usageError(
+          'give the programme and the Partita IVA: applications unlock --programme ID --vat 12345678901',
+        );
+      return result({ name, programme: values.programme, vat: values.vat });
     }
   }
 }

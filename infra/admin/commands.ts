@@ -33,6 +33,20 @@ export async function runCommand(command: AdminCommand, context: CommandContext)
       return importManagersCommand(command.file, command.dryRun, context);
     case 'managers list':
       return listManagersCommand(command.status, context);
+    case 'applications unlock': {
+      const { unlockCompany } = await import('#shared/use-cases/unlock-company.ts');
+      const result = await unlockCompany(context.tableName, command.programme, command.vat, 'cli');
+      const messages = {
+        invalid_vat: `Error: "${command.vat}" is not a valid Partita IVA.`,
+        not_held: `Nothing to unlock: no application holds ${command.vat} in ${command.programme}.`,
+        journey_in_progress: `Refused: application ${result.applicationId ?? ''} of ${command.vat} is still in progress (${result.status ?? ''}); withdraw or close it first.`,
+        unlocked: `Unlocked ${command.vat} in ${command.programme} (it was held by application ${result.applicationId ?? ''}); recorded.`,
+      } as const;
+      (result.outcome === 'unlocked' || result.outcome === 'not_held'
+        ? context.output.out
+        : context.output.err)(messages[result.outcome]);
+      return result.outcome === 'unlocked' || result.outcome === 'not_held' ? 0 : 1;
+    }
     case 'programmes load':
       return loadProgrammesCommand(command, context);
     case 'programmes list':

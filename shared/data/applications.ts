@@ -1,7 +1,7 @@
 // Applications in the table: creation with its company lock, status link and counter in one
 // transaction, screening outcomes with the quota reservation, and the status page's lookup.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord, ApplicationStatus } from '#shared/domain/application.ts';
 import { DuplicateApplicationError } from '#shared/domain/errors.ts';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
@@ -288,4 +288,63 @@ async function tryTransition(
     if (counterReason?.Code === 'ConditionalCheckFailed') return 'counter-refused';
     throw error;
   }
+}
+
+/**
+ * Frees a firm's place in a programme (its Partita IVA lock), if it is still held by this
+ * application (a later application's lock is never touched).
+ * @returns whether a lock was removed
+ */
+export async function releaseCompanyLock(
+  tableName: string,
+  lock: { programmeId: string; vatNumber: string; applicationId?: string },
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: keys.companyInProgramme(lock.programmeId, lock.vatNumber),
+        ...(lock.applicationId
+          ? {
+              ConditionExpression: 'applicationId = :id',
+              ExpressionAttributeValues: { ':id': lock.applicationId },
+            }
+          : { ConditionExpression: 'attribute_exists(pk)' }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Who holds a firm's place in a programme, if anyone. */
+export async function getCompanyLock(
+  tableName: string,
+  programmeId: string,
+  vatNumber: string,
+): Promise<{ applicationId: string; createdAt: string } | undefined> {
+  const found = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.companyInProgramme(programmeId, vatNumber) }),
+  );
+  return found.Item as { applicationId: string; createdAt: string } | undefined;
+}
+
+/** Records that the programme office freed a firm's place: codes and who acted, never personal data. */
+export async function recordCompanyUnlock(
+  tableName: string,
+  unlock: { programmeId: string; vatNumber: string; applicationId: string; actor: string; at: string },
+): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        pk: `PROGRAMME#${unlock.programmeId}`,
+        sk: `UNLOCK#${unlock.at}#${unlock.vatNumber}`,
+        type: 'company-unlock',
+        ...unlock,
+      },
+    }),
+  );
 }

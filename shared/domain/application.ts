@@ -74,3 +74,17 @@ export interface ApplicationRecord {
   readonly outcome?: JourneyOutcome;
   readonly projectId?: string;
 }
+
+/**
+ * Whether a firm keeps its place in the programme after its journey ends: once assessed, it has
+ * used the programme (the Partita IVA stays taken); a journey that ended before an assessment
+ * (withdrawn, not eligible, no manager, closed by the office) frees it, so nobody can lock a firm
+ * out by applying in its name and withdrawing.
+ */
+export function keepsCompanyPlace(application: Pick<ApplicationRecord, 'statusHistory' | 'status'>): boolean {
+  const assessedOrLater: readonly ApplicationStatus[] = ['assessed', 'financing_pending', 'launched'];
+  return (
+    assessedOrLater.includes(application.status) ||
+    application.statusHistory.some((change) => assessedOrLater.includes(change.status))
+  );
+}

@@ -13,6 +13,12 @@ export class DuplicateApplicationError extends UserFacingError {
   override name = 'DuplicateApplicationError';
   readonly statusCode = 409;
   readonly messageKey = 'error.duplicateApplication';
+  override readonly messageParams: Record<string, string>;
+  /** @param office - the programme office's address, for a firm that did not apply itself */
+  constructor(message: string, office = '') {
+    super(message);
+    this.messageParams = { office };
+  }
 }
 
 export class UnknownProgrammeError extends UserFacingError {

@@ -141,7 +141,7 @@ const it = {
   'error.title': 'Non è stato possibile completare la richiesta',
   'error.validationFailed': 'Alcuni dati non sono validi: correggi i campi indicati.',
   'error.duplicateApplication':
-    'Questa impresa (stessa Partita IVA) si è già candidata a questo programma: controlla la e-mail di conferma ricevuta.',
+    'Questa impresa (stessa Partita IVA) si è già candidata a questo programma: controlla la e-mail di conferma ricevuta. Se non vi siete candidati voi, scrivete all’ufficio del programma ({office}), che può verificare e sbloccare la candidatura.',
   'error.unknownProgramme': 'Il programma indicato non esiste.',
   'error.programmeClosed': 'Il programma non accetta candidature in questo momento.',
   'error.serviceUnavailable':
@@ -311,7 +311,7 @@ const en: Record<MessageKey, string> = {
   'error.title': 'The request could not be completed',
   'error.validationFailed': 'Some data are not valid: please correct the fields listed.',
   'error.duplicateApplication':
-    'This company (same VAT number) has already applied to this programme: please check the confirmation e-mail it received.',
+    'This company (same VAT number) has already applied to this programme: please check the confirmation e-mail it received. If you did not apply, write to the programme office ({office}), which can check and unlock the application.',
   'error.unknownProgramme': 'The programme given does not exist.',
   'error.programmeClosed': 'The programme is not accepting applications at the moment.',
   'error.serviceUnavailable':

@@ -3,7 +3,7 @@
 // budget, launch the project, close the journey. Each is idempotent: Step Functions may run a task
 // twice, and nothing is sent or booked twice.
 import { randomUUID } from 'node:crypto';
-import { getApplication } from '#shared/data/applications.ts';
+import { getApplication, releaseCompanyLock } from '#shared/data/applications.ts';
 import { queuedEmailItem, sendQueuedEmail } from '#shared/data/email-outbox.ts';
 import {
   answerHumanTask,
@@ -34,7 +34,11 @@ import {
 } from '#shared/data/managers.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject } from '#shared/data/projects.ts';
-import type { ApplicationRecord, JourneyOutcome } from '#shared/domain/application.ts';
+import {
+  type ApplicationRecord,
+  type JourneyOutcome,
+  keepsCompanyPlace,
+} from '#shared/domain/application.ts';
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import type { Manager } from '#shared/domain/manager.ts';
@@ -734,6 +738,13 @@ export async function closeJourney(
 
 /** Frees what a journey holds: the manager's capacity (offer or assignment) and open tasks. */
 export async function releaseJourneyHolds(deps: JourneyDeps, application: ApplicationRecord, now: Date) {
+  if (!keepsCompanyPlace(application)) {
+    await releaseCompanyLock(deps.tableName, {
+      programmeId: application.programmeId,
+      vatNumber: application.company.vatNumber,
+      applicationId: application.applicationId,
+    });
+  }
   for (const managerId of new Set([application.currentOffer?.managerId, application.managerId])) {
     if (managerId) {
       await releaseManagerCapacity(deps.tableName, { managerId, applicationId: application.applicationId });

@@ -8,6 +8,7 @@ import { getProgramme } from '#shared/data/programmes.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { parseAtecoCode } from '#shared/domain/ateco.ts';
 import {
+  DuplicateApplicationError,
   JourneyUnavailableError,
   ProgrammeClosedError,
   UnknownProgrammeError,
@@ -92,12 +93,19 @@ export async function submitApplication(
     statusUrl: link,
   });
 
-  await createApplication(
-    deps.tableName,
-    record,
-    statusLinkHash,
-    queuedEmailItem(applicationId, 'receipt', input.contact.email, receipt, now),
-  );
+  try {
+    await createApplication(
+      deps.tableName,
+      record,
+      statusLinkHash,
+      queuedEmailItem(applicationId, 'receipt', input.contact.email, receipt, now),
+    );
+  } catch (error) {
+    // A firm locked out by someone else's application learns whom to ask (the office can unlock).
+    if (error instanceof DuplicateApplicationError)
+      throw new DuplicateApplicationError(error.message, programme.officeEmails.join(', '));
+    throw error;
+  }
   try {
     await startJourney(deps.journeyStateMachineArn, { applicationId, programmeId: programme.id });
   } catch (error) {

@@ -211,6 +211,70 @@ describe('match --dry-run', () => {
   });
 });
 
+describe('applications unlock', () => {
+  it('frees a place held by an ended application, refuses one in progress, records the release', async () => {
+    // Prepare: two firms' places, one held by a closed application, one by a journey in progress.
+    const { runCommand } = await import('#infra/admin/commands.ts');
+    const programmeId = `unlock-${randomUUID().slice(0, 8)}`;
+    const [endedVat, runningVat] = [randomVatNumber(), randomVatNumber()];
+    for (const [vat, status] of [
+      [endedVat, 'withdrawn'],
+      [runningVat, 'manager_assigned'],
+    ] as const) {
+      const applicationId = randomUUID();
+      await documentClient.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...keys.companyInProgramme(programmeId, vat),
+            type: 'company-lock',
+            applicationId,
+            createdAt: 'x',
+          },
+        }),
+      );
+      await documentClient.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.application(applicationId), applicationId, programmeId, status, statusHistory: [] },
+        }),
+      );
+    }
+    const run = async (vat: string) => {
+      const context = captured();
+      const code = await runCommand({ name: 'applications unlock', programme: programmeId, vat }, context);
+      return { code, text: [...context.lines, ...context.errors].join('\n') };
+    };
+
+    // Act
+    const ended = await run(`IT${endedVat}`);
+    const again = await run(endedVat);
+    const running = await run(runningVat);
+    const invalid = await run('12345');
+
+    // Assess
+    expect(ended).toMatchObject({ code: 0, text: expect.stringMatching(/^Unlocked/) });
+    expect(again).toMatchObject({ code: 0, text: expect.stringMatching(/^Nothing to unlock/) });
+    expect(running).toMatchObject({
+      code: 1,
+      text: expect.stringMatching(/still in progress \(manager_assigned\)/),
+    });
+    expect(invalid).toMatchObject({ code: 1, text: expect.stringMatching(/not a valid Partita IVA/) });
+    const { getCompanyLock } = await import('#shared/data/applications.ts');
+    expect(await getCompanyLock(tableName, programmeId, endedVat)).toBeUndefined();
+    expect(await getCompanyLock(tableName, programmeId, runningVat)).toBeDefined();
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const records = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :unlock)',
+        ExpressionAttributeValues: { ':pk': `PROGRAMME#${programmeId}`, ':unlock': 'UNLOCK#' },
+      }),
+    );
+    expect(records.Items).toEqual([expect.objectContaining({ vatNumber: endedVat, actor: 'cli' })]);
+  });
+});
+
 describe('the CLI process', () => {
   const runCli = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {

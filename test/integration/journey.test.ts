@@ -459,6 +459,31 @@ describe('the SME journey', () => {
     );
   });
 
+  it('frees the firm’s place when a journey ends before an assessment, so nobody can lock a firm out', async () => {
+    // Prepare: someone applies with the firm's Partita IVA, then withdraws.
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const vatNumber = randomVatNumber();
+    const squatter = await apply(programme.id, 'it', (application) => {
+      application.company.vatNumber = vatNumber;
+    });
+    const whileHeld = await apply(programme.id, 'it', (application) => {
+      application.company.vatNumber = vatNumber;
+    }).catch((error: Error) => error.message);
+
+    // Act
+    await postJson(squatter.statusUrl, { action: 'withdraw' });
+    await finished(squatter.applicationId);
+    const realFirm = await apply(programme.id, 'it', (application) => {
+      application.company.vatNumber = vatNumber;
+    });
+
+    // Assess: refused while held (the 409 names the office to write to); accepted once freed.
+    expect(whileHeld).toMatch(/^apply: 409 /);
+    expect(whileHeld).toContain(programme.officeEmail);
+    expect(realFirm.applicationId).not.toBe(squatter.applicationId);
+  });
+
   it('never books a manager beyond capacity: 50 concurrent journeys against 5 managers of capacity 2', async () => {
     // Prepare
     const managers = await Promise.all(Array.from({ length: 5 }, () => newManager({ capacity: 2 })));
