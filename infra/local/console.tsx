@@ -14,6 +14,7 @@ import { securityHeaders, styleHash } from '#shared/http/security.ts';
 import { type Language, negotiateLanguage } from '#shared/i18n/language.ts';
 import { dashboardChartsScript } from '#shared/pages/dashboard-charts.ts';
 import { siteCss, siteCssHash } from '#shared/pages/style.ts';
+import { localStateMachineName } from '#workflows/render.ts';
 import {
   type AslLayout,
   aslGraphCss,
@@ -483,7 +484,8 @@ export function createConsole(deps: ConsoleDeps) {
       // A definition the layout cannot read: the page goes on without the picture.
     }
     // sme-journey executions are named after their application.
-    const record = machineName === 'sme-journey' ? await journeyRecord(execution.name) : undefined;
+    const record =
+      machineName === localStateMachineName('sme-journey') ? await journeyRecord(execution.name) : undefined;
     const taskTokens = (record?.tasks ?? []).map((task) => task.taskToken);
     const graphPanel = (
       <section class="graph-panel">

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { idempotencyTable, mainTable, tableDesigns } from '#shared/data/table-design.ts';
 import { programmePresets } from '#shared/programmes/presets.ts';
 import { type WorkflowName, workflows } from '#workflows/index.ts';
-import { localAccount, localFunctionArn, renderWorkflowAsl } from '#workflows/render.ts';
+import {
+  localAccount,
+  localFunctionArn,
+  localStateMachineArn,
+  localStateMachineName,
+  renderWorkflowAsl,
+} from '#workflows/render.ts';
 import { type FunctionName, functionCatalog } from '../functions.ts';
 import { startApiServer } from './api-server.ts';
 import { createConsole } from './console.tsx';
@@ -50,8 +56,8 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const stateMachineArn = (name: string) =>
-  `arn:aws:states:${localAccount.region}:${localAccount.accountId}:stateMachine:${name}`;
+// The deployed names (percorso-pmi-dev-<workflow>), so ARNs are the same locally and on AWS.
+const stateMachineArn = localStateMachineArn;
 
 /** Starts every local service and returns their URLs; stop() shuts them down in reverse order. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -148,7 +154,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           (payload: unknown) => loaded.invoke(fnName, payload),
         ]),
       );
-      stateMachineArns[name] = engine.registerStateMachine({ name, definition, taskHandlers });
+      stateMachineArns[name] = engine.registerStateMachine({
+        name: localStateMachineName(name),
+        definition,
+        taskHandlers,
+      });
     }
     await engine.resumeRunningExecutions?.();
 

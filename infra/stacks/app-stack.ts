@@ -41,7 +41,7 @@ import { adminGroup } from '#shared/auth/admin-session.ts';
 import { mainTable } from '#shared/data/table-design.ts';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
-import { type WorkflowName, workflows } from '#workflows/index.ts';
+import { stateMachineNameOf, type WorkflowName, workflows } from '#workflows/index.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { Observability, observabilityOptionsFromContext } from '../constructs/observability.ts';
 import { type FunctionName, type FunctionSpec, functionCatalog } from '../functions.ts';
@@ -86,7 +86,7 @@ export class AppStack extends Stack {
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     this.stage = props.stage;
-    const stateMachineName = (workflow: WorkflowName) => `percorso-pmi-${props.stage}-${workflow}`;
+    const stateMachineName = (workflow: WorkflowName) => stateMachineNameOf(props.stage, workflow);
     // Built from the fixed name rather than referenced, so functions that start executions do not
     // depend on the state machine that depends on the functions.
     const stateMachineArn = (workflow: WorkflowName) =>
@@ -277,7 +277,7 @@ export class AppStack extends Stack {
       const monitoringExecutions = this.formatArn({
         service: 'states',
         resource: 'execution',
-        resourceName: `percorso-pmi-${this.stage}-project-monitoring:*`,
+        resourceName: `${stateMachineNameOf(this.stage, 'project-monitoring')}:*`,
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
       fn.addToRolePolicy(
@@ -287,7 +287,7 @@ export class AppStack extends Stack {
         }),
       );
       Validations.of(fn).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:<AWS::AccountId>:execution:percorso-pmi-${this.stage}-project-monitoring:*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:<AWS::AccountId>:execution:${stateMachineNameOf(this.stage, 'project-monitoring')}:*]`,
         reason:
           'Pausing or closing a project stops its current monitoring cycle, whose execution name is only known at run time; scoped to the project-monitoring state machine.',
       });
@@ -320,7 +320,7 @@ export class AppStack extends Stack {
     return this.formatArn({
       service: 'states',
       resource: 'stateMachine',
-      resourceName: `percorso-pmi-${this.stage}-${workflowName}`,
+      resourceName: stateMachineNameOf(this.stage, workflowName),
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
   }
