@@ -36,6 +36,13 @@ export interface LocalStackOptions {
   readonly sesPort?: number;
   /** Multiplies every wait and timeout (0.001 turns 72 hours into 4.3 minutes). @default 1 */
   readonly timeScale?: number;
+  /**
+   * Whether the process's Date already runs at timeScale (installScaledClock, as `npm start`
+   * does): the engine then keeps workflow durations in clock time and only shortens its timers.
+   * Embedders sharing the process with real-time code (the test runner) leave it off.
+   * @default false
+   */
+  readonly sharedClock?: boolean;
   /** Progress lines while starting. */
   readonly log?: (line: string) => void;
 }
@@ -87,6 +94,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       accountId: localAccount.accountId,
       dataDir: dir('executions'),
       timeScale: options.timeScale ?? 1,
+      sharedClock: options.sharedClock ?? false,
     });
     stops.push(async () => engine.close());
     const stepFunctions = await startStepFunctionsServer(engine, { port: options.stepFunctionsPort ?? 0 });
