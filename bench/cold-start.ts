@@ -55,8 +55,10 @@ const lambdaEnvironment = {
   POWERTOOLS_LOG_LEVEL: 'INFO',
   TABLE_NAME: 'PercorsoPmi',
   IDEMPOTENCY_TABLE_NAME: 'PercorsoPmiIdempotency',
-  JOURNEY_STATE_MACHINE_ARN: 'arn:aws:states:eu-south-1:000000000000:stateMachine:sme-journey',
-  MONITORING_STATE_MACHINE_ARN: 'arn:aws:states:eu-south-1:000000000000:stateMachine:project-monitoring',
+  JOURNEY_STATE_MACHINE_ARN:
+    'arn:aws:states:eu-south-1:000000000000:stateMachine:percorso-pmi-dev-sme-journey',
+  MONITORING_STATE_MACHINE_ARN:
+    'arn:aws:states:eu-south-1:000000000000:stateMachine:percorso-pmi-dev-project-monitoring',
   SENDER_EMAIL: 'no-reply@example.org',
   SES_CONFIGURATION_SET: 'percorso-pmi',
   PUBLIC_BASE_URL: 'https://pmi.example.org',

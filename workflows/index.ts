@@ -11,3 +11,11 @@ export const workflows = {
 } as const;
 
 export type WorkflowName = keyof typeof workflows;
+
+/**
+ * The name a workflow's state machine has, deployed or local: `percorso-pmi-<stage>-<workflow>`.
+ * @param stage - the deployment stage (`dev` locally)
+ */
+export function stateMachineNameOf(stage: string, workflow: string): string {
+  return `percorso-pmi-${stage}-${workflow}`;
+}

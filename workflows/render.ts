@@ -3,19 +3,27 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { DefinitionBody, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { type WorkflowName, workflows } from './index.ts';
+import { stateMachineNameOf, type WorkflowName, workflows } from './index.ts';
 
 /** The fake account and region the local runtime uses in every ARN. */
 export const localAccount = { accountId: '000000000000', region: 'eu-south-1' } as const;
+
+/** The stage the local runtime names its state machines after (`cdk deploy`'s default stage). */
+export const localStage = 'dev';
 
 /** The ARN a catalogue function has in local mode. */
 export function localFunctionArn(functionName: string): string {
   return `arn:aws:lambda:${localAccount.region}:${localAccount.accountId}:function:percorso-pmi-${functionName}`;
 }
 
-/** The ARN a state machine has in local mode (the name is the workflow's). */
+/** The name a workflow's state machine has in local mode: the deployed name of stage `dev`. */
+export function localStateMachineName(workflowName: string): string {
+  return stateMachineNameOf(localStage, workflowName);
+}
+
+/** The ARN a state machine has in local mode (account 000000000000, the deployed name). */
 export function localStateMachineArn(workflowName: string): string {
-  return `arn:aws:states:${localAccount.region}:${localAccount.accountId}:stateMachine:${workflowName}`;
+  return `arn:aws:states:${localAccount.region}:${localAccount.accountId}:stateMachine:${localStateMachineName(workflowName)}`;
 }
 
 /**

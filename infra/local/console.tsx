@@ -14,6 +14,7 @@ import { securityHeaders, styleHash } from '#shared/http/security.ts';
 import { type Language, negotiateLanguage } from '#shared/i18n/language.ts';
 import { dashboardChartsScript } from '#shared/pages/dashboard-charts.ts';
 import { siteCss, siteCssHash } from '#shared/pages/style.ts';
+import { localStateMachineName } from '#workflows/render.ts';
 import {
   type AslLayout,
   aslGraphCss,
@@ -483,7 +484,8 @@ export function createConsole(deps: ConsoleDeps) {
       // A definition the layout cannot read: the page goes on without the picture.
     }
     // sme-journey executions are named after their application.
-    const record = machineName === 'sme-journey' ? await journeyRecord(execution.name) : undefined;
+    const record =
+      machineName === localStateMachineName('sme-journey') ? await journeyRecord(execution.name) : undefined;
     const taskTokens = (record?.tasks ?? []).map((task) => task.taskToken);
     const graphPanel = (
       <section class="graph-panel">
@@ -538,7 +540,27 @@ export function createConsole(deps: ConsoleDeps) {
               </dd>
             </>
           ) : null}
+          {execution.redriveCount > 0 ? (
+            <>
+              <dt>Redriven</dt>
+              <dd data-testid="redrive-count">
+                {execution.redriveCount}× (last {when(execution.redriveDate)})
+              </dd>
+            </>
+          ) : null}
         </dl>
+        {execution.redriveStatus === 'REDRIVABLE' ? (
+          // As in the AWS console: restarts from the state that failed, with the input it had; the
+          // states that succeeded before it do not run again. A POST: GET only ever shows.
+          <form
+            class="redrive"
+            method="post"
+            action={`/_local/executions/${encodeURIComponent(executionArn)}/redrive`}
+          >
+            <button type="submit">Redrive</button>{' '}
+            <span class="muted">restart from the state that failed, with the input it had</span>
+          </form>
+        ) : null}
         {record ? (
           <div class="split">
             {graphPanel}
@@ -904,10 +926,63 @@ export function createConsole(deps: ConsoleDeps) {
     response.end(page.body);
   }
 
+  /**
+   * The Redrive button: RedriveExecution, then back to the execution (303), or JSON for scripts.
+   * Refused when posted from another site (the console has no sign-in; a foreign page must not
+   * be able to restart executions through the browser of whoever runs npm start).
+   */
+  function redrivePost(request: IncomingMessage, response: ServerResponse, executionArn: string) {
+    const site = request.headers['sec-fetch-site'];
+    const origin = request.headers.origin;
+    if (
+      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+      (origin !== undefined && origin !== 'null' && new URL(origin).host !== request.headers.host)
+    ) {
+      json(response, 403, { message: 'Cross-site request refused' });
+      return;
+    }
+    const wantsJson = (request.headers.accept ?? '').includes('application/json');
+    try {
+      const { redriveDate } = deps.engine.redriveExecution({ executionArn });
+      if (wantsJson) json(response, 200, { redriveDate: redriveDate.toISOString() });
+      else {
+        response.writeHead(303, {
+          Location: `/_local/executions/${encodeURIComponent(executionArn)}`,
+          'Cache-Control': 'no-store',
+        });
+        response.end();
+      }
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'Error';
+      const message = error instanceof Error ? error.message : String(error);
+      const status = name === 'ExecutionDoesNotExist' || name === 'InvalidArn' ? 404 : 409;
+      if (wantsJson) json(response, status, { error: name, message });
+      else
+        html(
+          response,
+          status,
+          <Page title="Not redriven">
+            <h1>Not redriven</h1>
+            <p>
+              {name}: {message}
+            </p>
+            <p>
+              <a href={`/_local/executions/${encodeURIComponent(executionArn)}`}>Back to the execution</a>
+            </p>
+          </Page>,
+        );
+    }
+  }
+
   /** Answers /_local/* requests; returns false for any other path. */
   async function handle(request: IncomingMessage, response: ServerResponse, body?: Buffer): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/_local')) return false;
+    const redrive = url.pathname.match(/^\/_local\/executions\/([^/]+)\/redrive$/);
+    if (redrive && request.method === 'POST') {
+      redrivePost(request, response, decodeURIComponent(redrive[1] ?? ''));
+      return true;
+    }
     const control = url.pathname.match(/^\/_local\/projects\/([^/]+)\/(pause|resume|close)$/);
     if (control && request.method === 'POST') {
       await projectControl(

@@ -15,7 +15,8 @@ export interface LocalLambdaRuntime {
 }
 
 export function lambdaContext(name: string, timeoutSeconds: number): Context {
-  const deadline = Date.now() + timeoutSeconds * 1000;
+  // Lambda counts its timeout in real time, whatever the (possibly scaled) process clock does.
+  const deadline = performance.now() + timeoutSeconds * 1000;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: `percorso-pmi-${name}`,
@@ -25,7 +26,7 @@ export function lambdaContext(name: string, timeoutSeconds: number): Context {
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/percorso-pmi-${name}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - performance.now())),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

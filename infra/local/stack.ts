@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { idempotencyTable, mainTable, tableDesigns } from '#shared/data/table-design.ts';
 import { programmePresets } from '#shared/programmes/presets.ts';
 import { type WorkflowName, workflows } from '#workflows/index.ts';
-import { localAccount, localFunctionArn, renderWorkflowAsl } from '#workflows/render.ts';
+import {
+  localAccount,
+  localFunctionArn,
+  localStateMachineArn,
+  localStateMachineName,
+  renderWorkflowAsl,
+} from '#workflows/render.ts';
 import { type FunctionName, functionCatalog } from '../functions.ts';
 import { startApiServer } from './api-server.ts';
 import { createConsole } from './console.tsx';
@@ -30,6 +36,13 @@ export interface LocalStackOptions {
   readonly sesPort?: number;
   /** Multiplies every wait and timeout (0.001 turns 72 hours into 4.3 minutes). @default 1 */
   readonly timeScale?: number;
+  /**
+   * Whether the process's Date already runs at timeScale (installScaledClock, as `npm start`
+   * does): the engine then keeps workflow durations in clock time and only shortens its timers.
+   * Embedders sharing the process with real-time code (the test runner) leave it off.
+   * @default false
+   */
+  readonly sharedClock?: boolean;
   /** Progress lines while starting. */
   readonly log?: (line: string) => void;
 }
@@ -50,8 +63,8 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const stateMachineArn = (name: string) =>
-  `arn:aws:states:${localAccount.region}:${localAccount.accountId}:stateMachine:${name}`;
+// The deployed names (percorso-pmi-dev-<workflow>), so ARNs are the same locally and on AWS.
+const stateMachineArn = localStateMachineArn;
 
 /** Starts every local service and returns their URLs; stop() shuts them down in reverse order. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -81,6 +94,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       accountId: localAccount.accountId,
       dataDir: dir('executions'),
       timeScale: options.timeScale ?? 1,
+      sharedClock: options.sharedClock ?? false,
     });
     stops.push(async () => engine.close());
     const stepFunctions = await startStepFunctionsServer(engine, { port: options.stepFunctionsPort ?? 0 });
@@ -148,7 +162,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           (payload: unknown) => loaded.invoke(fnName, payload),
         ]),
       );
-      stateMachineArns[name] = engine.registerStateMachine({ name, definition, taskHandlers });
+      stateMachineArns[name] = engine.registerStateMachine({
+        name: localStateMachineName(name),
+        definition,
+        taskHandlers,
+      });
     }
     await engine.resumeRunningExecutions?.();
 

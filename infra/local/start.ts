@@ -1,17 +1,23 @@
 // `npm start`: runs the whole product locally and prints the URLs; Ctrl-C stops it cleanly.
-// Options: --fresh (empty store), --port N (site and console, default 3000),
-// --time-scale X (or LOCAL_TIME_SCALE; 0.001 makes a 72-hour timeout last about 4 minutes).
+// Options: --fresh (empty store), --port N (site and console, default 3000; 0 = a free port),
+// --time-scale X (or LOCAL_TIME_SCALE; 0.001 makes a 72-hour timeout last about 4 minutes),
+// --data-dir DIR (default .local/).
+// Under a time scale the whole process runs on one accelerated clock (./clock.ts), installed before
+// the stack and its handlers load: that is why the stack is imported dynamically below.
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { installScaledClock } from './clock.ts';
 import { isPortTaken } from './ports.ts';
-import { startLocalStack } from './stack.ts';
 
-const dataDir = fileURLToPath(new URL('../../.local/', import.meta.url));
+const defaultDataDir = fileURLToPath(new URL('../../.local/', import.meta.url));
 
-const usage = `Usage: npm start -- [--fresh] [--port 3000] [--time-scale 1]
-  --fresh          start from an empty store (deletes .local/)
-  --port N         port of the public site and local console (default 3000)
-  --time-scale X   multiply every wait and timeout by X (default 1, or LOCAL_TIME_SCALE)`;
+const usage = `Usage: npm start -- [--fresh] [--port 3000] [--time-scale 1] [--data-dir .local]
+  --fresh          start from an empty store (deletes the data folder)
+  --port N         port of the public site and local console (default 3000; 0 = a free port)
+  --time-scale X   multiply every wait and timeout by X (default 1, or LOCAL_TIME_SCALE)
+  --data-dir DIR   where data is kept (default .local/)`;
 
 async function main() {
   let args: ReturnType<typeof parse>;
@@ -27,17 +33,24 @@ async function main() {
   }
   const port = Number(args.values.port);
   const timeScale = Number(args.values['time-scale'] ?? process.env.LOCAL_TIME_SCALE ?? 1);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be a port number, got "${args.values.port}"`);
   if (!(timeScale > 0)) fail(`--time-scale must be a positive number, got "${args.values['time-scale']}"`);
-  if (await isPortTaken(port))
+  if (port !== 0 && (await isPortTaken(port)))
     fail(`Port ${port} is in use (another npm start?). Choose another with --port.`);
+  const dataDir = args.values['data-dir'] ? resolve(args.values['data-dir']) : defaultDataDir;
 
-  const started = Date.now();
+  const started = performance.now();
   console.log(`Percorso PMI — local mode${args.values.fresh ? ' (fresh store)' : ''}`);
+  if (args.values.fresh) {
+    const { rmSync } = await import('node:fs');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const sharedClock = installScaledClock({ scale: timeScale, anchorFile: join(dataDir, 'clock.json') });
+  const { startLocalStack } = await import('./stack.ts');
   const stack = await startLocalStack({
     dataDir,
-    fresh: args.values.fresh,
+    sharedClock,
     port,
     // Well-known ports when free, so AWS CLI commands stay the same between runs.
     dynamoDbPort: await preferredPort(8000),
@@ -46,9 +59,9 @@ async function main() {
     timeScale,
     log: (line) => console.log(`  ${line}`),
   });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
-Ready in ${seconds} s. Data in .local/ (npm start -- --fresh to empty it).
+Ready in ${seconds} s. Data in ${dataDir} (npm start -- --fresh to empty it).
 
   Public site (application form)  ${stack.urls.site}/
   Local console (executions)      ${stack.urls.console}
@@ -83,6 +96,7 @@ function parse() {
       fresh: { type: 'boolean', default: false },
       port: { type: 'string', default: '3000' },
       'time-scale': { type: 'string' },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,

@@ -41,7 +41,7 @@ import { adminGroup } from '#shared/auth/admin-session.ts';
 import { mainTable } from '#shared/data/table-design.ts';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
-import { type WorkflowName, workflows } from '#workflows/index.ts';
+import { stateMachineNameOf, type WorkflowName, workflows } from '#workflows/index.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { Observability, observabilityOptionsFromContext } from '../constructs/observability.ts';
@@ -87,7 +87,7 @@ export class AppStack extends Stack {
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     this.stage = props.stage;
-    const stateMachineName = (workflow: WorkflowName) => `percorso-pmi-${props.stage}-${workflow}`;
+    const stateMachineName = (workflow: WorkflowName) => stateMachineNameOf(props.stage, workflow);
     // Built from the fixed name rather than referenced, so functions that start executions do not
     // depend on the state machine that depends on the functions.
     const stateMachineArn = (workflow: WorkflowName) =>
@@ -281,7 +281,7 @@ export class AppStack extends Stack {
       const monitoringExecutions = this.formatArn({
         service: 'states',
         resource: 'execution',
-        resourceName: `percorso-pmi-${this.stage}-project-monitoring:*`,
+        resourceName: `${stateMachineNameOf(this.stage, 'project-monitoring')}:*`,
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
       fn.addToRolePolicy(
@@ -324,7 +324,7 @@ export class AppStack extends Stack {
     return this.formatArn({
       service: 'states',
       resource: 'stateMachine',
-      resourceName: `percorso-pmi-${this.stage}-${workflowName}`,
+      resourceName: stateMachineNameOf(this.stage, workflowName),
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
   }

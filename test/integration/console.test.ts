@@ -65,7 +65,9 @@ describe('the local console', () => {
 
     // Act
     const found = await page(`/_local/?q=${encodeURIComponent(sme.applicationId)}`);
-    const narrowed = await page(`/_local/?machine=sme-journey&q=${encodeURIComponent(sme.applicationId)}`);
+    const narrowed = await page(
+      `/_local/?machine=percorso-pmi-dev-sme-journey&q=${encodeURIComponent(sme.applicationId)}`,
+    );
     const elsewhere = await page(`/_local/?machine=none&q=${encodeURIComponent(sme.applicationId)}`);
 
     // Assess

@@ -45,6 +45,14 @@ export interface LocalStepFunctionsOptions {
     action: string;
     resource: string;
   }) => Promise<string | undefined>;
+  /**
+   * Whether the process clock (Date) already runs timeScale times faster (see infra/local/clock.ts):
+   * then waits and timeouts keep their workflow durations in clock time and only the timers that
+   * wait for them are shortened, so history timestamps, handlers and the engine share one clock.
+   * Absent, the clock is real and the durations themselves are shortened.
+   * @default false
+   */
+  sharedClock?: boolean;
 }
 
 export type TaskHandler = (
@@ -76,13 +84,30 @@ export interface ExecutionListItem {
   status: ExecutionStatus;
   startDate: Date;
   stopDate?: Date;
+  redriveCount?: number;
+  redriveDate?: Date;
 }
+
+export type RedriveStatus = 'REDRIVABLE' | 'NOT_REDRIVABLE';
 
 export interface ExecutionDescription extends ExecutionListItem {
   input: string;
   output?: string;
   error?: string;
   cause?: string;
+  redriveCount: number;
+  redriveStatus: RedriveStatus;
+  redriveStatusReason?: string;
+}
+
+export interface StateMachineForExecution {
+  stateMachineArn: string;
+  name: string;
+  definition: string;
+  roleArn: string;
+  updateDate: Date;
+  loggingConfiguration: { level: 'OFF'; includeExecutionData: boolean };
+  tracingConfiguration: { enabled: boolean };
 }
 
 type StateTypeName = 'Task' | 'Choice' | 'Pass' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
@@ -93,6 +118,7 @@ export type HistoryEventType =
   | 'ExecutionFailed'
   | 'ExecutionAborted'
   | 'ExecutionTimedOut'
+  | 'ExecutionRedriven'
   | `${StateTypeName}StateEntered`
   | `${StateTypeName}StateExited`
   | 'TaskScheduled'
@@ -139,6 +165,7 @@ export interface HistoryEvent {
   executionFailedEventDetails?: ErrorDetails;
   executionAbortedEventDetails?: ErrorDetails;
   executionTimedOutEventDetails?: ErrorDetails;
+  executionRedrivenEventDetails?: { redriveCount: number };
   stateEnteredEventDetails?: { name: string; input?: string; inputDetails?: DataDetails };
   stateExitedEventDetails?: { name: string; output?: string; outputDetails?: DataDetails };
   taskScheduledEventDetails?: TaskResource & {
@@ -232,6 +259,11 @@ export class TaskTimedOut extends StepFunctionsError {
     super('TaskTimedOut', message);
   }
 }
+export class ExecutionNotRedrivable extends StepFunctionsError {
+  constructor(message: string) {
+    super('ExecutionNotRedrivable', message);
+  }
+}
 export class ValidationException extends StepFunctionsError {
   constructor(message: string) {
     super('ValidationException', message);
@@ -258,6 +290,9 @@ const MAX_TIMER_MS = 2_147_483_647;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{64}$/;
 const FILE_VERSION = 1;
 const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+/** AWS: an execution can be redriven within 14 days of its stop, at most 1,000 times. */
+const REDRIVE_PERIOD_MS = 14 * 24 * 3600 * 1000;
+const REDRIVE_LIMIT = 1000;
 
 type Integration = 'lambda-direct' | 'lambda-invoke' | 'start-execution' | 'unsupported';
 type Pattern = 'request-response' | 'callback' | 'sync' | 'sync2';
@@ -290,6 +325,7 @@ interface MachineEntry {
   compiled: CompiledMachine;
   handlers: Map<string, TaskHandler>;
   creationDate: number;
+  updateDate: number;
 }
 
 interface StoredEvent {
@@ -313,6 +349,8 @@ interface TokenRecord {
   lastHeartbeatAt: number;
   /** Whether a run has taken the outcome (an outcome can arrive while no run waits, before resume). */
   consumed: boolean;
+  /** The StateEntered event ID of the top-level entry that issued the token. */
+  entry?: number;
   output?: string;
   error?: string;
   cause?: string;
@@ -341,10 +379,14 @@ interface ExecutionRecord {
   history: StoredEvent[];
   tokens: TokenRecord[];
   waits: WaitRecord[];
-  /** The top-level state last entered and its input: where a resume restarts. */
-  position?: { stateName: string; input: Json };
+  /** The top-level state last entered, its input and the ID of its StateEntered event. */
+  position?: { stateName: string; input: Json; entry?: number };
   /** States entered and not exited (one entry per entry, for Map iterations). */
   current: string[];
+  redriveCount?: number;
+  redriveDate?: number;
+  /** The clientToken of the last RedriveExecution: a retried call with it is answered again. */
+  redriveClientToken?: string;
 }
 
 type StopReason = 'close' | 'stop' | 'finished';
@@ -447,15 +489,32 @@ interface Run {
   claimedWaits: Set<WaitRecord>;
   skipEnterOnce?: string;
   syntheticState?: string;
+  /** On a resume: the StateEntered event ID of the state re-entered. */
+  resumeEntry?: number;
 }
 
 const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function longTimeout(fn: () => void, ms: number): () => void {
-  const deadline = Date.now() + Math.max(0, ms);
+/**
+ * Calls fn when the clock (Date.now) reaches deadline; timerScale real ms pass per clock ms (1 with
+ * a real clock, the time scale with a scaled one). Re-arms past setTimeout's 24.8-day maximum.
+ */
+function clockTimeout(fn: () => void, deadline: number, timerScale: number): () => void {
   let handle: NodeJS.Timeout;
   const arm = () => {
-    const left = deadline - Date.now();
+    const left = (deadline - Date.now()) * timerScale;
+    handle = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(fn, Math.max(0, left));
+  };
+  arm();
+  return () => clearTimeout(handle);
+}
+
+/** Calls fn after ms of real time (performance.now, whatever the process clock does). */
+function realTimeout(fn: () => void, ms: number): () => void {
+  const deadline = performance.now() + Math.max(0, ms);
+  let handle: NodeJS.Timeout;
+  const arm = () => {
+    const left = deadline - performance.now();
     handle = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(fn, Math.max(0, left));
   };
   arm();
@@ -719,6 +778,10 @@ export class LocalStepFunctions {
   private readonly dataDir: string | undefined;
   private readonly timeScale: number;
   private readonly authorize: LocalStepFunctionsOptions['authorize'];
+  /** Clock ms per workflow ms: the time scale with a real clock, 1 with a shared scaled clock. */
+  private readonly spanScale: number;
+  /** Real ms per clock ms: 1 with a real clock, the time scale with a shared scaled clock. */
+  private readonly timerScale: number;
   private readonly placeholder = `__local_sfn_task_token_${randomUUID()}__`;
   private readonly machines = new Map<string, MachineEntry>();
   private readonly executions = new Map<string, ExecutionRecord>();
@@ -738,6 +801,8 @@ export class LocalStepFunctions {
     if (!Number.isFinite(scale) || scale < 0) throw new Error(`Invalid timeScale: ${scale}`);
     this.timeScale = scale;
     this.authorize = options.authorize;
+    this.spanScale = options.sharedClock ? 1 : scale;
+    this.timerScale = options.sharedClock ? scale : 1;
     void captureTimeoutErrorClass();
     if (this.dataDir) this.load(this.dataDir);
   }
@@ -759,13 +824,15 @@ export class LocalStepFunctions {
       if (!handlers.has(fnName)) handlers.set(fnName, handler);
     }
     const previous = this.machines.get(arn);
+    const now = Date.now();
     this.machines.set(arn, {
       arn,
       name: input.name,
       definition: structuredClone(input.definition),
       compiled,
       handlers,
-      creationDate: previous?.creationDate ?? Date.now(),
+      creationDate: previous?.creationDate ?? now,
+      updateDate: now,
     });
     return arn;
   }
@@ -851,20 +918,104 @@ export class LocalStepFunctions {
       inputDetails: { truncated: false },
       roleArn: this.roleArn(machine),
     });
-    this.startRun(exec, machine, false);
+    // On disk before the caller hears of it: an acknowledged start survives a crash.
+    this.persistNow(exec);
+    this.startRun(exec, machine, 'start');
     return { executionArn, startDate: new Date(exec.startDate) };
   }
 
   describeExecution(input: { executionArn: string }): ExecutionDescription {
     const exec = this.executionOrThrow(input.executionArn);
+    const notRedrivable = this.notRedrivableReason(exec);
     const description: ExecutionDescription = {
       ...this.listItem(exec),
       input: exec.input,
+      redriveCount: exec.redriveCount ?? 0,
+      redriveStatus: notRedrivable === undefined ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
     };
     if (exec.output !== undefined) description.output = exec.output;
     if (exec.error !== undefined) description.error = exec.error;
     if (exec.cause !== undefined) description.cause = exec.cause;
+    if (notRedrivable !== undefined) description.redriveStatusReason = notRedrivable;
     return description;
+  }
+
+  /** The state machine an execution runs (locally: the definition registered now). */
+  describeStateMachineForExecution(input: { executionArn: string }): StateMachineForExecution {
+    const exec = this.executionOrThrow(input.executionArn);
+    const machine = this.machines.get(exec.stateMachineArn);
+    if (!machine) {
+      throw new StateMachineDoesNotExist(`State Machine Does Not Exist: '${exec.stateMachineArn}'`);
+    }
+    return {
+      stateMachineArn: machine.arn,
+      name: machine.name,
+      definition: JSON.stringify(machine.definition),
+      roleArn: this.roleArn(machine),
+      updateDate: new Date(machine.updateDate),
+      loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+      tracingConfiguration: { enabled: false },
+    };
+  }
+
+  /**
+   * Restarts a FAILED, TIMED_OUT or ABORTED execution from the state it stopped in, with the input
+   * that state had: the states that succeeded before it do not run again (AWS RedriveExecution).
+   * A retried call with the same clientToken answers again instead of failing.
+   */
+  redriveExecution(input: { executionArn: string; clientToken?: string }): { redriveDate: Date } {
+    const exec = this.executionOrThrow(input.executionArn);
+    if (
+      exec.status === 'RUNNING' &&
+      input.clientToken !== undefined &&
+      input.clientToken === exec.redriveClientToken &&
+      exec.redriveDate !== undefined
+    ) {
+      return { redriveDate: new Date(exec.redriveDate) };
+    }
+    const reason = this.notRedrivableReason(exec);
+    if (reason !== undefined) throw new ExecutionNotRedrivable(reason);
+    const machine = this.machines.get(exec.stateMachineArn) as MachineEntry;
+    exec.status = 'RUNNING';
+    delete exec.stopDate;
+    delete exec.output;
+    delete exec.error;
+    delete exec.cause;
+    exec.redriveCount = (exec.redriveCount ?? 0) + 1;
+    exec.redriveDate = Date.now();
+    if (input.clientToken !== undefined) exec.redriveClientToken = input.clientToken;
+    else delete exec.redriveClientToken;
+    this.record(exec, 'ExecutionRedriven', 'executionRedrivenEventDetails', {
+      redriveCount: exec.redriveCount,
+    });
+    this.persistNow(exec);
+    this.startRun(exec, machine, 'redrive');
+    return { redriveDate: new Date(exec.redriveDate) };
+  }
+
+  /** Why RedriveExecution would refuse the execution; undefined when it can be redriven. */
+  private notRedrivableReason(exec: ExecutionRecord): string | undefined {
+    if (exec.status === 'RUNNING' || exec.status === 'SUCCEEDED') {
+      return `Execution is ${exec.status} and cannot be redriven`;
+    }
+    if (exec.stopDate !== undefined && Date.now() - exec.stopDate > REDRIVE_PERIOD_MS) {
+      return 'Execution stopped more than 14 days ago and can no longer be redriven';
+    }
+    if ((exec.redriveCount ?? 0) >= REDRIVE_LIMIT) {
+      return `Execution has been redriven ${REDRIVE_LIMIT} times, the maximum`;
+    }
+    if (exec.history.length >= HISTORY_LIMIT - 1) {
+      return `Execution history has reached ${HISTORY_LIMIT - 1} events and cannot be redriven`;
+    }
+    if (exec.error === 'States.DataLimitExceeded') {
+      return 'Execution failed with States.DataLimitExceeded and cannot be redriven';
+    }
+    const machine = this.machines.get(exec.stateMachineArn);
+    if (!machine) return `State machine ${exec.stateMachineArn} does not exist`;
+    if (!exec.position || !machine.compiled.topLevel.has(exec.position.stateName)) {
+      return 'Execution has no state to redrive from';
+    }
+    return undefined;
   }
 
   listExecutions(input: {
@@ -927,6 +1078,7 @@ export class LocalStepFunctions {
       if (input.error !== undefined) details.error = input.error;
       if (input.cause !== undefined) details.cause = input.cause;
       this.finish(exec, 'ABORTED', details, 'ExecutionAborted', 'executionAbortedEventDetails', 'stop');
+      this.persistNow(exec);
     }
     return { stopDate: new Date(exec.stopDate ?? Date.now()) };
   }
@@ -947,7 +1099,8 @@ export class LocalStepFunctions {
     rec.status = 'SUCCEEDED';
     rec.output = input.output;
     rec.consumed = false;
-    this.persist(exec);
+    // On disk before the answer is acknowledged: AWS never loses an acknowledged SendTaskSuccess.
+    this.persistNow(exec);
     this.waiters.get(rec.token)?.complete({ ok: true, value });
     this.notify(exec.executionArn);
   }
@@ -958,7 +1111,7 @@ export class LocalStepFunctions {
     if (input.error !== undefined) rec.error = input.error;
     if (input.cause !== undefined) rec.cause = input.cause;
     rec.consumed = false;
-    this.persist(exec);
+    this.persistNow(exec);
     this.waiters.get(rec.token)?.complete({ ok: false, error: input.error ?? '', cause: input.cause ?? '' });
     this.notify(exec.executionArn);
   }
@@ -1020,7 +1173,7 @@ export class LocalStepFunctions {
     for (const exec of this.executions.values()) {
       if (exec.status !== 'RUNNING' || this.runs.has(exec.executionArn)) continue;
       const machine = this.machines.get(exec.stateMachineArn);
-      if (machine) this.startRun(exec, machine, true);
+      if (machine) this.startRun(exec, machine, 'resume');
     }
   }
 
@@ -1034,7 +1187,13 @@ export class LocalStepFunctions {
   // Runs
   // ---------------------------------------------------------------------------------------------
 
-  private startRun(exec: ExecutionRecord, machine: MachineEntry, resume: boolean): void {
+  /**
+   * Runs an execution: from the start, or from its last top-level state with that state's recorded
+   * input, either resuming after a restart (the state was entered already: its pending token or
+   * wait is taken up again) or redriving (the state is entered afresh).
+   */
+  private startRun(exec: ExecutionRecord, machine: MachineEntry, mode: 'start' | 'resume' | 'redrive'): void {
+    const resume = mode !== 'start';
     const run: Run = {
       exec,
       machine,
@@ -1080,8 +1239,13 @@ export class LocalStepFunctions {
         definition = { ...definition, StartAt: stateName };
         input = stateInput;
       }
-      run.skipEnterOnce = stateName;
-      exec.current = [stateName];
+      if (mode === 'resume') {
+        run.skipEnterOnce = stateName;
+        if (exec.position.entry !== undefined) run.resumeEntry = exec.position.entry;
+        exec.current = [stateName];
+      } else {
+        exec.current = [];
+      }
     } else if (resume) {
       exec.current = [];
     }
@@ -1092,18 +1256,24 @@ export class LocalStepFunctions {
     this.runs.set(exec.executionArn, run);
 
     if (compiled.executionTimeoutSeconds !== undefined) {
-      const deadline = exec.startDate + compiled.executionTimeoutSeconds * 1000 * this.timeScale;
-      const cancel = longTimeout(() => {
-        run.cancellers.delete(stopTimer);
-        this.finish(
-          exec,
-          'TIMED_OUT',
-          { error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds).' },
-          'ExecutionTimedOut',
-          'executionTimedOutEventDetails',
-          'finished',
-        );
-      }, deadline - Date.now());
+      // A redriven execution's timeout counts from the redrive.
+      const deadline =
+        (exec.redriveDate ?? exec.startDate) + compiled.executionTimeoutSeconds * 1000 * this.spanScale;
+      const cancel = clockTimeout(
+        () => {
+          run.cancellers.delete(stopTimer);
+          this.finish(
+            exec,
+            'TIMED_OUT',
+            { error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds).' },
+            'ExecutionTimedOut',
+            'executionTimedOutEventDetails',
+            'finished',
+          );
+        },
+        deadline,
+        this.timerScale,
+      );
       const stopTimer = () => cancel();
       run.cancellers.add(stopTimer);
     }
@@ -1189,7 +1359,8 @@ export class LocalStepFunctions {
         Name: exec.name,
         RoleArn: this.roleArn(machine),
         StartTime: new Date(exec.startDate).toISOString(),
-        RedriveCount: 0,
+        RedriveCount: exec.redriveCount ?? 0,
+        ...(exec.redriveDate !== undefined ? { RedriveTime: new Date(exec.redriveDate).toISOString() } : {}),
       },
       StateMachine: { Id: machine.arn, Name: machine.name },
       Task: { Token: this.placeholder },
@@ -1230,7 +1401,8 @@ export class LocalStepFunctions {
         const type = typeOf(name, event.state.type);
         const input = JSON.stringify(event.state.input ?? null);
         if (run.machine.compiled.topLevel.has(name)) {
-          exec.position = { stateName: name, input: (event.state.input ?? null) as Json };
+          const entry = exec.history.length + 1;
+          exec.position = { stateName: name, input: (event.state.input ?? null) as Json, entry };
         }
         exec.current.push(name);
         this.record(exec, `${type}StateEntered` as HistoryEventType, 'stateEnteredEventDetails', {
@@ -1401,8 +1573,11 @@ export class LocalStepFunctions {
       lastHeartbeatAt: now,
       consumed: false,
     };
-    if (timeoutSeconds !== undefined) rec.timeoutAt = now + timeoutSeconds * 1000 * this.timeScale;
-    if (heartbeatSeconds !== undefined) rec.heartbeatMs = heartbeatSeconds * 1000 * this.timeScale;
+    if (timeoutSeconds !== undefined) rec.timeoutAt = now + timeoutSeconds * 1000 * this.spanScale;
+    if (heartbeatSeconds !== undefined) rec.heartbeatMs = heartbeatSeconds * 1000 * this.spanScale;
+    if (exec.position?.stateName === meta.stateName && exec.position.entry !== undefined) {
+      rec.entry = exec.position.entry;
+    }
     exec.tokens.push(rec);
     this.tokens.set(token, { exec, rec });
     run.claimedTokens.add(token);
@@ -1439,6 +1614,23 @@ export class LocalStepFunctions {
   }
 
   private findReusableToken(run: Run, stateName: string, paramsKey: string): TokenRecord | undefined {
+    // An answer taken by the run before a crash, whose state's exit was not written yet: the state
+    // is re-entered on resume, and the stored answer is handed over again rather than a new token
+    // issued (which would e-mail a new link for a task already answered).
+    const position = run.exec.position;
+    if (run.resumeEntry !== undefined && position?.stateName === stateName) {
+      const answered = run.exec.tokens.find(
+        (rec) =>
+          rec.entry === run.resumeEntry &&
+          rec.stateName === stateName &&
+          !run.claimedTokens.has(rec.token) &&
+          (rec.status === 'SUCCEEDED' || rec.status === 'FAILED'),
+      );
+      if (answered) {
+        answered.consumed = false;
+        return answered;
+      }
+    }
     const candidates = run.exec.tokens.filter(
       (rec) =>
         rec.stateName === stateName &&
@@ -1483,12 +1675,16 @@ export class LocalStepFunctions {
         const first = deadlines[0];
         if (!first) return;
         const [at, kind] = first;
-        cancelTimer = longTimeout(() => {
-          rec.status = 'TIMED_OUT';
-          this.persist(exec);
-          cleanup();
-          reject(kind === 'timeout' ? statesTimeout() : new HeartbeatTimeout());
-        }, at - Date.now());
+        cancelTimer = clockTimeout(
+          () => {
+            rec.status = 'TIMED_OUT';
+            this.persist(exec);
+            cleanup();
+            reject(kind === 'timeout' ? statesTimeout() : new HeartbeatTimeout());
+          },
+          at,
+          this.timerScale,
+        );
       };
       const waiter: Waiter = {
         complete: (outcome) => {
@@ -1526,13 +1722,13 @@ export class LocalStepFunctions {
           `Wait '${meta.stateName}': seconds must be a non-negative number`,
         );
       }
-      ms = seconds * 1000 * this.timeScale;
+      ms = seconds * 1000 * this.spanScale;
     } else if ('timestamp' in wrapped) {
       const at = typeof wrapped.timestamp === 'string' ? Date.parse(wrapped.timestamp) : Number.NaN;
       if (Number.isNaN(at)) {
         throw new TerminalError('States.Runtime', `Wait '${meta.stateName}': invalid timestamp`);
       }
-      ms = Math.max(0, at - Date.now()) * this.timeScale;
+      ms = Math.max(0, at - Date.now()) * this.spanScale;
     }
     const key = JSON.stringify(wrapped);
     const open = exec.waits.filter(
@@ -1551,10 +1747,14 @@ export class LocalStepFunctions {
         stop();
         reject(error);
       };
-      const stop = longTimeout(() => {
-        run.cancellers.delete(cancel);
-        resolve();
-      }, wait.wakeAt - Date.now());
+      const stop = clockTimeout(
+        () => {
+          run.cancellers.delete(cancel);
+          resolve();
+        },
+        wait.wakeAt,
+        this.timerScale,
+      );
       run.cancellers.add(cancel);
     });
     this.assertActive(run);
@@ -1581,7 +1781,7 @@ export class LocalStepFunctions {
       }
       run.cancellers.add(cancel);
       if (timeoutMs !== undefined) {
-        cancelTimer = longTimeout(() => {
+        cancelTimer = realTimeout(() => {
           done();
           reject(statesTimeout());
         }, timeoutMs);
@@ -1897,6 +2097,8 @@ export class LocalStepFunctions {
       startDate: new Date(exec.startDate),
     };
     if (exec.stopDate !== undefined) item.stopDate = new Date(exec.stopDate);
+    if (exec.redriveCount) item.redriveCount = exec.redriveCount;
+    if (exec.redriveDate !== undefined) item.redriveDate = new Date(exec.redriveDate);
     return item;
   }
 
@@ -1957,6 +2159,21 @@ export class LocalStepFunctions {
     }
   }
 
+  /** Writes the execution's file now (before an answer that must survive a crash is given). */
+  private persistNow(exec: ExecutionRecord): void {
+    if (!this.dataDir) return;
+    this.dirty.delete(exec.executionArn);
+    mkdirSync(this.dataDir, { recursive: true });
+    this.writeFile(exec);
+  }
+
+  private writeFile(exec: ExecutionRecord): void {
+    const file = this.fileFor(exec.executionArn);
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(exec));
+    renameSync(temp, file);
+  }
+
   private flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
@@ -1965,11 +2182,7 @@ export class LocalStepFunctions {
     for (const executionArn of [...this.dirty]) {
       this.dirty.delete(executionArn);
       const exec = this.executions.get(executionArn);
-      if (!exec) continue;
-      const file = this.fileFor(executionArn);
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(exec));
-      renameSync(temp, file);
+      if (exec) this.writeFile(exec);
     }
   }
 

@@ -117,6 +117,15 @@ const operations: Record<string, Operation> = {
       { nextToken: offset + size < all.length ? String(offset + size) : undefined },
     );
   },
+  DescribeStateMachineForExecution: (engine, body) =>
+    engine.describeStateMachineForExecution({ executionArn: requiredString(body, 'executionArn') }),
+  RedriveExecution: (engine, body) =>
+    engine.redriveExecution(
+      withOptional(
+        { executionArn: requiredString(body, 'executionArn') },
+        { clientToken: optionalString(body, 'clientToken') },
+      ),
+    ),
   DescribeStateMachine: (engine, body) =>
     engine.describeStateMachine({ stateMachineArn: requiredString(body, 'stateMachineArn') }),
 };
