@@ -126,17 +126,14 @@ export function sendProxyResult(response: ServerResponse, result: APIGatewayProx
   response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
-/** Runs the /admin authorizer like API Gateway: throw → 401, Deny → 403, Allow → its context. */
-async function authorizeAdmin(
-  runtime: LocalLambdaRuntime,
+/** The REQUEST authorizer's event for a proxy event, as API Gateway builds it. */
+export function toAuthorizerEvent(
   event: APIGatewayProxyEvent,
-): Promise<
-  { refusal: ReturnType<typeof adminRefusals>['unauthorized'] } | { context: Record<string, unknown> }
-> {
-  const refusals = adminRefusals('');
-  const authorizerEvent: APIGatewayRequestAuthorizerEvent = {
+  methodArn: string,
+): APIGatewayRequestAuthorizerEvent {
+  return {
     type: 'REQUEST',
-    methodArn: `arn:aws:execute-api:eu-south-1:000000000000:local/local/${event.httpMethod}${event.resource}`,
+    methodArn,
     resource: event.resource,
     path: event.path,
     httpMethod: event.httpMethod,
@@ -148,6 +145,21 @@ async function authorizeAdmin(
     stageVariables: null,
     requestContext: event.requestContext as unknown as APIGatewayRequestAuthorizerEvent['requestContext'],
   };
+}
+
+/** Runs the /admin authorizer like API Gateway: throw → 401, Deny → 403, Allow → its context. */
+async function authorizeAdmin(
+  runtime: LocalLambdaRuntime,
+  event: APIGatewayProxyEvent,
+): Promise<
+  { refusal: ReturnType<typeof adminRefusals>['unauthorized'] } | { context: Record<string, unknown> }
+> {
+  const refusals = adminRefusals('');
+  const authorizerEvent = toAuthorizerEvent(
+    event,
+    `arn:aws:execute-api:eu-south-1:000000000000:local/local/${event.httpMethod}${event.resource}`,
+  );
+
   let result: APIGatewayAuthorizerResult;
   try {
     result = (await runtime.invoke('adminAuthorizer', authorizerEvent)) as APIGatewayAuthorizerResult;

@@ -4,16 +4,12 @@
 // invoke each function from the AWS::Lambda::Permission resources. What the template lacks answers
 // as API Gateway does (403 Missing Authentication Token).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type {
-  APIGatewayAuthorizerResult,
-  APIGatewayProxyResult,
-  APIGatewayRequestAuthorizerEvent,
-} from 'aws-lambda';
-import { sendProxyResult, toProxyEvent } from '../local/api-server.ts';
+import type { APIGatewayAuthorizerResult, APIGatewayProxyResult } from 'aws-lambda';
+import { sendProxyResult, toAuthorizerEvent, toProxyEvent } from '../local/api-server.ts';
 import type { CloudAssembly, Json, StackTemplate } from './cloud-assembly.ts';
 import { iamPatternMatches } from './iam.ts';
 import type { LambdaDefinition, LambdaHost } from './lambda-host.ts';
+import { listenOnLoopback } from './loopback.ts';
 
 interface ApiMethod {
   readonly logicalId: string;
@@ -168,17 +164,8 @@ export class RestApiFromTemplate {
         else response.end();
       });
     });
-    server.keepAliveTimeout = 5_000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return {
-      url: `http://127.0.0.1:${port}/${this.stage}`,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    };
+    const { origin, close } = await listenOnLoopback(server);
+    return { url: `${origin}/${this.stage}`, close };
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -235,20 +222,8 @@ export class RestApiFromTemplate {
         });
         return this.gatewayResponse(response, 'AUTHORIZER_FAILURE');
       }
-      const authorizerEvent: APIGatewayRequestAuthorizerEvent = {
-        type: 'REQUEST',
-        methodArn,
-        resource: event.resource,
-        path: event.path,
-        httpMethod,
-        headers: event.headers,
-        multiValueHeaders: event.multiValueHeaders,
-        pathParameters: event.pathParameters,
-        queryStringParameters: event.queryStringParameters,
-        multiValueQueryStringParameters: event.multiValueQueryStringParameters,
-        stageVariables: null,
-        requestContext: event.requestContext as unknown as APIGatewayRequestAuthorizerEvent['requestContext'],
-      };
+      const authorizerEvent = toAuthorizerEvent(event, methodArn);
+
       let result: APIGatewayAuthorizerResult;
       try {
         result = (await this.lambdas.invoke(

@@ -2,9 +2,9 @@
 // calling function's execution role (from its SigV4 access key) before it reaches the local
 // service, and a denied call answers AccessDeniedException in the service's own wire format.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type AuthorisationRequest, parseCall } from './aws-calls.ts';
 import type { IamRoles, RoleIdentity } from './iam.ts';
+import { listenOnLoopback } from './loopback.ts';
 
 export interface Caller {
   /** How the summary names it: the function's logical ID. */
@@ -63,17 +63,8 @@ export async function startAwsGateway(
       response.end(JSON.stringify({ message: error instanceof Error ? error.message : String(error) }));
     });
   });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: origin, close };
 }
 
 async function handle(

@@ -3,8 +3,8 @@
 // fetches, and access tokens signed with its key, carrying the claims Cognito puts in them.
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CloudAssembly } from './cloud-assembly.ts';
+import { listenOnLoopback } from './loopback.ts';
 
 export class CognitoStandIn {
   readonly userPoolId: string;
@@ -70,15 +70,7 @@ export class CognitoStandIn {
       response.writeHead(404, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ error: 'not_found' }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return {
-      url: `http://127.0.0.1:${port}`,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    };
+    const { origin, close } = await listenOnLoopback(server);
+    return { url: origin, close };
   }
 }
