@@ -61,8 +61,14 @@ export function keepingIdempotencyRecords<T extends MiddlewareObj>(idempotency: 
  */
 export function postedFromThisSite(event: APIGatewayProxyEvent, publicBaseUrl: string | undefined): boolean {
   const origin = requestHeader(event, 'origin');
-  if (origin) {
-    const allowed = new Set([`https://${requestHeader(event, 'host') ?? ''}`]);
+  // Pages here send Referrer-Policy: no-referrer, under which browsers post with `Origin: null`:
+  // then Sec-Fetch-Site tells where the post came from.
+  if (origin && origin !== 'null') {
+    // API Gateway says the scheme in X-Forwarded-Proto (https); without it (the local API) the page
+    // was served over plain http.
+    const host = requestHeader(event, 'host') ?? '';
+    const scheme = requestHeader(event, 'x-forwarded-proto') ?? 'http';
+    const allowed = new Set([`https://${host}`, `${scheme}://${host}`]);
     if (publicBaseUrl) allowed.add(new URL(publicBaseUrl).origin);
     return allowed.has(origin);
   }
