@@ -10,6 +10,7 @@ import type {
 } from 'aws-lambda';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
+import { securityHeaders } from '#shared/http/security.ts';
 import type { FunctionName } from '../functions.ts';
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
 
@@ -42,9 +43,15 @@ export function matchRoute(method: string, path: string): MatchedRoute | 'method
     if (!match) continue;
     pathMatched = true;
     if (!(route.methods as readonly string[]).includes(method)) continue;
-    const pathParameters = Object.fromEntries(
-      names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
-    );
+    // As API Gateway: a parameter that is not valid percent-encoding is passed on as it came.
+    const decoded = (raw: string) => {
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    };
+    const pathParameters = Object.fromEntries(names.map((name, i) => [name, decoded(match[i + 1] ?? '')]));
     return { route, pathParameters };
   }
   return pathMatched ? 'method-not-allowed' : undefined;
@@ -171,8 +178,9 @@ async function authorizeAdmin(
   return { context: { principalId: result.principalId, ...result.context } };
 }
 
+/** The local server's own answers (404, 405, 413, 502…) carry the headers every page carries. */
 function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
-  response.writeHead(statusCode, { 'Content-Type': 'application/json' });
+  response.writeHead(statusCode, { ...securityHeaders(), 'Content-Type': 'application/json' });
   response.end(JSON.stringify(body));
 }
 

@@ -1648,6 +1648,10 @@ export function describeTaskAnswerErrors(
       }
       continue;
     }
+    if (path.length === 0 && issue.code === 'invalid_type') {
+      described.push({ field: 'body', message: t(lang, 'validation.bodyObject') });
+      continue;
+    }
     const field = formFieldOf(path);
     const label = taskFieldLabel(lang, field, names);
     const say = (key: MessageKey, params: Record<string, string | number> = {}) =>

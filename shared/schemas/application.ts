@@ -184,6 +184,9 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Lan
       return { field, message: t(lang, 'validation.unknownField', { field }) };
     });
   }
+  // A body that is not an object at all (null, [], "x", 42): say so, naming the body.
+  if (path.length === 0 && issue.code === 'invalid_type')
+    return [{ field: 'body', message: t(lang, 'validation.bodyObject') }];
   const field = path.join('.');
   const label = fieldLabel(lang, field);
   const message = (key: MessageKey, params: Record<string, string | number> = {}) => [

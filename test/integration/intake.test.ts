@@ -346,6 +346,42 @@ describe('POST /applications with bad input', () => {
     expect(await response.text()).toMatch(/codifica diversa da UTF-8/);
   });
 
+  it('names the body when it is not a JSON object at all (null, [], "x", 42)', async () => {
+    // Act
+    const answers = await Promise.all(
+      ['null', '[]', '"x"', '42'].map(async (body) => {
+        const response = await postJson(body, { 'Accept-Language': 'en' });
+        return {
+          status: response.status,
+          body: (await response.json()) as { fields?: { field: string; message: string }[] },
+        };
+      }),
+    );
+
+    // Assess
+    for (const answer of answers) {
+      expect(answer.status).toBe(422);
+      expect(answer.body.fields).toEqual([
+        { field: 'body', message: expect.stringMatching(/must be a JSON object/) },
+      ]);
+    }
+  });
+
+  it('answers a malformed task link with the unknown-link page, and its own 404s with the security headers', async () => {
+    // Act
+    const malformed = await fetch(`${local.site}/tasks/%E0%A4%A`, { headers: { Accept: 'text/html' } });
+    const nowhere = await fetch(`${local.site}/nowhere`);
+
+    // Assess
+    expect(malformed.status).toBe(404);
+    expect(nowhere.status).toBe(404);
+    for (const response of [malformed, nowhere]) {
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
   it('rejects a wrong check digit in the Partita IVA', async () => {
     // Prepare
     const valid = randomVatNumber();

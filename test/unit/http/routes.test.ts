@@ -12,6 +12,13 @@ describe('the route table, as the local API reads it', () => {
     });
   });
 
+  it('passes a parameter that is not valid percent-encoding on as it came, instead of failing', () => {
+    expect(matchRoute('GET', '/tasks/%E0%A4%A')).toMatchObject({
+      route: routes.humanTask,
+      pathParameters: { token: '%E0%A4%A' },
+    });
+  });
+
   it('tells a wrong method from an unknown path', () => {
     expect(matchRoute('DELETE', '/applications')).toBe('method-not-allowed');
     expect(matchRoute('PUT', '/status/x')).toBe('method-not-allowed');
