@@ -19,7 +19,11 @@ const env = readEnv({
   JOURNEY_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
 });
 
-const withdrawRequest = z.object({ action: z.literal('withdraw') });
+/** The withdrawal: JSON `{"action":"withdraw"}` exactly; the page's form also sends its language. */
+const withdrawRequest = {
+  json: z.strictObject({ action: z.literal('withdraw') }),
+  form: z.strictObject({ action: z.literal('withdraw'), lang: z.string().optional() }),
+};
 
 export const handler = httpHandler()
   .use(sameSitePostsOnly())
@@ -52,20 +56,32 @@ export const handler = httpHandler()
     let current = application;
     let justWithdrawn = false;
     if (body) {
-      const request = withdrawRequest.safeParse(body.kind === 'form' ? body.fields : body.value);
+      const request =
+        body.kind === 'form'
+          ? withdrawRequest.form.safeParse(body.fields)
+          : withdrawRequest.json.safeParse(body.value);
       if (!request.success) {
-        return jsonResponse(422, {
-          error: 'validationFailed',
-          message: t(lang, 'error.validationFailed'),
-          fields: [{ field: 'action', message: t(lang, 'validation.choice', { field: 'action' }) }],
-        });
+        const message = t(lang, 'status.withdraw.invalid');
+        return html
+          ? htmlResponse(422, renderPage(MessagePage({ lang, title: t(lang, 'error.title'), message })))
+          : jsonResponse(422, {
+              error: 'validationFailed',
+              message: t(lang, 'error.validationFailed'),
+              fields: [{ field: 'action', message }],
+            });
       }
       const outcome = await withdrawApplication(
         { tableName: env.TABLE_NAME, journeyStateMachineArn: env.JOURNEY_STATE_MACHINE_ARN },
         application.applicationId,
       );
       if (outcome === 'not_withdrawable' && !html) {
-        return jsonResponse(409, { error: 'notWithdrawable', status: application.status });
+        // The status as it is now (a concurrent withdrawal may have just changed it).
+        const now = (await getApplication(env.TABLE_NAME, application.applicationId)) ?? application;
+        return jsonResponse(409, {
+          error: 'notWithdrawable',
+          status: now.status,
+          message: t(lang, 'status.withdraw.notWithdrawable'),
+        });
       }
       justWithdrawn = outcome === 'withdrawn';
       current = (await getApplication(env.TABLE_NAME, application.applicationId)) ?? application;

@@ -484,6 +484,39 @@ describe('the SME journey', () => {
     expect(realFirm.applicationId).not.toBe(squatter.applicationId);
   });
 
+  it('answers a withdrawal race, unknown fields and a wrong form action with a current status and a message', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+
+    // Act
+    const extra = await postJson(sme.statusUrl, { action: 'withdraw', status: 'launched' });
+    const nope = await fetch(sme.statusUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      body: 'action=nope&lang=it',
+    });
+    const race = await Promise.all(
+      Array.from({ length: 20 }, () => postJson(sme.statusUrl, { action: 'withdraw' })),
+    );
+
+    // Assess
+    expect(extra.status).toBe(422);
+    expect(nope.status).toBe(422);
+    expect(nope.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await nope.text()).toContain('usa il pulsante della pagina di stato');
+    expect(race.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const refused of race.filter((r) => r.status !== 200)) {
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        error: 'notWithdrawable',
+        status: 'withdrawn',
+        message: expect.any(String),
+      });
+    }
+  });
+
   it('never books a manager beyond capacity: 50 concurrent journeys against 5 managers of capacity 2', async () => {
     // Prepare
     const managers = await Promise.all(Array.from({ length: 5 }, () => newManager({ capacity: 2 })));
