@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { installScaledClock } from './clock.ts';
+import { holdDataFolder, otherStackUsing } from './data-lock.ts';
 import { isPortTaken } from './ports.ts';
 
 const defaultDataDir = fileURLToPath(new URL('../../.local/', import.meta.url));
@@ -40,12 +41,19 @@ async function main() {
     fail(`Port ${port} is in use (another npm start?). Choose another with --port.`);
   const dataDir = args.values['data-dir'] ? resolve(args.values['data-dir']) : defaultDataDir;
 
+  const other = otherStackUsing(dataDir);
+  if (other !== undefined)
+    fail(
+      `Another npm start (process ${other}) is using ${dataDir}: stop it first, or give this one its own folder with --data-dir.`,
+    );
+
   const started = performance.now();
   console.log(`Percorso PMI — local mode${args.values.fresh ? ' (fresh store)' : ''}`);
   if (args.values.fresh) {
     const { rmSync } = await import('node:fs');
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const releaseDataFolder = holdDataFolder(dataDir);
   const sharedClock = installScaledClock({ scale: timeScale, anchorFile: join(dataDir, 'clock.json') });
   const { startLocalStack } = await import('./stack.ts');
   const stack = await startLocalStack({
@@ -83,6 +91,7 @@ Press Ctrl-C to stop.`);
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     await stack.stop();
+    releaseDataFolder();
     console.log('Stopped.');
     process.exit(0);
   };
