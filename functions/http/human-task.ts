@@ -54,7 +54,7 @@ function closed(event: APIGatewayProxyEvent, lang: Language, reason: ClosedReaso
     ? htmlResponse(closedStatus[reason], renderPage(TaskClosedPage({ lang, reason })))
     : jsonResponse(closedStatus[reason], {
         error: closedCode[reason],
-        message: t(lang, reason === 'unknown' ? 'link.unknown.body' : `task.closed.${reason}.body`),
+        message: t(lang, `task.closed.${reason}.body`),
       });
   return forMethod(event.httpMethod, response);
 }

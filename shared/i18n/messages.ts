@@ -83,6 +83,7 @@ const it = {
     '{field}: inserisci un numero con al massimo 6 decimali, non oltre un milione di miliardi.',
   'validation.bodyObject':
     'Il corpo della richiesta deve essere un oggetto JSON con i campi indicati nella documentazione.',
+  'validation.unknownFieldsMore': 'e altri {count} campi sconosciuti.',
   'validation.required': '{field}: campo obbligatorio.',
   'validation.text': '{field}: inserisci un testo.',
   'validation.tooShort': '{field}: almeno {min} caratteri.',
@@ -256,6 +257,7 @@ const en: Record<MessageKey, string> = {
   'validation.number.storable':
     '{field}: enter a number with at most 6 decimals, no larger than a million billion.',
   'validation.bodyObject': 'The request body must be a JSON object with the fields the documentation lists.',
+  'validation.unknownFieldsMore': 'and {count} more unknown fields.',
   'validation.required': '{field}: this field is required.',
   'validation.text': '{field}: enter some text.',
   'validation.tooShort': '{field}: at least {min} characters.',

@@ -13,7 +13,12 @@ import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx
 import { sitePath } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
-import { type InterestArea, interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
+import {
+  type InterestArea,
+  interestAreas,
+  parseLocaleNumber,
+  unknownFieldErrors,
+} from '#shared/schemas/application.ts';
 import type { FieldError } from './application-form.tsx';
 import { Layout } from './layout.tsx';
 
@@ -1642,10 +1647,7 @@ export function describeTaskAnswerErrors(
       (segment): segment is string | number => typeof segment === 'string' || typeof segment === 'number',
     );
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const field = [...path, key].join('.');
-        described.push({ field, message: t(lang, 'validation.unknownField', { field }) });
-      }
+      described.push(...unknownFieldErrors(path, issue.keys, lang));
       continue;
     }
     if (path.length === 0 && issue.code === 'invalid_type') {

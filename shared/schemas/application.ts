@@ -178,12 +178,7 @@ function fieldLabel(lang: Language, field: string): string {
 /** One message per zod issue, naming the field in the requester's language. */
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Language): FieldError[] {
   const path = issue.path.filter((segment): segment is string => typeof segment === 'string');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => {
-      const field = [...path, key].join('.');
-      return { field, message: t(lang, 'validation.unknownField', { field }) };
-    });
-  }
+  if (issue.code === 'unrecognized_keys') return unknownFieldErrors(path, issue.keys, lang);
   // A body that is not an object at all (null, [], "x", 42): say so, naming the body.
   if (path.length === 0 && issue.code === 'invalid_type')
     return [{ field: 'body', message: t(lang, 'validation.bodyObject') }];
@@ -337,6 +332,31 @@ export function formFieldsToApplication(
   for (const name of listFields) if (!(name in fields)) set(name, []);
   for (const name of booleanFields) if (!(name in fields)) set(name, false);
   return result;
+}
+
+/** How many unknown fields an answer names one by one; the rest are counted (a 5,000-key body gets a short answer). */
+const unknownFieldsListed = 10;
+
+/** The errors for fields a strict schema does not know: the first few named, the rest counted. */
+export function unknownFieldErrors(
+  path: readonly (string | number)[],
+  keys: readonly string[],
+  lang: Language,
+): FieldError[] {
+  const named = keys.slice(0, unknownFieldsListed).map((key) => {
+    const field = [...path, key.slice(0, 100)].join('.');
+    return { field, message: t(lang, 'validation.unknownField', { field }) };
+  });
+  const more = keys.length - named.length;
+  return more > 0
+    ? [
+        ...named,
+        {
+          field: path.join('.') || 'body',
+          message: t(lang, 'validation.unknownFieldsMore', { count: more }),
+        },
+      ]
+    : named;
 }
 
 /**

@@ -367,6 +367,25 @@ describe('POST /applications with bad input', () => {
     }
   });
 
+  it('answers a body of 5,000 unknown keys with a short 422 (the first ten named, the rest counted)', async () => {
+    // Prepare: about 45 KB of unknown keys.
+    const body = {
+      ...validApplication(),
+      ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, 1])),
+    };
+
+    // Act
+    const response = await postJson(body, { 'Accept-Language': 'en' });
+    const text = await response.text();
+
+    // Assess
+    expect(response.status).toBe(422);
+    expect(text.length).toBeLessThan(4_000);
+    const fields = (JSON.parse(text) as { fields: { field: string; message: string }[] }).fields;
+    expect(fields).toHaveLength(11);
+    expect(fields.at(-1)).toEqual({ field: 'body', message: 'and 4990 more unknown fields.' });
+  });
+
   it('answers a malformed task link with the unknown-link page, and its own 404s with the security headers', async () => {
     // Act
     const malformed = await fetch(`${local.site}/tasks/%E0%A4%A`, { headers: { Accept: 'text/html' } });

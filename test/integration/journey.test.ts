@@ -562,6 +562,7 @@ describe('the SME journey', () => {
 
     // Assess
     expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('Questo link non corrisponde a nessuna richiesta aperta.');
     expect(invalid.status).toBe(422);
     expect(JSON.stringify(invalid.body.fields)).toContain('decision');
     expect(stillOpen.status).toBe(200);
