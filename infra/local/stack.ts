@@ -140,11 +140,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         await putProgramme(mainTable.logicalName, preset);
     }
     // A roster to try the journey with at once (fictional managers, e-mails to the outbox).
-    const { getManager, putManager } = await import('#shared/data/managers.ts');
+    const { claimManagerEmail, getManager, putManager } = await import('#shared/data/managers.ts');
     const { demoManagers } = await import('#shared/programmes/demo-managers.ts');
     for (const manager of demoManagers) {
       if (!(await getManager(mainTable.logicalName, manager.managerId)))
         await putManager(mainTable.logicalName, manager);
+      // The address lock registration takes, so registering with a demo address is recognised.
+      await claimManagerEmail(mainTable.logicalName, manager.email, manager.managerId);
     }
 
     log('Loading handlers and state machines…');

@@ -7,6 +7,7 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -320,4 +321,31 @@ export async function findAndReserveManager(
     if (outcome !== 'no_capacity') return { managerId: manager.managerId, score, outcome };
   }
   return undefined;
+}
+
+/**
+ * Takes a manager's address lock (the one registration takes in its transaction), for the paths
+ * that create managers outside registration (roster import, demo seed), so a later registration
+ * with that address is recognised.
+ * @returns 'claimed' (now or already by this manager) or 'taken' (by another manager)
+ */
+export async function claimManagerEmail(
+  tableName: string,
+  email: string,
+  managerId: string,
+): Promise<'claimed' | 'taken'> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.managerEmail(email), type: 'manager-email', managerId },
+        ConditionExpression: 'attribute_not_exists(pk) OR managerId = :id',
+        ExpressionAttributeValues: { ':id': managerId },
+      }),
+    );
+    return 'claimed';
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'taken';
+    throw error;
+  }
 }

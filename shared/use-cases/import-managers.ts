@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CsvError, parse } from 'csv-parse/sync';
 import type * as z from 'zod';
-import { listManagersByStatus, putManager } from '#shared/data/managers.ts';
+import { claimManagerEmail, listManagersByStatus, putManager } from '#shared/data/managers.ts';
 import { type Manager, managerCompetences, managerSchema, managerStatuses } from '#shared/domain/manager.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, t } from '#shared/i18n/messages.ts';
@@ -524,7 +524,16 @@ export async function importManagers(
     const batchSize = Math.max(1, options.concurrency ?? 25);
     for (let start = 0; start < toWrite.length; start += batchSize) {
       const batch = toWrite.slice(start, start + batchSize);
-      await Promise.all(batch.map((entry) => putManager(tableName, entry.manager)));
+      await Promise.all(
+        batch.map(async (entry) => {
+          const stored = await putManager(tableName, entry.manager);
+          // The address lock registration takes: a later registration with it is recognised.
+          if ((await claimManagerEmail(tableName, stored.email, stored.managerId)) === 'taken')
+            throw new Error(
+              `line ${entry.line}: ${stored.email} was registered meanwhile by another manager`,
+            );
+        }),
+      );
       written += batch.length;
       options.onProgress?.(written, toWrite.length);
     }

@@ -147,4 +147,28 @@ describe('manager onboarding', () => {
     expect(await italian.text()).toContain('<html lang="it"');
     expect(await english.text()).toContain('<html lang="en"');
   });
+
+  it('recognises an address taken by the roster import or the demo roster when someone registers with it', async () => {
+    // Prepare: a manager imported from a CSV roster; the demo roster is loaded with the stack.
+    const { importManagers } = await import('#shared/use-cases/import-managers.ts');
+    const { demoManagers } = await import('#shared/programmes/demo-managers.ts');
+    const address = `import.${randomUUID().slice(0, 8)}@example.it`;
+    const csv = [
+      'name,email,languages,atecoSections,competences,provinces,capacity,merit',
+      `Rita Import,${address},it,C,digital,MI,2,80`,
+    ].join('\n');
+    const imported = await importManagers(tableName, csv);
+
+    // Act
+    const afterImport = await postJson(`${local.site}/managers`, registration({ email: address }));
+    const afterDemo = await postJson(
+      `${local.site}/managers`,
+      registration({ email: demoManagers[0]?.email }),
+    );
+
+    // Assess
+    expect(imported.ok).toBe(true);
+    expect(afterImport.status).toBe(409);
+    expect(afterDemo.status).toBe(409);
+  });
 });
