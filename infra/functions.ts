@@ -140,12 +140,15 @@ export const functionCatalog = {
     description: 'GET /managers/register, POST /managers — managers register, onboarding starts',
     table: 'readWrite',
     startsOnboarding: true,
+    // A known address is e-mailed (with a fresh availability link) instead of being told apart.
+    sendsEmail: true,
+    buildsLinks: true,
   },
   adminDashboard: {
     entry: 'functions/http/admin-dashboard.ts',
     description:
-      'GET /admin/programmes[/{id}[/export.csv]] — programmes, dashboard, exports; admin group only',
-    table: 'read',
+      'GET /admin/programmes[/{id}[/export.csv]], POST …/{id}/unlock — programmes, dashboard, exports, unlocking a firm; admin group only',
+    table: 'readWrite',
   },
   adminProjects: {
     entry: 'functions/http/admin-projects.ts',

@@ -2,27 +2,60 @@
 // signing in); GET /admin/programmes/{programmeId}[/applications.csv|assessments.csv|projects.csv]
 // — the programme dashboard, with its charts, and its exports. API Gateway lets only members of the
 // admin group through (the /admin authorizer); this handler checks the group again (403).
+
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { isAdminRequest } from '#shared/auth/admin-session.ts';
 import { readEnv } from '#shared/config/env.ts';
 import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
-import { errorResponse, ForbiddenError } from '#shared/http/errors.ts';
-import { httpHandler } from '#shared/http/middleware.ts';
-import { answerAsHtml, requestLanguage } from '#shared/http/request.ts';
+import { CrossSiteError, errorResponse, ForbiddenError } from '#shared/http/errors.ts';
+import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
+import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { securityHeaders } from '#shared/http/security.ts';
-import { t } from '#shared/i18n/messages.ts';
-import { DashboardPage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { DashboardPage, MessagePage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
 import { siteCssHash } from '#shared/pages/style.ts';
 import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
 import { dashboardFigures, dashboardProjectLimit } from '#shared/use-cases/programme-dashboard.ts';
+import { type UnlockOutcome, unlockCompany } from '#shared/use-cases/unlock-company.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1) });
+const env = readEnv({ TABLE_NAME: z.string().min(1), PUBLIC_BASE_URL: z.url().optional() });
 
 /** The dashboard draws its charts with the two scripts under /assets (same origin, no inline script). */
 const chartPageHeaders = securityHeaders([siteCssHash], ["'self'"]);
 const assetHref = (file: string) => sitePath(routes.asset.path.replace('{file}', file));
+
+const unlockOutcomes = {
+  unlocked: { statusCode: 200, message: 'admin.unlock.unlocked' },
+  not_held: { statusCode: 200, message: 'admin.unlock.notHeld' },
+  journey_in_progress: { statusCode: 409, message: 'admin.unlock.inProgress' },
+  invalid_vat: { statusCode: 422, message: 'admin.unlock.invalidVat' },
+} as const satisfies Record<UnlockOutcome, { statusCode: number; message: MessageKey }>;
+
+/** The office frees a firm's place (form or JSON `{"vatNumber"}`), from this site only, recorded with who acted. */
+async function unlock(event: APIGatewayProxyEvent, lang: Language, programmeId: string) {
+  const asHtml = answerAsHtml(event);
+  if (!postedFromThisSite(event, env.PUBLIC_BASE_URL))
+    return errorResponse(new CrossSiteError(), lang, asHtml);
+  const body = parseBody(event);
+  const fields = body.kind === 'form' ? body.fields : (body.value as Record<string, unknown> | null);
+  const vatNumber = typeof fields?.vatNumber === 'string' ? fields.vatNumber : '';
+  const actor = String(
+    (event.requestContext.authorizer as { principalId?: string } | null)?.principalId ?? 'admin',
+  );
+  const result = await unlockCompany(env.TABLE_NAME, programmeId, vatNumber, actor);
+  const answer = unlockOutcomes[result.outcome];
+  const message = t(lang, answer.message, { vat: vatNumber.slice(0, 20) });
+  return asHtml
+    ? htmlResponse(
+        answer.statusCode,
+        renderPage(MessagePage({ lang, title: t(lang, 'admin.unlock.title'), message })),
+      )
+    : jsonResponse(answer.statusCode, { outcome: result.outcome, message });
+}
 
 export const handler = httpHandler().handler(async (event) => {
   const lang = requestLanguage(event);
@@ -53,6 +86,11 @@ export const handler = httpHandler().handler(async (event) => {
   if (!programme)
     return jsonResponse(404, { error: 'unknownProgramme', message: t(lang, 'error.unknownProgramme') });
   const exportName = event.pathParameters?.export;
+  if (event.httpMethod === 'POST') {
+    if (exportName !== 'unlock')
+      return jsonResponse(404, { error: 'notFound', message: t(lang, 'error.notFound') });
+    return unlock(event, lang, programme.id);
+  }
   if (exportName) {
     const kind = exportName.replace(/\.csv$/, '') as ExportKind;
     if (!exportKinds.includes(kind))
@@ -83,6 +121,7 @@ export const handler = httpHandler().handler(async (event) => {
           at: new Date().toISOString(),
           selfHref,
           exportHref: (kind) => sitePath(`${selfHref}/${kind}.csv`),
+          unlockHref: sitePath(`${selfHref}/unlock?lang=${lang}`),
           charts: {
             libraryHref: assetHref('chart.umd.min.js'),
             scriptHref: assetHref('dashboard-charts.js'),

@@ -1,10 +1,12 @@
 // GET /managers/register — the public registration form for managers (Italian/English).
 // POST /managers — registers a manager (form or JSON): validated, stored pending vetting, and the
-// manager-onboarding workflow starts. 201 {managerId, status}; 409 for an e-mail already registered.
+// manager-onboarding workflow starts. 201 {managerId, status}, the same for an address already in the
+// registry (nobody learns who is registered): that address is e-mailed what it already is instead.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { managerRegistrationSchema } from '#shared/domain/manager-onboarding.ts';
+import { sendEmail } from '#shared/email/mailer.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
@@ -17,15 +19,14 @@ import {
   renderPage,
 } from '#shared/pages/index.ts';
 import { fieldErrorsOf } from '#shared/schemas/application.ts';
-import {
-  DuplicateManagerError,
-  OnboardingUnavailableError,
-  registerManager,
-} from '#shared/use-cases/manager-onboarding.ts';
+import { OnboardingUnavailableError, registerManager } from '#shared/use-cases/manager-onboarding.ts';
 
 const env = readEnv({
   TABLE_NAME: z.string().min(1),
   ONBOARDING_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
+  SENDER_EMAIL: z.email(),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  PUBLIC_BASE_URL: z.url(),
 });
 
 export const handler = httpHandler().handler(async (event: APIGatewayProxyEvent) => {
@@ -52,19 +53,23 @@ export const handler = httpHandler().handler(async (event: APIGatewayProxyEvent)
   }
   try {
     const registered = await registerManager(
-      { tableName: env.TABLE_NAME, onboardingStateMachineArn: env.ONBOARDING_STATE_MACHINE_ARN },
+      {
+        tableName: env.TABLE_NAME,
+        onboardingStateMachineArn: env.ONBOARDING_STATE_MACHINE_ARN,
+        publicBaseUrl: env.PUBLIC_BASE_URL,
+        send: (to, email) =>
+          sendEmail(
+            { senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET },
+            to,
+            email,
+          ),
+      },
       parsed.data,
     );
     return asHtml
       ? htmlResponse(201, renderPage(ManagerRegisteredPage({ lang })))
       : jsonResponse(201, registered);
   } catch (error) {
-    if (error instanceof DuplicateManagerError) {
-      const message = t(lang, 'error.duplicateManager');
-      return asHtml
-        ? htmlResponse(409, renderPage(ManagerRegistrationForm({ lang, values, formError: message })))
-        : jsonResponse(409, { error: 'duplicateManager', message });
-    }
     if (error instanceof OnboardingUnavailableError) {
       return jsonResponse(503, { error: 'serviceUnavailable', message: t(lang, 'error.serviceUnavailable') });
     }

@@ -189,6 +189,19 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     const welcome = await mail(managerEmail, /Benvenuto|Welcome/);
     const availability = link(welcome, /\/managers\/availability\/[A-Za-z0-9_-]+/);
     await show(availability);
+    // Registering again with the same address: the same answer, and the address told (SES).
+    const again = await request('POST', '/managers', {
+      name: 'Paola Prova',
+      email: managerEmail,
+      languages: ['it'],
+      atecoSections: ['C'],
+      competences: ['digital'],
+      provinces: ['VA'],
+      capacity: 1,
+      consent: { privacy: true },
+    });
+    check(again.status === 201, `POST /managers with a known address → ${again.status}`);
+    link(await mail(managerEmail, /già registrato/), /\/managers\/availability\/[A-Za-z0-9_-]+/);
     const changed = await request('POST', availability, { capacity: 4, status: 'active' });
     check(changed.status === 200, `POST availability → ${changed.status} ${changed.text.slice(0, 200)}`);
     return `manager ${managerId.slice(0, 8)} active`;
@@ -462,6 +475,19 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     });
     check(csv.status === 200 && csv.text.includes('Officina Prova'), `applications.csv → ${csv.status}`);
     await show(`/admin/projects/${projectId}`, admin);
+    const unlock = await request(
+      'POST',
+      `/admin/programmes/${programmeId}/unlock`,
+      { vatNumber: vatNumber(serial + 1) },
+      {
+        ...admin,
+        ...adminOrigin,
+      },
+    );
+    check(
+      unlock.status === 200 && unlock.json.outcome === 'not_held',
+      `unlock → ${unlock.status} ${unlock.text.slice(0, 200)}`,
+    );
     const signInHead = await request('HEAD', '/admin/sign-in', undefined, { Accept: 'text/html' });
     check(signInHead.status === 302, `HEAD sign-in → ${signInHead.status}`);
     const signIn = await request('GET', '/admin/sign-in', undefined, { Accept: 'text/html' });

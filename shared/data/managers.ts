@@ -349,3 +349,11 @@ export async function claimManagerEmail(
     throw error;
   }
 }
+
+/** The manager whose address this is (the address lock), if any. */
+export async function managerIdByEmail(tableName: string, email: string): Promise<string | undefined> {
+  const found = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.managerEmail(email) }),
+  );
+  return (found.Item as { managerId?: string } | undefined)?.managerId;
+}

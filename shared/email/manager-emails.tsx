@@ -52,3 +52,31 @@ export function managerRejectedEmail(
     ],
   });
 }
+
+/**
+ * To an address that registered again: it is already in the registry. An active manager gets a
+ * fresh link to their availability; one being vetted or not admitted is told so.
+ */
+export function managerAlreadyRegisteredEmail(
+  lang: Language,
+  data: {
+    managerName: string;
+    status: 'active' | 'inactive' | 'pending_vetting' | 'rejected';
+    availabilityLink?: string;
+  },
+): RenderedEmail {
+  const situation =
+    data.status === 'pending_vetting'
+      ? t(lang, 'managerEmail.known.pending')
+      : data.status === 'rejected'
+        ? t(lang, 'managerEmail.known.rejected')
+        : t(lang, 'managerEmail.known.active');
+  return renderEmail(lang, {
+    subject: t(lang, 'managerEmail.known.subject'),
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [t(lang, 'managerEmail.known.body'), situation, t(lang, 'managerEmail.known.notYou')],
+    ...(data.availabilityLink
+      ? { link: { label: t(lang, 'managerEmail.welcome.link'), url: data.availabilityLink } }
+      : {}),
+  });
+}

@@ -55,6 +55,13 @@ export const routes = {
     handler: 'adminDashboard',
     admin: true,
   },
+  /** POST …/{programmeId}/unlock {vatNumber}: the office frees a firm's place held by an ended application. */
+  adminUnlock: {
+    methods: ['POST'],
+    path: '/admin/programmes/{programmeId}/{export}',
+    handler: 'adminDashboard',
+    admin: true,
+  },
   /** A launched project: KPI trajectories, check-ins, T0/T1; POST pause|resume|close with a reason. */
   adminProject: {
     methods: ['GET', 'HEAD'],

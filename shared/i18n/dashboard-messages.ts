@@ -82,6 +82,16 @@ export const dashboardMessagesIt = {
   'admin.project.notAllowed': 'Questa azione non è possibile nello stato attuale del progetto.',
   'admin.project.reasonRequired': 'Indica il motivo (da 1 a 1000 caratteri).',
   'admin.project.notFound': 'Il progetto non esiste.',
+  'admin.unlock.title': 'Sblocco di una Partita IVA',
+  'admin.unlock.label':
+    'Libera il posto di un’impresa (Partita IVA bloccata da una candidatura non sua e conclusa):',
+  'admin.unlock.button': 'Sblocca',
+  'admin.unlock.unlocked':
+    'Il posto della Partita IVA {vat} è libero: l’impresa può candidarsi. Lo sblocco è registrato.',
+  'admin.unlock.notHeld': 'Nessuna candidatura occupa la Partita IVA {vat} in questo programma.',
+  'admin.unlock.inProgress':
+    'La candidatura della Partita IVA {vat} è ancora in corso: ritirala o chiudila prima di sbloccare.',
+  'admin.unlock.invalidVat': '«{vat}» non è una Partita IVA valida.',
   'admin.project.crossSite': 'Richiesta rifiutata: le azioni si inviano solo dalle pagine di questo sito.',
   'admin.project.state.launched': 'avviato',
   'admin.project.state.monitoring': 'in monitoraggio',
@@ -175,6 +185,16 @@ export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesIt, strin
   'admin.project.notAllowed': 'This action is not possible in the project’s current state.',
   'admin.project.reasonRequired': 'Give a reason (1 to 1000 characters).',
   'admin.project.notFound': 'The project does not exist.',
+  'admin.unlock.title': 'Unlocking a VAT number',
+  'admin.unlock.label':
+    'Free a firm’s place (a VAT number held by an ended application that was not the firm’s):',
+  'admin.unlock.button': 'Unlock',
+  'admin.unlock.unlocked':
+    'The place of VAT number {vat} is free: the firm can apply. The release is recorded.',
+  'admin.unlock.notHeld': 'No application holds VAT number {vat} in this programme.',
+  'admin.unlock.inProgress':
+    'The application of VAT number {vat} is still in progress: withdraw or close it before unlocking.',
+  'admin.unlock.invalidVat': '“{vat}” is not a valid VAT number.',
   'admin.project.crossSite': 'Request refused: actions can only be sent from this site’s pages.',
   'admin.project.state.launched': 'launched',
   'admin.project.state.monitoring': 'being monitored',

@@ -117,6 +117,16 @@ export const managerMessagesIt = {
   'managerEmail.vetting.body':
     '{manager} si è candidato come manager di Percorso PMI. Esamina il profilo e decidi se ammetterlo, con un punteggio di merito da 0 a 100, oppure respingere la candidatura indicandone il motivo.',
   'managerEmail.vetting.link': 'Esamina il profilo',
+  'managerEmail.known.subject': 'Sei già registrato nel registro dei manager di Percorso PMI',
+  'managerEmail.known.body':
+    'Abbiamo ricevuto una nuova registrazione con questo indirizzo, che risulta già nel registro: non ne abbiamo creata un’altra.',
+  'managerEmail.known.active':
+    'Dal link qui sotto puoi aggiornare la tua disponibilità e il numero di incarichi che puoi seguire.',
+  'managerEmail.known.pending':
+    'La tua registrazione è in verifica presso l’ufficio del programma: ti scriveremo appena sarà completata.',
+  'managerEmail.known.rejected':
+    'La tua candidatura come manager non era stata accolta; per informazioni scrivi all’ufficio del programma.',
+  'managerEmail.known.notYou': 'Se non hai inviato tu la registrazione, puoi ignorare questo messaggio.',
   'managerEmail.welcome.subject': 'Benvenuto nel registro dei manager di Percorso PMI',
   'managerEmail.welcome.body':
     'la tua candidatura è stata accolta: fai parte del registro dei manager e da ora potrai ricevere proposte di incarico per seguire le imprese dei programmi. Ogni proposta arriverà per e-mail e potrai accettarla o rifiutarla.',
@@ -245,6 +255,16 @@ export const managerMessagesEn: Record<keyof typeof managerMessagesIt, string> =
   'managerEmail.vetting.body':
     '{manager} has registered as a Percorso PMI manager. Review the profile and decide whether to admit them, with a merit score from 0 to 100, or to reject the registration, giving the reason.',
   'managerEmail.vetting.link': 'Review the profile',
+  'managerEmail.known.subject': 'You are already in the Percorso PMI managers’ registry',
+  'managerEmail.known.body':
+    'We received a new registration with this address, which is already in the registry: we did not create another one.',
+  'managerEmail.known.active':
+    'With the link below you can update your availability and the number of engagements you can take.',
+  'managerEmail.known.pending':
+    'Your registration is being reviewed by the programme office: we will write to you as soon as it is done.',
+  'managerEmail.known.rejected':
+    'Your application as a manager was not accepted; for information, write to the programme office.',
+  'managerEmail.known.notYou': 'If you did not send this registration, you can ignore this message.',
   'managerEmail.welcome.subject': 'Welcome to the Percorso PMI managers’ registry',
   'managerEmail.welcome.body':
     'your registration has been accepted: you are in the managers’ registry and from now on you may receive engagement offers to follow the programmes’ companies. Each offer will arrive by e-mail, and you can accept or decline it.',

@@ -69,6 +69,8 @@ export function DashboardPage(props: {
   charts?: { libraryHref: string; scriptHref: string };
   /** Where each CSV export is downloaded; absent = no export links. */
   exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
+  /** Where the office posts a Partita IVA to free a firm's place (the cloud admin area). */
+  unlockHref?: string;
   /** The list of programmes (a link back to it); absent = no link. */
   programmesHref?: string;
   /** The latest launched projects (at most `projectsLimit`), each linked to its page by `projectHref`. */
@@ -112,6 +114,13 @@ export function DashboardPage(props: {
               </>
             ))}
           </p>
+        ) : null}
+        {props.unlockHref ? (
+          <form method="post" action={props.unlockHref} class="unlock">
+            <label for="unlock-vat">{t(lang, 'admin.unlock.label')}</label>{' '}
+            <input id="unlock-vat" name="vatNumber" inputMode="numeric" autocomplete="off" required />{' '}
+            <button type="submit">{t(lang, 'admin.unlock.button')}</button>
+          </form>
         ) : null}
         <h2>{t(lang, 'dashboard.funnel')}</h2>
         {props.charts ? (

@@ -10,12 +10,13 @@ import {
   putAvailabilityLink,
   removeRegisteredManager,
 } from '#shared/data/manager-onboarding.ts';
-import { getManager, putManager } from '#shared/data/managers.ts';
+import { getManager, managerIdByEmail, putManager } from '#shared/data/managers.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { type ManagerRegistration, vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
 import {
+  managerAlreadyRegisteredEmail,
   managerRejectedEmail,
   managerWelcomeEmail,
   vettingRequestEmail,
@@ -29,9 +30,6 @@ const sfn = new SFNClient({});
 /** A manager's e-mails sit in the outbox under this owner (the outbox is keyed by owner and kind). */
 const outboxOwner = (managerId: string) => `manager:${managerId}`;
 
-export class DuplicateManagerError extends Error {
-  override name = 'DuplicateManagerError';
-}
 export class OnboardingUnavailableError extends Error {
   override name = 'OnboardingUnavailableError';
 }
@@ -48,11 +46,19 @@ const nowOf = (deps: { now?: () => Date }) => (deps.now ?? (() => new Date()))()
 
 /**
  * Registers a manager (pending vetting) and starts their onboarding, named after them.
- * @throws DuplicateManagerError when the e-mail address is registered; OnboardingUnavailableError
+ * An address already in the registry gets the same answer (a new-looking ID, pending vetting) and an
+ * e-mail saying what it already is; nothing is created.
+ * @throws OnboardingUnavailableError
  * when the workflow could not start (the registration is undone)
  */
 export async function registerManager(
-  deps: { tableName: string; onboardingStateMachineArn: string; now?: () => Date },
+  deps: {
+    tableName: string;
+    onboardingStateMachineArn: string;
+    publicBaseUrl: string;
+    send: OnboardingDeps['send'];
+    now?: () => Date;
+  },
   registration: ManagerRegistration,
 ): Promise<{ managerId: string; status: 'pending_vetting' }> {
   const { consent: _consent, ...profile } = registration;
@@ -65,7 +71,10 @@ export async function registerManager(
     createdAt: nowOf(deps).toISOString(),
   };
   if ((await createRegisteredManager(deps.tableName, manager)) === 'duplicate') {
-    throw new DuplicateManagerError('e-mail address already registered');
+    // The same answer as for a new address (nobody learns who is registered); the address itself
+    // is told, at most once a day.
+    await tellKnownAddress(deps, registration.email);
+    return { managerId: manager.managerId, status: 'pending_vetting' };
   }
   try {
     await sfn.send(
@@ -85,6 +94,42 @@ export async function registerManager(
   }
   logger.info('Manager registered', { managerId: manager.managerId });
   return { managerId: manager.managerId, status: 'pending_vetting' };
+}
+
+/** E-mails an address that registered again what it already is in the registry (once a day). */
+async function tellKnownAddress(
+  deps: { tableName: string; publicBaseUrl: string; send: OnboardingDeps['send']; now?: () => Date },
+  email: string,
+): Promise<void> {
+  const managerId = await managerIdByEmail(deps.tableName, email);
+  const known = managerId ? await getManager(deps.tableName, managerId) : undefined;
+  if (!known) return;
+  const now = nowOf(deps);
+  const owner = outboxOwner(known.managerId);
+  const kind = `known-address.${now.toISOString().slice(0, 10)}`;
+  const lang = known.languages.includes('it') ? 'it' : (known.languages[0] ?? 'it');
+  const admitted = known.status === 'active' || known.status === 'inactive';
+  const { queueEmail } = await import('#shared/data/email-outbox.ts');
+  let availabilityLink: string | undefined;
+  if (admitted) {
+    const secret = newLinkSecret();
+    await putAvailabilityLink(deps.tableName, hashLinkSecret(secret), known.managerId, now.toISOString());
+    availabilityLink = managerAvailabilityUrl(deps.publicBaseUrl, secret);
+  }
+  await queueEmail(
+    deps.tableName,
+    owner,
+    kind,
+    known.email,
+    managerAlreadyRegisteredEmail(lang, {
+      managerName: known.name,
+      status: known.status,
+      ...(availabilityLink ? { availabilityLink } : {}),
+    }),
+    now,
+  );
+  await sendQueuedEmail(deps.tableName, owner, kind, deps.send, () => nowOf(deps));
+  logger.info('Registration with a known address', { managerId: known.managerId });
 }
 
 /** Opens the vetting task (or re-arms it for the reminder) and e-mails the office its link once. */

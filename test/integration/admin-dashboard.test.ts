@@ -98,6 +98,73 @@ describe('the admin area on the local API', () => {
   });
 });
 
+describe('unlocking a firm from the admin area', () => {
+  it('frees a place held by an ended application (recorded with who acted), refuses cross-site posts, offers the form', async () => {
+    // Prepare: a place held by a withdrawn application.
+    const call = await handlerOf('#functions/http/admin-dashboard.ts', 'adminDashboard');
+    const vatNumber = `0${String(Date.now()).slice(-6)}0010`;
+    const { vatCheckDigit } = await import('#shared/domain/vat-number.ts');
+    const vat = `${vatNumber.slice(0, 10)}${vatCheckDigit(vatNumber.slice(0, 10))}`;
+    const applicationId = randomUUID();
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.companyInProgramme('sviluppo-pmi', vat),
+          type: 'company-lock',
+          applicationId,
+          createdAt: 'x',
+        },
+      }),
+    );
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.application(applicationId),
+          applicationId,
+          programmeId: 'sviluppo-pmi',
+          status: 'withdrawn',
+          statusHistory: [],
+        },
+      }),
+    );
+    const post = (headers: Record<string, string>) =>
+      call(
+        event({
+          groups: 'admin',
+          method: 'POST',
+          resource: '/admin/programmes/{programmeId}/{export}',
+          path: '/admin/programmes/sviluppo-pmi/unlock',
+          pathParameters: { programmeId: 'sviluppo-pmi', export: 'unlock' },
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify({ vatNumber: vat }),
+        }),
+      );
+
+    // Act
+    const crossSite = await post({ Origin: 'https://evil.example' });
+    const unlocked = await post({});
+    const page = await call(
+      event({
+        groups: 'admin',
+        accept: 'text/html',
+        resource: '/admin/programmes/{programmeId}',
+        path: '/admin/programmes/sviluppo-pmi',
+        pathParameters: { programmeId: 'sviluppo-pmi' },
+      }),
+    );
+
+    // Assess
+    expect(crossSite.statusCode).toBe(403);
+    expect(unlocked.statusCode).toBe(200);
+    expect(JSON.parse(unlocked.body)).toMatchObject({ outcome: 'unlocked' });
+    const { getCompanyLock } = await import('#shared/data/applications.ts');
+    expect(await getCompanyLock(tableName, 'sviluppo-pmi', vat)).toBeUndefined();
+    expect(page.body).toMatch(/<form method="post" action="[^"]*\/admin\/programmes\/sviluppo-pmi\/unlock/);
+  });
+});
+
 describe('the admin dashboard handler', () => {
   it('refuses signed-in users outside the admin group, and serves admins programmes, counters, exports and charts', async () => {
     const call = await handlerOf('#functions/http/admin-dashboard.ts', 'adminDashboard');

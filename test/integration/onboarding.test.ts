@@ -57,15 +57,21 @@ describe('manager onboarding', () => {
       merit: 85,
       notes: 'Ottime referenze',
     });
-    const welcome = await emailTo(body.email, /./);
+    const welcome = await emailTo(body.email, /Benvenuto/);
     const availabilityLink =
       welcome.text.match(/https?:\/\/\S+\/managers\/availability\/[A-Za-z0-9_-]{43}/)?.[0] ?? '';
 
     // Assess
     expect(registered.status).toBe(201);
     expect(registered.body).toMatchObject({ status: 'pending_vetting' });
-    expect(again.status).toBe(409);
-    expect(String(again.body.message)).toMatch(/already registered/);
+    // A known address gets the same answer as a new one (no enumeration), and an e-mail instead.
+    expect(again.status).toBe(201);
+    expect(Object.keys(again.body).sort()).toEqual(Object.keys(registered.body).sort());
+    expect(again.body.status).toBe('pending_vetting');
+    expect(await getManager(tableName, String(again.body.managerId))).toBeUndefined();
+    expect((await emailTo(body.email, /già registrato|already in the/)).text).toMatch(
+      /in verifica|being reviewed/,
+    );
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(body.name);
     expect(approved.status).toBe(200);
@@ -168,7 +174,13 @@ describe('manager onboarding', () => {
 
     // Assess
     expect(imported.ok).toBe(true);
-    expect(afterImport.status).toBe(409);
-    expect(afterDemo.status).toBe(409);
+    // The same answer as a new address, nothing created, and the address told, with a fresh
+    // availability link for the imported (active) manager.
+    for (const answer of [afterImport, afterDemo]) {
+      expect(answer.status).toBe(201);
+      expect(await getManager(tableName, String(answer.body.managerId))).toBeUndefined();
+    }
+    const told = await emailTo(address, /già registrato/);
+    expect(told.text).toMatch(/\/managers\/availability\/[A-Za-z0-9_-]{43}/);
   });
 });
