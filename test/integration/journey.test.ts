@@ -199,7 +199,10 @@ describe('the SME journey', () => {
     ]);
     const askedAgain = await eventually(async () => {
       const found = (await outbox()).filter(
-        (m) => /Decisione sul finanziamento/.test(m.subject) && m.text.includes('di nuovo'),
+        (m) =>
+          m.to.includes(programme.officeEmail) &&
+          /Decisione sul finanziamento/.test(m.subject) &&
+          m.text.includes('non rientra più nel budget ancora disponibile'),
       );
       return found[0];
     }, 20_000);
