@@ -82,7 +82,7 @@ Ready in ${seconds} s. Data in ${dataDir} (npm start -- --fresh to empty it).
 
   aws stepfunctions list-executions --endpoint-url ${stack.urls.stepFunctions} \\
     --state-machine-arn ${stack.stateMachineArns['sme-journey']}
-${timeScale !== 1 ? `\n  Time runs ${1 / timeScale}× faster (--time-scale ${timeScale}).\n` : ''}
+${timeScale !== 1 ? `\n  Time runs ${(1 / timeScale).toLocaleString('en', { maximumSignificantDigits: 6 })}× faster (--time-scale ${timeScale}).\n` : ''}
 Press Ctrl-C to stop.`);
 
   let stopping = false;

@@ -4,12 +4,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { mainTable } from '#shared/data/table-design.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ChildStack {
   readonly site: string;
   readonly stepFunctions: string;
+  readonly dynamoDb: string;
   readonly output: () => string;
   /** SIGKILL to the child's process group; resolves once the child is gone. */
   kill(): Promise<void>;
@@ -84,8 +86,35 @@ export async function startChildStack(options: {
   return {
     site: url('Public site \\(application form\\)'),
     stepFunctions: url('Step Functions endpoint'),
+    dynamoDb: url('DynamoDB endpoint'),
     output: () => output,
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
   };
+}
+
+/** Stores managers and programmes in a child stack's table (test/support/seed-stack.ts). */
+export async function seedChildStack(
+  stack: ChildStack,
+  items: { managers?: readonly unknown[]; programmes?: readonly unknown[] },
+): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/seed-stack.ts'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoDb,
+      TABLE_NAME: mainTable.logicalName,
+      AWS_REGION: 'eu-south-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    },
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
+  });
+  child.stdin?.end(JSON.stringify(items));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`seeding the child stack failed (${code}):\n${errors}`);
 }
