@@ -5,8 +5,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { readEnv } from '#shared/config/env.ts';
 import { getApplication } from '#shared/data/applications.ts';
+import { getAssessment } from '#shared/data/assessments.ts';
 import { findHumanTaskByLink, type HumanTaskRecord } from '#shared/data/human-tasks.ts';
-import { getAssessment } from '#shared/data/journey-records.ts';
 import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
 import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
 import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
@@ -207,7 +207,7 @@ async function monitoringContext(
   cycle: number,
   applicationId: string,
 ) {
-  const proposal = project.proposal as HumanTaskAnswer<'assessment'>['project'];
+  const proposal = project.proposal;
   const fraction = elapsedFraction(project, checkinDateOf(project, programme, cycle));
   const t0 = await getAssessment(env.TABLE_NAME, applicationId);
   const t0Answer = t0?.answer as HumanTaskAnswer<'assessment'> | undefined;

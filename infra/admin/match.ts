@@ -152,7 +152,7 @@ Optimal vs greedy:                  ${gain >= 0 ? '+' : ''}${points(gain)} total
       return 0;
     }
   }
-  const { assignCohortManager } = await import('#shared/data/journey-records.ts');
+  const { assignCohortManager } = await import('#shared/data/applications.ts');
   let handed = 0;
   for (const assignment of optimal.assignments) {
     if (

@@ -1,13 +1,18 @@
 // Applications in the table: creation with its company lock, status link and counter in one
 // transaction, screening outcomes with the quota reservation, and the status page's lookup.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationRecord, ApplicationStatus } from '#shared/domain/application.ts';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ApplicationRecord, ApplicationStatus, JourneyOutcome } from '#shared/domain/application.ts';
 import { DuplicateApplicationError } from '#shared/domain/errors.ts';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
 import { documentClient } from './client.ts';
+import { failedConditions, isConditionFailure } from './conditions.ts';
 import type { queuedEmailItem } from './email-outbox.ts';
-import { stageCounter } from './journey-records.ts';
 import { keys } from './table-design.ts';
 
 const applicationItem = (record: ApplicationRecord) => ({
@@ -79,10 +84,7 @@ export async function createApplication(
       }),
     );
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed'
-    ) {
+    if (failedConditions(error, ['application', 'companyLock'])?.has('companyLock')) {
       throw new DuplicateApplicationError('company already applied to this programme');
     }
     throw error;
@@ -282,10 +284,9 @@ async function tryTransition(
     );
     return 'done';
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const [counterReason, applicationReason] = error.CancellationReasons ?? [];
-    if (applicationReason?.Code === 'ConditionalCheckFailed') return 'already-moved';
-    if (counterReason?.Code === 'ConditionalCheckFailed') return 'counter-refused';
+    const failed = failedConditions(error, ['quotaCounter', 'application']);
+    if (failed?.has('application')) return 'already-moved';
+    if (failed?.has('quotaCounter')) return 'counter-refused';
     throw error;
   }
 }
@@ -346,5 +347,250 @@ export async function recordCompanyUnlock(
         ...unlock,
       },
     }),
+  );
+}
+
+type Values = Record<string, unknown>;
+
+/**
+ * Sets attributes on the application when its condition holds.
+ * @returns false when the condition failed (already done, or not allowed from the current state)
+ */
+async function updateApplication(
+  tableName: string,
+  applicationId: string,
+  update: { set: string; condition?: string; names?: Record<string, string>; values?: Values },
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.application(applicationId),
+        UpdateExpression: update.set,
+        ConditionExpression: update.condition
+          ? `attribute_exists(pk) AND (${update.condition})`
+          : 'attribute_exists(pk)',
+        ExpressionAttributeNames: update.names && Object.keys(update.names).length ? update.names : undefined,
+        ExpressionAttributeValues:
+          update.values && Object.keys(update.values).length ? update.values : undefined,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Moves the application to a status (appending to its history) from one of the given statuses,
+ * optionally with more attributes and a counter in the same transaction.
+ * @returns false when the application was not in one of `from` (e.g. already moved)
+ */
+export async function moveApplication(
+  tableName: string,
+  application: Pick<ApplicationRecord, 'applicationId' | 'programmeId'> &
+    Partial<Pick<ApplicationRecord, 'statusHistory'>>,
+  move: {
+    from: readonly ApplicationStatus[];
+    to: ApplicationStatus;
+    at: string;
+    set?: Record<string, unknown>;
+    counters?: Record<string, number>;
+  },
+): Promise<boolean> {
+  // The stage counter is charged to the status the history ends with; if another write moved the
+  // application since it was read (a withdrawal racing screening), read it again and recount.
+  let history = application.statusHistory;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const outcome = await moveApplicationOnce(tableName, application, move, history);
+    if (outcome !== 'history-changed') return outcome === 'moved';
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.application(application.applicationId),
+        ConsistentRead: true,
+      }),
+    );
+    const current = Item as Pick<ApplicationRecord, 'status' | 'statusHistory'> | undefined;
+    if (!current || !move.from.includes(current.status)) return false;
+    history = current.statusHistory;
+  }
+  return false;
+}
+
+async function moveApplicationOnce(
+  tableName: string,
+  application: Pick<ApplicationRecord, 'applicationId' | 'programmeId'>,
+  move: Parameters<typeof moveApplication>[2],
+  history: ApplicationRecord['statusHistory'] | undefined,
+): Promise<'moved' | 'not-in-from' | 'history-changed'> {
+  const stage = stageCounter(history, move.at);
+  const counters = stage ? { ...move.counters, [stage]: 1 } : move.counters;
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Values = { ':to': move.to, ':change': [{ status: move.to, at: move.at }] };
+  const fromList = move.from.map((status, index) => {
+    values[`:from${index}`] = status;
+    return `:from${index}`;
+  });
+  let condition = `#status IN (${fromList.join(', ')})`;
+  if (stage && history) {
+    // Only if nothing was appended since the history the stage counter was read from.
+    values[':historyLength'] = history.length;
+    condition += ' AND size(statusHistory) = :historyLength';
+  }
+  const sets = ['#status = :to', 'statusHistory = list_append(statusHistory, :change)'];
+  for (const [name, value] of Object.entries(move.set ?? {})) {
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    sets.push(`#${name} = :${name}`);
+  }
+  const counterEntries = Object.entries(counters ?? {});
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.application(application.applicationId),
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: condition,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          ...(counterEntries.length > 0
+            ? [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keys.programmeCounters(application.programmeId),
+                    UpdateExpression: `ADD ${counterEntries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+                    ExpressionAttributeNames: Object.fromEntries(
+                      counterEntries.map(([name], i) => [`#c${i}`, name]),
+                    ),
+                    ExpressionAttributeValues: Object.fromEntries(
+                      counterEntries.map(([, by], i) => [`:c${i}`, by]),
+                    ),
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+    return 'moved';
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return stage && history ? 'history-changed' : 'not-in-from';
+  }
+}
+
+/**
+ * The counter that records how long the application stayed in the status it leaves: a histogram
+ * bucket per stage (`stage_<status>_h<n>`: n = ⌊log2(hours + 1)⌋, so 0 is under an hour, 1 one to
+ * three hours, …, 10 about 43 to 85 days), from which the dashboard reads the median time per stage.
+ */
+export function stageCounter(
+  history: ApplicationRecord['statusHistory'] | undefined,
+  at: string,
+): string | undefined {
+  const previous = history?.at(-1);
+  if (!previous) return undefined;
+  const hours = Math.max(0, (new Date(at).getTime() - new Date(previous.at).getTime()) / 3_600_000);
+  return `stage_${previous.status}_h${Math.min(16, Math.floor(Math.log2(hours + 1)))}`;
+}
+
+/** Closes the journey with its outcome, from any status but closed/withdrawn/launched. */
+export async function recordOutcome(
+  tableName: string,
+  application: Pick<ApplicationRecord, 'applicationId' | 'programmeId'> &
+    Partial<Pick<ApplicationRecord, 'statusHistory'>>,
+  outcome: JourneyOutcome,
+  at: string,
+): Promise<boolean> {
+  const to: ApplicationStatus =
+    outcome === 'withdrawn' ? 'withdrawn' : outcome === 'ineligible' ? 'ineligible' : 'closed';
+  return moveApplication(tableName, application, {
+    from: ['submitted', 'eligible', 'manager_assigned', 'assessed', 'financing_pending'],
+    to,
+    at,
+    set: { outcome, closedAt: at },
+    counters: { [`outcome_${outcome}`]: 1 },
+  });
+}
+
+/**
+ * Hands a cohort-matching assignment to an application waiting for a manager: its journey offers
+ * that manager at its next matching step. Only while it still waits (eligible, no offer, no manager).
+ */
+export async function assignCohortManager(
+  tableName: string,
+  applicationId: string,
+  managerId: string,
+  score: unknown,
+): Promise<boolean> {
+  return updateApplication(tableName, applicationId, {
+    set: 'SET cohortManagerId = :manager, cohortScore = :score',
+    condition:
+      '#status = :eligible AND attribute_not_exists(currentOffer) AND attribute_not_exists(managerId)',
+    names: { '#status': 'status' },
+    values: { ':manager': managerId, ':score': score, ':eligible': 'eligible' },
+  });
+}
+
+/**
+ * Records an offer to a manager while the application still waits for one (a withdrawal or closing
+ * while matching ran must not get an offer): the offer in progress, the round, the manager as tried,
+ * and "why this manager" (the score breakdown of every offer) for the office.
+ * @returns false when another run recorded its offer first or the application no longer waits
+ */
+export function recordOffer(
+  tableName: string,
+  applicationId: string,
+  offer: { managerId: string; round: number; score: object },
+): Promise<boolean> {
+  return updateApplication(tableName, applicationId, {
+    set: 'SET currentOffer = :offer, offerRound = :round, triedManagerIds = list_append(if_not_exists(triedManagerIds, :empty), :tried), matchScores = list_append(if_not_exists(matchScores, :empty), :whyList)',
+    condition:
+      '#status = :eligible AND attribute_not_exists(currentOffer) AND (attribute_not_exists(offerRound) OR offerRound = :prev)',
+    names: { '#status': 'status' },
+    values: {
+      ':eligible': 'eligible',
+      ':offer': { managerId: offer.managerId, round: offer.round },
+      ':round': offer.round,
+      ':prev': offer.round - 1,
+      ':empty': [],
+      ':tried': [offer.managerId],
+      ':whyList': [{ managerId: offer.managerId, round: offer.round, ...offer.score }],
+    },
+  });
+}
+
+/** Records that matching found nobody free, for the `waits`-th time. */
+export async function recordNoManagerRound(tableName: string, applicationId: string, waits: number) {
+  await updateApplication(tableName, applicationId, {
+    set: 'SET noManagerRounds = :waits',
+    values: { ':waits': waits },
+  });
+}
+
+/** Clears the offer in progress: any, or only this one (a later offer is never cleared by an old one). */
+export async function clearOffer(
+  tableName: string,
+  applicationId: string,
+  only?: { managerId: string; round: number },
+): Promise<void> {
+  await updateApplication(
+    tableName,
+    applicationId,
+    only
+      ? {
+          set: 'REMOVE currentOffer',
+          condition: 'currentOffer.managerId = :manager AND currentOffer.round = :round',
+          values: { ':manager': only.managerId, ':round': only.round },
+        }
+      : { set: 'REMOVE currentOffer' },
   );
 }

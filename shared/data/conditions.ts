@@ -12,3 +12,36 @@ export function isConditionFailure(error: unknown): boolean {
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   return reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
 }
+
+/**
+ * Why each item of a cancelled transaction was refused ('ConditionalCheckFailed',
+ * 'TransactionConflict', 'None'…), by the names the caller gives its items in order, so callers
+ * read `reasons.budget`, never a position.
+ * @returns undefined when the error is not a cancelled transaction (the caller rethrows)
+ */
+export function cancellationReasons<Name extends string>(
+  error: unknown,
+  itemNames: readonly Name[],
+): Readonly<Record<Name, string>> | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return Object.fromEntries(itemNames.map((name, index) => [name, reasons[index]?.Code ?? 'None'])) as Record<
+    Name,
+    string
+  >;
+}
+
+/**
+ * Which items of a cancelled transaction failed their condition, by name.
+ * @returns the names whose condition failed, or undefined when none did or the error is not a
+ *   cancelled transaction (throttling, a conflict: the caller rethrows)
+ */
+export function failedConditions<Name extends string>(
+  error: unknown,
+  itemNames: readonly Name[],
+): ReadonlySet<Name> | undefined {
+  const reasons = cancellationReasons(error, itemNames);
+  if (!reasons) return undefined;
+  const failed = new Set(itemNames.filter((name) => reasons[name] === 'ConditionalCheckFailed'));
+  return failed.size > 0 ? failed : undefined;
+}

@@ -55,6 +55,14 @@ export async function queueEmail(
   }
 }
 
+/** Whether an e-mail of that kind was ever queued for the owner (pending or sent). */
+export async function emailQueued(tableName: string, owner: string, kind: EmailKind): Promise<boolean> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.applicationEmail(owner, kind), ConsistentRead: true }),
+  );
+  return Item !== undefined;
+}
+
 /**
  * Sends the queued e-mail of that kind if it is still pending, then marks it sent.
  * @returns 'sent', 'already-sent', or 'missing' when nothing was queued

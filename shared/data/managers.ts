@@ -2,7 +2,6 @@
 // reservations that tie a manager to an application. A reservation and the manager's load change
 // together in one transaction, so the load always equals the number of reservations and never
 // leaves 0…capacity, however many journeys ask at once.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -21,6 +20,7 @@ import {
   scoreManager,
 } from '#shared/domain/matching.ts';
 import { documentClient } from './client.ts';
+import { cancellationReasons } from './conditions.ts';
 import { keys, mainTable } from './table-design.ts';
 
 const gsi1 = mainTable.globalSecondaryIndexes[0].indexName;
@@ -121,9 +121,6 @@ const maxConflictRetries = 8;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 5)));
 
-const cancellationCodes = (error: TransactionCanceledException) =>
-  (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-
 /**
  * Reserves one unit of the manager's capacity for an application, in one transaction: the
  * reservation item is created (it must not exist) and the manager's load goes up by one (the
@@ -168,8 +165,9 @@ export async function reserveManagerCapacity(
       );
       return 'reserved';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [reservation, manager] = cancellationCodes(error);
+      const reasons = cancellationReasons(error, ['reservation', 'manager']);
+      if (!reasons) throw error;
+      const { reservation, manager } = reasons;
       if (reservation === 'ConditionalCheckFailed') return 'already_reserved';
       if (manager === 'ConditionalCheckFailed') return 'no_capacity';
       const conflict = reservation === 'TransactionConflict' || manager === 'TransactionConflict';
@@ -217,8 +215,9 @@ export async function releaseManagerCapacity(
       );
       return 'released';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [reservation, manager] = cancellationCodes(error);
+      const reasons = cancellationReasons(error, ['reservation', 'manager']);
+      if (!reasons) throw error;
+      const { reservation, manager } = reasons;
       if (reservation === 'ConditionalCheckFailed') return 'not_reserved';
       if (manager === 'ConditionalCheckFailed') {
         throw new Error(

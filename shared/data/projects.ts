@@ -1,10 +1,87 @@
 // Projects and their monitoring in the table: the project item, one item per check-in (recorded
 // once), the closing, and the programme counters each of them moves in the same transaction.
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
-import type { ProjectRecord } from './journey-records.ts';
+import { budgetReturnOnClosing } from './programme-budget.ts';
+
+export type ProjectProposal = NonNullable<HumanTaskAnswer<'assessment'>['project']>;
+
 import { keys } from './table-design.ts';
+
+export interface ProjectRecord {
+  readonly projectId: string;
+  readonly applicationId: string;
+  readonly programmeId: string;
+  readonly managerId: string;
+  readonly title: string;
+  readonly amountEur: number;
+  readonly durationMonths: number;
+  readonly launchedAt: string;
+  readonly status: 'launched';
+  /** The project as the manager proposed it with the assessment (KPIs, objectives…). */
+  readonly proposal: ProjectProposal;
+}
+
+/** Creates the project and moves the application to launched, all or nothing, once. */
+export async function launchProjectOnce(
+  tableName: string,
+  project: ProjectRecord,
+  /** The stage-time counter of the status left (see stageCounter). */
+  stage?: string,
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.project(project.projectId),
+                ...keys.projectsOfProgramme(project.programmeId),
+                gsi1sk: `${project.launchedAt}#${project.projectId}`,
+                type: 'project',
+                ...project,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.application(project.applicationId),
+              UpdateExpression:
+                'SET #status = :launched, statusHistory = list_append(statusHistory, :change), projectId = :projectId, outcome = :launched',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':launched': 'launched',
+                ':pending': 'financing_pending',
+                ':projectId': project.projectId,
+                ':change': [{ status: 'launched', at: project.launchedAt }],
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.programmeCounters(project.programmeId),
+              UpdateExpression: `ADD projectsLaunched :one, outcome_launched :one${stage ? ', #stage :one' : ''}`,
+              ...(stage ? { ExpressionAttributeNames: { '#stage': stage } } : {}),
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
 
 export interface MonitoredProject extends Omit<ProjectRecord, 'status'> {
   readonly status: 'launched' | 'monitoring' | 'at_risk' | 'paused' | 'closed';
@@ -17,6 +94,8 @@ export interface MonitoredProject extends Omit<ProjectRecord, 'status'> {
   readonly closedAt?: string;
   readonly dmaT1?: unknown;
   readonly dmaChange?: unknown;
+  /** Times the office resumed the project after a pause (names the resumed cycle's execution). */
+  readonly resumes?: number;
 }
 
 export interface CheckinRecord {
@@ -149,12 +228,13 @@ export async function closeProjectOnce(
     closingReportMissing?: boolean;
   },
 ): Promise<boolean> {
-  const unspent = Math.max(0, project.amountEur - closing.spentEur);
+  const returned = budgetReturnOnClosing(project.amountEur, closing.spentEur);
+  const unspent = returned.unspentEur;
   const counterNames: Record<string, string> = { '#outcome': `projectOutcome_${closing.outcome}` };
   const counterValues: Record<string, unknown> = {
     ':one': 1,
-    ':spent': Math.min(closing.spentEur, project.amountEur),
-    ':unspent': -unspent,
+    ':spent': returned.spentEur,
+    ':unspent': returned.committedChangeEur,
     ':benefit': closing.economicBenefitEur,
   };
   const adds = [

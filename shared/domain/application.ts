@@ -2,6 +2,7 @@
 
 import type { Language } from '#shared/i18n/language.ts';
 import type { ApplicationInput } from '#shared/schemas/application.ts';
+import type { ManagerScore } from './matching.ts';
 import type { IneligibilityReason } from './programme.ts';
 import type { classifyEnterprise } from './sme-size.ts';
 
@@ -73,6 +74,19 @@ export interface ApplicationRecord {
   readonly noManagerRounds?: number;
   readonly outcome?: JourneyOutcome;
   readonly projectId?: string;
+  /** When the journey ended (any outcome but launched). */
+  readonly closedAt?: string;
+  /** "Why this manager": the score breakdown of every offer made, in order. */
+  readonly matchScores?: readonly ({ readonly managerId: string; readonly round: number } & ManagerScore)[];
+  /** The manager cohort matching drafted for this application, and the draft's score. */
+  readonly cohortManagerId?: string;
+  readonly cohortScore?: unknown;
+  /** The project the manager proposed with the assessment (title and budget). */
+  readonly projectTitle?: string;
+  readonly proposedBudgetEur?: number;
+  /** The amount reserved from the programme budget at approval, and when. */
+  readonly budgetReservedEur?: number;
+  readonly budgetReservedAt?: string;
 }
 
 /**

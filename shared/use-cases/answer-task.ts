@@ -2,7 +2,6 @@
 // (conditional write), then handed to the waiting workflow with SendTaskSuccess — codes and IDs
 // only. A task the workflow gave up on meanwhile is reported as expired. An assessment is validated
 // against its programme's assessment model (DMA alone, or with internationalisation).
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type * as z from 'zod';
 import { getApplication } from '#shared/data/applications.ts';
 import {
@@ -13,6 +12,7 @@ import {
 } from '#shared/data/human-tasks.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
+import { sendTaskSuccess } from '#shared/data/step-functions.ts';
 import {
   assessmentAnswerSchemas,
   type HumanTaskAnswer,
@@ -27,8 +27,6 @@ import {
 import { type FinancingLimit, financingLimitBroken } from '#shared/domain/programme.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
-
-const sfn = new SFNClient({});
 
 export type AnswerResult =
   | { readonly outcome: 'answered'; readonly output: Record<string, unknown> }
@@ -145,9 +143,6 @@ async function decisionLimitIssues(
   return [];
 }
 
-const tokenGone = (error: unknown) =>
-  error instanceof Error && ['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'].includes(error.name);
-
 /**
  * Hands the answer to the waiting state. When its token is gone, the state may just have been
  * re-entered (a reminder firing at the same moment, a restarted local engine) and the task record
@@ -157,12 +152,7 @@ const tokenGone = (error: unknown) =>
 async function deliver(tableName: string, task: HumanTaskRecord, output: string): Promise<boolean> {
   let token = task.taskToken;
   for (let attempt = 0; attempt < 12; attempt++) {
-    try {
-      await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output }));
-      return true;
-    } catch (error) {
-      if (!tokenGone(error)) throw error;
-    }
+    if ((await sendTaskSuccess(token, output)) === 'delivered') return true;
     let fresh: HumanTaskRecord | undefined;
     for (let wait = 0; wait < 5; wait++) {
       await new Promise((resolve) => setTimeout(resolve, 200));

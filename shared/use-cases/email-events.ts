@@ -2,11 +2,8 @@
 // recipient (the address only as a SHA-256, so no personal data is kept), with daily counters the
 // dashboard and the bounce-rate alarm read.
 import { createHash } from 'node:crypto';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { documentClient } from '#shared/data/client.ts';
-import { isConditionFailure } from '#shared/data/conditions.ts';
-import { keys } from '#shared/data/table-design.ts';
+import { recordEmailEventOnce } from '#shared/data/email-events.ts';
 
 /** The part of SES's EventBridge event we use ("Email Bounced", "Email Complaint Received"). */
 export const sesEmailEventSchema = z.object({
@@ -39,44 +36,16 @@ export async function recordEmailEvent(tableName: string, event: SesEmailEvent):
     kind === 'bounce'
       ? (event.detail.bounce?.bouncedRecipients ?? [])
       : (event.detail.complaint?.complainedRecipients ?? []);
-  const day = event.time.slice(0, 10);
   let recorded = 0;
   for (const recipient of recipients) {
-    const addressHash = hashAddress(recipient.emailAddress);
-    try {
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: {
-                  ...keys.emailEvent(event.detail.mail.messageId, addressHash),
-                  type: 'email-event',
-                  kind,
-                  ...(event.detail.bounce ? { bounceType: event.detail.bounce.bounceType } : {}),
-                  addressHash,
-                  at: event.time,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: tableName,
-                Key: keys.emailDailyStats(day),
-                UpdateExpression: 'ADD #kind :one',
-                ExpressionAttributeNames: { '#kind': kind === 'bounce' ? 'bounces' : 'complaints' },
-                ExpressionAttributeValues: { ':one': 1 },
-              },
-            },
-          ],
-        }),
-      );
-      recorded += 1;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const isNew = await recordEmailEventOnce(tableName, {
+      messageId: event.detail.mail.messageId,
+      addressHash: hashAddress(recipient.emailAddress),
+      kind,
+      ...(event.detail.bounce ? { bounceType: event.detail.bounce.bounceType } : {}),
+      at: event.time,
+    });
+    if (isNew) recorded += 1;
   }
   return recorded;
 }

@@ -28,8 +28,7 @@ async function assessmentsOf(tableName: string, applicationIds: string[]) {
 
 /** "Why this manager": the latest offer's fit and its parts (sector, competence, …). */
 function whyOf(application: ApplicationRecord): { matchFit: number | string; matchWhy: string } {
-  const scores = (application as { matchScores?: { total: number; parts: Record<string, number> }[] })
-    .matchScores;
+  const scores = application.matchScores;
   const last = scores?.at(-1);
   if (!last) return { matchFit: '', matchWhy: '' };
   return {

@@ -3,8 +3,18 @@
 // budget, launch the project, close the journey. Each is idempotent: Step Functions may run a task
 // twice, and nothing is sent or booked twice.
 import { randomUUID } from 'node:crypto';
-import { getApplication, releaseCompanyLock } from '#shared/data/applications.ts';
-import { queuedEmailItem, sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import {
+  clearOffer,
+  getApplication,
+  moveApplication,
+  recordNoManagerRound,
+  recordOffer,
+  recordOutcome,
+  releaseCompanyLock,
+  stageCounter,
+} from '#shared/data/applications.ts';
+import { getAssessment, putAssessmentOnce } from '#shared/data/assessments.ts';
+import { queuedEmailItem, queueEmail, sendQueuedEmail } from '#shared/data/email-outbox.ts';
 import {
   answerHumanTask,
   closeHumanTask,
@@ -16,24 +26,15 @@ import {
   taskEmailKind,
 } from '#shared/data/human-tasks.ts';
 import {
-  getAssessment,
-  launchProjectOnce,
-  moveApplication,
-  putAssessmentOnce,
-  recordOutcome,
-  reserveProgrammeBudget,
-  stageCounter,
-  updateApplication,
-} from '#shared/data/journey-records.ts';
-import { startMonitoringCycle } from '#shared/data/journeys.ts';
-import {
   findAndReserveManager,
   getManager,
   releaseManagerCapacity,
   reserveManagerCapacity,
 } from '#shared/data/managers.ts';
+import { reserveProgrammeBudget } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
-import { getProject } from '#shared/data/projects.ts';
+import { getProject, launchProjectOnce } from '#shared/data/projects.ts';
+import { startMonitoringCycle } from '#shared/data/step-functions.ts';
 import {
   type ApplicationRecord,
   type JourneyOutcome,
@@ -155,22 +156,10 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
     ));
   if (match) {
     const round = offers + 1;
-    const recorded = await updateApplication(deps.tableName, applicationId, {
-      // matchScores keeps "why this manager" (the score breakdown of every offer) for the office.
-      set: 'SET currentOffer = :offer, offerRound = :round, triedManagerIds = list_append(if_not_exists(triedManagerIds, :empty), :tried), matchScores = list_append(if_not_exists(matchScores, :empty), :whyList)',
-      // Still waiting for a manager: a withdrawal or closing while this task ran must not get an offer.
-      condition:
-        '#status = :eligible AND attribute_not_exists(currentOffer) AND (attribute_not_exists(offerRound) OR offerRound = :prev)',
-      names: { '#status': 'status' },
-      values: {
-        ':eligible': 'eligible',
-        ':offer': { managerId: match.managerId, round },
-        ':round': round,
-        ':prev': offers,
-        ':empty': [],
-        ':tried': [match.managerId],
-        ':whyList': [{ managerId: match.managerId, round, ...match.score }],
-      },
+    const recorded = await recordOffer(deps.tableName, applicationId, {
+      managerId: match.managerId,
+      round,
+      score: match.score,
     });
     if (!recorded) {
       // Another run recorded its offer first, or the application left `eligible` (withdrawn,
@@ -187,10 +176,7 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
     return { outcome: 'offer', managerId: match.managerId, round, timeouts };
   }
   const waits = (application.noManagerRounds ?? 0) + 1;
-  await updateApplication(deps.tableName, applicationId, {
-    set: 'SET noManagerRounds = :waits',
-    values: { ':waits': waits },
-  });
+  await recordNoManagerRound(deps.tableName, applicationId, waits);
   if (waits > programme.matching.noManagerRetries) {
     return { outcome: 'escalate', timeouts };
   }
@@ -202,7 +188,7 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
  * tried; otherwise undefined (the online matcher decides).
  */
 async function cohortMatch(deps: JourneyDeps, application: ApplicationRecord) {
-  const drafted = (application as { cohortManagerId?: string }).cohortManagerId;
+  const drafted = application.cohortManagerId;
   if (!drafted || (application.triedManagerIds ?? []).includes(drafted)) return undefined;
   const manager = await getManager(deps.tableName, drafted);
   if (!manager) return undefined;
@@ -376,8 +362,8 @@ function taskEmail(
         financingRequestEmail(lang, {
           companyName,
           programmeName: programme.names[lang],
-          projectTitle: (application as { projectTitle?: string }).projectTitle ?? '',
-          budgetEur: (application as { proposedBudgetEur?: number }).proposedBudgetEur ?? 0,
+          projectTitle: application.projectTitle ?? '',
+          budgetEur: application.proposedBudgetEur ?? 0,
           managerName: manager?.name ?? '',
           dueAt,
           link,
@@ -427,11 +413,7 @@ export async function closeOffer(
     managerId: input.managerId,
     applicationId: input.applicationId,
   });
-  await updateApplication(deps.tableName, input.applicationId, {
-    set: 'REMOVE currentOffer',
-    condition: 'currentOffer.managerId = :manager AND currentOffer.round = :round',
-    values: { ':manager': input.managerId, ':round': input.round },
-  });
+  await clearOffer(deps.tableName, input.applicationId, { managerId: input.managerId, round: input.round });
   logger.info('Offer closed', {
     applicationId: input.applicationId,
     round: input.round,
@@ -503,7 +485,7 @@ export async function assignManager(
     counters: application.status === 'eligible' ? { assessmentsAssigned: 1 } : {},
   });
   if (moved) {
-    await updateApplication(deps.tableName, input.applicationId, { set: 'REMOVE currentOffer' });
+    await clearOffer(deps.tableName, input.applicationId);
   }
   const smeLang = application.language;
   const mLang = managerLanguage(manager, application);
@@ -554,7 +536,6 @@ async function queueOnce(
   now: Date,
   render: () => RenderedEmail,
 ) {
-  const { queueEmail } = await import('#shared/data/email-outbox.ts');
   await queueEmail(deps.tableName, applicationId, kind, to, render(), now);
   await sendQueuedEmail(deps.tableName, applicationId, kind, deps.send, () => nowOf(deps));
 }

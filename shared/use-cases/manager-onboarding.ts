@@ -2,8 +2,7 @@
 // programme office vets through a task link (approve with a merit score, or reject); an approved
 // manager becomes available and gets a personal link to change their availability.
 import { randomUUID } from 'node:crypto';
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { queuedEmailItem, sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import { emailQueued, queuedEmailItem, queueEmail, sendQueuedEmail } from '#shared/data/email-outbox.ts';
 import { closeHumanTask, getHumanTask, openHumanTask, remindHumanTask } from '#shared/data/human-tasks.ts';
 import {
   createRegisteredManager,
@@ -11,6 +10,7 @@ import {
   removeRegisteredManager,
 } from '#shared/data/manager-onboarding.ts';
 import { getManager, managerIdByEmail, putManager } from '#shared/data/managers.ts';
+import { startOnboarding } from '#shared/data/step-functions.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import type { Manager } from '#shared/domain/manager.ts';
@@ -24,8 +24,6 @@ import {
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { managerAvailabilityUrl, taskUrl } from '#shared/http/routes.ts';
 import { logger } from '#shared/observability/powertools.ts';
-
-const sfn = new SFNClient({});
 
 /** A manager's e-mails sit in the outbox under this owner (the outbox is keyed by owner and kind). */
 const outboxOwner = (managerId: string) => `manager:${managerId}`;
@@ -77,13 +75,7 @@ export async function registerManager(
     return { managerId: manager.managerId, status: 'pending_vetting' };
   }
   try {
-    await sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: deps.onboardingStateMachineArn,
-        name: manager.managerId,
-        input: JSON.stringify({ managerId: manager.managerId }),
-      }),
-    );
+    await startOnboarding(deps.onboardingStateMachineArn, manager.managerId);
   } catch (error) {
     logger.error('Onboarding could not start; undoing the registration', {
       managerId: manager.managerId,
@@ -109,7 +101,6 @@ async function tellKnownAddress(
   const kind = `known-address.${now.toISOString().slice(0, 10)}`;
   const lang = known.languages.includes('it') ? 'it' : (known.languages[0] ?? 'it');
   const admitted = known.status === 'active' || known.status === 'inactive';
-  const { queueEmail } = await import('#shared/data/email-outbox.ts');
   let availabilityLink: string | undefined;
   if (admitted) {
     const secret = newLinkSecret();
@@ -202,8 +193,7 @@ export async function applyVetting(
       await putManager(deps.tableName, { ...manager, status: 'active', merit: answer.merit });
     }
     const secret = newLinkSecret();
-    const { queueEmail } = await import('#shared/data/email-outbox.ts');
-    const alreadyWelcomed = await getWelcome(deps.tableName, owner);
+    const alreadyWelcomed = await emailQueued(deps.tableName, owner, 'welcome');
     if (!alreadyWelcomed) {
       await putAvailabilityLink(deps.tableName, hashLinkSecret(secret), manager.managerId, now.toISOString());
       await queueEmail(
@@ -222,7 +212,6 @@ export async function applyVetting(
   } else {
     if (manager.status === 'pending_vetting')
       await putManager(deps.tableName, { ...manager, status: 'rejected' });
-    const { queueEmail } = await import('#shared/data/email-outbox.ts');
     await queueEmail(
       deps.tableName,
       owner,
@@ -235,20 +224,6 @@ export async function applyVetting(
   }
   logger.info('Manager vetted', { managerId: manager.managerId, decision: answer.decision });
   return { decision: answer.decision };
-}
-
-async function getWelcome(tableName: string, owner: string) {
-  const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { documentClient } = await import('#shared/data/client.ts');
-  const { keys } = await import('#shared/data/table-design.ts');
-  const { Item } = await documentClient.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: keys.applicationEmail(owner, 'welcome'),
-      ConsistentRead: true,
-    }),
-  );
-  return Item;
 }
 
 /** The vetting deadline passed: the task closes; the manager stays pending (the office can re-run it). */

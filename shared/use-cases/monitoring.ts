@@ -2,9 +2,8 @@
 // record the manager's answer (or that it was missed), flag KPIs behind their trajectory, and at
 // the end close the project with its outcome, T1 maturity and spending. Idempotent like the journey.
 import { getApplication } from '#shared/data/applications.ts';
+import { getAssessment } from '#shared/data/assessments.ts';
 import { getHumanTask } from '#shared/data/human-tasks.ts';
-import { getAssessment } from '#shared/data/journey-records.ts';
-import { type MonitoringInput, monitoringExecutionName } from '#shared/data/journeys.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import {
@@ -14,6 +13,7 @@ import {
   type MonitoredProject,
   recordCheckinOnce,
 } from '#shared/data/projects.ts';
+import { type MonitoringInput, monitoringExecutionName } from '#shared/data/step-functions.ts';
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import {
@@ -45,8 +45,7 @@ async function load(deps: JourneyDeps, projectId: string) {
   return { project, application, programme };
 }
 
-const kpisOf = (project: MonitoredProject): Kpi[] =>
-  ((project.proposal as { kpis?: Kpi[] } | undefined)?.kpis ?? []) as Kpi[];
+const kpisOf = (project: MonitoredProject): Kpi[] => project.proposal?.kpis ?? [];
 
 export const cyclesOf = (project: MonitoredProject, programme: Programme) =>
   monitoringCycles(project.durationMonths, programme.monitoring.checkinEveryHours);

@@ -2,17 +2,19 @@
 // the running monitoring cycle and cancels its open check-in; resuming starts the same cycle again
 // under a new execution name; closing early ends monitoring and closes the project like its last
 // cycle would (spending so far, unspent budget returned), with the office's outcome.
-import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import { closeHumanTask, listHumanTasks } from '#shared/data/human-tasks.ts';
-import { monitoringExecutionName, startMonitoringCycle } from '#shared/data/journeys.ts';
 import { closeProjectOnce, getProject, listCheckins, updateProject } from '#shared/data/projects.ts';
+import {
+  executionArnOf,
+  monitoringExecutionName,
+  startMonitoringCycle,
+  stopExecutionIfRunning,
+} from '#shared/data/step-functions.ts';
 import { type HumanTaskAnswer, projectOutcomes } from '#shared/domain/human-tasks.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { multiLine } from '#shared/schemas/text.ts';
-
-const sfn = new SFNClient({});
 
 export interface ProjectControlDeps {
   readonly tableName: string;
@@ -37,9 +39,6 @@ export const projectActionAnswers = {
   not_found: { statusCode: 404, messageKey: 'admin.project.notFound' },
 } as const satisfies Record<ProjectActionResult, { statusCode: number; messageKey: MessageKey }>;
 
-const executionArn = (stateMachineArn: string, name: string) =>
-  `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-
 /** Stops whichever execution of the project's current cycle is running (original or resumed). */
 async function stopCurrentCycle(deps: ProjectControlDeps, projectId: string, cycle: number) {
   const names = [
@@ -47,22 +46,12 @@ async function stopCurrentCycle(deps: ProjectControlDeps, projectId: string, cyc
     ...Array.from({ length: 5 }, (_, i) => `${monitoringExecutionName(projectId, cycle)}-r${i + 1}`),
   ];
   for (const name of names) {
-    const arn = executionArn(deps.monitoringStateMachineArn, name);
-    try {
-      const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
-      if (execution.status === 'RUNNING') {
-        await sfn.send(
-          new StopExecutionCommand({
-            executionArn: arn,
-            // The reason is free text: it stays in the project record, never in execution history.
-            error: 'ProjectControl',
-            cause: 'Paused or closed by the programme office',
-          }),
-        );
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'ExecutionDoesNotExist')) throw error;
-    }
+    // The office's reason is free text: it stays in the project record, never in execution history.
+    await stopExecutionIfRunning(
+      executionArnOf(deps.monitoringStateMachineArn, name),
+      { error: 'ProjectControl', cause: 'Paused or closed by the programme office' },
+      { checkFirst: true },
+    );
   }
 }
 
@@ -110,7 +99,7 @@ export async function controlProject(
       controlReason: reason,
       controlledBy: actor,
     });
-    const resumes = ((project as { resumes?: number }).resumes ?? 0) + 1;
+    const resumes = (project.resumes ?? 0) + 1;
     await updateProject(deps.tableName, projectId, { resumes });
     await startMonitoringCycle(
       deps.monitoringStateMachineArn,

@@ -1,6 +1,6 @@
 // What the programme office sees of one project: its record (without the check-in link secret), the
 // check-ins without their free text, the KPIs with baseline and target, and the DMA at T0 and T1.
-import { getAssessment } from '#shared/data/journey-records.ts';
+import { getAssessment } from '#shared/data/assessments.ts';
 import {
   type CheckinRecord,
   getProject,
@@ -34,7 +34,7 @@ export async function projectView(tableName: string, projectId: string): Promise
   return {
     project: safe,
     checkins: checkins.map(({ answer: _freeText, ...checkin }) => checkin),
-    kpis: (project.proposal as { kpis?: ProjectKpi[] } | undefined)?.kpis ?? [],
+    kpis: project.proposal?.kpis ?? [],
     t0: (assessment?.answer as { dma?: Record<string, number> } | undefined)?.dma,
     t1: project.dmaT1 as Record<string, number> | undefined,
   };

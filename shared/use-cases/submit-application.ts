@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { createApplication, removeApplication } from '#shared/data/applications.ts';
 import { queuedEmailItem } from '#shared/data/email-outbox.ts';
-import { startJourney } from '#shared/data/journeys.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
+import { startJourney } from '#shared/data/step-functions.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { parseAtecoCode } from '#shared/domain/ateco.ts';
 import {

@@ -3,8 +3,8 @@
 // recorded), its link then takes the corrected answer, and the overall score is banded with the
 // programme's own bands.
 import { describe, expect, it } from 'vitest';
+import { getAssessment } from '#shared/data/assessments.ts';
 import { getHumanTask } from '#shared/data/human-tasks.ts';
-import { getAssessment } from '#shared/data/journey-records.ts';
 import {
   apply,
   assessmentAnswer,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageCounter } from '#shared/data/journey-records.ts';
+import { stageCounter } from '#shared/data/applications.ts';
 import { medianStage } from '#shared/pages/dashboard.tsx';
 
 describe('time per stage', () => {

@@ -1,0 +1,104 @@
+// A programme's budget, reserved and returned in one place: an approval reserves its amount
+// atomically (the committed total never exceeds the budget, whatever runs concurrently) and once
+// per application; a closed project returns what it did not spend. The committed total lives on
+// the programme's counters item.
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './client.ts';
+import { failedConditions } from './conditions.ts';
+import { keys } from './table-design.ts';
+
+/** The amount committed so far (approved, minus what closed projects returned). */
+export async function budgetCommittedEur(tableName: string, programmeId: string): Promise<number> {
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.programmeCounters(programmeId),
+      ProjectionExpression: 'budgetCommittedEur',
+      ConsistentRead: true,
+    }),
+  );
+  return Number(Item?.budgetCommittedEur ?? 0);
+}
+
+/**
+ * Reserves an approved amount from the programme budget, atomically and once per application:
+ * the committed total can never exceed the budget, whatever runs concurrently.
+ * @returns 'reserved' (now or by an earlier call) or 'over_budget'
+ */
+export async function reserveProgrammeBudget(
+  tableName: string,
+  request: {
+    programmeId: string;
+    applicationId: string;
+    amountEur: number;
+    budgetTotalEur: number;
+    at: string;
+  },
+): Promise<'reserved' | 'over_budget' | 'journey_ended'> {
+  // Nothing committed yet reads as 0 in the condition below only if the amount fits at all.
+  if (request.amountEur > request.budgetTotalEur) return 'over_budget';
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.programmeCounters(request.programmeId),
+              UpdateExpression: 'ADD budgetCommittedEur :amount, projectsApproved :one',
+              ConditionExpression: 'attribute_not_exists(budgetCommittedEur) OR budgetCommittedEur <= :room',
+              ExpressionAttributeValues: {
+                ':amount': request.amountEur,
+                ':one': 1,
+                ':room': request.budgetTotalEur - request.amountEur,
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.application(request.applicationId),
+              UpdateExpression: 'SET budgetReservedEur = :amount, budgetReservedAt = :at',
+              // Never for a journey already withdrawn or closed (a withdrawal racing the approval).
+              ConditionExpression:
+                'attribute_exists(pk) AND attribute_not_exists(budgetReservedEur) AND NOT (#status IN (:withdrawn, :closed))',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':amount': request.amountEur,
+                ':at': request.at,
+                ':withdrawn': 'withdrawn',
+                ':closed': 'closed',
+              },
+            },
+          },
+        ],
+      }),
+    );
+    return 'reserved';
+  } catch (error) {
+    const failed = failedConditions(error, ['budget', 'application']);
+    if (!failed) throw error;
+    if (failed.has('application')) {
+      // Reserved by an earlier attempt (a retried step), or the journey ended meanwhile.
+      const { Item } = await documentClient.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.application(request.applicationId),
+          ConsistentRead: true,
+        }),
+      );
+      return Item?.budgetReservedEur !== undefined ? 'reserved' : 'journey_ended';
+    }
+    if (failed.has('budget')) return 'over_budget';
+    throw error;
+  }
+}
+
+/**
+ * What a closed project gives back to the programme budget, as counter additions to write with the
+ * closing: spent (never above the amount approved) and the unspent part taken off the committed total.
+ */
+export function budgetReturnOnClosing(amountEur: number, spentEur: number) {
+  const unspentEur = Math.max(0, amountEur - spentEur);
+  return { spentEur: Math.min(spentEur, amountEur), unspentEur, committedChangeEur: -unspentEur };
+}
