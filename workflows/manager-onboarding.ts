@@ -7,6 +7,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { permanentErrorNames } from '#shared/domain/errors.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
 import type { WorkflowRefs } from './refs.ts';
 
@@ -51,6 +52,7 @@ export function defineManagerOnboarding(
       resultPath,
       taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
     });
+    task.addRetry({ errors: [...permanentErrorNames], maxAttempts: 0 });
     retry(task, [sfn.Errors.ALL]);
     return task;
   };

@@ -8,6 +8,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { permanentErrorNames } from '#shared/domain/errors.ts';
 import type { WorkflowRefs } from './refs.ts';
 
 export const projectMonitoringFunctions = [
@@ -25,13 +26,11 @@ const ids = {
   'cycle.$': '$.cycle',
 };
 
-const permanentErrors = ['ApplicationNotFoundError', 'UnknownProgrammeError', 'ParseError'];
-
 function withRetries<T extends tasks.LambdaInvoke | tasks.StepFunctionsStartExecution>(
   task: T,
   callback = false,
 ): T {
-  if (!callback) task.addRetry({ errors: permanentErrors, maxAttempts: 0 });
+  if (!callback) task.addRetry({ errors: [...permanentErrorNames], maxAttempts: 0 });
   task.addRetry({
     errors: [callback ? sfn.Errors.TASKS_FAILED : sfn.Errors.ALL],
     interval: Duration.seconds(2),

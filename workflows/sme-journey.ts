@@ -8,6 +8,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { JourneyOutcome } from '#shared/domain/application.ts';
+import { permanentErrorNames } from '#shared/domain/errors.ts';
 import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import type { WorkflowRefs } from './refs.ts';
 
@@ -26,9 +27,6 @@ export const smeJourneyFunctions = [
   'closeJourney',
 ] as const;
 export type SmeJourneyFunctions = Record<(typeof smeJourneyFunctions)[number], IFunction>;
-
-/** Errors that mean a bug or tampering: retrying cannot help. */
-const permanentErrors = ['ApplicationNotFoundError', 'UnknownProgrammeError', 'ParseError'];
 
 const ids = { 'applicationId.$': '$.applicationId', 'programmeId.$': '$.programmeId' };
 
@@ -50,7 +48,7 @@ class JourneyBuilder {
       resultPath: resultPath === 'DISCARD' ? sfn.JsonPath.DISCARD : resultPath,
       taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
     });
-    task.addRetry({ errors: permanentErrors, maxAttempts: 0 });
+    task.addRetry({ errors: [...permanentErrorNames], maxAttempts: 0 });
     task.addRetry({
       errors: [sfn.Errors.ALL],
       interval: Duration.seconds(2),

@@ -40,7 +40,13 @@ import {
   type JourneyOutcome,
   keepsCompanyPlace,
 } from '#shared/domain/application.ts';
-import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
+import {
+  ApplicationNotFoundError,
+  JourneyRecordMissingError,
+  ManagerNotFoundError,
+  TaskAnswerMismatchError,
+  UnknownProgrammeError,
+} from '#shared/domain/errors.ts';
 import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
@@ -310,7 +316,8 @@ function taskEmail(
 ): { to: string | readonly string[]; email: (link: string) => RenderedEmail } {
   const { application, programme, manager, dueAt, reminder } = context;
   if (kind === 'checkin' || kind === 'closing') {
-    if (!manager || !context.project) throw new Error(`${kind} task without a manager or project`);
+    if (!manager || !context.project)
+      throw new JourneyRecordMissingError(`${kind} task without a manager or project`);
     const lang = managerLanguage(manager, application);
     const project = context.project;
     return {
@@ -332,7 +339,7 @@ function taskEmail(
   const office = programme.officeEmails[0] ?? '';
   const companyName = application.company.name;
   if (kind === 'offer' || kind === 'assessment') {
-    if (!manager) throw new Error(`${kind} task without a manager`);
+    if (!manager) throw new JourneyRecordMissingError(`${kind} task without a manager`);
     const lang = managerLanguage(manager, application);
     const common = {
       managerName: manager.name,
@@ -474,9 +481,9 @@ export async function assignManager(
     });
     if (reserved === 'no_capacity') return { assigned: false };
   }
-  if (!managerId) throw new Error('assignManager needs a manager');
+  if (!managerId) throw new JourneyRecordMissingError('assignManager needs a manager');
   const manager = await getManager(deps.tableName, managerId);
-  if (!manager) throw new Error(`manager ${managerId} not found`);
+  if (!manager) throw new ManagerNotFoundError(`manager ${managerId} not found`);
   const moved = await moveApplication(deps.tableName, application, {
     from: ['eligible', 'manager_assigned'],
     to: 'manager_assigned',
@@ -549,7 +556,7 @@ export async function recordAssessment(
   const now = nowOf(deps);
   const task = await getHumanTask(deps.tableName, { ...input, kind: 'assessment' });
   const answer = task?.answer as HumanTaskAnswer<'assessment'> | undefined;
-  if (!answer) throw new Error('assessment task has no answer');
+  if (!answer) throw new TaskAnswerMismatchError('assessment task has no answer');
   const overall = dmaOverall(answer.dma);
   const band = dmaBand(overall, programme.assessment.bands);
   await putAssessmentOnce(deps.tableName, {
@@ -595,7 +602,7 @@ export async function reserveBudget(
   const { application, programme } = await load(deps, input.applicationId);
   const task = await getHumanTask(deps.tableName, { ...input, kind: 'financing' });
   const answer = task?.answer as HumanTaskAnswer<'financing'> | undefined;
-  if (answer?.decision !== 'approve') throw new Error('financing task was not approved');
+  if (answer?.decision !== 'approve') throw new TaskAnswerMismatchError('financing task was not approved');
   // The page refused amounts over the limits when it was posted; the budget may still have been
   // taken meanwhile, which the reservation below holds atomically.
   if (financingLimitBroken(answer.amountEur, programme.budget, 0)?.limit === 'per_project_cap')
@@ -625,7 +632,7 @@ export async function launchProject(
   const financing = (await getHumanTask(deps.tableName, { ...input, kind: 'financing' }))?.answer as
     | HumanTaskAnswer<'financing'>
     | undefined;
-  if (!proposal || financing?.decision !== 'approve') throw new Error('nothing to launch');
+  if (!proposal || financing?.decision !== 'approve') throw new TaskAnswerMismatchError('nothing to launch');
   const projectId = randomUUID();
   const managerId = application.managerId ?? '';
   const launchedNow = await launchProjectOnce(

@@ -11,6 +11,7 @@ import {
 } from '#shared/data/manager-onboarding.ts';
 import { getManager, managerIdByEmail, putManager } from '#shared/data/managers.ts';
 import { startOnboarding } from '#shared/data/step-functions.ts';
+import { ManagerNotFoundError, TaskAnswerMismatchError } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import type { Manager } from '#shared/domain/manager.ts';
@@ -129,7 +130,7 @@ export async function openVettingTask(
   input: { managerId: string; taskToken: string; phase: 'first' | 'reminder' },
 ): Promise<{ opened: boolean }> {
   const manager = await getManager(deps.tableName, input.managerId);
-  if (!manager) throw new Error(`manager ${input.managerId} not found`);
+  if (!manager) throw new ManagerNotFoundError(`manager ${input.managerId} not found`);
   const now = nowOf(deps);
   const ref = { applicationId: input.managerId, kind: 'vetting' as const, round: 1 };
   const existing = await getHumanTask(deps.tableName, ref);
@@ -177,14 +178,14 @@ export async function applyVetting(
   input: { managerId: string },
 ): Promise<{ decision: string }> {
   const manager = await getManager(deps.tableName, input.managerId);
-  if (!manager) throw new Error(`manager ${input.managerId} not found`);
+  if (!manager) throw new ManagerNotFoundError(`manager ${input.managerId} not found`);
   const task = await getHumanTask(deps.tableName, {
     applicationId: input.managerId,
     kind: 'vetting',
     round: 1,
   });
   const answer = task?.answer as HumanTaskAnswer<'vetting'> | undefined;
-  if (!answer) throw new Error('vetting task has no answer');
+  if (!answer) throw new TaskAnswerMismatchError('vetting task has no answer');
   const now = nowOf(deps);
   const lang = manager.languages.includes('it') ? 'it' : (manager.languages[0] ?? 'it');
   const owner = outboxOwner(manager.managerId);
@@ -251,7 +252,7 @@ export async function updateAvailability(
   change: { capacity: number; status: 'active' | 'inactive' },
 ): Promise<{ outcome: 'updated' | 'below_load'; manager: Manager }> {
   const manager = await getManager(tableName, managerId);
-  if (!manager) throw new Error(`manager ${managerId} not found`);
+  if (!manager) throw new ManagerNotFoundError(`manager ${managerId} not found`);
   if (change.capacity < manager.load) return { outcome: 'below_load', manager };
   if (manager.status !== 'active' && manager.status !== 'inactive') return { outcome: 'updated', manager };
   const updated = await putManager(tableName, {
