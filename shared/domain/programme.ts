@@ -190,6 +190,11 @@ export interface FinancingLimit {
   readonly allowedEur: number;
 }
 
+/** The programme's budget not yet committed to projects (never below zero). */
+export function budgetLeftEur(budget: { readonly totalEur: number }, committedEur: number): number {
+  return Math.max(0, budget.totalEur - committedEur);
+}
+
 /**
  * The first limit an approval of `amountEur` breaks, or undefined when it fits: the programme's
  * per-project cap, then the budget not yet committed. The one rule behind the financing page (422
@@ -203,7 +208,7 @@ export function financingLimitBroken(
 ): FinancingLimit | undefined {
   if (amountEur > budget.perProjectCapEur)
     return { limit: 'per_project_cap', allowedEur: budget.perProjectCapEur };
-  const left = Math.max(0, budget.totalEur - committedEur);
+  const left = budgetLeftEur(budget, committedEur);
   if (amountEur > left) return { limit: 'budget_left', allowedEur: left };
   return undefined;
 }

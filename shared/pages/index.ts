@@ -18,6 +18,7 @@ export {
   describeTaskAnswerErrors,
   TaskClosedPage,
   TaskDonePage,
+  type TaskFieldNames,
   TaskPage,
   type TaskPageContext,
   taskFormToAnswer,

@@ -1,7 +1,9 @@
 // A person answers a human task through its link: the answer is validated, consumed exactly once
 // (conditional write), then handed to the waiting workflow with SendTaskSuccess — codes and IDs
 // only. A task the workflow gave up on meanwhile is reported as expired. An assessment is validated
-// against its programme's assessment model (DMA alone, or with internationalisation).
+// against its programme's assessment model (DMA alone, or with internationalisation); a check-in
+// must give one value per KPI and one progress per objective of its project; a decision must keep
+// within its limits (the manager assigned, the amount approved).
 import type * as z from 'zod';
 import { getApplication } from '#shared/data/applications.ts';
 import {
@@ -11,7 +13,9 @@ import {
   type HumanTaskRecord,
 } from '#shared/data/human-tasks.ts';
 import { getManager } from '#shared/data/managers.ts';
-import { getProgramme, getProgrammeCounters } from '#shared/data/programmes.ts';
+import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import { getProject } from '#shared/data/projects.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
 import {
   assessmentAnswerSchemas,
@@ -29,7 +33,12 @@ import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 
 export type AnswerResult =
-  | { readonly outcome: 'answered'; readonly output: Record<string, unknown> }
+  | {
+      readonly outcome: 'answered';
+      readonly output: Record<string, unknown>;
+      /** What was decided, as the page that thanks the person names it. */
+      readonly decision: string;
+    }
   | { readonly outcome: 'invalid'; readonly issues: z.core.$ZodIssue[] }
   | { readonly outcome: 'already_answered' }
   | { readonly outcome: 'expired' }
@@ -41,13 +50,14 @@ export async function answerTask(
   task: HumanTaskRecord,
   rawAnswer: unknown,
   now: Date = new Date(),
-  /** Checks the schema cannot make alone (e.g. one value per KPI of the project). */
-  extraChecks: (answer: unknown) => z.core.$ZodIssue[] = () => [],
 ): Promise<AnswerResult> {
   if (task.status !== 'open') return closedOutcome(task.status);
   const parsed = (await answerSchemaOf(tableName, task)).safeParse(rawAnswer);
   if (!parsed.success) return { outcome: 'invalid', issues: parsed.error.issues };
-  const extra = [...extraChecks(parsed.data), ...(await decisionLimitIssues(tableName, task, parsed.data))];
+  const extra = [
+    ...(await projectListIssues(tableName, task, parsed.data)),
+    ...(await decisionLimitIssues(tableName, task, parsed.data)),
+  ];
   if (extra.length > 0) return { outcome: 'invalid', issues: extra };
   const consumed = await answerHumanTask(tableName, task, parsed.data, now.toISOString());
   if (!consumed.answered) return closedOutcome(consumed.task?.status ?? 'expired');
@@ -66,8 +76,40 @@ export async function answerTask(
     kind: task.kind,
     round: task.round,
   });
-  return { outcome: 'answered', output };
+  return { outcome: 'answered', output, decision: decisionOf(task.kind, output) };
 }
+
+/** The decision an answer made, for the thank-you page: a decision, an outcome, or what was sent. */
+function decisionOf(kind: HumanTaskRecord['kind'], output: Record<string, unknown>): string {
+  if (output.decision !== undefined) return String(output.decision);
+  if (output.outcome !== undefined) return String(output.outcome);
+  if (kind === 'checkin') return 'submitted';
+  return output.projectRecommended ? 'projectRecommended' : 'noProject';
+}
+
+/** A check-in or closing gives one value per KPI and one progress per objective of its project. */
+async function projectListIssues(
+  tableName: string,
+  task: HumanTaskRecord,
+  answer: unknown,
+): Promise<z.core.$ZodIssue[]> {
+  if (task.kind !== 'checkin' && task.kind !== 'closing') return [];
+  const application = await getApplication(tableName, task.applicationId);
+  const project = application?.projectId ? await getProject(tableName, application.projectId) : undefined;
+  if (!project) return [];
+  const { kpiValues, qualitativeProgress } = answer as HumanTaskAnswer<'checkin'>;
+  const kpis = project.proposal?.kpis ?? [];
+  const objectives = project.proposal?.qualitativeObjectives ?? [];
+  const issues: z.core.$ZodIssue[] = [];
+  if (kpiValues.length !== kpis.length)
+    issues.push(required(['kpiValues', Math.min(kpiValues.length, kpis.length)]));
+  if (qualitativeProgress.length !== objectives.length)
+    issues.push(required(['qualitativeProgress', Math.min(qualitativeProgress.length, objectives.length)]));
+  return issues;
+}
+
+const required = (path: (string | number)[]) =>
+  ({ code: 'custom', path, message: 'validation.required', input: undefined }) as unknown as z.core.$ZodIssue;
 
 /**
  * The schema a task's answer must pass. An assessment follows its programme's assessment model (one
@@ -128,13 +170,10 @@ async function decisionLimitIssues(
     const { amountEur } = answer as Extract<HumanTaskAnswer<'financing'>, { decision: 'approve' }>;
     const programme = await getProgramme(tableName, task.programmeId);
     if (!programme) return [];
-    const counters = (await getProgrammeCounters(tableName, programme.id)) as unknown as
-      | Record<string, number>
-      | undefined;
     const broken = financingLimitBroken(
       amountEur,
       programme.budget,
-      Number(counters?.budgetCommittedEur ?? 0),
+      await budgetCommittedEur(tableName, programme.id),
     );
     return broken
       ? [refusal('amountEur', financingRefusals[broken.limit], { amount: broken.allowedEur })]

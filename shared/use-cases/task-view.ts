@@ -1,0 +1,172 @@
+// What a human task's page shows, gathered for its kind: the company and programme, the manager,
+// the assessment (financing), the managers the office may assign (escalation: only those matching
+// itself could engage, best fit first), the budget left (financing), the project with where each
+// KPI should stand now (check-in, closing), the candidate's profile (vetting). Read-only.
+import { getApplication } from '#shared/data/applications.ts';
+import { getAssessment } from '#shared/data/assessments.ts';
+import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
+import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
+import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
+import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
+import { expectedKpiValue } from '#shared/domain/monitoring.ts';
+import { budgetLeftEur, type Programme } from '#shared/domain/programme.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import type { TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
+import { checkinDateOf, cyclesOf, elapsedFraction } from './monitoring.ts';
+
+/**
+ * The page of an open task, or undefined when what it is about no longer exists.
+ * @param formAction - the link's own path, where the page's form posts back
+ */
+export async function taskView(
+  tableName: string,
+  task: HumanTaskRecord,
+  lang: Language,
+  formAction: string,
+): Promise<TaskPageContext | undefined> {
+  if (task.kind === 'vetting') return vettingView(tableName, task, lang, formAction);
+  const application = await getApplication(tableName, task.applicationId);
+  const programme = application ? await getProgramme(tableName, application.programmeId) : undefined;
+  if (!application || !programme) return undefined;
+  const managerId = task.managerId ?? application.managerId;
+  const manager = managerId ? await getManager(tableName, managerId) : undefined;
+  const assessment =
+    task.kind === 'financing' ? await getAssessment(tableName, application.applicationId) : undefined;
+  const answer = assessment?.answer as HumanTaskAnswer<'assessment'> | undefined;
+  // The office may assign by hand only whom matching itself could engage (one rule), best fit first.
+  const candidates =
+    task.kind === 'escalation'
+      ? rankCandidates(
+          await listManagersByStatus(tableName, 'active'),
+          smeProfileFromApplication(application),
+          application.triedManagerIds ?? [],
+          programme.matching.roster,
+        ).map(({ manager: m }) => ({
+          managerId: m.managerId,
+          name: m.name,
+          load: m.load,
+          capacity: m.capacity,
+        }))
+      : undefined;
+  const monitored =
+    (task.kind === 'checkin' || task.kind === 'closing') && application.projectId
+      ? await getProject(tableName, application.projectId)
+      : undefined;
+  const project = monitored
+    ? await monitoringView(tableName, monitored, programme, task.round, application.applicationId)
+    : undefined;
+  const committed = task.kind === 'financing' ? await budgetCommittedEur(tableName, programme.id) : 0;
+  return {
+    lang,
+    kind: task.kind,
+    formAction,
+    dueAt: task.dueAt,
+    reminder: task.remindedAt !== undefined,
+    programmeName: programme.names[lang],
+    company: {
+      name: application.company.name,
+      province: application.company.province,
+      ...(application.company.municipality ? { municipality: application.company.municipality } : {}),
+      atecoCode: application.company.atecoCode,
+      atecoSection: application.company.atecoSection,
+      sizeClass: application.size.sizeClass,
+      employees: application.size.employees,
+      ...(application.company.website ? { website: application.company.website } : {}),
+    },
+    interests: application.interests,
+    ...(manager ? { manager: { name: manager.name } } : {}),
+    ...(task.kind === 'assessment' ? { assessmentModel: programme.assessment.model } : {}),
+    ...(assessment && answer
+      ? {
+          assessment: {
+            overall: assessment.overall,
+            band: assessment.band,
+            scores: answer.dma,
+            improvementAreas: answer.improvementAreas,
+            projectRecommended: answer.projectRecommended,
+            ...(answer.project ? { project: answer.project } : {}),
+          },
+        }
+      : {}),
+    ...(task.kind === 'escalation'
+      ? { escalationReason: application.managerId ? 'assessment_overdue' : 'no_manager' }
+      : {}),
+    ...(candidates ? { candidateManagers: candidates } : {}),
+    ...(project ? { project } : {}),
+    ...(task.kind === 'financing' ? { budgetLeftEur: budgetLeftEur(programme.budget, committed) } : {}),
+  } as TaskPageContext;
+}
+
+/** What names a check-in's list entries in error messages: the project's KPIs and objectives. */
+export async function taskFieldNames(tableName: string, task: HumanTaskRecord): Promise<TaskFieldNames> {
+  if (task.kind !== 'checkin' && task.kind !== 'closing') return {};
+  const application = await getApplication(tableName, task.applicationId);
+  const project = application?.projectId ? await getProject(tableName, application.projectId) : undefined;
+  return {
+    kpis: project?.proposal?.kpis ?? [],
+    qualitativeObjectives: project?.proposal?.qualitativeObjectives ?? [],
+  };
+}
+
+/** The vetting page shows the candidate manager's profile (the task's subject is the manager). */
+async function vettingView(
+  tableName: string,
+  task: HumanTaskRecord,
+  lang: Language,
+  formAction: string,
+): Promise<TaskPageContext | undefined> {
+  const manager = await getManager(tableName, task.applicationId);
+  if (!manager) return undefined;
+  return {
+    lang,
+    kind: task.kind,
+    formAction,
+    dueAt: task.dueAt,
+    reminder: task.remindedAt !== undefined,
+    candidate: {
+      name: manager.name,
+      email: manager.email,
+      ...(manager.phone ? { phone: manager.phone } : {}),
+      languages: manager.languages,
+      atecoSections: manager.atecoSections,
+      atecoDivisions: manager.atecoDivisions,
+      competences: manager.competences,
+      provinces: manager.provinces,
+      capacity: manager.capacity,
+      ...(manager.cv ? { cv: manager.cv } : {}),
+      conflictsCount: manager.conflicts.length,
+    },
+  };
+}
+
+/** What the check-in and closing pages show about the project: KPIs with where they should be now. */
+async function monitoringView(
+  tableName: string,
+  project: MonitoredProject,
+  programme: Programme,
+  cycle: number,
+  applicationId: string,
+) {
+  const proposal = project.proposal;
+  const fraction = elapsedFraction(project, checkinDateOf(project, programme, cycle));
+  const t0 = await getAssessment(tableName, applicationId);
+  const t0Answer = t0?.answer as HumanTaskAnswer<'assessment'> | undefined;
+  return {
+    title: project.title,
+    durationMonths: project.durationMonths,
+    launchedAt: project.launchedAt,
+    amountEur: project.amountEur,
+    kpis: (proposal?.kpis ?? []).map((kpi, i) => ({
+      ...kpi,
+      expected: Math.round(expectedKpiValue(kpi, fraction) * 100) / 100,
+      ...(project.lastKpiValues?.[i] !== undefined ? { last: project.lastKpiValues[i] } : {}),
+    })),
+    qualitativeObjectives: proposal?.qualitativeObjectives ?? [],
+    cycle,
+    cycles: cyclesOf(project, programme),
+    ...(t0 && t0Answer ? { t0: { overall: t0.overall, band: t0.band, scores: t0Answer.dma } } : {}),
+  };
+}
