@@ -1,7 +1,9 @@
 // The one catalogue of Lambda functions: CDK creates a NodejsFunction per entry with exactly the
-// access listed; the local runtime loads the same handler files in-process.
+// access listed (and the environment variables its flags bring: shared/config/environment.ts); the
+// local runtime loads the same handler files in-process.
+import type { AccessFlags } from '#shared/config/environment.ts';
 
-export interface FunctionSpec {
+export interface FunctionSpec extends AccessFlags {
   /** Handler file, relative to the repository root. */
   readonly entry: string;
   /** The export that is the handler. @default 'handler' */
@@ -9,63 +11,44 @@ export interface FunctionSpec {
   readonly description: string;
   readonly memorySizeMb?: number;
   readonly timeoutSeconds?: number;
-  /** Access to the main table. */
-  readonly table?: 'read' | 'readWrite';
-  /** Read/write access to the Powertools idempotency table. */
-  readonly idempotencyTable?: boolean;
-  /** May start executions of the sme-journey state machine. */
-  readonly startsJourney?: boolean;
-  /** May send e-mail through SES. */
-  readonly sendsEmail?: boolean;
-  /** Builds links to the public site (PUBLIC_BASE_URL). */
-  readonly buildsLinks?: boolean;
   /** May answer waiting journey tasks (SendTaskSuccess/Failure/Heartbeat). */
   readonly respondsToTasks?: boolean;
-  /** May stop journey executions (withdrawal). */
-  readonly stopsJourneys?: boolean;
-  /** May start project-monitoring executions (project launch). */
-  readonly startsMonitoring?: boolean;
-  /** May start manager-onboarding executions (registration). */
-  readonly startsOnboarding?: boolean;
-  /** Writes to the programme office (OFFICE_EMAIL). */
-  readonly mailsOffice?: boolean;
-  /** May stop and resume project-monitoring executions (the office pauses or closes a project). */
-  readonly controlsMonitoring?: boolean;
-  /** Configured with the programme office's Cognito user pool and app client. */
-  readonly programmeOfficeAuth?: boolean;
   /** A Lambda authorizer: its "errors" are refusals (401), kept out of the Lambda errors alarm. */
   readonly refusesByThrowing?: boolean;
   /** Files (from the repository root) copied next to the bundle, read by the handler at run time. */
   readonly bundledFiles?: readonly string[];
 }
 
-const onboardingStep = (handler: string, description: string): FunctionSpec => ({
-  entry: 'functions/managers/steps.ts',
-  handler,
-  description,
-  table: 'readWrite',
-  sendsEmail: true,
-  buildsLinks: true,
-  mailsOffice: true,
-});
+const onboardingStep = (handler: string, description: string) =>
+  ({
+    entry: 'functions/managers/steps.ts',
+    handler,
+    description,
+    table: 'readWrite',
+    sendsEmail: true,
+    buildsLinks: true,
+    mailsOffice: true,
+  }) as const satisfies FunctionSpec;
 
-const monitoringStep = (handler: string, description: string): FunctionSpec => ({
-  entry: 'functions/monitoring/steps.ts',
-  handler,
-  description,
-  table: 'readWrite',
-  sendsEmail: true,
-  buildsLinks: true,
-});
+const monitoringStep = (handler: string, description: string) =>
+  ({
+    entry: 'functions/monitoring/steps.ts',
+    handler,
+    description,
+    table: 'readWrite',
+    sendsEmail: true,
+    buildsLinks: true,
+  }) as const satisfies FunctionSpec;
 
-const journeyStep = (handler: string, description: string): FunctionSpec => ({
-  entry: 'functions/journey/steps.ts',
-  handler,
-  description,
-  table: 'readWrite',
-  sendsEmail: true,
-  buildsLinks: true,
-});
+const journeyStep = (handler: string, description: string) =>
+  ({
+    entry: 'functions/journey/steps.ts',
+    handler,
+    description,
+    table: 'readWrite',
+    sendsEmail: true,
+    buildsLinks: true,
+  }) as const satisfies FunctionSpec;
 
 export const functionCatalog = {
   applicationForm: {

@@ -4,12 +4,12 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { logger, metrics } from '#shared/observability/powertools.ts';
 import { recordEmailEvent, type SesEmailEvent, sesEmailEventSchema } from '#shared/use-cases/email-events.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1) });
+const env = readFunctionEnv(functionCatalog.recordEmailEvent);
 
 export const handler = middy<SesEmailEvent>()
   .use(logMetrics(metrics))

@@ -3,16 +3,20 @@
 // programme office's Cognito user pool and app client (signature, expiry, issuer, client, token use),
 // and lets through members of the admin group only. No valid token → 401; signed in without the
 // group → 403 (API Gateway answers both; the handler is never reached). Nothing personal is logged.
+
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { functionCatalog } from '#infra/functions.ts';
 import {
   cognitoTokenVerifier,
   identify,
   requestToken,
   type TokenVerifier,
 } from '#shared/auth/admin-session.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 
-const userPoolId = process.env.ADMIN_USER_POOL_ID;
-const clientId = process.env.ADMIN_CLIENT_ID;
+const { ADMIN_USER_POOL_ID: userPoolId, ADMIN_CLIENT_ID: clientId } = readFunctionEnv(
+  functionCatalog.adminAuthorizer,
+);
 /** Without a configured pool (the local runtime) nobody is let in. */
 const verifier = userPoolId && clientId ? cognitoTokenVerifier(userPoolId, clientId).verify : undefined;
 

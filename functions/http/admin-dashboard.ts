@@ -4,9 +4,9 @@
 // admin group through (the /admin authorizer); this handler checks the group again (403).
 
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import * as z from 'zod';
+import { functionCatalog } from '#infra/functions.ts';
 import { isAdminRequest } from '#shared/auth/admin-session.ts';
-import { readEnv } from '#shared/config/env.ts';
+import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
 import { CrossSiteError, errorResponse, ForbiddenError } from '#shared/http/errors.ts';
 import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
@@ -22,7 +22,7 @@ import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-ca
 import { dashboardFigures, dashboardProjectLimit } from '#shared/use-cases/programme-dashboard.ts';
 import { type UnlockOutcome, unlockCompany } from '#shared/use-cases/unlock-company.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1), PUBLIC_BASE_URL: z.url().optional() });
+const env = readFunctionEnv(functionCatalog.adminDashboard);
 
 /** The dashboard draws its charts with the two scripts under /assets (same origin, no inline script). */
 const chartPageHeaders = securityHeaders([siteCssHash], ["'self'"]);
@@ -38,7 +38,7 @@ const unlockOutcomes = {
 /** The office frees a firm's place (form or JSON `{"vatNumber"}`), from this site only, recorded with who acted. */
 async function unlock(event: APIGatewayProxyEvent, lang: Language, programmeId: string) {
   const asHtml = answerAsHtml(event);
-  if (!postedFromThisSite(event, env.PUBLIC_BASE_URL))
+  if (!postedFromThisSite(event, knownPublicBaseUrl()))
     return errorResponse(new CrossSiteError(), lang, asHtml);
   const body = parseBody(event);
   const fields = body.kind === 'form' ? body.fields : (body.value as Record<string, unknown> | null);

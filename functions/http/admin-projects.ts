@@ -4,8 +4,9 @@
 // handler checks the admin group again and refuses actions posted from another site.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
+import { functionCatalog } from '#infra/functions.ts';
 import { isAdminRequest } from '#shared/auth/admin-session.ts';
-import { readEnv } from '#shared/config/env.ts';
+import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import type { UserFacingError } from '#shared/domain/errors.ts';
 import { CrossSiteError, errorResponse, ForbiddenError, NotFoundError } from '#shared/http/errors.ts';
 import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
@@ -23,11 +24,7 @@ import {
 } from '#shared/use-cases/project-control.ts';
 import { projectView } from '#shared/use-cases/project-view.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  MONITORING_STATE_MACHINE_ARN: z.string().min(1),
-  PUBLIC_BASE_URL: z.url().optional(),
-});
+const env = readFunctionEnv(functionCatalog.adminProjects);
 
 const actionSchema = z.enum(projectActions);
 
@@ -49,7 +46,7 @@ export const handler = httpHandler().handler(async (event) => {
   if (event.httpMethod === 'POST') {
     const action = actionSchema.safeParse(event.pathParameters?.action);
     if (!action.success) return refuse(event, lang, new NotFoundError());
-    if (!postedFromThisSite(event, env.PUBLIC_BASE_URL)) return refuse(event, lang, new CrossSiteError());
+    if (!postedFromThisSite(event, knownPublicBaseUrl())) return refuse(event, lang, new CrossSiteError());
     const body = parseBody(event, maxControlBodyBytes);
     const fields = body.kind === 'json' ? body.value : body.fields;
     const formLang =

@@ -6,6 +6,7 @@
 // page says so and points to the local console.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
+import { functionCatalog } from '#infra/functions.ts';
 import {
   cookie,
   newSignIn,
@@ -14,6 +15,7 @@ import {
   sessionCookie,
   signInCookie,
 } from '#shared/auth/admin-session.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { requestHeader, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse } from '#shared/http/responses.ts';
@@ -24,14 +26,8 @@ import { renderPage, SignInMessagePage } from '#shared/pages/index.ts';
 
 const signInLifetimeSeconds = 600;
 
-const configSchema = z.object({
-  PUBLIC_BASE_URL: z.url(),
-  /** Cognito's managed-login domain, e.g. https://percorso-pmi-prod.auth.eu-south-1.amazoncognito.com */
-  ADMIN_SIGN_IN_DOMAIN: z.url().optional(),
-  ADMIN_CLIENT_ID: z.string().min(1).optional(),
-  /** Where to find the dashboards when sign-in is not configured (the local console). */
-  LOCAL_CONSOLE_URL: z.url().optional(),
-});
+/** Where to find the dashboards when sign-in is not configured: the local console (local runtime only). */
+const localConsoleSchema = z.object({ LOCAL_CONSOLE_URL: z.url().optional() });
 
 const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -43,7 +39,10 @@ const tokenResponseSchema = z.object({
 });
 
 function config() {
-  const parsed = configSchema.parse(process.env);
+  const parsed = {
+    ...readFunctionEnv(functionCatalog.adminSignIn),
+    ...localConsoleSchema.parse(process.env),
+  };
   const base = parsed.PUBLIC_BASE_URL.replace(/\/+$/, '');
   return { ...parsed, base, redirectUri: `${base}${routes.adminCallback.path}` };
 }

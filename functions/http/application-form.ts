@@ -1,7 +1,7 @@
 // GET / — the SME application form, in the requester's language, for the chosen programme.
 
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { programmeIdSchema } from '#shared/domain/programme.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
@@ -10,7 +10,7 @@ import { forMethod, htmlResponse } from '#shared/http/responses.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { ApplicationForm, MessagePage, renderPage } from '#shared/pages/index.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1) });
+const env = readFunctionEnv(functionCatalog.applicationForm);
 const defaultProgrammeId = 'sviluppo-pmi';
 
 export const handler = httpHandler().handler(async (event) => {

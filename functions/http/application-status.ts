@@ -2,7 +2,8 @@
 // receipt. GET and HEAD never change anything; POST (the page's form, or JSON
 // {"action":"withdraw"}) withdraws the application.
 import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { findApplicationIdByStatusLink, getApplication } from '#shared/data/applications.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
@@ -14,10 +15,7 @@ import { t } from '#shared/i18n/messages.ts';
 import { MessagePage, renderPage, StatusPage } from '#shared/pages/index.ts';
 import { withdrawApplication } from '#shared/use-cases/withdraw-application.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  JOURNEY_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
-});
+const env = readFunctionEnv(functionCatalog.applicationStatus);
 
 /** The withdrawal: JSON `{"action":"withdraw"}` exactly; the page's form also sends its language. */
 const withdrawRequest = {

@@ -2,8 +2,8 @@
 // links first); POST answers once, as a form from the page or as JSON from other systems.
 // 200 answered · 409 already answered · 410 expired or cancelled · 404 unknown · 400/415/413/422 bad input.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { findHumanTaskByLink } from '#shared/data/human-tasks.ts';
 import { looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
@@ -23,7 +23,7 @@ import {
 import { answerTask } from '#shared/use-cases/answer-task.ts';
 import { taskFieldNames, taskView } from '#shared/use-cases/task-view.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1) });
+const env = readFunctionEnv(functionCatalog.humanTask);
 
 type ClosedReason = 'answered' | 'expired' | 'cancelled' | 'unknown';
 const closedStatus: Record<ClosedReason, number> = {

@@ -1,8 +1,8 @@
 // GET/HEAD/POST /managers/availability/{token} — a manager's personal link: GET shows their
 // capacity and availability, POST changes them (form or JSON {capacity, status}); a capacity below
 // the engagements in progress is refused with a clear message.
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { findManagerIdByAvailabilityLink } from '#shared/data/manager-onboarding.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
@@ -21,7 +21,7 @@ import {
 import { fieldErrorsOf } from '#shared/schemas/application.ts';
 import { updateAvailability } from '#shared/use-cases/manager-onboarding.ts';
 
-const env = readEnv({ TABLE_NAME: z.string().min(1) });
+const env = readFunctionEnv(functionCatalog.managerAvailability);
 
 export const handler = httpHandler()
   .use(sameSitePostsOnly())

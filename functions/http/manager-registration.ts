@@ -3,8 +3,8 @@
 // manager-onboarding workflow starts. 201 {managerId, status}, the same for an address already in the
 // registry (nobody learns who is registered): that address is e-mailed what it already is instead.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { managerRegistrationSchema } from '#shared/domain/manager-onboarding.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
@@ -21,13 +21,7 @@ import {
 import { fieldErrorsOf } from '#shared/schemas/application.ts';
 import { OnboardingUnavailableError, registerManager } from '#shared/use-cases/manager-onboarding.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  ONBOARDING_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
-  SENDER_EMAIL: z.email(),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  PUBLIC_BASE_URL: z.url(),
-});
+const env = readFunctionEnv(functionCatalog.managerRegistration);
 
 export const handler = httpHandler().handler(async (event: APIGatewayProxyEvent) => {
   if (event.httpMethod !== 'POST') {

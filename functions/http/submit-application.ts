@@ -6,8 +6,8 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { UserFacingError } from '#shared/domain/errors.ts';
 import { httpHandler, keepingIdempotencyRecords } from '#shared/http/middleware.ts';
@@ -20,13 +20,7 @@ import { findPreset } from '#shared/programmes/presets.ts';
 import { formFieldsToApplication, validateApplication } from '#shared/schemas/application.ts';
 import { submitApplication } from '#shared/use-cases/submit-application.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  IDEMPOTENCY_TABLE_NAME: z.string().min(1),
-  JOURNEY_STATE_MACHINE_ARN: z.string().startsWith('arn:'),
-  /** Optional: the site's public address; otherwise derived from the request. */
-  PUBLIC_BASE_URL: z.url().optional(),
-});
+const env = readFunctionEnv(functionCatalog.submitApplication);
 
 const idempotency = keepingIdempotencyRecords(
   makeHandlerIdempotent({
@@ -42,7 +36,8 @@ const idempotency = keepingIdempotencyRecords(
 
 /** The site's base URL as the requester reached it (stage or custom-domain base path included). */
 function publicBaseUrl(event: APIGatewayProxyEvent): string {
-  if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL;
+  const known = knownPublicBaseUrl();
+  if (known) return known;
   const fullPath = event.requestContext.path ?? event.path;
   const basePath = fullPath.endsWith(event.path)
     ? fullPath.slice(0, fullPath.length - event.path.length)

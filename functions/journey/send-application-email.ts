@@ -3,18 +3,15 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import type * as z from 'zod';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { sendQueuedEmail } from '#shared/data/email-outbox.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { sendApplicationEmailInputSchema } from '#shared/workflows/journey-task.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  SENDER_EMAIL: z.email(),
-  SES_CONFIGURATION_SET: z.string().optional(),
-});
+const env = readFunctionEnv(functionCatalog.sendApplicationEmail);
 
 export const handler = middy<z.infer<typeof sendApplicationEmailInputSchema>>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

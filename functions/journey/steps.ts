@@ -1,7 +1,7 @@
 // The journey's task handlers after screening, one export per state machine task (the function
 // catalogue names the export). Thin: validate the IDs-only input, call the use case, return codes.
-import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
 import {
   assignManager,
@@ -26,20 +26,17 @@ import {
 } from '#shared/workflows/journey-task.ts';
 import { taskHandler } from '#shared/workflows/task-handler.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  SENDER_EMAIL: z.email(),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  PUBLIC_BASE_URL: z.url(),
-  MONITORING_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
-});
+// One bundle for every journey step, each function given what its own flags bring: only the launch
+// starts monitoring, so only its function has the monitoring state machine.
+const env = readFunctionEnv(functionCatalog.matchManager);
+const monitoringEnv = process.env.MONITORING_STATE_MACHINE_ARN
+  ? readFunctionEnv(functionCatalog.launchProject)
+  : undefined;
 
 const deps: JourneyDeps = {
   tableName: env.TABLE_NAME,
   publicBaseUrl: env.PUBLIC_BASE_URL,
-  ...(env.MONITORING_STATE_MACHINE_ARN
-    ? { monitoringStateMachineArn: env.MONITORING_STATE_MACHINE_ARN }
-    : {}),
+  ...(monitoringEnv ? { monitoringStateMachineArn: monitoringEnv.MONITORING_STATE_MACHINE_ARN } : {}),
   send: (to, email) =>
     sendEmail({ senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET }, to, email),
 };

@@ -1,7 +1,8 @@
 // The manager-onboarding task handlers, one export per state machine task. The manager's ID in,
 // codes out.
 import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
 import {
   applyVetting,
@@ -11,13 +12,7 @@ import {
 } from '#shared/use-cases/manager-onboarding.ts';
 import { taskHandler } from '#shared/workflows/task-handler.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  SENDER_EMAIL: z.email(),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  PUBLIC_BASE_URL: z.url(),
-  OFFICE_EMAIL: z.email(),
-});
+const env = readFunctionEnv(functionCatalog.openVettingTask);
 
 const deps: OnboardingDeps = {
   tableName: env.TABLE_NAME,

@@ -1,19 +1,15 @@
 // The project-monitoring task handlers, one export per state machine task (the function catalogue
 // names the export). IDs and the cycle number in, codes out.
 import * as z from 'zod';
-import { readEnv } from '#shared/config/env.ts';
+import { functionCatalog } from '#infra/functions.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { programmeIdSchema } from '#shared/domain/programme.ts';
 import { sendEmail } from '#shared/email/mailer.ts';
 import type { JourneyDeps } from '#shared/use-cases/journey.ts';
 import { closeProject, planCycle, recordCheckin } from '#shared/use-cases/monitoring.ts';
 import { taskHandler } from '#shared/workflows/task-handler.ts';
 
-const env = readEnv({
-  TABLE_NAME: z.string().min(1),
-  SENDER_EMAIL: z.email(),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  PUBLIC_BASE_URL: z.url(),
-});
+const env = readFunctionEnv(functionCatalog.planCycle);
 
 const deps: JourneyDeps = {
   tableName: env.TABLE_NAME,

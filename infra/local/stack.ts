@@ -4,6 +4,7 @@
 
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FunctionVariable } from '#shared/config/environment.ts';
 import { idempotencyTable, mainTable, tableDesigns } from '#shared/data/table-design.ts';
 import { programmePresets } from '#shared/programmes/presets.ts';
 import { type WorkflowName, workflows } from '#workflows/index.ts';
@@ -111,14 +112,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => api.close());
 
-    // The handlers read their configuration at module load, from the environment Lambda would give them.
-    Object.assign(process.env, {
-      AWS_REGION: localAccount.region,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
-      AWS_ENDPOINT_URL_SFN: stepFunctions.url,
-      AWS_ENDPOINT_URL_SESV2: ses.url,
+    // The handlers read their configuration at module load, from the environment Lambda would give
+    // them: every variable of the catalogue has its local value here (the compiler asks for a new one).
+    const functionValues: Record<FunctionVariable, string | undefined> = {
       TABLE_NAME: mainTable.logicalName,
       IDEMPOTENCY_TABLE_NAME: idempotencyTable.logicalName,
       JOURNEY_STATE_MACHINE_ARN: stateMachineArn('sme-journey'),
@@ -126,7 +122,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ONBOARDING_STATE_MACHINE_ARN: stateMachineArn('manager-onboarding'),
       OFFICE_EMAIL: 'ufficio.programmi@percorso-pmi.local',
       SENDER_EMAIL: 'no-reply@percorso-pmi.local',
+      SES_CONFIGURATION_SET: undefined,
       PUBLIC_BASE_URL: api.url,
+      // Nobody signs in locally: the admin area is the local console.
+      ADMIN_USER_POOL_ID: undefined,
+      ADMIN_CLIENT_ID: undefined,
+      ADMIN_SIGN_IN_DOMAIN: undefined,
+    };
+    for (const [name, value] of Object.entries(functionValues)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    Object.assign(process.env, {
+      AWS_REGION: localAccount.region,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
+      AWS_ENDPOINT_URL_SFN: stepFunctions.url,
+      AWS_ENDPOINT_URL_SESV2: ses.url,
       LOCAL_CONSOLE_URL: api.url,
       POWERTOOLS_SERVICE_NAME: 'percorso-pmi',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

@@ -38,6 +38,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { adminGroup } from '#shared/auth/admin-session.ts';
+import { type FunctionVariable, variablesOf } from '#shared/config/environment.ts';
 import { mainTable } from '#shared/data/table-design.ts';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
@@ -117,11 +118,7 @@ export class AppStack extends Stack {
 
     // Links in e-mails point at the API's stage URL, built from the API's ID (the deployment is not
     // referenced, so functions and API do not depend on each other in a cycle).
-    const publicBaseUrl = this.publicBaseUrl(props, this.api);
-    for (const [name, spec] of functionEntries) {
-      if ((spec as FunctionSpec).buildsLinks)
-        this.functions[name].addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
-    }
+    this.addVariables({ PUBLIC_BASE_URL: this.publicBaseUrl(props, this.api) });
     // Pages link and post under the stage on the API's own URL (`/prod/…`), at the root behind a
     // custom domain: every function that answers a route knows where the site is mounted.
     const siteBasePath = props.publicBaseUrl
@@ -216,24 +213,38 @@ export class AppStack extends Stack {
     });
   }
 
+  /** Gives each function those of these variables its catalogue flags bring. */
+  private addVariables(values: Partial<Record<FunctionVariable, string>>) {
+    for (const [name, spec] of Object.entries(functionCatalog) as [FunctionName, FunctionSpec][]) {
+      for (const variable of variablesOf(spec)) {
+        const value = values[variable];
+        if (value !== undefined) this.functions[name].addEnvironment(variable, value);
+      }
+    }
+  }
+
   private createFunction(
     name: FunctionName,
     spec: FunctionSpec,
     props: AppStackProps,
     journeyArn: string,
   ): AppFunction {
+    // What each variable is in this stack; those set later (the API's address, the office's user
+    // pool) are added once their resources exist.
+    const values: Partial<Record<FunctionVariable, string>> = {
+      TABLE_NAME: props.table.tableName,
+      IDEMPOTENCY_TABLE_NAME: props.idempotencyTable.tableName,
+      JOURNEY_STATE_MACHINE_ARN: journeyArn,
+      MONITORING_STATE_MACHINE_ARN: this.stateMachineArnOf('project-monitoring'),
+      ONBOARDING_STATE_MACHINE_ARN: this.stateMachineArnOf('manager-onboarding'),
+      OFFICE_EMAIL: props.officeEmail ?? props.senderEmail,
+      SENDER_EMAIL: props.senderEmail,
+      SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
+    };
     const environment: Record<string, string> = {};
-    if (spec.table) environment.TABLE_NAME = props.table.tableName;
-    if (spec.idempotencyTable) environment.IDEMPOTENCY_TABLE_NAME = props.idempotencyTable.tableName;
-    if (spec.startsJourney || spec.stopsJourneys) environment.JOURNEY_STATE_MACHINE_ARN = journeyArn;
-    if (spec.startsMonitoring || spec.controlsMonitoring)
-      environment.MONITORING_STATE_MACHINE_ARN = this.stateMachineArnOf('project-monitoring');
-    if (spec.startsOnboarding)
-      environment.ONBOARDING_STATE_MACHINE_ARN = this.stateMachineArnOf('manager-onboarding');
-    if (spec.mailsOffice) environment.OFFICE_EMAIL = props.officeEmail ?? props.senderEmail;
-    if (spec.sendsEmail) {
-      environment.SENDER_EMAIL = props.senderEmail;
-      environment.SES_CONFIGURATION_SET = props.configurationSet.configurationSetName;
+    for (const name of variablesOf(spec)) {
+      const value = values[name];
+      if (value !== undefined) environment[name] = value;
     }
     const fn = new AppFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
       spec,
@@ -431,12 +442,11 @@ export class AppStack extends Stack {
       clientId: client.userPoolClientId,
       useCognitoProvidedValues: true,
     });
-    for (const [name, spec] of Object.entries(functionCatalog) as [FunctionName, FunctionSpec][]) {
-      if (!spec.programmeOfficeAuth) continue;
-      this.functions[name].addEnvironment('ADMIN_USER_POOL_ID', userPool.userPoolId);
-      this.functions[name].addEnvironment('ADMIN_CLIENT_ID', client.userPoolClientId);
-      this.functions[name].addEnvironment('ADMIN_SIGN_IN_DOMAIN', domain.baseUrl({ fips: false }));
-    }
+    this.addVariables({
+      ADMIN_USER_POOL_ID: userPool.userPoolId,
+      ADMIN_CLIENT_ID: client.userPoolClientId,
+      ADMIN_SIGN_IN_DOMAIN: domain.baseUrl({ fips: false }),
+    });
     Validations.of(userPool).acknowledge(
       {
         id: 'AwsSolutions-COG3',

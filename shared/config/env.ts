@@ -23,13 +23,3 @@ export function readEnv<Shape extends z.ZodRawShape>(
   }
   return result.data;
 }
-
-/** Variables every handler that touches data needs. */
-export const envNames = {
-  tableName: 'TABLE_NAME',
-  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
-  journeyStateMachineArn: 'JOURNEY_STATE_MACHINE_ARN',
-  senderEmail: 'SENDER_EMAIL',
-  sesConfigurationSet: 'SES_CONFIGURATION_SET',
-  publicBaseUrl: 'PUBLIC_BASE_URL',
-} as const;

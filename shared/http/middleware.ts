@@ -4,6 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { knownPublicBaseUrl } from '#shared/config/environment.ts';
 import { logger, metrics } from '#shared/observability/powertools.ts';
 import { CrossSiteError, errorResponse } from './errors.ts';
 import { requestHeader, requestLanguage, wantsHtml } from './request.ts';
@@ -84,8 +85,7 @@ export function sameSitePostsOnly(): MiddlewareObj<APIGatewayProxyEvent, APIGate
   return {
     before: async (request) => {
       if (request.event.httpMethod !== 'POST') return;
-      if (!postedFromThisSite(request.event, process.env.PUBLIC_BASE_URL || undefined))
-        throw new CrossSiteError();
+      if (!postedFromThisSite(request.event, knownPublicBaseUrl())) throw new CrossSiteError();
     },
   };
 }

@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app.ts';
 import { functionCatalog } from '#infra/functions.ts';
+import { variablesOf as catalogueVariablesOf, functionVariables } from '#shared/config/environment.ts';
 import { routes } from '#shared/http/routes.ts';
 
 let data: Template;
@@ -89,6 +90,14 @@ describe('function environment from the catalogue flags', () => {
     for (const step of ['OpenVettingTaskFunction', 'ApplyVettingFunction', 'ExpireVettingFunction'])
       expect(variablesOf(step)).toHaveProperty('OFFICE_EMAIL');
     expect(variablesOf('SubmitApplicationFunction')).not.toHaveProperty('OFFICE_EMAIL');
+  });
+
+  it('sets on every function exactly the catalogue variables its flags bring, and no other', () => {
+    for (const [name, spec] of Object.entries(functionCatalog)) {
+      const prefix = `${name[0]?.toUpperCase()}${name.slice(1)}Function`;
+      const given = Object.keys(variablesOf(prefix)).filter((variable) => variable in functionVariables);
+      expect({ name, given: given.sort() }).toEqual({ name, given: catalogueVariablesOf(spec).sort() });
+    }
   });
 });
 

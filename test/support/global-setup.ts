@@ -3,6 +3,7 @@
 // Workers get its endpoints through provide/inject (see test/support/worker-env.ts).
 import type { TestProject } from 'vitest/node';
 import { startLocalStack } from '#infra/local/stack.ts';
+import { type FunctionVariable, functionVariables } from '#shared/config/environment.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,12 +24,7 @@ const envNamesForWorkers = [
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ENDPOINT_URL_SFN',
   'AWS_ENDPOINT_URL_SESV2',
-  'TABLE_NAME',
-  'IDEMPOTENCY_TABLE_NAME',
-  'JOURNEY_STATE_MACHINE_ARN',
-  'MONITORING_STATE_MACHINE_ARN',
-  'SENDER_EMAIL',
-  'PUBLIC_BASE_URL',
+  ...(Object.keys(functionVariables) as FunctionVariable[]),
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_LOG_LEVEL',
   'POWERTOOLS_TRACE_ENABLED',
@@ -38,7 +34,11 @@ const envNamesForWorkers = [
 export default async function setup(project: TestProject) {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   const stack = await startLocalStack({ timeScale: 0.001 });
-  const env = Object.fromEntries(envNamesForWorkers.map((name) => [name, process.env[name] ?? '']));
+  const env = Object.fromEntries(
+    envNamesForWorkers.flatMap((name) =>
+      process.env[name] === undefined ? [] : [[name, process.env[name]]],
+    ),
+  );
   project.provide('localStack', {
     site: stack.urls.site,
     outbox: stack.urls.outbox,
