@@ -29,7 +29,12 @@ export function buildApp(app: App = new App()) {
     // Milan by default (data stays in Italy); `-c percorso-pmi:region=…` deploys elsewhere.
     region: String(app.node.tryGetContext('percorso-pmi:region') ?? 'eu-south-1'),
   };
-  const data = new DataStack(app, `PercorsoPmi-Data-${stage}`, { env, senderEmail });
+  const data = new DataStack(app, `PercorsoPmi-Data-${stage}`, {
+    env,
+    senderEmail,
+    stage,
+    ...(signInDomainPrefix ? { signInDomainPrefix } : {}),
+  });
   const stateless = new AppStack(app, `PercorsoPmi-App-${stage}`, {
     env,
     stage,
@@ -39,7 +44,8 @@ export function buildApp(app: App = new App()) {
     ...(app.node.tryGetContext('percorso-pmi:officeEmail')
       ? { officeEmail: String(app.node.tryGetContext('percorso-pmi:officeEmail')) }
       : {}),
-    ...(signInDomainPrefix ? { signInDomainPrefix } : {}),
+    programmeOfficeUsers: data.programmeOfficeUsers,
+    programmeOfficeSignIn: data.programmeOfficeSignIn,
     senderIdentity: data.senderIdentity,
     configurationSet: data.configurationSet,
   });

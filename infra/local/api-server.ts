@@ -8,6 +8,7 @@ import type {
   APIGatewayProxyResult,
   APIGatewayRequestAuthorizerEvent,
 } from 'aws-lambda';
+import { adminGroup, requestToken } from '#shared/auth/admin-session.ts';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { securityHeaders } from '#shared/http/security.ts';
@@ -154,13 +155,22 @@ export function toAuthorizerEvent(
   };
 }
 
+/**
+ * Who the local API signs in when a request to /admin carries no token: the local administrator
+ * (local mode only: there is no user pool here, and whoever reaches this loopback server can read
+ * the local data anyway). A request that does carry a token is judged by the real authorizer.
+ */
+export const localAdministrator = { principalId: 'local-administrator', groups: adminGroup } as const;
+
 /** Runs the /admin authorizer like API Gateway: throw → 401, Deny → 403, Allow → its context. */
 async function authorizeAdmin(
   runtime: LocalLambdaRuntime,
   event: APIGatewayProxyEvent,
+  signsInLocally: boolean,
 ): Promise<
   { refusal: ReturnType<typeof adminRefusals>['unauthorized'] } | { context: Record<string, unknown> }
 > {
+  if (signsInLocally && requestToken(event.headers) === undefined) return { context: localAdministrator };
   const refusals = adminRefusals('');
   const authorizerEvent = toAuthorizerEvent(
     event,
@@ -204,6 +214,8 @@ export async function startApiServer(options: {
   runtime: () => LocalLambdaRuntime | undefined;
   extra?: ExtraHandler;
   onError?: (error: unknown) => void;
+  /** Requests to /admin without a token act as the local administrator (npm start; not the rehearsal). */
+  localAdministrator?: boolean;
 }): Promise<{ url: string; port: number; server: Server; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     void (async () => {
@@ -235,7 +247,7 @@ export async function startApiServer(options: {
       });
       if (matched.route.admin) {
         // As API Gateway does: the /admin authorizer first; a refusal never reaches the handler.
-        const decision = await authorizeAdmin(runtime, event);
+        const decision = await authorizeAdmin(runtime, event, options.localAdministrator ?? false);
         if ('refusal' in decision) {
           sendJson(response, decision.refusal.statusCode, decision.refusal.body);
           return;

@@ -1,19 +1,10 @@
-// The local console: executions the way the Step Functions console shows them (status, current
-// state, the state machine as a graph with the execution's path, event history), next to the
-// journey's business record (application, human tasks), and the e-mail outbox. Server-rendered
-// HTML, no JavaScript; JSON where a test or script wants it (GET /_local/outbox). Task tokens and
-// link secrets are never shown: they are hidden in the history and never read from the records.
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
-import { type Language, negotiateLanguage } from '#shared/i18n/language.ts';
-import { dashboardChartsScript } from '#shared/pages/dashboard-charts.ts';
-import { siteCss, siteCssHash } from '#shared/pages/style.ts';
+import { siteCss } from '#shared/pages/style.ts';
 import { localStateMachineName } from '#workflows/render.ts';
 import {
   type AslLayout,
@@ -58,7 +49,6 @@ export interface ConsoleDeps {
 
 const headers = securityHeaders([styleHash(consoleCss)]);
 /** The dashboard page draws charts with scripts served from this same origin (no inline script). */
-const chartPageHeaders = securityHeaders([siteCssHash], ["'self'"]);
 
 function Page(props: {
   title: string;
@@ -82,7 +72,7 @@ function Page(props: {
           <nav class="tabs">
             <a href="/_local/">Executions</a>
             <a href="/_local/outbox">Outbox</a>
-            <a href="/_local/programmes">Programmes</a>
+            <a href="/admin/programmes">Programmes (office)</a>
             <a href="/_local/managers">Managers</a>
             <a href="/">Public site</a>
           </nav>
@@ -261,7 +251,7 @@ function BusinessRecord(props: { applicationId: string; record: JourneyRecord })
       ) : null}
       {application.projectId ? (
         <p>
-          Project: <a href={`/_local/projects/${application.projectId}`}>{application.projectId}</a>
+          Project: <a href={`/admin/projects/${application.projectId}`}>{application.projectId}</a>
         </p>
       ) : null}
       <h3>Human tasks</h3>
@@ -296,6 +286,19 @@ function BusinessRecord(props: { applicationId: string; record: JourneyRecord })
       )}
     </aside>
   );
+}
+
+/**
+ * Where an old console address of the office's pages lives now: /_local/programmes[/…] →
+ * /admin/programmes[/…], /_local/projects/… → /admin/projects/…, /_local/assets/… → /assets/…
+ * (query kept); undefined for the console's own pages.
+ */
+export function adminAddressOf(url: URL): string | undefined {
+  const moved = url.pathname.match(/^\/_local\/(programmes|projects|assets)(\/.*)?$/);
+  if (!moved) return undefined;
+  const [, area = '', rest = ''] = moved;
+  const target = area === 'assets' ? `/assets${rest}` : `/admin/${area}${rest.replace(/\/+$/, '')}`;
+  return `${target}${url.search}`;
 }
 
 export function createConsole(deps: ConsoleDeps) {
@@ -695,157 +698,6 @@ export function createConsole(deps: ConsoleDeps) {
   }
 
   /** The programme office's dashboard (bilingual, from the counters), or the list of programmes. */
-  async function programmePage(
-    url: URL,
-    programmeId: string,
-    response: ServerResponse,
-    asHtml: boolean,
-    acceptLanguage: string | undefined,
-  ) {
-    const { getProgramme, getProgrammeCounters, listProgrammes } = await import('#shared/data/programmes.ts');
-    const { DashboardPage, ProgrammeListPage, renderPage } = await import('#shared/pages/index.ts');
-    const { htmlResponse } = await import('#shared/http/responses.ts');
-    const lang = negotiateLanguage(url.searchParams.get('lang'), acceptLanguage);
-    const send = (status: number, body: string) => {
-      const page = htmlResponse(status, body, chartPageHeaders);
-      response.writeHead(page.statusCode, page.headers);
-      response.end(page.body);
-    };
-    if (!programmeId) {
-      send(
-        200,
-        renderPage(
-          ProgrammeListPage({
-            lang,
-            programmes: await listProgrammes(deps.tableName),
-            hrefOf: (id) => `/_local/programmes/${encodeURIComponent(id)}?lang=${lang}`,
-          }),
-        ),
-      );
-      return;
-    }
-    const programme = await getProgramme(deps.tableName, decodeURIComponent(programmeId));
-    if (!programme) {
-      json(response, 404, { message: 'No such programme' });
-      return;
-    }
-    if (!asHtml) {
-      json(response, 200, {
-        programmeId: programme.id,
-        counters: await getProgrammeCounters(deps.tableName, programme.id),
-      });
-      return;
-    }
-    const { dashboardFigures, dashboardProjectLimit } = await import(
-      '#shared/use-cases/programme-dashboard.ts'
-    );
-    const { counters, managers, projects } = await dashboardFigures(deps.tableName, programme);
-    send(
-      200,
-      renderPage(
-        DashboardPage({
-          lang,
-          programme,
-          counters,
-          managers,
-          at: new Date().toISOString(),
-          selfHref: `/_local/programmes/${encodeURIComponent(programme.id)}`,
-          exportHref: (kind) => `/_local/programmes/${encodeURIComponent(programme.id)}/${kind}.csv`,
-          projects,
-          projectsLimit: dashboardProjectLimit,
-          projectHref: (projectId) => `/_local/projects/${encodeURIComponent(projectId)}?lang=${lang}`,
-          charts: {
-            libraryHref: '/_local/assets/chart.umd.min.js',
-            scriptHref: '/_local/assets/dashboard-charts.js',
-          },
-        }),
-      ),
-    );
-  }
-
-  /**
-   * The programme office pauses, resumes or closes a project early: POST JSON or a form with
-   * `reason` (and `outcome` to close), to /_local/projects/<projectId>/<action>.
-   */
-  async function projectControl(
-    request: IncomingMessage,
-    response: ServerResponse,
-    projectId: string,
-    action: 'pause' | 'resume' | 'close',
-    received: Buffer = Buffer.alloc(0),
-  ) {
-    if (received.length > 16 * 1024) {
-      json(response, 413, { message: 'Request too large' });
-      return;
-    }
-    const raw = received.toString('utf8');
-    const type = request.headers['content-type'] ?? '';
-    let body: unknown;
-    try {
-      body = type.includes('application/json')
-        ? JSON.parse(raw || '{}')
-        : Object.fromEntries(new URLSearchParams(raw));
-    } catch {
-      json(response, 400, { message: 'The body is not valid JSON.' });
-      return;
-    }
-    const isForm = !type.includes('application/json');
-    const lang = negotiateLanguage(
-      typeof (body as Record<string, unknown>)?.lang === 'string'
-        ? String((body as { lang: string }).lang)
-        : null,
-      request.headers['accept-language'],
-    );
-    const { t } = await import('#shared/i18n/messages.ts');
-    const { controlProject, projectActionAnswers, projectControlRequestSchema } = await import(
-      '#shared/use-cases/project-control.ts'
-    );
-    const parsed = projectControlRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      if (isForm)
-        await projectPage(
-          projectId,
-          response,
-          true,
-          lang,
-          {
-            tone: 'bad',
-            message: t(lang, 'admin.project.reasonRequired'),
-          },
-          422,
-        );
-      else json(response, 422, { message: t(lang, 'admin.project.reasonRequired') });
-      return;
-    }
-    const result = await controlProject(
-      {
-        tableName: deps.tableName,
-        monitoringStateMachineArn: process.env.MONITORING_STATE_MACHINE_ARN ?? '',
-      },
-      projectId,
-      action,
-      parsed.data.reason,
-      parsed.data.outcome,
-      'local-console',
-    );
-    if (result === 'not_found') json(response, 404, { message: 'No such project' });
-    else if (isForm)
-      await projectPage(
-        projectId,
-        response,
-        true,
-        lang,
-        {
-          tone: result === 'done' ? 'ok' : 'bad',
-          message: t(lang, projectActionAnswers[result].messageKey),
-        },
-        projectActionAnswers[result].statusCode,
-      );
-    else if (result === 'not_allowed')
-      json(response, 409, { message: `Cannot ${action} the project in its current state` });
-    else json(response, 200, { projectId, action, status: 'done' });
-  }
-
   /** Every manager: status, merit, load against capacity, where and what they cover. */
   async function managersPage(response: ServerResponse) {
     const { listManagersByStatus } = await import('#shared/data/managers.ts');
@@ -886,44 +738,6 @@ export function createConsole(deps: ConsoleDeps) {
         </table>
       </Page>,
     );
-  }
-
-  /**
-   * One project's monitoring: each KPI's trajectory (baseline → check-in values → target), check-ins
-   * (missed ones included), DMA T0 → T1 per dimension, benefit and spending.
-   */
-  /**
-   * One project as the programme office sees it (the same page the cloud serves under /admin), with
-   * a notice after an action posted from its forms.
-   */
-  async function projectPage(
-    projectId: string,
-    response: ServerResponse,
-    asHtml: boolean,
-    lang: Language = 'it',
-    notice?: { tone: 'ok' | 'bad'; message: string },
-    status = 200,
-  ) {
-    const { projectView } = await import('#shared/use-cases/project-view.ts');
-    const view = await projectView(deps.tableName, projectId);
-    if (!view) {
-      json(response, 404, { message: 'No such project' });
-      return;
-    }
-    if (!asHtml) {
-      json(response, status, view);
-      return;
-    }
-    const { ProjectPage, renderPage } = await import('#shared/pages/index.ts');
-    const { htmlResponse } = await import('#shared/http/responses.ts');
-    const page = htmlResponse(
-      status,
-      renderPage(
-        ProjectPage({ lang, view, selfHref: `/_local/projects/${encodeURIComponent(projectId)}`, notice }),
-      ),
-    );
-    response.writeHead(page.statusCode, page.headers);
-    response.end(page.body);
   }
 
   /**
@@ -975,7 +789,11 @@ export function createConsole(deps: ConsoleDeps) {
   }
 
   /** Answers /_local/* requests; returns false for any other path. */
-  async function handle(request: IncomingMessage, response: ServerResponse, body?: Buffer): Promise<boolean> {
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    _body?: Buffer,
+  ): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/_local')) return false;
     const redrive = url.pathname.match(/^\/_local\/executions\/([^/]+)\/redrive$/);
@@ -983,15 +801,16 @@ export function createConsole(deps: ConsoleDeps) {
       redrivePost(request, response, decodeURIComponent(redrive[1] ?? ''));
       return true;
     }
-    const control = url.pathname.match(/^\/_local\/projects\/([^/]+)\/(pause|resume|close)$/);
-    if (control && request.method === 'POST') {
-      await projectControl(
-        request,
-        response,
-        decodeURIComponent(control[1] ?? ''),
-        control[2] as 'pause',
-        body,
-      );
+    // The office's pages are the cloud's own, under /admin (the local API signs in the local
+    // administrator): the console's old addresses redirect there, so scripts and bookmarks still work.
+    const adminAddress = adminAddressOf(url);
+    if (adminAddress) {
+      // 307 keeps a POST a POST (a project action posted to the old address).
+      response.writeHead(request.method === 'POST' ? 307 : 302, {
+        Location: adminAddress,
+        'Cache-Control': 'no-store',
+      });
+      response.end();
       return true;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -1029,48 +848,8 @@ export function createConsole(deps: ConsoleDeps) {
       messagePage(path.slice('/_local/outbox/'.length), response);
     } else if (path.startsWith('/_local/executions/')) {
       await executionPage(decodeURIComponent(path.slice('/_local/executions/'.length)), response);
-    } else if (/^\/_local\/programmes\/[^/]+\/(applications|assessments|projects)\.csv$/.test(path)) {
-      const [, , , programmeId = '', file = ''] = path.split('/');
-      const { exportProgrammeCsv } = await import('#shared/use-cases/export-programme.ts');
-      const kind = file.replace(/\.csv$/, '') as 'applications' | 'assessments' | 'projects';
-      const csv = await exportProgrammeCsv(deps.tableName, decodeURIComponent(programmeId), kind);
-      response.writeHead(200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${encodeURIComponent(programmeId)}-${kind}.csv"`,
-        'Cache-Control': 'no-store',
-      });
-      response.end(csv);
-    } else if (path === '/_local/programmes' || path.startsWith('/_local/programmes/')) {
-      await programmePage(
-        url,
-        path.slice('/_local/programmes/'.length),
-        response,
-        wantsHtml,
-        request.headers['accept-language'],
-      );
-    } else if (path === '/_local/assets/chart.umd.min.js' || path === '/_local/assets/dashboard-charts.js') {
-      const body = path.endsWith('chart.umd.min.js')
-        ? readFileSync(
-            createRequire(import.meta.url)
-              .resolve('chart.js')
-              .replace(/chart\.cjs$/, 'chart.umd.min.js'),
-          )
-        : dashboardChartsScript;
-      response.writeHead(200, {
-        'Content-Type': 'text/javascript; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      response.end(body);
     } else if (path === '/_local/managers') {
       await managersPage(response);
-    } else if (path.startsWith('/_local/projects/')) {
-      await projectPage(
-        decodeURIComponent(path.slice('/_local/projects/'.length)),
-        response,
-        wantsHtml,
-        negotiateLanguage(url.searchParams.get('lang'), request.headers['accept-language']),
-      );
     } else if (path === '/_local/api/executions') {
       json(
         response,

@@ -107,6 +107,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: options.port ?? 0,
       runtime: () => runtime,
       extra: localConsole.handle,
+      localAdministrator: true,
       onError: (error) =>
         log(`Handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });

@@ -74,7 +74,7 @@ Ready in ${seconds} s. Data in ${dataDir} (npm start -- --fresh to empty it).
   Public site (application form)  ${stack.urls.site}/
   Local console (executions)      ${stack.urls.console}
   E-mail outbox                   ${stack.urls.outbox}
-  Programme dashboards            ${stack.urls.site}/_local/programmes
+  Programme office (dashboards)   ${stack.urls.site}/admin/programmes   (signed in as the local administrator)
   Manager registration            ${stack.urls.site}/managers/register
   DynamoDB endpoint               ${stack.urls.dynamoDb}
   Step Functions endpoint         ${stack.urls.stepFunctions}

@@ -1,6 +1,6 @@
 // Stateless resources: the functions (infra/functions.ts), the public REST API (shared/http/routes.ts)
 // and the state machines (workflows/). Everything here can be destroyed and redeployed freely.
-import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -13,13 +13,11 @@ import {
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import {
-  AccountRecovery,
   CfnManagedLoginBranding,
-  CfnUserPoolGroup,
-  ManagedLoginVersion,
-  Mfa,
+  type IUserPool,
   OAuthScope,
-  UserPool,
+  UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
@@ -37,7 +35,6 @@ import {
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { adminGroup } from '#shared/auth/admin-session.ts';
 import { type FunctionVariable, variablesOf } from '#shared/config/environment.ts';
 import { mainTable } from '#shared/data/table-design.ts';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
@@ -68,8 +65,9 @@ export interface AppStackProps extends StackProps {
   readonly officeEmail?: string;
   /** The public site's address (custom domain); absent = the API stage URL. */
   readonly publicBaseUrl?: string;
-  /** Prefix of the programme office's Cognito sign-in domain (globally unique per region). @default percorso-pmi-<stage>-<account> */
-  readonly signInDomainPrefix?: string;
+  /** The programme office's user pool and its managed-login domain (data stack). */
+  readonly programmeOfficeUsers: IUserPool;
+  readonly programmeOfficeSignIn: UserPoolDomain;
   /** Steady-state requests per second the public API accepts. @default 50 */
   readonly throttlingRateLimit?: number;
   /** Burst the public API accepts. @default 100 */
@@ -380,11 +378,9 @@ export class AppStack extends Stack {
   private adminAuthorizerInstance?: RequestAuthorizer;
 
   /**
-   * The programme office signs in with a Cognito user pool (no fixed fee: billed per monthly active
-   * user, free at this scale) through its managed login: authorisation code with PKCE, MFA
-   * required, no self sign-up. Chosen over IAM so people sign in with a browser, not access keys.
-   * The /admin routes' Lambda authorizer verifies the access token (session cookie or Bearer) and
-   * lets only the `admin` group through; the handlers check the group again.
+   * The programme office's app client on its user pool (data stack): authorisation code with PKCE,
+   * back to this API. The /admin routes' Lambda authorizer verifies the access token (session cookie
+   * or Bearer) and lets only the `admin` group through; the handlers check the group again.
    */
   private adminAuthorizer(
     props: AppStackProps,
@@ -392,36 +388,10 @@ export class AppStack extends Stack {
     site: { base: string; basePath: string },
   ): RequestAuthorizer {
     if (this.adminAuthorizerInstance) return this.adminAuthorizerInstance;
-    const userPool = new UserPool(this, 'ProgrammeOfficeUsers', {
-      userPoolName: `percorso-pmi-${props.stage}-programme-office`,
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-      },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { sms: false, otp: true },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    new CfnUserPoolGroup(this, 'ProgrammeOfficeAdminGroup', {
-      userPoolId: userPool.userPoolId,
-      groupName: adminGroup,
-      description: 'Programme office: dashboards, exports, project actions',
-    });
-    // Managed login (not the classic hosted UI): localised pages (`lang`), Cognito's own style.
-    const domain = userPool.addDomain('ProgrammeOfficeSignInDomain', {
-      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
-      cognitoDomain: {
-        domainPrefix: props.signInDomainPrefix ?? `percorso-pmi-${props.stage}-${Aws.ACCOUNT_ID}`,
-      },
-    });
     // The API's URL from its ID (not its deployment), so the client does not depend on the methods.
-    const client = userPool.addClient('ProgrammeOfficeClient', {
+    const userPool = props.programmeOfficeUsers;
+    const client = new UserPoolClient(this, 'ProgrammeOfficeClient', {
+      userPool,
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
@@ -445,20 +415,8 @@ export class AppStack extends Stack {
     this.addVariables({
       ADMIN_USER_POOL_ID: userPool.userPoolId,
       ADMIN_CLIENT_ID: client.userPoolClientId,
-      ADMIN_SIGN_IN_DOMAIN: domain.baseUrl({ fips: false }),
+      ADMIN_SIGN_IN_DOMAIN: props.programmeOfficeSignIn.baseUrl({ fips: false }),
     });
-    Validations.of(userPool).acknowledge(
-      {
-        id: 'AwsSolutions-COG3',
-        reason:
-          'Threat protection (advanced security) is a paid Plus-plan feature; sign-in is MFA-required and the pool has no self sign-up.',
-      },
-      {
-        id: 'AwsSolutions-COG8',
-        reason:
-          'The Plus feature plan is billed per user for threat protection a handful of programme-office users do not need; MFA is required instead.',
-      },
-    );
     // No identity source and no cache: the authorizer runs on every /admin request, so it can read
     // either the cookie or the Authorization header (API Gateway needs every listed source present).
     this.adminAuthorizerInstance = new RequestAuthorizer(this, 'ProgrammeOfficeAuthorizer', {

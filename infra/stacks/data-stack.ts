@@ -1,14 +1,28 @@
-// Stateful resources: the tables (from shared/data/table-design.ts) and the e-mail identity. They
-// outlive the stateless stack and are retained when a stack is deleted.
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+// Stateful resources: the tables (from shared/data/table-design.ts), the e-mail identity and the
+// programme office's user pool (its people and their MFA). They outlive the stateless stack and are
+// retained when a stack is deleted.
+import { Aws, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  ManagedLoginVersion,
+  Mfa,
+  UserPool,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { adminGroup } from '#shared/auth/admin-session.ts';
 import { idempotencyTable, mainTable, type TableDesign } from '#shared/data/table-design.ts';
 
 export interface DataStackProps extends StackProps {
   /** The address e-mails come from; SES sends a verification e-mail to it on first deploy. */
   readonly senderEmail: string;
+  /** Short name of this deployment (dev, prod): names the user pool and its sign-in domain. */
+  readonly stage: string;
+  /** Prefix of the programme office's Cognito sign-in domain (globally unique per region). @default percorso-pmi-<stage>-<account> */
+  readonly signInDomainPrefix?: string;
 }
 
 export class DataStack extends Stack {
@@ -17,6 +31,10 @@ export class DataStack extends Stack {
   readonly senderIdentity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
   readonly senderEmail: string;
+  /** The programme office's people (admin group), retained with the data. */
+  readonly programmeOfficeUsers: UserPool;
+  /** Cognito's managed-login domain of that pool. */
+  readonly programmeOfficeSignIn: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -31,7 +49,60 @@ export class DataStack extends Stack {
       identity: Identity.email(props.senderEmail),
       configurationSet: this.configurationSet,
     });
+    ({ users: this.programmeOfficeUsers, signIn: this.programmeOfficeSignIn } = programmeOfficeUserPool(
+      this,
+      props,
+    ));
   }
+}
+
+/**
+ * The programme office signs in with a Cognito user pool (no fixed fee: billed per monthly active
+ * user, free at this scale) through its managed login (localised pages, Cognito's own style): MFA
+ * required, no self sign-up, only the `admin` group reaches the dashboards. Chosen over IAM so
+ * people sign in with a browser, not access keys. The app client lives with the API it returns to.
+ */
+function programmeOfficeUserPool(scope: Construct, props: DataStackProps) {
+  const users = new UserPool(scope, 'ProgrammeOfficeUsers', {
+    userPoolName: `percorso-pmi-${props.stage}-programme-office`,
+    selfSignUpEnabled: false,
+    signInAliases: { email: true },
+    passwordPolicy: {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+    },
+    mfa: Mfa.REQUIRED,
+    mfaSecondFactor: { sms: false, otp: true },
+    accountRecovery: AccountRecovery.EMAIL_ONLY,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  new CfnUserPoolGroup(scope, 'ProgrammeOfficeAdminGroup', {
+    userPoolId: users.userPoolId,
+    groupName: adminGroup,
+    description: 'Programme office: dashboards, exports, project actions',
+  });
+  const signIn = users.addDomain('ProgrammeOfficeSignInDomain', {
+    managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    cognitoDomain: {
+      domainPrefix: props.signInDomainPrefix ?? `percorso-pmi-${props.stage}-${Aws.ACCOUNT_ID}`,
+    },
+  });
+  Validations.of(users).acknowledge(
+    {
+      id: 'AwsSolutions-COG3',
+      reason:
+        'Threat protection (advanced security) is a paid Plus-plan feature; sign-in is MFA-required and the pool has no self sign-up.',
+    },
+    {
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus feature plan is billed per user for threat protection a handful of programme-office users do not need; MFA is required instead.',
+    },
+  );
+  return { users, signIn };
 }
 
 function tableFromDesign(scope: Construct, design: TableDesign, options: { retain: boolean }): Table {

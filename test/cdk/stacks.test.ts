@@ -3,7 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app.ts';
-import { functionCatalog } from '#infra/functions.ts';
+import { type FunctionSpec, functionCatalog } from '#infra/functions.ts';
 import { variablesOf as catalogueVariablesOf, functionVariables } from '#shared/config/environment.ts';
 import { routes } from '#shared/http/routes.ts';
 
@@ -96,7 +96,10 @@ describe('function environment from the catalogue flags', () => {
     for (const [name, spec] of Object.entries(functionCatalog)) {
       const prefix = `${name[0]?.toUpperCase()}${name.slice(1)}Function`;
       const given = Object.keys(variablesOf(prefix)).filter((variable) => variable in functionVariables);
-      expect({ name, given: given.sort() }).toEqual({ name, given: catalogueVariablesOf(spec).sort() });
+      expect({ name, given: given.sort() }).toEqual({
+        name,
+        given: catalogueVariablesOf(spec as FunctionSpec).sort(),
+      });
     }
   });
 });
@@ -261,11 +264,16 @@ describe('app stack', () => {
       ResponseType: 'ACCESS_DENIED',
       StatusCode: '403',
     });
-    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
-      MfaConfiguration: 'ON',
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    // The pool holds people: it is retained with the data, not rebuilt with the stateless stack.
+    expect(stateless.findResources('AWS::Cognito::UserPool')).toEqual({});
+    data.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        MfaConfiguration: 'ON',
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      }),
     });
-    stateless.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+    data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
     // Managed login: authorisation code only (no implicit flow), back to /admin/callback, no secret.
     const clients = Object.values(stateless.findResources('AWS::Cognito::UserPoolClient'));
     expect(clients).toHaveLength(1);
@@ -275,7 +283,7 @@ describe('app stack', () => {
       GenerateSecret: false,
     });
     expect(JSON.stringify(clients[0]?.Properties.CallbackURLs)).toContain('/test/admin/callback');
-    stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    data.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
     stateless.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { UseCognitoProvidedValues: true });
   });
 

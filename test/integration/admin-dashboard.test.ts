@@ -76,6 +76,33 @@ describe('the admin area on the local API', () => {
     }
   });
 
+  it('serves the office its pages as the local administrator when no token is sent, the old console addresses redirecting there', async () => {
+    const list = await fetch(`${local.site}/admin/programmes`, { headers: { Accept: 'application/json' } });
+    const page = await fetch(`${local.site}/admin/programmes/sviluppo-pmi?lang=en`, {
+      headers: { Accept: 'text/html' },
+    });
+    const old = await fetch(`${local.site}/_local/programmes/sviluppo-pmi?lang=en`, {
+      headers: { Accept: 'text/html' },
+      redirect: 'manual',
+    });
+    const oldAction = await fetch(`${local.site}/_local/projects/p-1/pause`, {
+      method: 'POST',
+      redirect: 'manual',
+    });
+
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { programmes: { id: string }[] }).programmes.map((p) => p.id)).toContain(
+      'sviluppo-pmi',
+    );
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/admin/programmes/sviluppo-pmi/applications.csv');
+    expect([old.status, old.headers.get('location')]).toEqual([
+      302,
+      '/admin/programmes/sviluppo-pmi?lang=en',
+    ]);
+    expect([oldAction.status, oldAction.headers.get('location')]).toEqual([307, '/admin/projects/p-1/pause']);
+  });
+
   it('says sign-in is not configured locally and points to the local console', async () => {
     const answer = await fetch(`${local.site}/admin/sign-in?lang=en`, { headers: { Accept: 'text/html' } });
 

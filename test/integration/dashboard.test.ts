@@ -84,7 +84,11 @@ describe('the programme dashboard', () => {
     expect(applications[1]).toMatch(/sector \d/);
     expect(assessments[1]).toContain('37.5');
     expect(projects[1]).toContain('MES e raccolta dati di macchina');
-    expect(page).toContain(`/_local/programmes/${programme.id}/projects.csv`);
+    // The console's address redirects to the office's own dashboard (the cloud's handler), whose
+    // export links are the office's own.
+    expect(italian.redirected).toBe(true);
+    expect(italian.url).toBe(`${local.site}/admin/programmes/${programme.id}`);
+    expect(page).toContain(`/admin/programmes/${programme.id}/projects.csv`);
     expect(page).toContain('<canvas id="funnel-chart"');
     expect(italian.headers.get('content-security-policy')).toContain("script-src 'self'");
     const data = JSON.parse(
