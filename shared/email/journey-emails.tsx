@@ -8,35 +8,13 @@ import type { JourneyOutcome } from '#shared/domain/application.ts';
 import type { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
+import { formatChange, formatEuro, formatNumber, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, t } from '#shared/i18n/messages.ts';
 import type { InterestArea } from '#shared/schemas/application.ts';
 import { type RenderedEmail, renderEmail } from './templates.tsx';
 
-const locale = (lang: Language) => (lang === 'it' ? 'it-IT' : 'en-GB');
-
-/** An amount in euro as the language writes it ("1.250.000 €", "€1,250,000"); cents only if any. */
-export function formatEuro(amount: number, lang: Language): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return new Intl.NumberFormat(locale(lang), {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
-}
-
-/** A date-time in Italian time (every programme runs in Lombardy), e.g. "12 marzo 2026 alle ore 18:00". */
-export function formatRomeDateTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Rome',
-  }).format(new Date(iso));
-}
-
-const formatScore = (score: number, lang: Language) =>
-  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(score);
+const formatScore = (score: number, lang: Language) => formatNumber(score, lang, 1);
 
 const provinceName = (code: string) =>
   Object.hasOwn(lombardyProvinces, code)
@@ -352,12 +330,7 @@ export function journeyClosedEmail(
 
 type ProjectOutcome = (typeof projectOutcomes)[number];
 
-const formatValue = (value: number, lang: Language) =>
-  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(value);
-
-/** A signed change of score, e.g. "+12,5", "−3", "0". */
-const formatChange = (change: number, lang: Language) =>
-  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change);
+const formatValue = (value: number, lang: Language) => formatNumber(value, lang);
 
 /**
  * To the manager: the link to a check-in, or to the closing on the last cycle.

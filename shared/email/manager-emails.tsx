@@ -1,9 +1,10 @@
 // The e-mails of manager onboarding: the vetting request to the programme office (with the task
 // link), the welcome to an admitted manager (with the personal availability link) and the outcome
 // to a rejected one. In Italian and English, plain text plus HTML through renderEmail.
+
+import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
-import { formatRomeDateTime } from './journey-emails.tsx';
 import { type RenderedEmail, renderEmail } from './templates.tsx';
 
 /** To the programme office: a registered manager to vet, with the task link and its deadline. */

@@ -1,6 +1,8 @@
 // Every e-mail the product sends, in Italian and English, as plain text plus HTML, from the one
 // message catalogue. Links are absolute URLs and appear in both parts.
+
 import { renderToString } from 'preact-render-to-string';
+import type { IneligibilityReason } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 
@@ -84,7 +86,7 @@ export function ineligibleEmail(
     companyName: string;
     programmeName: string;
     applicationId: string;
-    reason: string;
+    reason: IneligibilityReason;
   },
 ): RenderedEmail {
   return renderEmail(lang, {
@@ -92,7 +94,7 @@ export function ineligibleEmail(
     greeting: t(lang, 'email.greeting', { name: data.contactName }),
     paragraphs: [
       t(lang, 'email.ineligible.body', { company: data.companyName, programme: data.programmeName }),
-      t(lang, `ineligibility.${data.reason}` as MessageKey),
+      t(lang, `ineligibility.${data.reason}`),
       t(lang, 'email.receipt.reference', { applicationId: data.applicationId }),
     ],
   });

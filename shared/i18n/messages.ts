@@ -366,3 +366,10 @@ export function t(lang: Language, key: MessageKey, params: Record<string, string
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
+
+/** The names of form fields that have a label (`field.<name>` in the catalogue). */
+export type FieldName = MessageKey extends infer Key
+  ? Key extends `field.${infer Name}`
+    ? Name
+    : never
+  : never;

@@ -2,8 +2,8 @@
 // KPI trajectories, T0/T1 digital maturity and the pause / resume / close-early actions.
 import { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
-import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
 import { sitePath } from '#shared/http/routes.ts';
+import { formatEuro, formatNumber, formatRomeDate, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
 import type { ProjectView } from '#shared/use-cases/project-view.ts';
@@ -36,7 +36,7 @@ export function projectActionsFor(status: string): readonly ('pause' | 'resume' 
 }
 
 const label = (lang: Language, key: string, fallback: string) =>
-  isMessageKey(key) ? t(lang, key as MessageKey) : fallback;
+  isMessageKey(key) ? t(lang, key) : fallback;
 
 export function ProjectPage(props: {
   lang: Language;

@@ -5,7 +5,7 @@ import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
-import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { type FieldName, type MessageKey, t } from '#shared/i18n/messages.ts';
 import { interestAreas } from '#shared/schemas/application.ts';
 import { Layout } from './layout.tsx';
 
@@ -38,10 +38,10 @@ export function ApplicationForm({
     const v = values[name];
     return typeof v === 'string' ? v : '';
   };
-  const label = (name: string) => t(lang, `field.${name}` as MessageKey);
+  const label = (name: FieldName) => t(lang, `field.${name}`);
 
   const Text = (props: {
-    name: string;
+    name: FieldName;
     type?: 'text' | 'email' | 'tel' | 'url' | 'number';
     required?: boolean;
     hint?: MessageKey;
@@ -86,7 +86,7 @@ export function ApplicationForm({
   };
 
   const Select = (props: {
-    name: string;
+    name: FieldName;
     options: ReadonlyArray<{ value: string; label: string }>;
     required?: boolean;
   }) => {
@@ -217,7 +217,7 @@ export function ApplicationForm({
                   id={index === 0 ? fieldId('interests') : undefined}
                   checked={chosenInterests.has(area)}
                 />
-                <span>{t(lang, `interest.${area}` as MessageKey)}</span>
+                <span>{t(lang, `interest.${area}`)}</span>
               </label>
             ))}
           </div>

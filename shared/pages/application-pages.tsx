@@ -1,5 +1,6 @@
 // Pages shown after applying: the receipt, the status page behind the secret link, and the
 // plain message page used for errors and unknown links.
+
 import {
   type ApplicationRecord,
   type JourneyOutcome,
@@ -7,6 +8,7 @@ import {
 } from '#shared/domain/application.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { sitePath } from '#shared/http/routes.ts';
+import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { Layout } from './layout.tsx';
@@ -21,13 +23,6 @@ const outcomeMessages = {
   withdrawn: 'outcome.withdrawn',
   closed_by_office: 'outcome.closed_by_office',
 } as const satisfies Record<JourneyOutcome, MessageKey>;
-
-const formatDateTime = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Rome',
-  }).format(new Date(iso));
 
 export function ReceiptPage(props: {
   lang: Language;
@@ -69,8 +64,8 @@ export function StatusPage(props: {
 }) {
   const { lang, application } = props;
   const canWithdraw = (withdrawableStatuses as readonly string[]).includes(application.status);
-  const statusKey = `status.${application.status}` as MessageKey;
-  const explanationKey = `status.${application.status}.explanation` as MessageKey;
+  const statusKey = `status.${application.status}` as const;
+  const explanationKey = `status.${application.status}.explanation` as const;
   return (
     <Layout lang={lang} title={t(lang, 'status.title')} switchHref={props.selfHref}>
       <h1>{t(lang, 'status.title')}</h1>
@@ -99,15 +94,14 @@ export function StatusPage(props: {
           <p data-testid="journey-outcome">{t(lang, outcomeMessages[application.outcome])}</p>
         ) : null}
         {application.ineligibilityReason ? (
-          <p>{t(lang, `ineligibility.${application.ineligibilityReason}` as MessageKey)}</p>
+          <p>{t(lang, `ineligibility.${application.ineligibilityReason}`)}</p>
         ) : null}
       </div>
       <h2>{t(lang, 'status.history')}</h2>
       <ol class="timeline">
         {application.statusHistory.map((change) => (
           <li>
-            <strong>{t(lang, `status.${change.status}` as MessageKey)}</strong> —{' '}
-            {formatDateTime(change.at, lang)}
+            <strong>{t(lang, `status.${change.status}`)}</strong> — {formatRomeDateTime(change.at, lang)}
           </li>
         ))}
       </ol>

@@ -5,7 +5,7 @@ import type { ProgrammeCounters } from '#shared/data/programmes.ts';
 import { journeyOutcomes } from '#shared/domain/application.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
-import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
+import { formatEuro, formatNumber, formatRomeDate, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
 import type { ProjectSummary } from '#shared/use-cases/programme-dashboard.ts';
@@ -46,13 +46,10 @@ export function medianStage(
 }
 
 function hoursRange(range: { from: number; to: number }, lang: Language): string {
-  if (range.to <= 1) return lang === 'it' ? 'meno di 1 ora' : 'under 1 hour';
-  if (range.to <= 48)
-    return lang === 'it' ? `${range.from}–${range.to} ore` : `${range.from}–${range.to} hours`;
+  if (range.to <= 1) return t(lang, 'dashboard.stage.underAnHour');
+  if (range.to <= 48) return t(lang, 'dashboard.stage.hours', { from: range.from, to: range.to });
   const days = (h: number) => Math.round(h / 24);
-  return lang === 'it'
-    ? `${days(range.from)}–${days(range.to)} giorni`
-    : `${days(range.from)}–${days(range.to)} days`;
+  return t(lang, 'dashboard.stage.days', { from: days(range.from), to: days(range.to) });
 }
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
@@ -86,9 +83,7 @@ export function DashboardPage(props: {
   const reasons = ineligibilityReasons.filter((reason) => count(`ineligible_${reason}`) > 0);
   const outcomes = journeyOutcomes.filter((outcome) => count(`outcome_${outcome}`) > 0);
   const average = (sumName: string) =>
-    (Math.round((count(sumName) / Math.max(1, count('dmaImprovedProjects'))) * 10) / 10).toLocaleString(
-      lang === 'it' ? 'it-IT' : 'en-GB',
-    );
+    formatNumber(Math.round((count(sumName) / Math.max(1, count('dmaImprovedProjects'))) * 10) / 10, lang, 3);
   return (
     <Layout
       lang={lang}
@@ -109,7 +104,7 @@ export function DashboardPage(props: {
             {(['applications', 'assessments', 'projects'] as const).map((kind) => (
               <>
                 <a href={props.exportHref?.(kind)} download>
-                  {t(lang, `dashboard.export.${kind}` as MessageKey)}
+                  {t(lang, `dashboard.export.${kind}`)}
                 </a>{' '}
               </>
             ))}
@@ -131,11 +126,11 @@ export function DashboardPage(props: {
         <ol class="funnel">
           {funnelSteps.map((step) => (
             <li data-counter={step}>
-              <span>{t(lang, `dashboard.${step}` as MessageKey)}</span>
+              <span>{t(lang, `dashboard.${step}`)}</span>
               <progress
                 max={Math.max(applications, 1)}
                 value={count(step)}
-                aria-label={t(lang, `dashboard.${step}` as MessageKey)}
+                aria-label={t(lang, `dashboard.${step}`)}
               >
                 {count(step)}
               </progress>
@@ -224,12 +219,7 @@ export function DashboardPage(props: {
               <td>{t(lang, 'dashboard.benefitPerEuro')}</td>
               <td class="n" data-testid="benefit-per-euro">
                 {count('budgetSpentEur') > 0
-                  ? (count('economicBenefitEur') / count('budgetSpentEur')).toLocaleString(
-                      lang === 'it' ? 'it-IT' : 'en-GB',
-                      {
-                        maximumFractionDigits: 2,
-                      },
-                    )
+                  ? formatNumber(count('economicBenefitEur') / count('budgetSpentEur'), lang)
                   : '—'}
               </td>
             </tr>
@@ -242,7 +232,7 @@ export function DashboardPage(props: {
               <tbody>
                 {dmaDimensions.map((dimension) => (
                   <tr>
-                    <td>{t(lang, `dma.${dimension}` as MessageKey)}</td>
+                    <td>{t(lang, `dma.${dimension}`)}</td>
                     <td class="n">{average(`dmaDeltaSum_${dimension}`)}</td>
                   </tr>
                 ))}
@@ -263,7 +253,7 @@ export function DashboardPage(props: {
                   const median = medianStage(count, status);
                   return median ? (
                     <tr data-testid={`median-${status}`}>
-                      <td>{t(lang, `status.${status}` as MessageKey)}</td>
+                      <td>{t(lang, `status.${status}`)}</td>
                       <td class="n">{hoursRange(median, lang)}</td>
                     </tr>
                   ) : null;
@@ -285,7 +275,7 @@ export function DashboardPage(props: {
             <tbody>
               {reasons.map((reason) => (
                 <tr>
-                  <td>{t(lang, `ineligibility.${reason}` as MessageKey)}</td>
+                  <td>{t(lang, `ineligibility.${reason}`)}</td>
                   <td class="n">{count(`ineligible_${reason}`)}</td>
                 </tr>
               ))}
@@ -319,11 +309,7 @@ export function DashboardPage(props: {
                         project.title
                       )}
                     </td>
-                    <td>
-                      {isMessageKey(`admin.project.state.${project.status}`)
-                        ? t(lang, `admin.project.state.${project.status}` as MessageKey)
-                        : project.status}
-                    </td>
+                    <td>{t(lang, `admin.project.state.${project.status}`)}</td>
                     <td>{formatRomeDateTime(project.launchedAt, lang)}</td>
                     <td class="n">{formatEuro(project.amountEur, lang)}</td>
                     <td class="n">{formatEuro(project.spentEur, lang)}</td>
@@ -341,7 +327,7 @@ export function DashboardPage(props: {
             <tbody>
               {outcomes.map((outcome) => (
                 <tr>
-                  <td>{t(lang, `dashboard.outcome.${outcome}` as MessageKey)}</td>
+                  <td>{t(lang, `dashboard.outcome.${outcome}`)}</td>
                   <td class="n">{count(`outcome_${outcome}`)}</td>
                 </tr>
               ))}
@@ -359,11 +345,11 @@ export function DashboardPage(props: {
               __html: jsonDataBlock({
                 funnel: {
                   title: t(lang, 'dashboard.funnel'),
-                  labels: funnelSteps.map((step) => t(lang, `dashboard.${step}` as MessageKey)),
+                  labels: funnelSteps.map((step) => t(lang, `dashboard.${step}`)),
                   values: funnelSteps.map((step) => count(step)),
                 },
                 outcomes: {
-                  labels: outcomes.map((outcome) => t(lang, `dashboard.outcome.${outcome}` as MessageKey)),
+                  labels: outcomes.map((outcome) => t(lang, `dashboard.outcome.${outcome}`)),
                   values: outcomes.map((outcome) => count(`outcome_${outcome}`)),
                 },
               }),

@@ -8,7 +8,7 @@ import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { dmaDimensions, type ManagerStatus, managerAtecoVersion } from '#shared/domain/manager.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
-import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+import { type FieldName, isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
 import { interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
 import type { FieldError } from './application-form.tsx';
 import { Layout } from './layout.tsx';
@@ -261,7 +261,7 @@ export function ManagerRegistrationForm({
   const kit = formKit(lang, values, errors);
   const title = t(lang, 'manager.form.title');
   /** Labels are `field.<name>`, the keys the validation names fields by (fieldErrorsOf). */
-  const label = (name: string) => t(lang, `field.${name}` as MessageKey);
+  const label = (name: FieldName) => t(lang, `field.${name}`);
 
   const competencesId = fieldId('competences');
   const competencesError = kit.errorFor('competences');

@@ -9,8 +9,8 @@ import { type HumanTaskKind, projectOutcomes, qualitativeProgress } from '#share
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import { type AssessmentModel, defaultAssessmentModel } from '#shared/domain/programme.ts';
-import { formatEuro, formatRomeDateTime } from '#shared/email/journey-emails.tsx';
 import { sitePath } from '#shared/http/routes.ts';
+import { formatEuro, formatNumber, formatRomeDate, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
 import {
@@ -139,9 +139,6 @@ const kpiRowCount = 5;
 const maxKpiRows = 20;
 const kpiProperties = ['name', 'unit', 'baseline', 'target'] as const;
 const segments = ['1', '2', '3', '4'] as const;
-
-const formatNumber = (value: number, lang: Language) =>
-  new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
 
 const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
@@ -918,12 +915,6 @@ function VettingFields({ lang, kit }: { lang: Language; kit: Kit }) {
     </>
   );
 }
-
-const formatRomeDate = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'Europe/Rome',
-  }).format(new Date(iso));
 
 /** Whole calendar months from the launch to now, between 0 and the project's duration. */
 function monthsElapsed(launchedAt: string, durationMonths: number, now: Date = new Date()): number {

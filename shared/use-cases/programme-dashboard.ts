@@ -4,13 +4,14 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#shared/data/client.ts';
 import { listManagersByStatus } from '#shared/data/managers.ts';
 import { getProgrammeCounters, type ProgrammeCounters } from '#shared/data/programmes.ts';
+import type { MonitoredProject } from '#shared/data/projects.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 
 export interface ProjectSummary {
   readonly projectId: string;
   readonly title: string;
-  readonly status: string;
+  readonly status: MonitoredProject['status'];
   readonly amountEur: number;
   readonly spentEur: number;
   readonly launchedAt: string;
@@ -40,7 +41,7 @@ async function recentProjects(tableName: string, programmeId: string): Promise<P
   return Items.map((item) => ({
     projectId: String(item.projectId),
     title: String(item.title),
-    status: String(item.status),
+    status: item.status as MonitoredProject['status'],
     amountEur: Number(item.amountEur ?? 0),
     spentEur: Number(item.spentEur ?? 0),
     launchedAt: String(item.launchedAt),
