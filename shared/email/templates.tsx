@@ -4,7 +4,7 @@
 import { renderToString } from 'preact-render-to-string';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { t } from '#shared/i18n/messages.ts';
 
 export interface RenderedEmail {
   readonly subject: string;

@@ -3,9 +3,9 @@
 import { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { sitePath } from '#shared/http/routes.ts';
-import { formatEuro, formatNumber, formatRomeDate, formatRomeDateTime } from '#shared/i18n/format.ts';
+import { formatEuro, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+import { isMessageKey, t } from '#shared/i18n/messages.ts';
 import type { ProjectView } from '#shared/use-cases/project-view.ts';
 import { Layout } from './layout.tsx';
 

@@ -6,13 +6,11 @@ import type { Programme } from '#shared/domain/programme.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { type FieldName, type MessageKey, t } from '#shared/i18n/messages.ts';
-import { interestAreas } from '#shared/schemas/application.ts';
+import { type FieldError, interestAreas } from '#shared/schemas/application.ts';
+import { ErrorSummary, fieldId, formKit } from './form-kit.tsx';
 import { Layout } from './layout.tsx';
 
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
+export type { FieldError };
 
 export interface ApplicationFormProps {
   readonly lang: Language;
@@ -24,8 +22,6 @@ export interface ApplicationFormProps {
   readonly formError?: string;
 }
 
-const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
-
 export function ApplicationForm({
   lang,
   programme,
@@ -33,11 +29,8 @@ export function ApplicationForm({
   errors = [],
   formError,
 }: ApplicationFormProps) {
-  const errorFor = (name: string) => errors.find((error) => error.field === name)?.message;
-  const value = (name: string) => {
-    const v = values[name];
-    return typeof v === 'string' ? v : '';
-  };
+  const kit = formKit(lang, values, errors);
+  const { errorFor, value } = kit;
   const label = (name: FieldName) => t(lang, `field.${name}`);
 
   const Text = (props: {
@@ -47,76 +40,33 @@ export function ApplicationForm({
     hint?: MessageKey;
     autocomplete?: string;
     inputMode?: 'numeric' | 'decimal' | 'text';
-  }) => {
-    const id = fieldId(props.name);
-    const error = errorFor(props.name);
-    const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-      .filter(Boolean)
-      .join(' ');
-    return (
-      <div class={error ? 'field invalid' : 'field'}>
-        <label for={id}>
-          {label(props.name)}
-          {props.required ? '' : ` (${t(lang, 'form.optional')})`}
-        </label>
-        {props.hint ? (
-          <span class="hint" id={`${id}-hint`}>
-            {t(lang, props.hint)}
-          </span>
-        ) : null}
-        {error ? (
-          <span class="field-error" id={`${id}-error`}>
-            {error}
-          </span>
-        ) : null}
-        <input
-          id={id}
-          name={props.name}
-          // Numbers are typed as text so Italian formats ("1.200.000,50") are accepted as written.
-          type={(props.type === 'number' ? 'text' : (props.type ?? 'text')) as 'text'}
-          inputMode={props.inputMode}
-          value={value(props.name)}
-          required={props.required}
-          autoComplete={props.autocomplete}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-      </div>
-    );
-  };
+  }) => (
+    <kit.Input
+      name={props.name}
+      label={label(props.name)}
+      optional={!props.required}
+      required={props.required}
+      // Numbers are typed as text so Italian formats ("1.200.000,50") are accepted as written.
+      type={props.type === 'number' ? 'text' : props.type}
+      inputMode={props.inputMode}
+      autocomplete={props.autocomplete}
+      {...(props.hint ? { hint: t(lang, props.hint) } : {})}
+    />
+  );
 
   const Select = (props: {
     name: FieldName;
     options: ReadonlyArray<{ value: string; label: string }>;
     required?: boolean;
-  }) => {
-    const id = fieldId(props.name);
-    const error = errorFor(props.name);
-    return (
-      <div class={error ? 'field invalid' : 'field'}>
-        <label for={id}>{label(props.name)}</label>
-        {error ? (
-          <span class="field-error" id={`${id}-error`}>
-            {error}
-          </span>
-        ) : null}
-        <select
-          id={id}
-          name={props.name}
-          required={props.required}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        >
-          {props.required ? <option value="">{t(lang, 'form.choose')}</option> : null}
-          {props.options.map((option) => (
-            <option value={option.value} selected={value(props.name) === option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
+  }) => (
+    <kit.Select
+      name={props.name}
+      label={label(props.name)}
+      options={props.options}
+      required={props.required}
+      choose={props.required === true}
+    />
+  );
 
   const chosenInterests = new Set(
     Array.isArray(values.interests) ? values.interests : values.interests ? [values.interests as string] : [],
@@ -129,21 +79,7 @@ export function ApplicationForm({
     <Layout lang={lang} title={t(lang, 'form.title')} switchHref={`/?programme=${programme.id}`}>
       <h1>{t(lang, 'form.title')}</h1>
       <p>{t(lang, 'form.intro', { programme: programme.names[lang] })}</p>
-      {formError || otherErrors.length > 0 ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t(lang, 'form.errorSummary')}</h2>
-          {formError ? <p>{formError}</p> : null}
-          {otherErrors.length > 0 ? (
-            <ul>
-              {otherErrors.map((error) => (
-                <li>
-                  <a href={`#${fieldId(error.field)}`}>{error.message}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={otherErrors} formError={formError} />
       <form method="post" action={sitePath(routes.submitApplication.path)} noValidate>
         <input type="hidden" name="programmeId" value={programme.id} />
         <input type="hidden" name="lang" value={lang} />

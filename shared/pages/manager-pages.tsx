@@ -8,14 +8,22 @@ import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { dmaDimensions, type ManagerStatus, managerAtecoVersion } from '#shared/domain/manager.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
-import { type FieldName, isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+import { type FieldName, t } from '#shared/i18n/messages.ts';
+import type { FieldError } from '#shared/schemas/application.ts';
 import { interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
-import type { FieldError } from './application-form.tsx';
+import {
+  formKit as basicFormKit,
+  describedBy,
+  ErrorSummary,
+  type FormValues,
+  fieldId,
+  labelOrCode,
+} from './form-kit.tsx';
 import { Layout } from './layout.tsx';
 
-type FormValues = Readonly<Record<string, string | readonly string[]>>;
-
-const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
+/** The registration's controls: an error on a list's item ("conflicts.2") is shown on the list. */
+const formKit = (lang: Language, values: FormValues, errors: readonly FieldError[]) =>
+  basicFormKit(lang, values, errors, controlOf);
 
 /** Fields of the registration whose errors may name an item ("conflicts.2"): the control is the list. */
 const registrationListFields = [
@@ -33,206 +41,6 @@ function controlOf(field: string): string {
   if (list) return list;
   if (field === 'consent') return 'consent.privacy';
   return field;
-}
-
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
-
-function labelOrCode(lang: Language, key: string, fallback: string): string {
-  return isMessageKey(key) ? t(lang, key) : fallback;
-}
-
-/** The form controls of one page, bound to its language, submitted values and errors. */
-function formKit(lang: Language, values: FormValues, errors: readonly FieldError[]) {
-  const errorFor = (name: string) => errors.find((error) => controlOf(error.field) === name)?.message;
-  const all = (name: string): string[] => {
-    if (!Object.hasOwn(values, name)) return [];
-    const raw = values[name];
-    if (raw === undefined) return [];
-    return typeof raw === 'string' ? [raw] : [...raw];
-  };
-  const value = (name: string): string => {
-    const found = all(name);
-    return found[found.length - 1] ?? '';
-  };
-
-  interface ControlProps {
-    readonly name: string;
-    readonly label: string;
-    readonly hint?: string;
-    /** Shows "(optional)" after the label. */
-    readonly optional?: boolean;
-    readonly required?: boolean;
-  }
-
-  const Label = (props: ControlProps & { id: string }) => (
-    <label for={props.id}>
-      {props.label}
-      {props.optional ? ` (${t(lang, 'form.optional')})` : ''}
-    </label>
-  );
-
-  const HintAndError = (props: { id: string; hint?: string; error?: string }) => (
-    <>
-      {props.hint ? (
-        <span class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span class="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
-    </>
-  );
-
-  const Input = (
-    props: ControlProps & {
-      type?: 'text' | 'email' | 'tel' | 'number';
-      inputMode?: 'decimal' | 'numeric' | 'text' | 'email' | 'tel';
-      min?: number;
-      max?: number;
-      step?: number | 'any';
-      autocomplete?: string;
-    },
-  ) => {
-    const id = fieldId(props.name);
-    const error = errorFor(props.name);
-    return (
-      <div class={error ? 'field invalid' : 'field'}>
-        <Label {...props} id={id} />
-        <HintAndError id={id} hint={props.hint} error={error} />
-        <input
-          id={id}
-          name={props.name}
-          type={(props.type ?? 'text') as 'text'}
-          inputMode={props.inputMode}
-          min={props.min}
-          max={props.max}
-          step={props.step}
-          value={value(props.name)}
-          required={props.required}
-          autoComplete={props.autocomplete ?? 'off'}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
-        />
-      </div>
-    );
-  };
-
-  const TextArea = (props: ControlProps & { rows?: number; maxLength?: number }) => {
-    const id = fieldId(props.name);
-    const error = errorFor(props.name);
-    return (
-      <div class={error ? 'field invalid' : 'field'}>
-        <Label {...props} id={id} />
-        <HintAndError id={id} hint={props.hint} error={error} />
-        <textarea
-          id={id}
-          name={props.name}
-          rows={props.rows ?? 4}
-          maxLength={props.maxLength}
-          required={props.required}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
-        >
-          {value(props.name)}
-        </textarea>
-      </div>
-    );
-  };
-
-  interface Option {
-    readonly value: string;
-    readonly label: string;
-  }
-
-  /** The boxes or radios of a group, each labelled; the first carries the group's ID (the anchor). */
-  const Choices = (props: {
-    name: string;
-    type: 'checkbox' | 'radio';
-    options: readonly Option[];
-    chosen: ReadonlySet<string>;
-    invalid: boolean;
-    required?: boolean;
-    /** The first control's ID; false when an earlier group in the same fieldset already has it. */
-    anchor?: boolean;
-  }) => {
-    const id = fieldId(props.name);
-    return (
-      <div class="choices">
-        {props.options.map((option, index) => {
-          const optionId = index === 0 && props.anchor !== false ? id : `${id}-${option.value}`;
-          return (
-            <label class="choice" for={optionId}>
-              <input
-                type={props.type}
-                id={optionId}
-                name={props.name}
-                value={option.value}
-                checked={props.chosen.has(option.value)}
-                required={props.required}
-                aria-invalid={props.invalid ? 'true' : undefined}
-              />
-              <span>{option.label}</span>
-            </label>
-          );
-        })}
-      </div>
-    );
-  };
-
-  /** A group of boxes or radios: fieldset and legend, hint and error named once. */
-  const Group = (props: {
-    name: string;
-    type: 'checkbox' | 'radio';
-    legend: string;
-    hint?: string;
-    options: readonly Option[];
-    required?: boolean;
-  }) => {
-    const id = fieldId(props.name);
-    const error = errorFor(props.name);
-    const chosen = new Set(props.type === 'radio' ? [value(props.name)] : all(props.name));
-    return (
-      <fieldset
-        class={error ? 'invalid' : undefined}
-        aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
-      >
-        <legend>{props.legend}</legend>
-        <HintAndError id={id} hint={props.hint} error={error} />
-        <Choices
-          name={props.name}
-          type={props.type}
-          options={props.options}
-          chosen={chosen}
-          invalid={Boolean(error)}
-          required={props.type === 'radio' ? props.required : undefined}
-        />
-      </fieldset>
-    );
-  };
-
-  return { errorFor, all, value, Input, TextArea, Choices, Group };
-}
-
-function ErrorSummary(props: { lang: Language; errors: readonly FieldError[]; formError?: string }) {
-  if (props.errors.length === 0 && !props.formError) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t(props.lang, 'form.errorSummary')}</h2>
-      {props.formError ? <p>{props.formError}</p> : null}
-      {props.errors.length > 0 ? (
-        <ul>
-          {props.errors.map((error) => (
-            <li>
-              <a href={`#${fieldId(controlOf(error.field))}`}>{error.message}</a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +80,12 @@ export function ManagerRegistrationForm({
   return (
     <Layout lang={lang} title={title} switchHref={selfHref}>
       <h1>{title}</h1>
-      <ErrorSummary lang={lang} errors={errors} formError={formError} />
+      <ErrorSummary
+        lang={lang}
+        errors={errors}
+        formError={formError}
+        anchorOf={(field) => fieldId(controlOf(field))}
+      />
       <p>{t(lang, 'manager.form.intro')}</p>
       <form method="post" action={sitePath(routes.registerManager.path)} noValidate>
         <input type="hidden" name="lang" value={lang} />
@@ -548,7 +361,7 @@ export function ManagerAvailabilityPage({
   return (
     <Layout lang={lang} title={title} switchHref={formAction}>
       <h1>{title}</h1>
-      <ErrorSummary lang={lang} errors={errors} />
+      <ErrorSummary lang={lang} errors={errors} anchorOf={(field) => fieldId(controlOf(field))} />
       {notice ? (
         <div class="notice ok" role="status">
           <p>{typeof notice === 'string' ? notice : t(lang, 'manager.availability.saved')}</p>

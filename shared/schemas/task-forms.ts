@@ -1,0 +1,228 @@
+// A task page's form fields (urlencoded, dotted names, everything a string) turned into the JSON
+// contract's shape, so the same zod schema validates a form and a JSON answer; and the form's fixed
+// shape (KPI rows, improvement-area positions) that the pages draw.
+import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
+import { dmaDimensions } from '#shared/domain/manager.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
+
+/** Positions offered for ranking the improvement areas (one per area). */
+export const improvementAreaSlots = interestAreas.length;
+/** KPI rows the assessment form shows (more can arrive; empty rows are ignored). */
+export const kpiRowCount = 5;
+export const maxKpiRows = 20;
+export const kpiProperties = ['name', 'unit', 'baseline', 'target'] as const;
+export const segments = ['1', '2', '3', '4'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Form fields → the JSON contract
+
+const forbiddenNames = new Set(['__proto__', 'prototype', 'constructor']);
+
+/**
+ * Turns a task form's fields (urlencoded, everything a string) into the JSON contract's shape, so
+ * the same schema (humanTaskAnswerSchemas[kind]; for an assessment, its model's
+ * assessmentAnswerSchemas[model]) validates both. Blank fields are left out (they
+ * become "required" errors); numbers are read as written in the form's language ("1.250.000");
+ * text areas of lists give one item per non-empty line; KPI rows left entirely empty are ignored;
+ * fields that do not belong to the chosen decision are dropped.
+ */
+export function taskFormToAnswer(
+  kind: HumanTaskKind,
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  lang: Language,
+): unknown {
+  const all = (name: string): string[] => {
+    if (!Object.hasOwn(fields, name) || forbiddenNames.has(name)) return [];
+    const raw = fields[name];
+    if (raw === undefined) return [];
+    return typeof raw === 'string' ? [raw] : [...raw];
+  };
+  /** The last value of a field, or undefined when absent or blank. */
+  const field = (name: string): string | undefined => {
+    const values = all(name);
+    const last = values[values.length - 1];
+    return last === undefined || last.trim() === '' ? undefined : last;
+  };
+  const number = (name: string): number | string | undefined => {
+    const raw = field(name);
+    return raw === undefined ? undefined : parseLocaleNumber(raw, lang);
+  };
+  const lines = (name: string): string[] =>
+    (field(name) ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+  const answer: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined) answer[key] = value;
+  };
+
+  switch (kind) {
+    case 'offer': {
+      const decision = field('decision');
+      put('decision', decision);
+      if (decision !== 'accept') put('reason', field('reason'));
+      return answer;
+    }
+    case 'financing': {
+      const decision = field('decision');
+      put('decision', decision);
+      if (decision === 'approve') put('amountEur', number('amountEur'));
+      if (decision === 'reject') put('reason', field('reason'));
+      return answer;
+    }
+    case 'escalation': {
+      const decision = field('decision');
+      put('decision', decision);
+      if (decision === 'assign') put('managerId', field('managerId')?.trim());
+      if (decision === 'close') put('reason', field('reason'));
+      return answer;
+    }
+    case 'vetting': {
+      const decision = field('decision');
+      put('decision', decision);
+      if (decision === 'approve') {
+        put('merit', number('merit'));
+        put('notes', field('notes'));
+      }
+      if (decision === 'reject') put('reason', field('reason'));
+      return answer;
+    }
+    case 'assessment':
+      return assessmentFormToAnswer(fields, { field, number, lines, all });
+    case 'checkin':
+    case 'closing':
+      return monitoringFormToAnswer(kind, fields, { field, number });
+  }
+}
+
+/**
+ * A check-in or closing form. The lists keep their positions ("kpiValues.2" is the third KPI's
+ * value), a blank one staying as a hole that the schema reports as required; a qualitative
+ * objective left unanswered is sent blank by its hidden field, so it is reported the same way.
+ */
+function monitoringFormToAnswer(
+  kind: 'checkin' | 'closing',
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  read: {
+    field: (name: string) => string | undefined;
+    number: (name: string) => number | string | undefined;
+  },
+): Record<string, unknown> {
+  const list = (prefix: string, readOne: (name: string) => unknown): unknown[] => {
+    let length = 0;
+    for (const name of Object.keys(fields)) {
+      const match = new RegExp(`^${prefix}\\.(\\d{1,2})$`).exec(name);
+      if (match) length = Math.max(length, Number(match[1]) + 1);
+    }
+    return Array.from({ length }, (_, index) => readOne(`${prefix}.${index}`));
+  };
+  const answer: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined) answer[key] = value;
+  };
+  answer.kpiValues = list('kpiValues', read.number);
+  const progress = list('qualitativeProgress', (name) => read.field(name)?.trim());
+  if (progress.length > 0) answer.qualitativeProgress = progress;
+  put('economicBenefitEur', read.number('economicBenefitEur'));
+  put('benefitJustification', read.field('benefitJustification'));
+  put('spentEur', read.number('spentEur'));
+  put('risks', read.field('risks'));
+  if (kind === 'closing') {
+    const dma: Record<string, unknown> = {};
+    for (const dimension of dmaDimensions) {
+      const score = read.number(`dma.${dimension}`);
+      if (score !== undefined) dma[dimension] = score;
+    }
+    answer.dma = dma;
+    put('outcome', read.field('outcome')?.trim());
+    put('report', read.field('report'));
+  }
+  return answer;
+}
+
+function assessmentFormToAnswer(
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  read: {
+    field: (name: string) => string | undefined;
+    number: (name: string) => number | string | undefined;
+    lines: (name: string) => string[];
+    all: (name: string) => string[];
+  },
+): Record<string, unknown> {
+  const answer: Record<string, unknown> = {};
+
+  const dma: Record<string, unknown> = {};
+  for (const dimension of dmaDimensions) {
+    const score = read.number(`dma.${dimension}`);
+    if (score !== undefined) dma[dimension] = score;
+  }
+  answer.dma = dma;
+
+  // Ranked selects "improvementAreas.0" … in rank order; a plain repeated "improvementAreas" too.
+  const ranked = Object.keys(fields)
+    .map((name) => /^improvementAreas\.(\d{1,2})$/.exec(name))
+    .filter((match) => match !== null)
+    .map((match) => ({ rank: Number(match[1]), name: match[0] }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ name }) => read.field(name));
+  answer.improvementAreas = [...ranked, ...read.all('improvementAreas')]
+    .filter((area): area is string => area !== undefined && area.trim() !== '')
+    .map((area) => area.trim());
+
+  const findings = read.field('findings');
+  if (findings !== undefined) answer.findings = findings;
+
+  const segment = read.number('internationalisation.segment');
+  const actionFronts = read.lines('internationalisation.actionFronts');
+  if (segment !== undefined || actionFronts.length > 0) {
+    answer.internationalisation = { ...(segment === undefined ? {} : { segment }), actionFronts };
+  }
+
+  const recommendedRaw = read.field('projectRecommended')?.trim().toLowerCase();
+  const recommended =
+    recommendedRaw === undefined
+      ? undefined
+      : ['true', 'yes', 'on', 'si', 'sì'].includes(recommendedRaw)
+        ? true
+        : ['false', 'no', 'off'].includes(recommendedRaw)
+          ? false
+          : recommendedRaw;
+  if (recommended !== undefined) answer.projectRecommended = recommended;
+
+  // KPI rows by index; a row with all four cells blank is ignored.
+  const rows = new Map<number, Record<string, unknown>>();
+  for (const name of Object.keys(fields)) {
+    const match = /^project\.kpis\.(\d{1,2})\.(name|unit|baseline|target)$/.exec(name);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const property = match[2] as (typeof kpiProperties)[number];
+    if (index >= maxKpiRows) continue;
+    const value =
+      property === 'baseline' || property === 'target' ? read.number(name) : read.field(name)?.trim();
+    if (value === undefined) continue;
+    const row = rows.get(index) ?? {};
+    row[property] = value;
+    rows.set(index, row);
+  }
+  const kpis = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+
+  const project: Record<string, unknown> = {};
+  const title = read.field('project.title');
+  const objectives = read.field('project.objectives');
+  const durationMonths = read.number('project.durationMonths');
+  const budgetEur = read.number('project.budgetEur');
+  if (title !== undefined) project.title = title;
+  if (objectives !== undefined) project.objectives = objectives;
+  if (durationMonths !== undefined) project.durationMonths = durationMonths;
+  if (budgetEur !== undefined) project.budgetEur = budgetEur;
+  const qualitativeObjectives = read.lines('project.qualitativeObjectives');
+  const projectStarted =
+    Object.keys(project).length > 0 || kpis.length > 0 || qualitativeObjectives.length > 0;
+  // "No project" wins over fields filled before changing one's mind; "yes" wants the whole proposal.
+  if (recommended === true || (recommended !== false && projectStarted)) {
+    answer.project = { ...project, kpis, qualitativeObjectives };
+  }
+  return answer;
+}
