@@ -16,757 +16,83 @@
 // a fresh token. Resuming after a restart re-enters the last top-level state with its recorded
 // input, behind a synthetic Pass state so that $$.Execution.Input stays the execution's input.
 
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// The engine's parts: types.ts (the public shapes), errors.ts, compile.ts (the library's copy of a
+// definition), library-probe.ts, internals.ts (records, limits, timers) and persistence.ts.
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { compileDefinition, functionNameOf, replaceInStrings, validateName } from './compile.ts';
+import {
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  ExecutionNotRedrivable,
+  HeartbeatTimeout,
+  InvalidArn,
+  InvalidExecutionInput,
+  InvalidOutput,
+  InvalidToken,
+  StateMachineDoesNotExist,
+  StepFunctionsError,
+  StoppedError,
+  TaskDoesNotExist,
+  TaskFailure,
+  TaskTimedOut,
+  TerminalError,
+  toTaskFailure,
+  ValidationException,
+} from './errors.ts';
+import type { LibRun } from './internals.ts';
+import {
+  byteLength,
+  causeText,
+  clockTimeout,
+  DATA_FIELDS,
+  type ExecutionRecord,
+  FILE_VERSION,
+  HISTORY_LIMIT,
+  isObject,
+  type Json,
+  type JsonObject,
+  type LibEvent,
+  type LibHandler,
+  type LibInput,
+  type MachineEntry,
+  nextMacrotask,
+  PAYLOAD_LIMIT,
+  paginate,
+  REDRIVE_LIMIT,
+  REDRIVE_PERIOD_MS,
+  type Run,
+  realTimeout,
+  STATUSES,
+  type StopReason,
+  type StoredEvent,
+  type TaskMeta,
+  TOKEN_PATTERN,
+  type TokenRecord,
+  toJson,
+  type Waiter,
+} from './internals.ts';
+import { captureTimeoutErrorClass, statesTimeout } from './library-probe.ts';
+import { readExecutionFiles, writeExecutionFile } from './persistence.ts';
+import type {
+  ErrorDetails,
+  ExecutionDescription,
+  ExecutionListItem,
+  ExecutionStatus,
+  HistoryEvent,
+  HistoryEventType,
+  LocalStepFunctionsOptions,
+  StateMachineDescription,
+  StateMachineForExecution,
+  StateMachineListItem,
+  TaskHandler,
+} from './types.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Public API types
-// ---------------------------------------------------------------------------------------------
-
-export interface LocalStepFunctionsOptions {
-  region: string;
-  accountId: string;
-  /** Where executions are persisted (one JSON file each); absent = memory only. */
-  dataDir?: string;
-  /**
-   * Multiplies Wait durations, callback (.waitForTaskToken) and .sync timeouts and heartbeats,
-   * Retry intervals and the execution timeout. Not the TimeoutSeconds of plain Lambda tasks.
-   * @default 1
-   */
-  timeScale?: number;
-  /**
-   * Authorises what a state machine's role does itself (today: starting a nested execution);
-   * resolves to a refusal message, or undefined when allowed. Absent = everything allowed.
-   */
-  authorize?: (request: {
-    stateMachineArn: string;
-    action: string;
-    resource: string;
-  }) => Promise<string | undefined>;
-  /**
-   * Whether the process clock (Date) already runs timeScale times faster (see infra/local/clock.ts):
-   * then waits and timeouts keep their workflow durations in clock time and only the timers that
-   * wait for them are shortened, so history timestamps, handlers and the engine share one clock.
-   * Absent, the clock is real and the durations themselves are shortened.
-   * @default false
-   */
-  sharedClock?: boolean;
-}
-
-export type TaskHandler = (
-  payload: unknown,
-  context: { executionArn: string; stateName: string; taskToken?: string },
-) => Promise<unknown>;
-
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
-
-export interface StateMachineListItem {
-  stateMachineArn: string;
-  name: string;
-  type: 'STANDARD';
-  creationDate: Date;
-}
-
-export interface StateMachineDescription extends StateMachineListItem {
-  status: 'ACTIVE';
-  definition: string;
-  roleArn: string;
-  loggingConfiguration: { level: 'OFF'; includeExecutionData: boolean };
-  tracingConfiguration: { enabled: boolean };
-}
-
-export interface ExecutionListItem {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  startDate: Date;
-  stopDate?: Date;
-  redriveCount?: number;
-  redriveDate?: Date;
-}
-
-export type RedriveStatus = 'REDRIVABLE' | 'NOT_REDRIVABLE';
-
-export interface ExecutionDescription extends ExecutionListItem {
-  input: string;
-  output?: string;
-  error?: string;
-  cause?: string;
-  redriveCount: number;
-  redriveStatus: RedriveStatus;
-  redriveStatusReason?: string;
-}
-
-export interface StateMachineForExecution {
-  stateMachineArn: string;
-  name: string;
-  definition: string;
-  roleArn: string;
-  updateDate: Date;
-  loggingConfiguration: { level: 'OFF'; includeExecutionData: boolean };
-  tracingConfiguration: { enabled: boolean };
-}
-
-type StateTypeName = 'Task' | 'Choice' | 'Pass' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
-
-export type HistoryEventType =
-  | 'ExecutionStarted'
-  | 'ExecutionSucceeded'
-  | 'ExecutionFailed'
-  | 'ExecutionAborted'
-  | 'ExecutionTimedOut'
-  | 'ExecutionRedriven'
-  | `${StateTypeName}StateEntered`
-  | `${StateTypeName}StateExited`
-  | 'TaskScheduled'
-  | 'TaskStarted'
-  | 'TaskSubmitted'
-  | 'TaskSucceeded'
-  | 'TaskFailed'
-  | 'TaskTimedOut'
-  | 'LambdaFunctionScheduled'
-  | 'LambdaFunctionStarted'
-  | 'LambdaFunctionSucceeded'
-  | 'LambdaFunctionFailed'
-  | 'LambdaFunctionTimedOut'
-  | 'MapStateStarted'
-  | 'MapStateSucceeded'
-  | 'MapStateFailed'
-  | 'MapIterationStarted'
-  | 'MapIterationSucceeded'
-  | 'MapIterationFailed'
-  | 'ParallelStateStarted'
-  | 'ParallelStateSucceeded'
-  | 'ParallelStateFailed';
-
-interface DataDetails {
-  truncated: boolean;
-}
-interface ErrorDetails {
-  error?: string;
-  cause?: string;
-}
-interface TaskResource {
-  resourceType: string;
-  resource: string;
-}
-
-/** An event of the execution history, shaped like the AWS SDK's HistoryEvent (one details field). */
-export interface HistoryEvent {
-  id: number;
-  previousEventId: number;
-  timestamp: Date;
-  type: HistoryEventType;
-  executionStartedEventDetails?: { input?: string; inputDetails?: DataDetails; roleArn: string };
-  executionSucceededEventDetails?: { output?: string; outputDetails?: DataDetails };
-  executionFailedEventDetails?: ErrorDetails;
-  executionAbortedEventDetails?: ErrorDetails;
-  executionTimedOutEventDetails?: ErrorDetails;
-  executionRedrivenEventDetails?: { redriveCount: number };
-  stateEnteredEventDetails?: { name: string; input?: string; inputDetails?: DataDetails };
-  stateExitedEventDetails?: { name: string; output?: string; outputDetails?: DataDetails };
-  taskScheduledEventDetails?: TaskResource & {
-    region: string;
-    parameters?: string;
-    timeoutInSeconds?: number;
-    heartbeatInSeconds?: number;
-  };
-  taskStartedEventDetails?: TaskResource;
-  taskSubmittedEventDetails?: TaskResource & { output?: string; outputDetails?: DataDetails };
-  taskSucceededEventDetails?: TaskResource & { output?: string; outputDetails?: DataDetails };
-  taskFailedEventDetails?: TaskResource & ErrorDetails;
-  taskTimedOutEventDetails?: TaskResource & ErrorDetails;
-  lambdaFunctionScheduledEventDetails?: {
-    resource: string;
-    input?: string;
-    inputDetails?: DataDetails;
-    timeoutInSeconds?: number;
-  };
-  lambdaFunctionSucceededEventDetails?: { output?: string; outputDetails?: DataDetails };
-  lambdaFunctionFailedEventDetails?: ErrorDetails;
-  lambdaFunctionTimedOutEventDetails?: ErrorDetails;
-  mapStateStartedEventDetails?: { length?: number };
-  mapIterationStartedEventDetails?: { name: string; index: number };
-  mapIterationSucceededEventDetails?: { name: string; index: number };
-  mapIterationFailedEventDetails?: { name: string; index: number };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Errors (name = the AWS error code)
-// ---------------------------------------------------------------------------------------------
-
-export class StepFunctionsError extends Error {
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = code;
-  }
-}
-export class ExecutionAlreadyExists extends StepFunctionsError {
-  constructor(message: string) {
-    super('ExecutionAlreadyExists', message);
-  }
-}
-export class ExecutionDoesNotExist extends StepFunctionsError {
-  constructor(message: string) {
-    super('ExecutionDoesNotExist', message);
-  }
-}
-export class StateMachineDoesNotExist extends StepFunctionsError {
-  constructor(message: string) {
-    super('StateMachineDoesNotExist', message);
-  }
-}
-export class InvalidName extends StepFunctionsError {
-  constructor(message: string) {
-    super('InvalidName', message);
-  }
-}
-export class InvalidArn extends StepFunctionsError {
-  constructor(message: string) {
-    super('InvalidArn', message);
-  }
-}
-export class InvalidDefinition extends StepFunctionsError {
-  constructor(message: string) {
-    super('InvalidDefinition', message);
-  }
-}
-export class InvalidExecutionInput extends StepFunctionsError {
-  constructor(message: string) {
-    super('InvalidExecutionInput', message);
-  }
-}
-export class InvalidOutput extends StepFunctionsError {
-  constructor(message: string) {
-    super('InvalidOutput', message);
-  }
-}
-export class InvalidToken extends StepFunctionsError {
-  constructor(message: string) {
-    super('InvalidToken', message);
-  }
-}
-export class TaskDoesNotExist extends StepFunctionsError {
-  constructor(message: string) {
-    super('TaskDoesNotExist', message);
-  }
-}
-export class TaskTimedOut extends StepFunctionsError {
-  constructor(message: string) {
-    super('TaskTimedOut', message);
-  }
-}
-export class ExecutionNotRedrivable extends StepFunctionsError {
-  constructor(message: string) {
-    super('ExecutionNotRedrivable', message);
-  }
-}
-export class ValidationException extends StepFunctionsError {
-  constructor(message: string) {
-    super('ValidationException', message);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Internals
-// ---------------------------------------------------------------------------------------------
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-type LibInput = Parameters<StateMachine['run']>[0];
-type LibRun = ReturnType<StateMachine['run']>;
-type LibEvent = LibRun['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
-type LibHandler = (input: LibInput) => Promise<LibInput>;
-
-/** AWS limits (PRODUCT.md): history events per execution, bytes per payload. */
-const HISTORY_LIMIT = 25_000;
-const PAYLOAD_LIMIT = 256 * 1024;
-/** The library always arms a per-task timer; this keeps it out of the way (setTimeout's maximum). */
-const LIBRARY_TASK_TIMEOUT_SECONDS = 2_147_483;
-const MAX_TIMER_MS = 2_147_483_647;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{64}$/;
-const FILE_VERSION = 1;
-const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
-/** AWS: an execution can be redriven within 14 days of its stop, at most 1,000 times. */
-const REDRIVE_PERIOD_MS = 14 * 24 * 3600 * 1000;
-const REDRIVE_LIMIT = 1000;
-
-type Integration = 'lambda-direct' | 'lambda-invoke' | 'start-execution' | 'unsupported';
-type Pattern = 'request-response' | 'callback' | 'sync' | 'sync2';
-
-interface TaskMeta {
-  stateName: string;
-  kind: 'task' | 'wait';
-  resource: string;
-  integration: Integration;
-  pattern: Pattern;
-  /** For Task* history events, e.g. lambda / invoke.waitForTaskToken. */
-  resourceType: string;
-  resourceName: string;
-  timeoutSeconds?: number;
-  heartbeatSeconds?: number;
-}
-
-interface CompiledMachine {
-  definition: Record<string, unknown>;
-  tasks: Map<string, TaskMeta>;
-  types: Map<string, string>;
-  topLevel: Set<string>;
-  executionTimeoutSeconds?: number;
-}
-
-interface MachineEntry {
-  arn: string;
-  name: string;
-  definition: Record<string, unknown>;
-  compiled: CompiledMachine;
-  handlers: Map<string, TaskHandler>;
-  creationDate: number;
-  updateDate: number;
-}
-
-interface StoredEvent {
-  id: number;
-  previousEventId: number;
-  timestamp: number;
-  type: HistoryEventType;
-  detailsKey?: string;
-  details?: Record<string, unknown>;
-}
-
-interface TokenRecord {
-  token: string;
-  stateName: string;
-  /** The task's parameters before the token was put in: finds the token again on resume. */
-  paramsKey: string;
-  status: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'CLOSED';
-  issuedAt: number;
-  timeoutAt?: number;
-  heartbeatMs?: number;
-  lastHeartbeatAt: number;
-  /** Whether a run has taken the outcome (an outcome can arrive while no run waits, before resume). */
-  consumed: boolean;
-  /** The StateEntered event ID of the top-level entry that issued the token. */
-  entry?: number;
-  output?: string;
-  error?: string;
-  cause?: string;
-}
-
-interface WaitRecord {
-  stateName: string;
-  key: string;
-  wakeAt: number;
-}
-
-interface ExecutionRecord {
-  version: number;
-  /** Order of creation, breaking ties between equal start dates. */
-  seq: number;
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  startDate: number;
-  stopDate?: number;
-  input: string;
-  output?: string;
-  error?: string;
-  cause?: string;
-  history: StoredEvent[];
-  tokens: TokenRecord[];
-  waits: WaitRecord[];
-  /** The top-level state last entered, its input and the ID of its StateEntered event. */
-  position?: { stateName: string; input: Json; entry?: number };
-  /** States entered and not exited (one entry per entry, for Map iterations). */
-  current: string[];
-  redriveCount?: number;
-  redriveDate?: number;
-  /** The clientToken of the last RedriveExecution: a retried call with it is answered again. */
-  redriveClientToken?: string;
-}
-
-type StopReason = 'close' | 'stop' | 'finished';
-
-/** Ends the library's retries and catches at once: neither retryable nor catchable. */
-class TerminalError extends Error {
-  readonly isRetryable = false;
-  readonly isCatchable = false;
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
-  }
-}
-
-class StoppedError extends TerminalError {
-  readonly reason: StopReason;
-  constructor(reason: StopReason) {
-    super('LocalStepFunctions.Stopped', `Execution run stopped (${reason})`);
-    this.reason = reason;
-  }
-}
-
-/** A task failure as the library matches it: name = ASL error, message = cause. */
-class TaskFailure extends Error {
-  constructor(error: string, cause: string) {
-    super(cause);
-    this.name = error;
-  }
-}
-
-class HeartbeatTimeout extends Error {
-  constructor() {
-    super('States.HeartbeatTimeout');
-    this.name = 'States.HeartbeatTimeout';
-  }
-}
-
-/**
- * The library's States.TaskFailed wildcard excludes timeouts by class (instanceof its internal
- * StatesTimeoutError, not exported), so timeouts raised by this engine must be instances of that
- * class: it is captured once from a tiny machine whose task times out.
- */
-type ErrorConstructor0 = new () => Error;
-let timeoutErrorClass: ErrorConstructor0 | undefined;
-let timeoutErrorClassReady: Promise<void> | undefined;
-function captureTimeoutErrorClass(): Promise<void> {
-  timeoutErrorClassReady ??= (async () => {
-    try {
-      const probe: StateMachineDefinition = {
-        StartAt: 'T',
-        States: {
-          T: {
-            Type: 'Task',
-            Resource: 'arn:aws:lambda:us-east-1:000000000000:function:t',
-            TimeoutSeconds: 0.001,
-            End: true,
-          },
-        },
-      };
-      const machine = new StateMachine(probe, { validationOptions: { noValidate: true } });
-      const run = machine.run(null, {
-        overrides: { taskResourceLocalHandlers: { T: () => new Promise<LibInput>(() => undefined) } },
-      });
-      await run.result;
-    } catch (error) {
-      const cause = (error as { cause?: unknown }).cause;
-      if (cause instanceof Error && cause.name === 'States.Timeout') {
-        timeoutErrorClass = cause.constructor as ErrorConstructor0;
-      }
-    }
-  })();
-  return timeoutErrorClassReady;
-}
-function statesTimeout(): Error {
-  if (timeoutErrorClass) {
-    try {
-      return new timeoutErrorClass();
-    } catch {
-      // fall through
-    }
-  }
-  const error = new Error('States.Timeout');
-  error.name = 'States.Timeout';
-  return error;
-}
-
-interface Waiter {
-  complete(outcome: { ok: true; value: Json } | { ok: false; error: string; cause: string }): void;
-  heartbeat(): void;
-  abandon(): void;
-}
-
-interface Run {
-  exec: ExecutionRecord;
-  machine: MachineEntry;
-  stopped: boolean;
-  abort: () => void;
-  cancellers: Set<(error: StoppedError) => void>;
-  claimedTokens: Set<string>;
-  claimedWaits: Set<WaitRecord>;
-  skipEnterOnce?: string;
-  syntheticState?: string;
-  /** On a resume: the StateEntered event ID of the state re-entered. */
-  resumeEntry?: number;
-}
-
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Calls fn when the clock (Date.now) reaches deadline; timerScale real ms pass per clock ms (1 with
- * a real clock, the time scale with a scaled one). Re-arms past setTimeout's 24.8-day maximum.
- */
-function clockTimeout(fn: () => void, deadline: number, timerScale: number): () => void {
-  let handle: NodeJS.Timeout;
-  const arm = () => {
-    const left = (deadline - Date.now()) * timerScale;
-    handle = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(fn, Math.max(0, left));
-  };
-  arm();
-  return () => clearTimeout(handle);
-}
-
-/** Calls fn after ms of real time (performance.now, whatever the process clock does). */
-function realTimeout(fn: () => void, ms: number): () => void {
-  const deadline = performance.now() + Math.max(0, ms);
-  let handle: NodeJS.Timeout;
-  const arm = () => {
-    const left = deadline - performance.now();
-    handle = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(fn, Math.max(0, left));
-  };
-  arm();
-  return () => clearTimeout(handle);
-}
-
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function toJson(value: unknown): Json {
-  if (value === undefined) return null;
-  const text = JSON.stringify(value);
-  return text === undefined ? null : (JSON.parse(text) as Json);
-}
-
-function causeText(cause: unknown): string | undefined {
-  if (cause === undefined || cause === null) return undefined;
-  return typeof cause === 'string' ? cause : JSON.stringify(cause);
-}
-
-function replaceInStrings(value: Json, search: string, replacement: string): Json {
-  if (typeof value === 'string') return value.split(search).join(replacement);
-  if (Array.isArray(value)) return value.map((item) => replaceInStrings(item, search, replacement));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, replaceInStrings(item, search, replacement)]),
-    );
-  }
-  return value;
-}
-
-/** Replaces "$$.State.Name" references (static per state) in a payload template. */
-function inlineStateName(template: unknown, stateName: string): unknown {
-  if (Array.isArray(template)) return template.map((item) => inlineStateName(item, stateName));
-  if (!isObject(template)) return template;
-  return Object.fromEntries(
-    Object.entries(template).map(([key, value]) =>
-      key.endsWith('.$') && value === '$$.State.Name'
-        ? [key.slice(0, -2), stateName]
-        : [key, inlineStateName(value, stateName)],
-    ),
-  );
-}
-
-function validateName(name: string, what: string): void {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: AWS forbids control characters in names
-  const forbidden = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
-  if (name.length < 1 || name.length > 80 || forbidden.test(name)) {
-    throw new InvalidName(`Invalid ${what} name: '${name}'`);
-  }
-}
-
-function functionNameOf(reference: string): string {
-  const parts = reference.split(':');
-  if (reference.startsWith('arn:')) return parts[6] ?? reference;
-  if (parts.length >= 3 && parts[1] === 'function') return parts[2] ?? reference;
-  return parts[0] ?? reference;
-}
-
-function analyzeTask(stateName: string, state: Record<string, unknown>): TaskMeta {
-  const resource = typeof state.Resource === 'string' ? state.Resource : '';
-  const meta: TaskMeta = {
-    stateName,
-    kind: 'task',
-    resource,
-    integration: 'unsupported',
-    pattern: 'request-response',
-    resourceType: '',
-    resourceName: resource,
-  };
-  if (typeof state.TimeoutSeconds === 'number') meta.timeoutSeconds = state.TimeoutSeconds;
-  if (typeof state.HeartbeatSeconds === 'number') meta.heartbeatSeconds = state.HeartbeatSeconds;
-  const service = /^arn:aws[a-z-]*:states:[^:]*:[^:]*:([a-z0-9-]+):(.+)$/.exec(resource);
-  if (service) {
-    const [, type = '', name = ''] = service;
-    meta.resourceType = type;
-    meta.resourceName = name;
-    let action = name;
-    if (action.endsWith('.waitForTaskToken')) {
-      meta.pattern = 'callback';
-      action = action.slice(0, -'.waitForTaskToken'.length);
-    } else if (action.endsWith('.sync:2')) {
-      meta.pattern = 'sync2';
-      action = action.slice(0, -'.sync:2'.length);
-    } else if (action.endsWith('.sync')) {
-      meta.pattern = 'sync';
-      action = action.slice(0, -'.sync'.length);
-    }
-    if (type === 'lambda' && action === 'invoke') {
-      meta.integration = 'lambda-invoke';
-      if (meta.pattern !== 'callback') meta.pattern = 'request-response';
-    } else if (type === 'states' && action === 'startExecution') {
-      meta.integration = 'start-execution';
-    }
-  } else if (/^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:[^:]+(:[^:]+)?$/.test(resource)) {
-    meta.integration = 'lambda-direct';
-    meta.resourceType = 'lambda';
-  }
-  return meta;
-}
-
-/** Builds the definition the library runs (see the header comment) and the engine's view of it. */
-function compileDefinition(definition: Record<string, unknown>, timeScale: number): CompiledMachine {
-  if (definition.QueryLanguage === 'JSONata') {
-    throw new InvalidDefinition('QueryLanguage JSONata is not supported by the local engine (JSONPath only)');
-  }
-  try {
-    new StateMachine(structuredClone(definition) as unknown as StateMachineDefinition, {
-      validationOptions: { checkArn: false },
-    });
-  } catch (error) {
-    throw new InvalidDefinition(error instanceof Error ? error.message : String(error));
-  }
-  const tasks = new Map<string, TaskMeta>();
-  const types = new Map<string, string>();
-  const seen = new Set<string>();
-
-  const transformStates = (states: unknown): Record<string, unknown> => {
-    if (!isObject(states)) throw new InvalidDefinition('States must be an object');
-    return Object.fromEntries(
-      Object.entries(states).map(([name, state]) => {
-        if (seen.has(name)) throw new InvalidDefinition(`Duplicate state name: '${name}'`);
-        seen.add(name);
-        if (!isObject(state)) throw new InvalidDefinition(`State '${name}' must be an object`);
-        return [name, transformState(name, state)];
-      }),
-    );
-  };
-  const transformBranch = (branch: unknown): unknown =>
-    isObject(branch) ? { ...branch, States: transformStates(branch.States) } : branch;
-
-  const transformState = (name: string, original: Record<string, unknown>): Record<string, unknown> => {
-    const state: Record<string, unknown> = { ...original };
-    const type = String(state.Type);
-    types.set(name, type);
-    if (state.ResultPath === '$') delete state.ResultPath;
-    for (const key of ['Parameters', 'ResultSelector', 'ItemSelector']) {
-      if (key in state) state[key] = inlineStateName(state[key], name);
-    }
-    if (Array.isArray(state.Catch)) {
-      state.Catch = state.Catch.map((catcher: unknown) => {
-        if (!isObject(catcher)) return catcher;
-        const copy = { ...catcher };
-        if (copy.ResultPath === '$') delete copy.ResultPath;
-        return copy;
-      });
-    }
-    if (Array.isArray(state.Retry)) {
-      state.Retry = state.Retry.map((retrier: unknown) => {
-        if (!isObject(retrier)) return retrier;
-        const copy = { ...retrier };
-        copy.IntervalSeconds =
-          (typeof retrier.IntervalSeconds === 'number' ? retrier.IntervalSeconds : 1) * timeScale;
-        if (typeof retrier.MaxDelaySeconds === 'number')
-          copy.MaxDelaySeconds = retrier.MaxDelaySeconds * timeScale;
-        return copy;
-      });
-    }
-    switch (type) {
-      case 'Task': {
-        tasks.set(name, analyzeTask(name, state));
-        const wrapper: Record<string, unknown> = {};
-        if ('Parameters' in state) wrapper.p = state.Parameters;
-        else wrapper['p.$'] = '$';
-        if (typeof state.TimeoutSecondsPath === 'string') wrapper['t.$'] = state.TimeoutSecondsPath;
-        if (typeof state.HeartbeatSecondsPath === 'string') wrapper['h.$'] = state.HeartbeatSecondsPath;
-        state.Parameters = wrapper;
-        delete state.TimeoutSecondsPath;
-        delete state.HeartbeatSeconds;
-        delete state.HeartbeatSecondsPath;
-        state.TimeoutSeconds = LIBRARY_TASK_TIMEOUT_SECONDS;
-        return state;
-      }
-      case 'Wait': {
-        tasks.set(name, {
-          stateName: name,
-          kind: 'wait',
-          resource: '',
-          integration: 'unsupported',
-          pattern: 'request-response',
-          resourceType: '',
-          resourceName: '',
-        });
-        const task: Record<string, unknown> = {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::local:wait',
-          TimeoutSeconds: LIBRARY_TASK_TIMEOUT_SECONDS,
-        };
-        for (const key of ['Comment', 'InputPath', 'OutputPath', 'Next', 'End']) {
-          if (key in state) task[key] = state[key];
-        }
-        const parameters: Record<string, unknown> = { 'input.$': '$' };
-        if (state.Seconds !== undefined) parameters.seconds = state.Seconds;
-        else if (state.Timestamp !== undefined) parameters.timestamp = state.Timestamp;
-        else if (typeof state.SecondsPath === 'string') parameters['seconds.$'] = state.SecondsPath;
-        else if (typeof state.TimestampPath === 'string') parameters['timestamp.$'] = state.TimestampPath;
-        task.Parameters = parameters;
-        return task;
-      }
-      case 'Parallel':
-        if (Array.isArray(state.Branches)) state.Branches = state.Branches.map(transformBranch);
-        return state;
-      case 'Map':
-        if (state.ItemProcessor !== undefined) state.ItemProcessor = transformBranch(state.ItemProcessor);
-        if (state.Iterator !== undefined) state.Iterator = transformBranch(state.Iterator);
-        return state;
-      default:
-        return state;
-    }
-  };
-
-  const compiled: Record<string, unknown> = { ...definition, States: transformStates(definition.States) };
-  const executionTimeoutSeconds =
-    typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
-  delete compiled.TimeoutSeconds;
-  const result: CompiledMachine = {
-    definition: compiled,
-    tasks,
-    types,
-    topLevel: new Set(Object.keys(definition.States as Record<string, unknown>)),
-  };
-  if (executionTimeoutSeconds !== undefined) result.executionTimeoutSeconds = executionTimeoutSeconds;
-  return result;
-}
-
-function encodePageToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-function decodePageToken(token: string | undefined): number {
-  if (!token) return 0;
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
-  } catch {
-    // fall through
-  }
-  throw new InvalidToken('Invalid nextToken');
-}
-function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined) {
-  const offset = decodePageToken(nextToken);
-  const size = maxResults && maxResults > 0 ? Math.min(maxResults, 1000) : items.length;
-  const page = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? encodePageToken(offset + size) : undefined;
-  return { page, next };
-}
-
-const DATA_FIELDS = new Set(['input', 'output', 'parameters', 'inputDetails', 'outputDetails']);
+export * from './errors.ts';
+export * from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The engine
@@ -2145,11 +1471,6 @@ export class LocalStepFunctions {
   // Persistence
   // ---------------------------------------------------------------------------------------------
 
-  private fileFor(executionArn: string): string {
-    const hash = createHash('sha256').update(executionArn).digest('hex').slice(0, 40);
-    return join(this.dataDir ?? '.', `${hash}.json`);
-  }
-
   private persist(exec: ExecutionRecord): void {
     if (!this.dataDir) return;
     this.dirty.add(exec.executionArn);
@@ -2168,10 +1489,7 @@ export class LocalStepFunctions {
   }
 
   private writeFile(exec: ExecutionRecord): void {
-    const file = this.fileFor(exec.executionArn);
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(exec));
-    renameSync(temp, file);
+    writeExecutionFile(this.dataDir ?? '.', exec);
   }
 
   private flush(): void {
@@ -2187,42 +1505,10 @@ export class LocalStepFunctions {
   }
 
   private load(dataDir: string): void {
-    if (!existsSync(dataDir)) {
-      mkdirSync(dataDir, { recursive: true });
-      return;
-    }
-    for (const file of readdirSync(dataDir)) {
-      const path = join(dataDir, file);
-      if (file.endsWith('.tmp')) {
-        rmSync(path, { force: true });
-        continue;
-      }
-      if (!file.endsWith('.json')) continue;
-      let exec: ExecutionRecord;
-      try {
-        exec = JSON.parse(readFileSync(path, 'utf8')) as ExecutionRecord;
-      } catch {
-        continue;
-      }
-      if (exec.version !== FILE_VERSION || typeof exec.executionArn !== 'string') continue;
-      exec.history ??= [];
-      exec.tokens ??= [];
-      exec.waits ??= [];
-      exec.current ??= [];
-      exec.seq ??= 0;
+    for (const exec of readExecutionFiles(dataDir)) {
       this.sequence = Math.max(this.sequence, exec.seq);
       this.executions.set(exec.executionArn, exec);
       for (const rec of exec.tokens) this.tokens.set(rec.token, { exec, rec });
     }
   }
-}
-
-function toTaskFailure(error: unknown): Error {
-  if (error instanceof TaskFailure || error instanceof HeartbeatTimeout) return error;
-  if (error instanceof Error && error.name === 'States.Timeout') return error;
-  if (error instanceof Error) {
-    const name = error.name || 'Error';
-    return new TaskFailure(name, JSON.stringify({ errorMessage: error.message, errorType: name }));
-  }
-  return new TaskFailure('Error', JSON.stringify({ errorMessage: String(error), errorType: 'Error' }));
 }
