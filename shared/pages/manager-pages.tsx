@@ -2,6 +2,7 @@
 // POST /managers, dotted names, everything a string; registrationFormToInput turns them into that
 // contract), the thank-you page after it, and the personal availability page behind the link of the
 // welcome e-mail. Server-rendered, no JavaScript.
+
 import type { VNode } from 'preact';
 import { atecoSections } from '#shared/domain/ateco.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
@@ -11,6 +12,7 @@ import { type Language, languages } from '#shared/i18n/language.ts';
 import { type FieldName, t } from '#shared/i18n/messages.ts';
 import type { FieldError } from '#shared/schemas/application.ts';
 import { interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
+import { formFieldReader } from '#shared/schemas/form-fields.ts';
 import {
   formKit as basicFormKit,
   describedBy,
@@ -245,8 +247,6 @@ export function ManagerRegistrationForm({
   );
 }
 
-const forbiddenNames = new Set(['__proto__', 'prototype', 'constructor']);
-
 /**
  * Turns the registration form's fields (urlencoded, everything a string) into the JSON contract of
  * POST /managers, so one validation serves both: the boxes become lists (blank ones dropped), the
@@ -256,22 +256,7 @@ const forbiddenNames = new Set(['__proto__', 'prototype', 'constructor']);
  * @param lang - the language the form was shown in, to read numbers
  */
 export function registrationFormToInput(fields: FormValues, lang: Language): Record<string, unknown> {
-  const all = (name: string): string[] => {
-    if (!Object.hasOwn(fields, name) || forbiddenNames.has(name)) return [];
-    const raw = fields[name];
-    if (raw === undefined) return [];
-    return typeof raw === 'string' ? [raw] : [...raw];
-  };
-  /** The last value of a field, or undefined when absent or blank. */
-  const field = (name: string): string | undefined => {
-    const values = all(name);
-    const last = values[values.length - 1];
-    return last === undefined || last.trim() === '' ? undefined : last;
-  };
-  const list = (name: string): string[] =>
-    all(name)
-      .map((item) => item.trim())
-      .filter((item) => item !== '');
+  const { field, list } = formFieldReader(fields, lang);
   const split = (name: string, separators: RegExp): string[] =>
     (field(name) ?? '')
       .split(separators)

@@ -1,10 +1,12 @@
 // A task page's form fields (urlencoded, dotted names, everything a string) turned into the JSON
 // contract's shape, so the same zod schema validates a form and a JSON answer; and the form's fixed
 // shape (KPI rows, improvement-area positions) that the pages draw.
+
 import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
+import { interestAreas } from '#shared/schemas/application.ts';
+import { formFieldReader } from './form-fields.ts';
 
 /** Positions offered for ranking the improvement areas (one per area). */
 export const improvementAreaSlots = interestAreas.length;
@@ -16,8 +18,6 @@ export const segments = ['1', '2', '3', '4'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Form fields → the JSON contract
-
-const forbiddenNames = new Set(['__proto__', 'prototype', 'constructor']);
 
 /**
  * Turns a task form's fields (urlencoded, everything a string) into the JSON contract's shape, so
@@ -32,27 +32,7 @@ export function taskFormToAnswer(
   fields: Readonly<Record<string, string | readonly string[]>>,
   lang: Language,
 ): unknown {
-  const all = (name: string): string[] => {
-    if (!Object.hasOwn(fields, name) || forbiddenNames.has(name)) return [];
-    const raw = fields[name];
-    if (raw === undefined) return [];
-    return typeof raw === 'string' ? [raw] : [...raw];
-  };
-  /** The last value of a field, or undefined when absent or blank. */
-  const field = (name: string): string | undefined => {
-    const values = all(name);
-    const last = values[values.length - 1];
-    return last === undefined || last.trim() === '' ? undefined : last;
-  };
-  const number = (name: string): number | string | undefined => {
-    const raw = field(name);
-    return raw === undefined ? undefined : parseLocaleNumber(raw, lang);
-  };
-  const lines = (name: string): string[] =>
-    (field(name) ?? '')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '');
+  const { all, field, number, lines } = formFieldReader(fields, lang);
   const answer: Record<string, unknown> = {};
   const put = (key: string, value: unknown) => {
     if (value !== undefined) answer[key] = value;
