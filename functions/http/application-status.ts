@@ -7,6 +7,7 @@ import { readFunctionEnv } from '#shared/config/environment.ts';
 import { findApplicationIdByStatusLink, getApplication } from '#shared/data/applications.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
+import { unknownLinkResponse } from '#shared/http/errors.ts';
 import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
@@ -36,21 +37,7 @@ export const handler = httpHandler()
     const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
     const html = body ? body.kind === 'form' : answerAsHtml(event);
 
-    if (!application || !programme) {
-      const response = html
-        ? htmlResponse(
-            404,
-            renderPage(
-              MessagePage({
-                lang,
-                title: t(lang, 'link.unknown.title'),
-                message: t(lang, 'link.unknown.body'),
-              }),
-            ),
-          )
-        : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') });
-      return forMethod(event.httpMethod, response);
-    }
+    if (!application || !programme) return unknownLinkResponse(event.httpMethod, lang, html);
     let current = application;
     let justWithdrawn = false;
     if (body) {

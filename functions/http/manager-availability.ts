@@ -7,17 +7,13 @@ import { findManagerIdByAvailabilityLink } from '#shared/data/manager-onboarding
 import { getManager } from '#shared/data/managers.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { managerAvailabilitySchema } from '#shared/domain/manager-onboarding.ts';
+import { unknownLinkResponse } from '#shared/http/errors.ts';
 import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
-import {
-  availabilityFormToInput,
-  ManagerAvailabilityPage,
-  MessagePage,
-  renderPage,
-} from '#shared/pages/index.ts';
+import { availabilityFormToInput, ManagerAvailabilityPage, renderPage } from '#shared/pages/index.ts';
 import { fieldErrorsOf } from '#shared/schemas/application.ts';
 import { updateAvailability } from '#shared/use-cases/manager-onboarding.ts';
 
@@ -37,23 +33,7 @@ export const handler = httpHandler()
       ? await findManagerIdByAvailabilityLink(env.TABLE_NAME, hashLinkSecret(token))
       : undefined;
     const manager = managerId ? await getManager(env.TABLE_NAME, managerId) : undefined;
-    if (!manager) {
-      return forMethod(
-        event.httpMethod,
-        asHtml
-          ? htmlResponse(
-              404,
-              renderPage(
-                MessagePage({
-                  lang,
-                  title: t(lang, 'link.unknown.title'),
-                  message: t(lang, 'link.unknown.body'),
-                }),
-              ),
-            )
-          : jsonResponse(404, { error: 'unknownLink', message: t(lang, 'link.unknown.body') }),
-      );
-    }
+    if (!manager) return unknownLinkResponse(event.httpMethod, lang, asHtml);
     const formAction = routes.managerAvailability.path.replace('{token}', token);
     const view = (m: typeof manager) => ({
       name: m.name,

@@ -6,7 +6,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { MessagePage, renderPage } from '#shared/pages/index.ts';
-import { type HttpResponse, htmlResponse, jsonResponse } from './responses.ts';
+import { forMethod, type HttpResponse, htmlResponse, jsonResponse } from './responses.ts';
 
 export class PayloadTooLargeError extends UserFacingError {
   override name = 'PayloadTooLargeError';
@@ -107,4 +107,16 @@ function toUserFacing(error: unknown): UserFacingError | undefined {
     if (error.name === 'IdempotencyAlreadyInProgressError') return new RequestInProgressError(error.message);
   }
   return undefined;
+}
+
+/**
+ * The answer to a secret link that leads nowhere (mistyped, or its record gone): 404 with the same
+ * words on every link page (status, availability), as a page or JSON, nothing about why.
+ */
+export function unknownLinkResponse(method: string, lang: Language, asHtml: boolean): HttpResponse {
+  const message = t(lang, 'link.unknown.body');
+  const response = asHtml
+    ? htmlResponse(404, renderPage(MessagePage({ lang, title: t(lang, 'link.unknown.title'), message })))
+    : jsonResponse(404, { error: 'unknownLink', message });
+  return forMethod(method, response);
 }
