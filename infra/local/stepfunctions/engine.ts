@@ -18,7 +18,8 @@
 
 //
 // The engine's parts: types.ts (the public shapes), errors.ts, compile.ts (the library's copy of a
-// definition), library-probe.ts, internals.ts (records, limits, timers) and persistence.ts.
+// definition), library-probe.ts, internals.ts (records, limits, timers), history.ts (the events as
+// AWS shapes them) and persistence.ts; this file keeps the service: runs, callbacks and tokens.
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -43,12 +44,12 @@ import {
   toTaskFailure,
   ValidationException,
 } from './errors.ts';
+import { nextEvent, outcomeEvent, scheduledEvents, type TaskOutcomeKind, toHistoryEvent } from './history.ts';
 import type { LibRun } from './internals.ts';
 import {
   byteLength,
   causeText,
   clockTimeout,
-  DATA_FIELDS,
   type ExecutionRecord,
   FILE_VERSION,
   HISTORY_LIMIT,
@@ -68,7 +69,6 @@ import {
   realTimeout,
   STATUSES,
   type StopReason,
-  type StoredEvent,
   type TaskMeta,
   TOKEN_PATTERN,
   type TokenRecord,
@@ -374,20 +374,7 @@ export class LocalStepFunctions {
     const includeData = input.includeExecutionData ?? true;
     const ordered = input.reverseOrder ? [...exec.history].reverse() : exec.history;
     const { page, next } = paginate(ordered, input.maxResults, input.nextToken);
-    const events = page.map((event) => {
-      const out: Record<string, unknown> = {
-        id: event.id,
-        previousEventId: event.previousEventId,
-        timestamp: new Date(event.timestamp),
-        type: event.type,
-      };
-      if (event.detailsKey) {
-        const details = structuredClone(event.details ?? {});
-        if (!includeData) for (const key of DATA_FIELDS) delete details[key];
-        out[event.detailsKey] = details;
-      }
-      return out as unknown as HistoryEvent;
-    });
+    const events = page.map((event) => toHistoryEvent(event, includeData));
     return next ? { events, nextToken: next } : { events };
   }
 
@@ -1278,59 +1265,23 @@ export class LocalStepFunctions {
     timeoutSeconds: number | undefined,
     heartbeatSeconds: number | undefined,
   ): void {
-    const exec = run.exec;
-    if (meta.integration === 'lambda-direct') {
-      const details: Record<string, unknown> = {
-        resource: meta.resource,
-        input: JSON.stringify(params),
-        inputDetails: { truncated: false },
-      };
-      if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
-      this.record(exec, 'LambdaFunctionScheduled', 'lambdaFunctionScheduledEventDetails', details);
-      this.record(exec, 'LambdaFunctionStarted');
-      return;
-    }
-    const details: Record<string, unknown> = {
-      resourceType: meta.resourceType,
-      resource: meta.resourceName,
+    for (const event of scheduledEvents(meta, params, {
+      timeoutSeconds,
+      heartbeatSeconds,
       region: this.region,
-      parameters: JSON.stringify(params),
-    };
-    if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
-    if (heartbeatSeconds !== undefined) details.heartbeatInSeconds = heartbeatSeconds;
-    this.record(exec, 'TaskScheduled', 'taskScheduledEventDetails', details);
-    this.record(exec, 'TaskStarted', 'taskStartedEventDetails', {
-      resourceType: meta.resourceType,
-      resource: meta.resourceName,
-    });
+    }))
+      this.record(run.exec, event.type, event.detailsKey, event.details);
   }
 
   private recordOutcome(
     run: Run,
     meta: TaskMeta,
-    kind: 'Submitted' | 'Succeeded' | 'Failed' | 'TimedOut',
+    kind: TaskOutcomeKind,
     data: { output?: string; error?: string; cause?: string },
   ): void {
     if (run.stopped || run.exec.status !== 'RUNNING') return;
-    const exec = run.exec;
-    const payload: Record<string, unknown> = {};
-    if (data.output !== undefined) {
-      payload.output = data.output;
-      payload.outputDetails = { truncated: false };
-    }
-    if (data.error !== undefined) payload.error = data.error;
-    if (data.cause !== undefined) payload.cause = data.cause;
-    if (meta.integration === 'lambda-direct') {
-      if (kind === 'Submitted') return;
-      const type = `LambdaFunction${kind}` as HistoryEventType;
-      this.record(exec, type, `lambdaFunction${kind}EventDetails`, payload);
-      return;
-    }
-    this.record(exec, `Task${kind}` as HistoryEventType, `task${kind}EventDetails`, {
-      resourceType: meta.resourceType,
-      resource: meta.resourceName,
-      ...payload,
-    });
+    const event = outcomeEvent(meta, kind, data);
+    if (event) this.record(run.exec, event.type, event.detailsKey, event.details);
   }
 
   private record(
@@ -1339,13 +1290,7 @@ export class LocalStepFunctions {
     detailsKey?: string,
     details?: Record<string, unknown>,
   ): void {
-    const id = exec.history.length + 1;
-    const event: StoredEvent = { id, previousEventId: id - 1, timestamp: Date.now(), type };
-    if (detailsKey) {
-      event.detailsKey = detailsKey;
-      event.details = details ?? {};
-    }
-    exec.history.push(event);
+    exec.history.push(nextEvent(exec, type, detailsKey, details));
     this.persist(exec);
     this.notify(exec.executionArn);
     if (exec.status === 'RUNNING' && exec.history.length >= HISTORY_LIMIT) {
