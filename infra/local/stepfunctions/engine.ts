@@ -19,7 +19,8 @@
 //
 // The engine's parts: types.ts (the public shapes), errors.ts, compile.ts (the library's copy of a
 // definition), library-probe.ts, internals.ts (records, limits, timers), history.ts (the events as
-// AWS shapes them) and persistence.ts; this file keeps the service: runs, callbacks and tokens.
+// AWS shapes them), task-tokens.ts (the callback pattern's tokens and answers) and persistence.ts;
+// this file keeps the service's lifecycle: registering, starting, running, stopping, redriving.
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -32,14 +33,10 @@ import {
   HeartbeatTimeout,
   InvalidArn,
   InvalidExecutionInput,
-  InvalidOutput,
-  InvalidToken,
   StateMachineDoesNotExist,
   StepFunctionsError,
   StoppedError,
-  TaskDoesNotExist,
   TaskFailure,
-  TaskTimedOut,
   TerminalError,
   toTaskFailure,
   ValidationException,
@@ -70,13 +67,13 @@ import {
   STATUSES,
   type StopReason,
   type TaskMeta,
-  TOKEN_PATTERN,
   type TokenRecord,
   toJson,
   type Waiter,
 } from './internals.ts';
 import { captureTimeoutErrorClass, statesTimeout } from './library-probe.ts';
 import { readExecutionFiles, writeExecutionFile } from './persistence.ts';
+import { TaskTokens } from './task-tokens.ts';
 import type {
   ErrorDetails,
   ExecutionDescription,
@@ -111,8 +108,12 @@ export class LocalStepFunctions {
   private readonly placeholder = `__local_sfn_task_token_${randomUUID()}__`;
   private readonly machines = new Map<string, MachineEntry>();
   private readonly executions = new Map<string, ExecutionRecord>();
-  private readonly tokens = new Map<string, { exec: ExecutionRecord; rec: TokenRecord }>();
-  private readonly waiters = new Map<string, Waiter>();
+  private readonly taskTokens = new TaskTokens({
+    persist: (exec) => this.persist(exec),
+    persistNow: (exec) => this.persistNow(exec),
+    notify: (executionArn) => this.notify(executionArn),
+  });
+  private readonly waiters = this.taskTokens.waiters;
   private readonly runs = new Map<string, Run>();
   private readonly listeners = new Set<(executionArn: string) => void>();
   private readonly dirty = new Set<string>();
@@ -165,7 +166,7 @@ export class LocalStepFunctions {
 
   /** The state machine whose execution issued a task token (what IAM authorises SendTask* on). */
   stateMachineOfTaskToken(taskToken: string): string | undefined {
-    return this.tokens.get(taskToken)?.exec.stateMachineArn;
+    return this.taskTokens.stateMachineOf(taskToken);
   }
 
   listStateMachines(): StateMachineListItem[] {
@@ -399,41 +400,15 @@ export class LocalStepFunctions {
   // ----- callbacks ------------------------------------------------------------------------------
 
   sendTaskSuccess(input: { taskToken: string; output: string }): void {
-    const { exec, rec } = this.pendingToken(input.taskToken);
-    if (typeof input.output !== 'string' || byteLength(input.output) > PAYLOAD_LIMIT) {
-      throw new InvalidOutput(`Task output must be a JSON string of at most ${PAYLOAD_LIMIT} bytes`);
-    }
-    let value: Json;
-    try {
-      value = JSON.parse(input.output) as Json;
-    } catch (error) {
-      throw new InvalidOutput(`Invalid task output: ${(error as Error).message}`);
-    }
-    rec.status = 'SUCCEEDED';
-    rec.output = input.output;
-    rec.consumed = false;
-    // On disk before the answer is acknowledged: AWS never loses an acknowledged SendTaskSuccess.
-    this.persistNow(exec);
-    this.waiters.get(rec.token)?.complete({ ok: true, value });
-    this.notify(exec.executionArn);
+    this.taskTokens.succeed(input);
   }
 
   sendTaskFailure(input: { taskToken: string; error?: string; cause?: string }): void {
-    const { exec, rec } = this.pendingToken(input.taskToken);
-    rec.status = 'FAILED';
-    if (input.error !== undefined) rec.error = input.error;
-    if (input.cause !== undefined) rec.cause = input.cause;
-    rec.consumed = false;
-    this.persistNow(exec);
-    this.waiters.get(rec.token)?.complete({ ok: false, error: input.error ?? '', cause: input.cause ?? '' });
-    this.notify(exec.executionArn);
+    this.taskTokens.fail(input);
   }
 
   sendTaskHeartbeat(input: { taskToken: string }): void {
-    const { exec, rec } = this.pendingToken(input.taskToken);
-    rec.lastHeartbeatAt = Date.now();
-    this.persist(exec);
-    this.waiters.get(rec.token)?.heartbeat();
+    this.taskTokens.heartbeat(input);
   }
 
   // ----- observation ------------------------------------------------------------------------------
@@ -892,7 +867,7 @@ export class LocalStepFunctions {
       rec.entry = exec.position.entry;
     }
     exec.tokens.push(rec);
-    this.tokens.set(token, { exec, rec });
+    this.taskTokens.add(exec, rec);
     run.claimedTokens.add(token);
     this.recordScheduled(run, meta, realParams, timeoutSeconds, heartbeatSeconds);
     const outcome = this.awaitToken(run, rec);
@@ -1342,23 +1317,6 @@ export class LocalStepFunctions {
     if (run) this.stopRun(run, reason);
   }
 
-  private pendingToken(taskToken: string): { exec: ExecutionRecord; rec: TokenRecord } {
-    if (typeof taskToken !== 'string' || !TOKEN_PATTERN.test(taskToken)) {
-      throw new InvalidToken('Invalid Token: the task token is malformed');
-    }
-    const entry = this.tokens.get(taskToken);
-    if (!entry) throw new TaskDoesNotExist('Task does not exist anymore');
-    const { exec, rec } = entry;
-    if (rec.status === 'PENDING' && rec.timeoutAt !== undefined && Date.now() >= rec.timeoutAt) {
-      throw new TaskTimedOut('Task Timed Out');
-    }
-    if (rec.status === 'TIMED_OUT') throw new TaskTimedOut('Task Timed Out');
-    if (rec.status !== 'PENDING' || exec.status !== 'RUNNING') {
-      throw new TaskDoesNotExist('Task does not exist anymore');
-    }
-    return entry;
-  }
-
   private listItem(exec: ExecutionRecord): ExecutionListItem {
     const item: ExecutionListItem = {
       executionArn: exec.executionArn,
@@ -1453,7 +1411,7 @@ export class LocalStepFunctions {
     for (const exec of readExecutionFiles(dataDir)) {
       this.sequence = Math.max(this.sequence, exec.seq);
       this.executions.set(exec.executionArn, exec);
-      for (const rec of exec.tokens) this.tokens.set(rec.token, { exec, rec });
+      for (const rec of exec.tokens) this.taskTokens.add(exec, rec);
     }
   }
 }
