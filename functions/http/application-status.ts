@@ -9,7 +9,7 @@ import { getProgramme } from '#shared/data/programmes.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { unknownLinkResponse } from '#shared/http/errors.ts';
 import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
-import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
+import { answerAsHtml, linkLanguage, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -27,7 +27,6 @@ const withdrawRequest = {
 export const handler = httpHandler()
   .use(sameSitePostsOnly())
   .handler(async (event) => {
-    const lang = requestLanguage(event);
     const token = event.pathParameters?.token ?? '';
     const applicationId = looksLikeLinkSecret(token)
       ? await findApplicationIdByStatusLink(env.TABLE_NAME, hashLinkSecret(token))
@@ -37,7 +36,10 @@ export const handler = httpHandler()
     const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
     const html = body ? body.kind === 'form' : answerAsHtml(event);
 
-    if (!application || !programme) return unknownLinkResponse(event.httpMethod, lang, html);
+    if (!application || !programme)
+      return unknownLinkResponse(event.httpMethod, requestLanguage(event), html);
+    // The applicant's language (chosen in the form), unless they switch on the page.
+    const lang = linkLanguage(event, application.language);
     let current = application;
     let justWithdrawn = false;
     if (body) {

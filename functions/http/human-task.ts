@@ -7,7 +7,7 @@ import { readFunctionEnv } from '#shared/config/environment.ts';
 import { findHumanTaskByLink } from '#shared/data/human-tasks.ts';
 import { looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
-import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
+import { answerAsHtml, linkLanguage, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -21,7 +21,7 @@ import {
   taskFormToAnswer,
 } from '#shared/pages/index.ts';
 import { answerTask } from '#shared/use-cases/answer-task.ts';
-import { taskFieldNames, taskView } from '#shared/use-cases/task-view.ts';
+import { taskFieldNames, taskLanguage, taskView } from '#shared/use-cases/task-view.ts';
 
 const env = readFunctionEnv(functionCatalog.humanTask);
 
@@ -52,13 +52,14 @@ function closed(event: APIGatewayProxyEvent, lang: Language, reason: ClosedReaso
 export const handler = httpHandler()
   .use(sameSitePostsOnly())
   .handler(async (event) => {
-    const lang = requestLanguage(event);
     const token = event.pathParameters?.token ?? '';
     const isPost = event.httpMethod === 'POST';
     const body = isPost ? parseBody(event) : undefined;
     const asHtml = body ? body.kind === 'form' : answerAsHtml(event);
     const task = looksLikeLinkSecret(token) ? await findHumanTaskByLink(env.TABLE_NAME, token) : undefined;
-    if (!task) return closed(event, lang, 'unknown', asHtml);
+    if (!task) return closed(event, requestLanguage(event), 'unknown', asHtml);
+    // The page speaks the language of the person the task is addressed to, unless they switch.
+    const lang = linkLanguage(event, await taskLanguage(env.TABLE_NAME, task));
     if (task.status !== 'open') return closed(event, lang, task.status, asHtml);
 
     const formAction = routes.humanTask.path.replace('{token}', token);

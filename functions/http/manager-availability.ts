@@ -6,10 +6,12 @@ import { readFunctionEnv } from '#shared/config/environment.ts';
 import { findManagerIdByAvailabilityLink } from '#shared/data/manager-onboarding.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { hashLinkSecret, looksLikeLinkSecret } from '#shared/domain/links.ts';
+import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { managerAvailabilitySchema } from '#shared/domain/manager-onboarding.ts';
+import { officeLanguage } from '#shared/domain/programme.ts';
 import { unknownLinkResponse } from '#shared/http/errors.ts';
 import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
-import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
+import { answerAsHtml, linkLanguage, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -24,16 +26,14 @@ export const handler = httpHandler()
   .handler(async (event) => {
     const token = event.pathParameters?.token ?? '';
     const body = event.httpMethod === 'POST' ? parseBody(event) : undefined;
-    const lang = requestLanguage(
-      event,
-      body?.kind === 'form' ? String(body.fields.lang ?? '') || undefined : undefined,
-    );
     const asHtml = answerAsHtml(event);
     const managerId = looksLikeLinkSecret(token)
       ? await findManagerIdByAvailabilityLink(env.TABLE_NAME, hashLinkSecret(token))
       : undefined;
     const manager = managerId ? await getManager(env.TABLE_NAME, managerId) : undefined;
-    if (!manager) return unknownLinkResponse(event.httpMethod, lang, asHtml);
+    if (!manager) return unknownLinkResponse(event.httpMethod, requestLanguage(event), asHtml);
+    // The manager's language (as their welcome e-mail was written), unless they switch.
+    const lang = linkLanguage(event, managerLanguageFor(manager, officeLanguage));
     const formAction = routes.managerAvailability.path.replace('{token}', token);
     const view = (m: typeof manager) => ({
       name: m.name,

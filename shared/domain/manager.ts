@@ -1,6 +1,8 @@
 // The manager as stored: who they are, what they know (ATECO 2025 sectors, competences), where and
 // in which languages they work, how many SMEs they can follow at once, and how they were vetted.
+
 import * as z from 'zod';
+import type { Language } from '#shared/i18n/language.ts';
 import { languageSchema } from '#shared/i18n/language.ts';
 import { interestAreas } from '#shared/schemas/application.ts';
 import { storableNumber } from '#shared/schemas/number.ts';
@@ -117,3 +119,11 @@ export const managerSchema = z.strictObject({
 
 /** A manager as stored and matched. */
 export type Manager = z.output<typeof managerSchema>;
+
+/**
+ * The language a manager is written to and shown pages in, for an engagement: the SME's when the
+ * manager speaks it, else the manager's first.
+ */
+export function managerLanguageFor(manager: Pick<Manager, 'languages'>, preferred: Language): Language {
+  return manager.languages.includes(preferred) ? preferred : (manager.languages[0] ?? 'it');
+}

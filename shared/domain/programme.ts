@@ -1,7 +1,7 @@
 // A programme is data: who may apply, when, how many, with which timeouts. Stored in DynamoDB,
 // validated with this schema whether it comes from a preset, a file or the table.
 import * as z from 'zod';
-import { languageSchema } from '#shared/i18n/language.ts';
+import { type Language, languageSchema } from '#shared/i18n/language.ts';
 import { storableNumber } from '#shared/schemas/number.ts';
 import { singleLine } from '#shared/schemas/text.ts';
 import { atecoVersions } from './ateco.ts';
@@ -212,3 +212,6 @@ export function financingLimitBroken(
   if (amountEur > left) return { limit: 'budget_left', allowedEur: left };
   return undefined;
 }
+
+/** The programme office's language: its e-mails and the pages of its links (financing, escalation, vetting). */
+export const officeLanguage: Language = 'it';

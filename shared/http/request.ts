@@ -1,7 +1,7 @@
 // Reading API Gateway proxy events: the requester's language, the body (size-capped, by media
 // type) and whether the requester is a browser form or an API client.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { type Language, negotiateLanguage } from '#shared/i18n/language.ts';
+import { type Language, negotiateLanguage, personLanguage } from '#shared/i18n/language.ts';
 import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.ts';
 
 /** Largest accepted request body; an application is a few kilobytes. */
@@ -25,6 +25,24 @@ export function mediaType(event: APIGatewayProxyEvent): string {
 }
 
 /** The language to answer in: `lang` in the query (or a form field), else Accept-Language, else Italian. */
+/**
+ * The language of an answer to a person's link. A page (personLanguage): the switch or the form's
+ * language, then the one stored with the person, then the browser's. JSON, for other systems: their
+ * `lang` or Accept-Language, as on every endpoint.
+ */
+export function linkLanguage(event: APIGatewayProxyEvent, stored: Language | undefined): Language {
+  if (!answerAsHtml(event)) return requestLanguage(event);
+  const body = event.httpMethod === 'POST' && event.body ? formLanguageOf(event) : undefined;
+  return personLanguage(body ?? event.queryStringParameters?.lang, stored, header(event, 'accept-language'));
+}
+
+/** The `lang` field of a urlencoded form body, if any (the language the form was shown in). */
+function formLanguageOf(event: APIGatewayProxyEvent): string | undefined {
+  if (mediaType(event) !== 'application/x-www-form-urlencoded' || !event.body) return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  return new URLSearchParams(raw.slice(0, 64 * 1024)).get('lang') ?? undefined;
+}
+
 export function requestLanguage(event: APIGatewayProxyEvent, formLang?: string): Language {
   return negotiateLanguage(formLang ?? event.queryStringParameters?.lang, header(event, 'accept-language'));
 }

@@ -36,3 +36,18 @@ export function negotiateLanguage(explicit?: string | null, acceptLanguage?: str
   }
   return defaultLanguage;
 }
+
+/**
+ * The language of a page reached from a person's link: their explicit choice (the page's language
+ * switch, or the language a form was shown in) wins, then the language stored with them (the
+ * application's, the manager's, the office's), and the browser's only when nothing is stored.
+ */
+export function personLanguage(
+  choice: string | null | undefined,
+  stored: Language | undefined,
+  acceptLanguage: string | null | undefined,
+): Language {
+  const chosen = languageSchema.safeParse(choice?.trim().toLowerCase());
+  if (chosen.success) return chosen.data;
+  return stored ?? negotiateLanguage(undefined, acceptLanguage);
+}

@@ -29,7 +29,8 @@ export function ApplicationForm({
   errors = [],
   formError,
 }: ApplicationFormProps) {
-  const kit = formKit(lang, values, errors);
+  // Messages in the form's language unless the applicant chooses otherwise.
+  const kit = formKit(lang, { 'contact.language': lang, ...values }, errors);
   const { errorFor, value } = kit;
   const label = (name: FieldName) => t(lang, `field.${name}`);
 

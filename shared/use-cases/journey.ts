@@ -48,11 +48,11 @@ import {
   UnknownProgrammeError,
 } from '#shared/domain/errors.ts';
 import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
-import type { Manager } from '#shared/domain/manager.ts';
+import { type Manager, managerLanguageFor } from '#shared/domain/manager.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
 import { ineligibilityOf, scoreManager, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { monitoringCycles } from '#shared/domain/monitoring.ts';
-import { financingLimitBroken, type Programme } from '#shared/domain/programme.ts';
+import { financingLimitBroken, officeLanguage, type Programme } from '#shared/domain/programme.ts';
 import {
   assessmentRequestEmail,
   assessmentSummaryEmail,
@@ -120,7 +120,7 @@ const nowOf = (deps: JourneyDeps) => (deps.now ?? (() => new Date()))();
 
 /** The manager's language for this journey: the SME's if the manager speaks it. */
 const managerLanguage = (manager: Manager, application: ApplicationRecord): Language =>
-  manager.languages.includes(application.language) ? application.language : (manager.languages[0] ?? 'it');
+  managerLanguageFor(manager, application.language);
 
 export type MatchResult =
   | { outcome: 'offer'; managerId: string; round: number; timeouts: ReturnType<typeof journeyTimeoutSeconds> }
@@ -361,7 +361,7 @@ function taskEmail(
           : assessmentRequestEmail(lang, { ...common, link }),
     };
   }
-  const lang: Language = 'it';
+  const lang = officeLanguage;
   if (kind === 'financing') {
     return {
       to: context.escalated ? programme.officeEmails : office,

@@ -15,7 +15,9 @@ import { ManagerNotFoundError, TaskAnswerMismatchError } from '#shared/domain/er
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import type { Manager } from '#shared/domain/manager.ts';
+import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { type ManagerRegistration, vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
+import { officeLanguage } from '#shared/domain/programme.ts';
 import {
   managerAlreadyRegisteredEmail,
   managerRejectedEmail,
@@ -100,7 +102,7 @@ async function tellKnownAddress(
   const now = nowOf(deps);
   const owner = outboxOwner(known.managerId);
   const kind = `known-address.${now.toISOString().slice(0, 10)}`;
-  const lang = known.languages.includes('it') ? 'it' : (known.languages[0] ?? 'it');
+  const lang = managerLanguageFor(known, officeLanguage);
   const admitted = known.status === 'active' || known.status === 'inactive';
   let availabilityLink: string | undefined;
   if (admitted) {
@@ -148,7 +150,7 @@ export async function openVettingTask(
         outboxOwner(input.managerId),
         emailKind,
         deps.officeEmail,
-        vettingRequestEmail('it', {
+        vettingRequestEmail(officeLanguage, {
           managerName: manager.name,
           link: taskUrl(deps.publicBaseUrl, secret),
           dueAt,
@@ -187,7 +189,7 @@ export async function applyVetting(
   const answer = task?.answer as HumanTaskAnswer<'vetting'> | undefined;
   if (!answer) throw new TaskAnswerMismatchError('vetting task has no answer');
   const now = nowOf(deps);
-  const lang = manager.languages.includes('it') ? 'it' : (manager.languages[0] ?? 'it');
+  const lang = managerLanguageFor(manager, officeLanguage);
   const owner = outboxOwner(manager.managerId);
   if (answer.decision === 'approve') {
     if (manager.status === 'pending_vetting') {

@@ -10,9 +10,10 @@ import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { expectedKpiValue } from '#shared/domain/monitoring.ts';
-import { budgetLeftEur, type Programme } from '#shared/domain/programme.ts';
+import { budgetLeftEur, officeLanguage, type Programme } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import type { TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
 import { checkinDateOf, cyclesOf, elapsedFraction } from './monitoring.ts';
@@ -169,4 +170,17 @@ async function monitoringView(
     cycles: cyclesOf(project, programme),
     ...(t0 && t0Answer ? { t0: { overall: t0.overall, band: t0.band, scores: t0Answer.dma } } : {}),
   };
+}
+
+/**
+ * The language stored with the person a task is addressed to: the manager's for an offer, an
+ * assessment or a check-in (as their e-mail was written), the programme office's otherwise.
+ */
+export async function taskLanguage(tableName: string, task: HumanTaskRecord): Promise<Language | undefined> {
+  if (task.kind === 'vetting' || task.kind === 'financing' || task.kind === 'escalation')
+    return officeLanguage;
+  const application = await getApplication(tableName, task.applicationId);
+  const managerId = task.managerId ?? application?.managerId;
+  const manager = managerId ? await getManager(tableName, managerId) : undefined;
+  return application && manager ? managerLanguageFor(manager, application.language) : application?.language;
 }
