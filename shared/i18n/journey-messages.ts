@@ -176,8 +176,9 @@ export const journeyMessagesIt = {
   'financing.decision.approve': 'Approvo il finanziamento',
   'financing.decision.reject': 'Respingo il finanziamento',
   'financing.hint.amount':
-    'In euro, ad esempio 1.250.000: l’importo viene riservato sul budget del programma.',
+    'In euro, ad esempio 12.500: l’importo viene riservato sul budget del programma. Proposto: l’importo del progetto.',
   'financing.budgetLeft': 'Budget ancora disponibile nel programma: {amount}.',
+  'financing.cap': 'Tetto per progetto: {amount}.',
 
   'escalation.title': 'Decisione richiesta all’ufficio del programma',
   'escalation.intro':
@@ -551,8 +552,10 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'financing.decision': 'Your decision',
   'financing.decision.approve': 'I approve the funding',
   'financing.decision.reject': 'I reject the funding',
-  'financing.hint.amount': 'In euro, e.g. 1,250,000: the amount is reserved from the programme budget.',
+  'financing.hint.amount':
+    'In euro, e.g. 12,500: the amount is reserved from the programme budget. Proposed: the project’s amount.',
   'financing.budgetLeft': 'Budget still available in the programme: {amount}.',
+  'financing.cap': 'Per-project cap: {amount}.',
 
   'escalation.title': 'A decision is needed from the programme office',
   'escalation.intro':

@@ -8,10 +8,10 @@ import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import { type AssessmentModel, defaultAssessmentModel } from '#shared/domain/programme.ts';
 import { sitePath } from '#shared/http/routes.ts';
-import { formatRomeDateTime } from '#shared/i18n/format.ts';
+import { formatNumber, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, t } from '#shared/i18n/messages.ts';
-import { ErrorSummary, fieldId, formKit } from '#shared/pages/form-kit.tsx';
+import { ErrorSummary, type FormValues, fieldId, formKit } from '#shared/pages/form-kit.tsx';
 import { Layout } from '#shared/pages/layout.tsx';
 import type { FieldError, InterestArea } from '#shared/schemas/application.ts';
 import { AssessmentFields } from './tasks/assessment.tsx';
@@ -60,6 +60,8 @@ export interface TaskPageContext {
     band: string;
     scores: Record<DmaDimension, number>;
     improvementAreas: InterestArea[];
+    /** The manager's findings about the firm (free text, shown to the office only). */
+    findings?: string;
     projectRecommended: boolean;
     project?: {
       title: string;
@@ -67,6 +69,7 @@ export interface TaskPageContext {
       durationMonths: number;
       budgetEur: number;
       kpis: { name: string; unit: string; baseline: number; target: number }[];
+      qualitativeObjectives?: readonly string[];
     };
   };
   readonly escalationReason?: 'no_manager' | 'assessment_overdue';
@@ -74,6 +77,7 @@ export interface TaskPageContext {
   readonly candidateManagers?: readonly { managerId: string; name: string; load: number; capacity: number }[];
   /** Financing: shown next to the amount field. */
   readonly budgetLeftEur?: number;
+  readonly perProjectCapEur?: number;
   /** Check-in and closing: the launched project being monitored. */
   readonly project?: MonitoredProject;
   /** Submitted values by field name, shown again after an error. */
@@ -168,10 +172,16 @@ function intro(ctx: TaskPageContext): string[] {
 }
 
 /** The page of an open task: what is asked, by when, a summary, then the form. */
+/** What a form shows before anything was posted: the financing's amount, the project's as proposed. */
+function initialValues(ctx: TaskPageContext): FormValues {
+  const proposed = ctx.kind === 'financing' ? ctx.assessment?.project?.budgetEur : undefined;
+  return proposed === undefined ? {} : { amountEur: formatNumber(proposed, ctx.lang) };
+}
+
 export function TaskPage(ctx: TaskPageContext): VNode {
   const { lang, kind } = ctx;
   const title = t(lang, `${kind}.title`);
-  const values = ctx.values ?? {};
+  const values = ctx.values ?? initialValues(ctx);
   const errors = ctx.errors ?? [];
   const kit = formKit(lang, values, errors);
   return (

@@ -87,6 +87,7 @@ export async function taskView(
             band: assessment.band,
             scores: answer.dma,
             improvementAreas: answer.improvementAreas,
+            findings: answer.findings,
             projectRecommended: answer.projectRecommended,
             ...(answer.project ? { project: answer.project } : {}),
           },
@@ -97,7 +98,12 @@ export async function taskView(
       : {}),
     ...(candidates ? { candidateManagers: candidates } : {}),
     ...(project ? { project } : {}),
-    ...(task.kind === 'financing' ? { budgetLeftEur: budgetLeftEur(programme.budget, committed) } : {}),
+    ...(task.kind === 'financing'
+      ? {
+          budgetLeftEur: budgetLeftEur(programme.budget, committed),
+          perProjectCapEur: programme.budget.perProjectCapEur,
+        }
+      : {}),
   } as TaskPageContext;
 }
 

@@ -159,6 +159,14 @@ export function AssessmentFacts({
             ))}
           </ol>
         </dd>
+        {assessment.findings ? (
+          <>
+            <dt>{t(lang, 'field.assessment.findings')}</dt>
+            <dd class="prose" data-testid="findings">
+              {assessment.findings}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {project ? (
         <>
@@ -174,6 +182,18 @@ export function AssessmentFacts({
             <dd>
               <strong>{formatEuro(project.budgetEur, lang)}</strong>
             </dd>
+            {project.qualitativeObjectives && project.qualitativeObjectives.length > 0 ? (
+              <>
+                <dt>{t(lang, 'field.assessment.project.qualitativeObjectives')}</dt>
+                <dd class="prose">
+                  <ul data-testid="qualitative-objectives">
+                    {project.qualitativeObjectives.map((objective) => (
+                      <li>{objective}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
           </dl>
           {project.kpis.length > 0 ? (
             <table class="data">

@@ -11,6 +11,9 @@ export function FinancingFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }
   const reject = t(lang, 'financing.decision.reject');
   const amountHint = [
     t(lang, 'financing.hint.amount'),
+    ctx.perProjectCapEur === undefined
+      ? ''
+      : t(lang, 'financing.cap', { amount: formatEuro(ctx.perProjectCapEur, lang) }),
     ctx.budgetLeftEur === undefined
       ? ''
       : t(lang, 'financing.budgetLeft', { amount: formatEuro(ctx.budgetLeftEur, lang) }),

@@ -123,6 +123,7 @@ function aContext(
     ...(kind === 'financing'
       ? {
           budgetLeftEur: 1_250_000,
+          perProjectCapEur: 150_000,
           assessment: {
             overall: 48.5,
             band: 'average',
@@ -135,6 +136,7 @@ function aContext(
               greenDigitalisation: 66,
             },
             improvementAreas: ['digital', 'internationalisation'],
+            findings: 'Dati di produzione raccolti a mano su carta.',
             projectRecommended: true,
             project: {
               title: 'MES e tracciabilità di reparto',
@@ -142,6 +144,7 @@ function aContext(
               durationMonths: 18,
               budgetEur: 120_000,
               kpis: [{ name: 'OEE', unit: '%', baseline: 55, target: 70 }],
+              qualitativeObjectives: ['Formare i capireparto'],
             },
           },
         }
@@ -219,6 +222,21 @@ describe('TaskPage', () => {
     const english = render(aContext('financing', 'en'));
     expect(english).toContain('€1,250,000');
     expect(english).toContain('48.5 out of 100, average level');
+  });
+
+  it('gives the office what the decision needs: findings, qualitative objectives, the cap and the budget left, the proposed amount filled in', () => {
+    const italian = render(aContext('financing', 'it'));
+    const english = render(aContext('financing', 'en'));
+    const again = render(aContext('financing', 'it', { values: { amountEur: '99.000' } }));
+
+    expect(italian).toMatch(/data-testid="findings">Dati di produzione raccolti a mano su carta\.</);
+    expect(italian).toMatch(/data-testid="qualitative-objectives"><li>Formare i capireparto<\/li>/);
+    expect(italian).toMatch(/Tetto per progetto: 150\.000\s€\./);
+    expect(english).toContain('Per-project cap: €150,000.');
+    expect(italian).toMatch(/name="amountEur"[^>]*value="120\.000"/);
+    expect(english).toMatch(/name="amountEur"[^>]*value="120,000"/);
+    // What the office typed is shown again, never replaced by the proposal.
+    expect(again).toMatch(/name="amountEur"[^>]*value="99\.000"/);
   });
 
   it('offers the candidates on an escalation, or only closing when there are none', () => {
