@@ -93,7 +93,16 @@ export const handler = httpHandler()
       event.httpMethod,
       htmlResponse(
         200,
-        renderPage(StatusPage({ lang, programme, application: current, selfHref, justWithdrawn })),
+        renderPage(
+          StatusPage({
+            lang,
+            programme,
+            application: current,
+            selfHref,
+            justWithdrawn,
+            confirmingWithdrawal: !body && event.queryStringParameters?.withdraw === 'confirm',
+          }),
+        ),
       ),
     );
   });

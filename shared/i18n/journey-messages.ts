@@ -18,7 +18,10 @@ export const journeyMessagesIt = {
     'Il progetto di sviluppo è stato finanziato e avviato; il manager seguirà l’impresa durante la realizzazione.',
   'status.closed': 'Percorso concluso',
   'status.closed.explanation': 'Il percorso dell’impresa nel programma si è concluso, con questo esito:',
-  'status.withdraw.button': 'Ritira la candidatura',
+  'status.withdraw.button': 'Ritira la candidatura…',
+  'status.withdraw.confirmTitle': 'Vuoi davvero ritirare la candidatura?',
+  'status.withdraw.confirmButton': 'Sì, ritira la candidatura',
+  'status.withdraw.keep': 'No, mantieni la candidatura',
   'status.withdraw.confirm':
     'Puoi ritirare la candidatura in qualsiasi momento prima dell’avvio del progetto. Il percorso si interrompe subito e non può essere ripreso: per partecipare di nuovo serve una nuova candidatura.',
   'status.withdraw.done': 'La candidatura è stata ritirata e il percorso si è interrotto.',
@@ -399,7 +402,10 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
     'The development project has been funded and launched; the manager will follow the company while it is carried out.',
   'status.closed': 'Journey closed',
   'status.closed.explanation': 'The company’s journey in the programme has ended, with this outcome:',
-  'status.withdraw.button': 'Withdraw the application',
+  'status.withdraw.button': 'Withdraw the application…',
+  'status.withdraw.confirmTitle': 'Do you really want to withdraw the application?',
+  'status.withdraw.confirmButton': 'Yes, withdraw the application',
+  'status.withdraw.keep': 'No, keep the application',
   'status.withdraw.confirm':
     'You can withdraw the application at any time before the project is launched. The journey stops at once and cannot be resumed: taking part again needs a new application.',
   'status.withdraw.done': 'The application has been withdrawn and the journey has stopped.',

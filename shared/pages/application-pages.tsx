@@ -61,6 +61,8 @@ export function StatusPage(props: {
   selfHref: string;
   /** Shown above the status after the SME withdrew. */
   justWithdrawn?: boolean;
+  /** The second step of a withdrawal: what it means, and the button that does it. */
+  confirmingWithdrawal?: boolean;
 }) {
   const { lang, application } = props;
   const canWithdraw = (withdrawableStatuses as readonly string[]).includes(application.status);
@@ -105,15 +107,26 @@ export function StatusPage(props: {
           </li>
         ))}
       </ol>
-      {canWithdraw ? (
-        <form method="post" action={sitePath(props.selfHref)}>
-          <input type="hidden" name="action" value="withdraw" />
-          <input type="hidden" name="lang" value={lang} />
-          <p class="hint">{t(lang, 'status.withdraw.confirm')}</p>
-          <button type="submit" class="secondary">
+      {canWithdraw && !props.confirmingWithdrawal ? (
+        <p>
+          <a class="button secondary" href={`${sitePath(props.selfHref)}?withdraw=confirm&lang=${lang}`}>
             {t(lang, 'status.withdraw.button')}
-          </button>
-        </form>
+          </a>
+        </p>
+      ) : null}
+      {canWithdraw && props.confirmingWithdrawal ? (
+        <section class="notice bad" id="withdraw" aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t(lang, 'status.withdraw.confirmTitle')}</h2>
+          <p>{t(lang, 'status.withdraw.confirm')}</p>
+          <form method="post" action={sitePath(props.selfHref)}>
+            <input type="hidden" name="action" value="withdraw" />
+            <input type="hidden" name="lang" value={lang} />
+            <button type="submit" class="danger">
+              {t(lang, 'status.withdraw.confirmButton')}
+            </button>{' '}
+            <a href={`${sitePath(props.selfHref)}?lang=${lang}`}>{t(lang, 'status.withdraw.keep')}</a>
+          </form>
+        </section>
       ) : null}
     </Layout>
   );

@@ -29,6 +29,8 @@ input:focus,select:focus,button:focus,a:focus{outline:3px solid #ffbf47;outline-
 .notice.ok{border-color:var(--ok)}
 .notice.bad{border-color:var(--bad)}
 button{background:var(--brand);color:var(--brand-ink);border:0;border-radius:.35rem;padding:.7rem 1.4rem;font:inherit;font-weight:700;cursor:pointer}
+button.danger{background:var(--bad);color:#fff}
+a.button{display:inline-block;border-radius:.35rem;padding:.6rem 1.2rem;font-weight:700;text-decoration:none;border:2px solid var(--brand);color:var(--brand)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.25rem}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0;word-break:break-all}

@@ -2,6 +2,7 @@
 // validation errors shown, a successful submission, the receipt page, the status page.
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { randomVatNumber } from '../support/fixtures.ts';
 
 const local = inject('localStack');
@@ -31,6 +32,7 @@ describe('the application form in a browser', () => {
     // Prepare
     const page = await browser.newPage({ locale: 'it-IT' });
     await page.goto(`${local.site}/`);
+    expect(await axeViolations(page)).toEqual([]);
 
     // Act: submit with a wrong Partita IVA and no consent
     await page.getByLabel('Ragione sociale').fill('Officina Meccanica Brambilla S.r.l.');
@@ -65,10 +67,26 @@ describe('the application form in a browser', () => {
     const applicationId = await page.getByTestId('application-id').textContent();
     expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
     await page.screenshot({ path: 'test-results/receipt.png', fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('status-link').click();
     await expect
       .poll(async () => page.getByTestId('application-status').textContent(), { timeout: 10_000 })
       .toMatch(/Ammessa|Ricevuta/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Act: withdrawing takes a second, explicit step; the first click changes nothing.
+    await page.getByRole('link', { name: 'Ritira la candidatura…' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: /Vuoi davvero ritirare/ }).isVisible())
+      .toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sì, ritira la candidatura' }).click();
+
+    // Assess
+    await expect
+      .poll(async () => page.getByTestId('application-status').textContent(), { timeout: 10_000 })
+      .toBe('Ritirata');
+    expect(await page.getByRole('status').textContent()).toContain('La candidatura è stata ritirata');
     await page.close();
   });
 });

@@ -487,6 +487,35 @@ describe('the SME journey', () => {
     expect(realFirm.applicationId).not.toBe(squatter.applicationId);
   });
 
+  it('asks the SME to confirm a withdrawal on a second page before the destructive button acts', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+    const page = (url: string) => fetch(url, { headers: { Accept: 'text/html' } }).then((r) => r.text());
+
+    // Act
+    const status = await page(sme.statusUrl);
+    const confirmation = await page(`${sme.statusUrl}?withdraw=confirm&lang=it`);
+    const stillThere = await (await fetch(sme.statusUrl, { headers: { Accept: 'application/json' } })).json();
+    const withdrawn = await fetch(sme.statusUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      body: 'action=withdraw&lang=it',
+    });
+
+    // Assess: the status page only links to the confirmation; the confirmation holds the form.
+    expect(status).toContain('?withdraw=confirm&amp;lang=it');
+    expect(status).not.toContain('value="withdraw"');
+    expect(confirmation).toContain('Vuoi davvero ritirare la candidatura?');
+    expect(confirmation).toMatch(/<input type="hidden" name="action" value="withdraw"\/?>/);
+    expect(confirmation).toContain('<button type="submit" class="danger">Sì, ritira la candidatura</button>');
+    expect(confirmation).toContain('No, mantieni la candidatura');
+    expect((stillThere as { status: string }).status).not.toBe('withdrawn');
+    expect(withdrawn.status).toBe(200);
+    expect(await withdrawn.text()).toContain('La candidatura è stata ritirata');
+  });
+
   it('answers a withdrawal race, unknown fields and a wrong form action with a current status and a message', async () => {
     // Prepare
     const manager = await newManager();
