@@ -107,7 +107,7 @@ const it = {
   'validation.phone': '{field}: inserisci un numero di telefono valido, ad esempio +39 02 1234567.',
   'validation.url': '{field}: inserisci un indirizzo web completo, ad esempio https://www.impresa.it.',
   'validation.interests': '{field}: scegli almeno un’area.',
-  'validation.consent': '{field}: per candidarti devi accettare l’informativa sulla privacy.',
+  'validation.consent': 'Per candidarti devi accettare l’informativa sulla privacy.',
 
   'receipt.title': 'Candidatura ricevuta',
   'receipt.body':
@@ -280,7 +280,7 @@ const en: Record<MessageKey, string> = {
   'validation.phone': '{field}: enter a valid telephone number, e.g. +39 02 1234567.',
   'validation.url': '{field}: enter a full web address, e.g. https://www.company.it.',
   'validation.interests': '{field}: choose at least one area.',
-  'validation.consent': '{field}: you must accept the privacy notice to apply.',
+  'validation.consent': 'You must accept the privacy notice to apply.',
 
   'receipt.title': 'Application received',
   'receipt.body':

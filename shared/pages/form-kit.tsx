@@ -312,7 +312,8 @@ export function ErrorSummary(props: {
   if (props.errors.length === 0 && !props.formError) return null;
   const anchorOf = props.anchorOf ?? fieldId;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    // Focused when the page loads (GOV.UK's pattern): a screen reader reads it first, Tab goes on to the links.
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus>
       <h2 id="error-summary-title">{t(props.lang, 'form.errorSummary')}</h2>
       {props.formError ? <p>{props.formError}</p> : null}
       {props.errors.length > 0 ? (

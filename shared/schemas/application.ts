@@ -170,6 +170,19 @@ function valueAt(input: unknown, path: readonly string[]): unknown {
   return current;
 }
 
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** The required fields of a section of the application ("size" → size.employees, …), from the schema. */
+function requiredFieldsOf(path: readonly string[]): string[] {
+  if (path.length !== 1) return [];
+  const section = (applicationSchema.shape as Record<string, z.ZodType>)[path[0] ?? ''];
+  if (!(section instanceof z.ZodObject)) return [];
+  return Object.entries(section.shape as Record<string, z.ZodType>)
+    .filter(([, child]) => !child.safeParse(undefined).success)
+    .map(([name]) => `${path[0]}.${name}`);
+}
+
 function fieldLabel(lang: Language, field: string): string {
   const key = `field.${field}`;
   return isMessageKey(key) ? t(lang, key) : field;
@@ -187,10 +200,21 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Lan
   const message = (key: MessageKey, params: Record<string, string | number> = {}) => [
     { field, message: t(lang, key, { field: label, ...params }) },
   ];
+  const raw = valueAt(input, path);
+  // A whole section left empty (no size figure at all): each of its required fields is named, so
+  // each one is marked on the form and linked from the summary.
+  const missingSection = raw === undefined ? requiredFieldsOf(path) : [];
+  if (missingSection.length > 0)
+    return missingSection.map((child) => ({
+      field: child,
+      message: t(lang, 'validation.required', { field: fieldLabel(lang, child) }),
+    }));
+  // An empty field is "required", whatever else its rule would say about a value (a province
+  // outside Lombardy); consent says itself what to do.
+  if (isBlank(raw) && issue.message !== 'validation.consent') return message('validation.required');
   if (isMessageKey(issue.message)) {
     return message(issue.message, (issue as { params?: Record<string, string | number> }).params);
   }
-  const raw = valueAt(input, path);
   switch (issue.code) {
     case 'invalid_type':
       if (raw === undefined || raw === null) return message('validation.required');

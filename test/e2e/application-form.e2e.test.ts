@@ -53,6 +53,15 @@ describe('the application form in a browser', () => {
     expect(await summary.textContent()).toMatch(/partita IVA/i);
     expect(await summary.textContent()).toMatch(/privacy/i);
     expect(await page.getByLabel('Ragione sociale').inputValue()).toBe('Officina Meccanica Brambilla S.r.l.');
+    // The summary has the focus (read first by a screen reader), its links land on existing fields.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    for (const href of await summary
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+      expect(await page.locator(href ?? '#none').count(), href ?? '').toBe(1);
+    }
+    expect(await summary.textContent()).not.toMatch(/\.:/);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/form-errors.png', fullPage: true });
 
     // Act: correct and resubmit

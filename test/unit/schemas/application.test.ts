@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { messageCatalogues } from '#shared/i18n/messages.ts';
 import {
   formFieldsToApplication,
   parseLocaleNumber,
@@ -151,13 +150,39 @@ describe('the HTML form fields', () => {
   });
 });
 
-describe('the message catalogue', () => {
-  it('has the same placeholders in Italian and English for every message', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, italian] of Object.entries(messageCatalogues.it)) {
-      const english = messageCatalogues.en[key as keyof typeof messageCatalogues.en];
-      expect(placeholders(english), key).toEqual(placeholders(italian));
-      expect(english.trim(), key).not.toBe('');
-    }
+describe('form errors as a person reads them', () => {
+  const errorsOf = (fields: Record<string, string>, lang: 'it' | 'en' = 'it') => {
+    const result = validateApplication(
+      formFieldsToApplication({ programmeId: 'sviluppo-pmi', ...fields }, lang),
+      lang,
+    );
+    return result.ok ? [] : result.errors;
+  };
+
+  it('names each required field of a section left empty, so each is marked and linked', () => {
+    const fields = errorsOf({ 'company.name': 'Officina' }).map((error) => error.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['size.employees', 'size.turnoverEur', 'size.balanceSheetEur']),
+    );
+    expect(fields).not.toContain('size');
+    expect(fields).toEqual(expect.arrayContaining(['contact.name', 'contact.email']));
+  });
+
+  it('says "required" for an empty province, and the province rule only for one outside Lombardy', () => {
+    expect(errorsOf({ 'company.province': '' }).find((e) => e.field === 'company.province')?.message).toBe(
+      'Provincia della sede operativa: campo obbligatorio.',
+    );
+    expect(
+      errorsOf({ 'company.province': 'TO' }).find((e) => e.field === 'company.province')?.message,
+    ).toMatch(/riservato alle imprese con sede in Lombardia/);
+  });
+
+  it('words the consent error as one clean sentence in both languages', () => {
+    expect(errorsOf({}).find((e) => e.field === 'consent.privacy')?.message).toBe(
+      'Per candidarti devi accettare l’informativa sulla privacy.',
+    );
+    expect(errorsOf({}, 'en').find((e) => e.field === 'consent.privacy')?.message).toBe(
+      'You must accept the privacy notice to apply.',
+    );
   });
 });
