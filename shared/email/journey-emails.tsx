@@ -8,7 +8,7 @@ import type { JourneyOutcome } from '#shared/domain/application.ts';
 import type { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
-import { formatChange, formatEuro, formatNumber, formatRomeDateTime } from '#shared/i18n/format.ts';
+import { formatChange, formatDeadline, formatEuro, formatNumber } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, t } from '#shared/i18n/messages.ts';
 import type { InterestArea } from '#shared/schemas/application.ts';
@@ -60,7 +60,7 @@ export function offerEmail(
         province: provinceName(data.province),
       }),
       t(lang, 'journeyEmail.offer.action'),
-      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
     link: { label: t(lang, 'journeyEmail.offer.link'), url: data.link },
   });
@@ -155,7 +155,7 @@ export function assessmentRequestEmail(
         company: data.companyName,
         programme: data.programmeName,
       }),
-      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
     link: { label: t(lang, 'journeyEmail.assessmentRequest.link'), url: data.link },
   });
@@ -237,7 +237,7 @@ export function financingRequestEmail(
         budget: formatEuro(data.budgetEur, lang),
       }),
       t(lang, 'journeyEmail.financing.action'),
-      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
     link: { label: t(lang, 'journeyEmail.financing.link'), url: data.link },
   });
@@ -268,7 +268,7 @@ export function escalationEmail(
       t(lang, 'journeyEmail.escalation.body', { company: data.companyName, programme: data.programmeName }),
       t(lang, `escalation.reason.${data.reason}`),
       t(lang, 'journeyEmail.escalation.action'),
-      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
     link: { label: t(lang, 'journeyEmail.escalation.link'), url: data.link },
   });
@@ -367,7 +367,7 @@ export function checkinRequestEmail(
       ...request.lead,
       t(lang, `monitoringEmail.${kind}.body`, params),
       t(lang, `monitoringEmail.${kind}.action`),
-      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
     link: { label: t(lang, `monitoringEmail.${kind}.link`), url: data.link },
   });

@@ -2,7 +2,7 @@
 // link), the welcome to an admitted manager (with the personal availability link) and the outcome
 // to a rejected one. In Italian and English, plain text plus HTML through renderEmail.
 
-import { formatRomeDateTime } from '#shared/i18n/format.ts';
+import { formatDeadline } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { type RenderedEmail, renderEmail } from './templates.tsx';
@@ -19,7 +19,7 @@ export function vettingRequestEmail(
     paragraphs: [
       ...(data.reminder ? [t(lang, 'journeyEmail.reminder')] : []),
       t(lang, 'managerEmail.vetting.body', { manager: data.managerName }),
-      t(lang, 'task.answerBy', { date: formatRomeDateTime(data.dueAt, lang) }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
     link: { label: t(lang, 'managerEmail.vetting.link'), url: data.link },
   });

@@ -43,3 +43,16 @@ export function formatRomeDate(iso: string, lang: Language): string {
     new Date(iso),
   );
 }
+
+/**
+ * A deadline as a sentence says it after "entro"/"by": in Italian with its article, elided before a
+ * vowel sound ("il 5 dicembre…", "l’8 dicembre…", "l’11 dicembre…"); in English the date as is.
+ */
+export function formatDeadline(iso: string, lang: Language): string {
+  const text = formatRomeDateTime(iso, lang);
+  if (lang !== 'it') return text;
+  const day = Number(
+    new Intl.DateTimeFormat('it-IT', { day: 'numeric', timeZone: 'Europe/Rome' }).format(new Date(iso)),
+  );
+  return `${day === 8 || day === 11 ? 'l’' : 'il '}${text}`;
+}

@@ -50,7 +50,7 @@ export const journeyMessagesIt = {
     '{field}: supera il budget del programma ancora disponibile; si possono approvare al massimo {amount}.',
   'journeyEmail.financing.askedAgain':
     'Ti chiediamo di decidere di nuovo: l’importo approvato non rientra più nel budget ancora disponibile, impegnato nel frattempo per altri progetti.',
-  'task.answerBy': 'Rispondi entro il {date} (ora italiana).',
+  'task.answerBy': 'Rispondi entro {date} (ora italiana).',
   'task.reminder': 'Promemoria: stiamo ancora aspettando la tua risposta.',
   'task.summary': 'Riepilogo',
   'task.programme': 'Programma',

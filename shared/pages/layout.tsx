@@ -20,6 +20,11 @@ function withLang(href: string, lang: Language): string {
   return sitePath(`${url.pathname}${url.search}`);
 }
 
+/** A blue rounded square with a white "P": the product's mark, as a data URI. */
+const favicon = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><text x="16" y="23" font-family="sans-serif" font-size="20" font-weight="700" fill="#fff" text-anchor="middle">P</text></svg>',
+)}`;
+
 export function Layout({ lang, title, switchHref, children }: LayoutProps) {
   const other: Language = lang === 'it' ? 'en' : 'it';
   return (
@@ -29,6 +34,8 @@ export function Layout({ lang, title, switchHref, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} · Percorso PMI`}</title>
+        {/* The site's icon inline (img-src allows data:), so no page asks for a /favicon.ico that is not there. */}
+        <link rel="icon" type="image/svg+xml" href={favicon} />
         <style dangerouslySetInnerHTML={{ __html: siteCss }} />
       </head>
       <body>

@@ -8,7 +8,7 @@ import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import { type AssessmentModel, defaultAssessmentModel } from '#shared/domain/programme.ts';
 import { sitePath } from '#shared/http/routes.ts';
-import { formatNumber, formatRomeDateTime } from '#shared/i18n/format.ts';
+import { formatDeadline, formatNumber } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, t } from '#shared/i18n/messages.ts';
 import { ErrorSummary, type FormValues, fieldId, formKit } from '#shared/pages/form-kit.tsx';
@@ -197,7 +197,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
         <p>{paragraph}</p>
       ))}
       <p>
-        <strong>{t(lang, 'task.answerBy', { date: formatRomeDateTime(ctx.dueAt, lang) })}</strong>
+        <strong>{t(lang, 'task.answerBy', { date: formatDeadline(ctx.dueAt, lang) })}</strong>
       </p>
       {kind === 'escalation' && ctx.escalationReason ? (
         <div class="notice">

@@ -1316,3 +1316,10 @@ function escapeHtml(text: string): string {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('every page', () => {
+  it('carries the site icon inline, so browsers do not ask for a missing /favicon.ico', () => {
+    const page = render(aContext('offer', 'it'));
+    expect(page).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,[^"]+"/);
+  });
+});
