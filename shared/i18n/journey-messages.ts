@@ -181,6 +181,7 @@ export const journeyMessagesIt = {
   'financing.hint.amount':
     'In euro, ad esempio 12.500: l’importo viene riservato sul budget del programma. Proposto: l’importo del progetto.',
   'financing.budgetLeft': 'Budget ancora disponibile nel programma: {amount}.',
+  'assessment.hint.budget': 'In euro, ad esempio 45.000.',
   'financing.cap': 'Tetto per progetto: {amount}.',
 
   'escalation.title': 'Decisione richiesta all’ufficio del programma',
@@ -561,6 +562,7 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'financing.hint.amount':
     'In euro, e.g. 12,500: the amount is reserved from the programme budget. Proposed: the project’s amount.',
   'financing.budgetLeft': 'Budget still available in the programme: {amount}.',
+  'assessment.hint.budget': 'In euro, e.g. 45,000.',
   'financing.cap': 'Per-project cap: {amount}.',
 
   'escalation.title': 'A decision is needed from the programme office',

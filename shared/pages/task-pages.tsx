@@ -223,6 +223,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
             kit={kit}
             values={values}
             model={ctx.assessmentModel ?? defaultAssessmentModel}
+            perProjectCapEur={ctx.perProjectCapEur}
           />
         ) : null}
         {kind === 'financing' ? <FinancingFields ctx={ctx} kit={kit} /> : null}

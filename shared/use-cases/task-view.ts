@@ -79,7 +79,9 @@ export async function taskView(
     },
     interests: application.interests,
     ...(manager ? { manager: { name: manager.name } } : {}),
-    ...(task.kind === 'assessment' ? { assessmentModel: programme.assessment.model } : {}),
+    ...(task.kind === 'assessment'
+      ? { assessmentModel: programme.assessment.model, perProjectCapEur: programme.budget.perProjectCapEur }
+      : {}),
     ...(assessment && answer
       ? {
           assessment: {

@@ -1,8 +1,10 @@
 // The assessment form, the manager's main work screen: the six DMA scores, improvement areas
 // ranked, findings, the internationalisation part where the programme asks it, and the project
 // proposed with its KPIs and qualitative objectives.
+
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import type { AssessmentModel } from '#shared/domain/programme.ts';
+import { formatEuro } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { type FormValues, fieldId, type Kit } from '#shared/pages/form-kit.tsx';
@@ -29,11 +31,14 @@ export function AssessmentFields({
   kit,
   values,
   model,
+  perProjectCapEur,
 }: {
   lang: Language;
   kit: Kit;
   values: FormValues;
   model: AssessmentModel;
+  /** The programme's cap, stated beside the project's budget. */
+  perProjectCapEur?: number | undefined;
 }) {
   const areasError = kit.errorFor('improvementAreas');
   const internationalisationError = kit.errorFor('internationalisation');
@@ -177,7 +182,14 @@ export function AssessmentFields({
         <kit.Input
           name="project.budgetEur"
           label={t(lang, 'field.assessment.project.budgetEur')}
-          hint={t(lang, 'form.hint.euro')}
+          hint={[
+            t(lang, 'assessment.hint.budget'),
+            perProjectCapEur === undefined
+              ? ''
+              : t(lang, 'financing.cap', { amount: formatEuro(perProjectCapEur, lang) }),
+          ]
+            .filter(Boolean)
+            .join(' ')}
           inputMode="decimal"
         />
         <fieldset

@@ -1317,6 +1317,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+describe('the assessment form', () => {
+  it('states the programme’s per-project cap beside the project budget, with an example that fits it', () => {
+    const page = render(aContext('assessment', 'it', { perProjectCapEur: 50_000 }));
+    const english = render(aContext('assessment', 'en', { perProjectCapEur: 50_000 }));
+    expect(page).toMatch(/In euro, ad esempio 45\.000\. Tetto per progetto: 50\.000\s€\./);
+    expect(english).toContain('In euro, e.g. 45,000. Per-project cap: €50,000.');
+  });
+});
+
 describe('every page', () => {
   it('carries the site icon inline, so browsers do not ask for a missing /favicon.ico', () => {
     const page = render(aContext('offer', 'it'));
