@@ -102,7 +102,7 @@ export const handler = httpHandler().handler(async (event) => {
         'Content-Disposition': `attachment; filename="${programme.id}-${kind}.csv"`,
         'Cache-Control': 'no-store',
       },
-      body: await exportProgrammeCsv(env.TABLE_NAME, programme.id, kind),
+      body: await exportProgrammeCsv(env.TABLE_NAME, programme.id, kind, lang),
     };
   }
   const { counters, managers, projects } = await dashboardFigures(env.TABLE_NAME, programme);

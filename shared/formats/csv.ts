@@ -15,14 +15,30 @@ export function spreadsheetSafeCell(value: string): string {
 
 /**
  * Rows as CSV (UTF-8) with their header, also when there are no rows; text cells made safe.
- * @param columns - the header, in order; a row's other fields are left out
+ * @param columns - the fields, in order; a row's other fields are left out
+ * @param options.headers - the header's labels (default: the field names)
+ * @param options.delimiter - ',' (default) or ';' (where the decimal separator is a comma)
+ * @param options.decimalComma - numbers written with a decimal comma
  */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  return (
-    stringify([...rows], {
-      header: true,
-      columns: [...columns],
-      cast: { string: spreadsheetSafeCell },
-    }) || `${columns.join(',')}\n`
-  );
+export function toCsv(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  options: { headers?: readonly string[]; delimiter?: ',' | ';'; decimalComma?: boolean } = {},
+): string {
+  const delimiter = options.delimiter ?? ',';
+  const header = options.headers ?? columns;
+  const body = stringify([...rows], {
+    header: false,
+    columns: [...columns],
+    delimiter,
+    cast: {
+      string: spreadsheetSafeCell,
+      number: (value) => (options.decimalComma ? String(value).replace('.', ',') : String(value)),
+      boolean: (value) => (value ? 'true' : 'false'),
+    },
+  });
+  return stringify([header.map((label) => spreadsheetSafeCell(label))], { delimiter }) + body;
 }
+
+/** The byte order mark that makes spreadsheets read a CSV file as UTF-8 (accents intact). */
+export const utf8Bom = '\uFEFF';

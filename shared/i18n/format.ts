@@ -56,3 +56,14 @@ export function formatDeadline(iso: string, lang: Language): string {
   );
   return `${day === 8 || day === 11 ? 'l’' : 'il '}${text}`;
 }
+
+/** A moment as Rome's local time for a spreadsheet cell, e.g. "2026-12-05 09:30" (sortable, no zone). */
+export function formatRomeTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('sv-SE', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(date);
+}

@@ -1,12 +1,18 @@
 // CSV exports for the programme office: the programme's applications, assessments and projects,
-// one row each, read through the programme's index (never a table scan).
+// one row each, read through the programme's index (never a table scan). Written to open cleanly in
+// a spreadsheet of the office's language: UTF-8 with its byte order mark, headers in that language,
+// in Italian `;` between cells and decimal commas, times as Rome's local time, names beside IDs.
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, queryGsi1 } from '#shared/data/client.ts';
+import { getManager } from '#shared/data/managers.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
-import { toCsv } from '#shared/formats/csv.ts';
+import { toCsv, utf8Bom } from '#shared/formats/csv.ts';
+import { formatRomeTimestamp } from '#shared/i18n/format.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
 
 export const exportKinds = ['applications', 'assessments', 'projects'] as const;
 export type ExportKind = (typeof exportKinds)[number];
@@ -54,6 +60,7 @@ const applicationColumns = [
   'employees',
   'interests',
   'managerId',
+  'managerName',
   'offers',
   'projectId',
   'matchFit',
@@ -63,6 +70,7 @@ const assessmentColumns = [
   'applicationId',
   'company',
   'managerId',
+  'managerName',
   'submittedAt',
   'overall',
   'band',
@@ -76,8 +84,10 @@ const assessmentColumns = [
 const projectColumns = [
   'projectId',
   'applicationId',
+  'company',
   'title',
   'managerId',
+  'managerName',
   'launchedAt',
   'status',
   'amountEur',
@@ -89,21 +99,62 @@ const projectColumns = [
   'closedAt',
 ] as const;
 
-/** The CSV (header first, UTF-8) of one export of a programme. */
+type Column =
+  | (typeof applicationColumns)[number]
+  | (typeof assessmentColumns)[number]
+  | (typeof projectColumns)[number];
+
+/** A column's header in the office's language (the DMA dimensions by their own names). */
+function headerOf(column: Column, lang: Language): string {
+  return (dmaDimensions as readonly string[]).includes(column)
+    ? t(lang, `dma.${column as (typeof dmaDimensions)[number]}`)
+    : t(lang, `export.column.${column as Exclude<Column, (typeof dmaDimensions)[number]>}`);
+}
+
+/** The spreadsheet CSV of rows in a language: BOM, localised headers, `;` and decimal commas in Italian. */
+function spreadsheetCsv(rows: Record<string, unknown>[], columns: readonly Column[], lang: Language): string {
+  return (
+    utf8Bom +
+    toCsv(rows, columns, {
+      headers: columns.map((column) => headerOf(column, lang)),
+      delimiter: lang === 'it' ? ';' : ',',
+      decimalComma: lang === 'it',
+    })
+  );
+}
+
+const romeTime = (iso: unknown) => (typeof iso === 'string' && iso !== '' ? formatRomeTimestamp(iso) : '');
+
+/** The managers' names by ID (each read once). */
+async function managerNames(tableName: string, ids: readonly unknown[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
+  const found = await Promise.all(unique.map((id) => getManager(tableName, id)));
+  return new Map(found.flatMap((manager) => (manager ? [[manager.managerId, manager.name] as const] : [])));
+}
+
+/**
+ * The CSV of one export of a programme, for a spreadsheet in the office's language.
+ * @param lang - headers and number format ('it': `;` and decimal commas)
+ */
 export async function exportProgrammeCsv(
   tableName: string,
   programmeId: string,
   kind: ExportKind,
+  lang: Language = 'it',
 ): Promise<string> {
   const applications = (await queryGsi1(
     tableName,
     keys.applicationsOfProgramme(programmeId).gsi1pk,
   )) as unknown as ApplicationRecord[];
   if (kind === 'applications') {
-    return toCsv(
+    const names = await managerNames(
+      tableName,
+      applications.map((a) => a.managerId),
+    );
+    return spreadsheetCsv(
       applications.map((a) => ({
         applicationId: a.applicationId,
-        submittedAt: a.submittedAt,
+        submittedAt: romeTime(a.submittedAt),
         status: a.status,
         outcome: a.outcome ?? '',
         ineligibilityReason: a.ineligibilityReason ?? '',
@@ -116,17 +167,23 @@ export async function exportProgrammeCsv(
         employees: a.size.employees,
         interests: a.interests.join(';'),
         managerId: a.managerId ?? '',
+        managerName: names.get(a.managerId ?? '') ?? '',
         offers: a.offerRound ?? 0,
         projectId: a.projectId ?? '',
         ...whyOf(a),
       })),
       applicationColumns,
+      lang,
     );
   }
   if (kind === 'assessments') {
     const byId = new Map(applications.map((a) => [a.applicationId, a]));
     const assessments = await assessmentsOf(tableName, [...byId.keys()]);
-    return toCsv(
+    const names = await managerNames(
+      tableName,
+      assessments.map((record) => record.managerId),
+    );
+    return spreadsheetCsv(
       assessments.map((record) => {
         const answer = record.answer as HumanTaskAnswer<'assessment'>;
         const application = byId.get(String(record.applicationId));
@@ -134,7 +191,8 @@ export async function exportProgrammeCsv(
           applicationId: record.applicationId,
           company: application?.company.name ?? '',
           managerId: record.managerId,
-          submittedAt: record.submittedAt,
+          managerName: names.get(String(record.managerId)) ?? '',
+          submittedAt: romeTime(record.submittedAt),
           overall: record.overall,
           band: record.band,
           ...Object.fromEntries(dmaDimensions.map((d) => [d, answer.dma[d]])),
@@ -146,16 +204,24 @@ export async function exportProgrammeCsv(
         };
       }),
       assessmentColumns,
+      lang,
     );
   }
   const projects = await queryGsi1(tableName, keys.projectsOfProgramme(programmeId).gsi1pk);
-  return toCsv(
+  const companies = new Map(applications.map((a) => [a.applicationId, a.company.name]));
+  const names = await managerNames(
+    tableName,
+    projects.map((p) => p.managerId),
+  );
+  return spreadsheetCsv(
     projects.map((p) => ({
       projectId: p.projectId,
       applicationId: p.applicationId,
+      company: companies.get(String(p.applicationId)) ?? '',
       title: p.title,
       managerId: p.managerId,
-      launchedAt: p.launchedAt,
+      managerName: names.get(String(p.managerId)) ?? '',
+      launchedAt: romeTime(p.launchedAt),
       status: p.status,
       amountEur: p.amountEur,
       durationMonths: p.durationMonths,
@@ -163,8 +229,9 @@ export async function exportProgrammeCsv(
       spentEur: p.spentEur ?? '',
       economicBenefitEur: p.economicBenefitEur ?? '',
       outcome: p.outcome ?? '',
-      closedAt: p.closedAt ?? '',
+      closedAt: romeTime(p.closedAt),
     })),
     projectColumns,
+    lang,
   );
 }

@@ -68,22 +68,33 @@ describe('the programme dashboard', () => {
     );
     expect(await english.text()).toContain('Budget committed');
     expect(await json.json()).toMatchObject({ counters: { applications: 1, projectsLaunched: 1 } });
-    const csv = async (kind: string) => {
-      const response = await fetch(`${local.site}/_local/programmes/${programme.id}/${kind}.csv`);
+    const csv = async (kind: string, query = '') => {
+      const response = await fetch(`${local.site}/_local/programmes/${programme.id}/${kind}.csv${query}`);
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-      return (await response.text()).trim().split('\n');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      // UTF-8's byte order mark first, so a spreadsheet reads the accents right.
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return new TextDecoder().decode(bytes).trim().split('\n');
     };
+    // Italian spreadsheets: BOM, Italian headers, `;` between cells, decimal commas, Rome time, names.
     const applications = await csv('applications');
     const assessments = await csv('assessments');
     const projects = await csv('projects');
     expect(applications).toHaveLength(2);
-    expect(applications[0]).toMatch(/^applicationId,submittedAt,status,outcome/);
+    expect(applications[0]).toMatch(/^ID candidatura;Ricevuta il \(ora italiana\);Stato;Esito/);
     expect(applications[1]).toContain(sme.companyName);
     expect(applications[1]).toContain('launched');
-    expect(applications[0]).toContain('matchFit,matchWhy');
+    expect(applications[0]).toContain('Punteggio di abbinamento;Perché questo manager');
     expect(applications[1]).toMatch(/sector \d/);
-    expect(assessments[1]).toContain('37.5');
+    expect(applications[1]).toMatch(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2};/);
+    expect(applications[1]).toContain(manager.name);
+    expect(assessments[1]).toContain('37,5');
     expect(projects[1]).toContain('MES e raccolta dati di macchina');
+    expect(projects[1]).toContain(sme.companyName);
+    // English spreadsheets: commas and decimal points, English headers.
+    const englishAssessments = await csv('assessments', '?lang=en');
+    expect(englishAssessments[0]).toMatch(/^Application ID,Company,Manager ID,Manager,/);
+    expect(englishAssessments[1]).toContain('37.5');
     // The console's address redirects to the office's own dashboard (the cloud's handler), whose
     // export links are the office's own.
     expect(italian.redirected).toBe(true);
@@ -122,8 +133,8 @@ describe('the programme dashboard', () => {
     const exports = Object.fromEntries(
       await Promise.all(
         ['applications', 'assessments', 'projects'].map(async (kind) => {
-          const response = await fetch(`${local.site}/_local/programmes/${programme.id}/${kind}.csv`);
-          const [header = [], ...rows] = parse(await response.text()) as string[][];
+          const response = await fetch(`${local.site}/_local/programmes/${programme.id}/${kind}.csv?lang=en`);
+          const [header = [], ...rows] = parse(await response.text(), { bom: true }) as string[][];
           return [kind, rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])))];
         }),
       ),
@@ -134,9 +145,10 @@ describe('the programme dashboard', () => {
       expect(rows.length, kind).toBe(1);
       for (const cell of Object.values(rows[0] ?? {})) expect(cell, kind).not.toMatch(/^[=+@\t\r]|^-[^\d]/);
     }
-    expect(exports.applications?.[0]?.company).toBe(`'${company}`);
-    expect(exports.assessments?.[0]?.company).toBe(`'${company}`);
-    expect(exports.assessments?.[0]?.projectTitle).toBe(`'@SUM(1+1)*cmd|" /C calc"!A0`);
-    expect(exports.projects?.[0]?.title).toBe(`'@SUM(1+1)*cmd|" /C calc"!A0`);
+    expect(exports.applications?.[0]?.Company).toBe(`'${company}`);
+    expect(exports.assessments?.[0]?.Company).toBe(`'${company}`);
+    expect(exports.assessments?.[0]?.['Project title']).toBe(`'@SUM(1+1)*cmd|" /C calc"!A0`);
+    expect(exports.projects?.[0]?.Title).toBe(`'@SUM(1+1)*cmd|" /C calc"!A0`);
+    expect(exports.projects?.[0]?.Company).toBe(`'${company}`);
   });
 });

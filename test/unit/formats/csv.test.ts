@@ -35,4 +35,17 @@ describe('CSV exports', () => {
     expect(toCsv([], ['a', 'b'])).toBe('a,b\n');
     expect(spreadsheetSafeCell('a=b')).toBe('a=b');
   });
+
+  it('writes the Italian variant: its own headers, `;` between cells, decimal commas, formulas still neutralised', () => {
+    const csv = toCsv(
+      [{ company: '=1+1', overall: 37.5, employees: 12 }],
+      ['company', 'overall', 'employees'],
+      { headers: ['Impresa', 'Punteggio', 'Dipendenti'], delimiter: ';', decimalComma: true },
+    );
+    expect(csv).toBe("Impresa;Punteggio;Dipendenti\n'=1+1;37,5;12\n");
+    expect(parse(csv, { delimiter: ';' })).toEqual([
+      ['Impresa', 'Punteggio', 'Dipendenti'],
+      ["'=1+1", '37,5', '12'],
+    ]);
+  });
 });
