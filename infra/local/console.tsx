@@ -50,18 +50,37 @@ export interface ConsoleDeps {
 const headers = securityHeaders([styleHash(consoleCss)]);
 /** The dashboard page draws charts with scripts served from this same origin (no inline script). */
 
+/**
+ * How a page refreshes itself: never unless the person asks (?refresh=on), and a link to pause it,
+ * so a screen reader or a slow reader is never pulled away mid-page.
+ */
+interface Refresh {
+  readonly url: URL;
+  readonly seconds: number;
+}
+
+function refreshHref(url: URL, on: boolean): string {
+  const next = new URL(url);
+  if (on) next.searchParams.set('refresh', 'on');
+  else next.searchParams.delete('refresh');
+  return `${next.pathname}${next.search}`;
+}
+
 function Page(props: {
   title: string;
-  refreshSeconds?: number;
+  refresh?: Refresh | undefined;
   wide?: boolean;
   children: ComponentChildren;
 }) {
+  const refreshing = props.refresh?.url.searchParams.get('refresh') === 'on';
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <title>{`${props.title} · Percorso PMI local console`}</title>
-        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+        {props.refresh && refreshing ? (
+          <meta http-equiv="refresh" content={String(props.refresh.seconds)} />
+        ) : null}
         <style dangerouslySetInnerHTML={{ __html: consoleCss }} />
       </head>
       <body>
@@ -77,7 +96,24 @@ function Page(props: {
             <a href="/">Public site</a>
           </nav>
         </header>
-        <main class={props.wide ? 'wide' : undefined}>{props.children}</main>
+        <main class={props.wide ? 'wide' : undefined}>
+          {props.refresh ? (
+            <p class="refresh" data-testid="refresh">
+              {refreshing ? (
+                <>
+                  Refreshing every {props.refresh.seconds} s ·{' '}
+                  <a href={refreshHref(props.refresh.url, false)}>Pause</a>
+                </>
+              ) : (
+                <>
+                  <a href={refreshHref(props.refresh.url, false)}>Refresh now</a> ·{' '}
+                  <a href={refreshHref(props.refresh.url, true)}>Refresh every {props.refresh.seconds} s</a>
+                </>
+              )}
+            </p>
+          ) : null}
+          {props.children}
+        </main>
       </body>
     </html>
   );
@@ -377,7 +413,7 @@ export function createConsole(deps: ConsoleDeps) {
     html(
       response,
       200,
-      <Page title="Executions" refreshSeconds={5}>
+      <Page title="Executions" refresh={{ url, seconds: 5 }}>
         <h1>Executions</h1>
         <form class="search" method="get" action="/_local/">
           <label for="q">Application ID</label>
@@ -460,7 +496,7 @@ export function createConsole(deps: ConsoleDeps) {
     );
   }
 
-  async function executionPage(executionArn: string, response: ServerResponse) {
+  async function executionPage(executionArn: string, response: ServerResponse, url: URL) {
     let execution: ReturnType<LocalStepFunctions['describeExecution']>;
     try {
       execution = deps.engine.describeExecution({ executionArn });
@@ -520,7 +556,7 @@ export function createConsole(deps: ConsoleDeps) {
       200,
       <Page
         title={execution.name}
-        refreshSeconds={execution.status === 'RUNNING' ? 3 : undefined}
+        refresh={execution.status === 'RUNNING' ? { url, seconds: 3 } : undefined}
         wide={record !== undefined}
       >
         <h1>{execution.name}</h1>
@@ -616,12 +652,12 @@ export function createConsole(deps: ConsoleDeps) {
     );
   }
 
-  function outboxPage(response: ServerResponse) {
+  function outboxPage(response: ServerResponse, url: URL) {
     const messages = [...deps.outbox.list()].reverse();
     html(
       response,
       200,
-      <Page title="Outbox" refreshSeconds={5}>
+      <Page title="Outbox" refresh={{ url, seconds: 5 }}>
         <h1>Outbox</h1>
         <p>
           E-mails the product sent, kept here instead of being delivered ({messages.length}). JSON:{' '}
@@ -822,7 +858,7 @@ export function createConsole(deps: ConsoleDeps) {
     if (path === '/_local') {
       await executionsPage(url, response);
     } else if (path === '/_local/outbox') {
-      if (wantsHtml) outboxPage(response);
+      if (wantsHtml) outboxPage(response, url);
       else {
         json(
           response,
@@ -847,7 +883,7 @@ export function createConsole(deps: ConsoleDeps) {
     } else if (path.startsWith('/_local/outbox/')) {
       messagePage(path.slice('/_local/outbox/'.length), response);
     } else if (path.startsWith('/_local/executions/')) {
-      await executionPage(decodeURIComponent(path.slice('/_local/executions/'.length)), response);
+      await executionPage(decodeURIComponent(path.slice('/_local/executions/'.length)), response, url);
     } else if (path === '/_local/managers') {
       await managersPage(response);
     } else if (path === '/_local/api/executions') {

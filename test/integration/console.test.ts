@@ -112,4 +112,14 @@ describe('the local console', () => {
       ),
     );
   });
+
+  it('refreshes its lists only when the person asks, with a way to pause', async () => {
+    const still = (await page('/_local/outbox')).body;
+    const refreshing = (await page('/_local/outbox?refresh=on')).body;
+
+    expect(still).not.toContain('http-equiv="refresh"');
+    expect(still).toContain('<a href="/_local/outbox?refresh=on">Refresh every 5 s</a>');
+    expect(refreshing).toContain('<meta http-equiv="refresh" content="5"');
+    expect(refreshing).toContain('<a href="/_local/outbox">Pause</a>');
+  });
 });
