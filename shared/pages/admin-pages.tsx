@@ -56,6 +56,18 @@ export function ProjectPage(props: {
         </div>
       ) : null}
       <dl class="facts">
+        {view.companyName ? (
+          <>
+            <dt>{t(lang, 'status.company')}</dt>
+            <dd data-testid="project-company">{view.companyName}</dd>
+          </>
+        ) : null}
+        {view.managerName ? (
+          <>
+            <dt>{t(lang, 'admin.project.manager')}</dt>
+            <dd data-testid="project-manager">{view.managerName}</dd>
+          </>
+        ) : null}
         <dt>{t(lang, 'admin.project.status')}</dt>
         <dd data-project-status={project.status}>
           {label(lang, `admin.project.state.${project.status}`, project.status)}

@@ -1,6 +1,8 @@
 // What the programme office sees of one project: its record (without the check-in link secret), the
 // check-ins without their free text, the KPIs with baseline and target, and the DMA at T0 and T1.
+import { getApplication } from '#shared/data/applications.ts';
 import { getAssessment } from '#shared/data/assessments.ts';
+import { getManager } from '#shared/data/managers.ts';
 import {
   type CheckinRecord,
   getProject,
@@ -17,6 +19,9 @@ export interface ProjectKpi {
 
 export interface ProjectView {
   readonly project: Omit<MonitoredProject, 'token'>;
+  /** Whose project it is, by name: the company and its manager. */
+  readonly companyName?: string;
+  readonly managerName?: string;
   readonly checkins: readonly Omit<CheckinRecord, 'answer'>[];
   readonly kpis: readonly ProjectKpi[];
   readonly t0?: Record<string, number>;
@@ -26,13 +31,17 @@ export interface ProjectView {
 export async function projectView(tableName: string, projectId: string): Promise<ProjectView | undefined> {
   const project = await getProject(tableName, projectId);
   if (!project) return undefined;
-  const [checkins, assessment] = await Promise.all([
+  const [checkins, assessment, application, manager] = await Promise.all([
     listCheckins(tableName, projectId),
     getAssessment(tableName, project.applicationId),
+    getApplication(tableName, project.applicationId),
+    getManager(tableName, project.managerId),
   ]);
   const { token: _secret, ...safe } = project as MonitoredProject & { token?: string };
   return {
     project: safe,
+    ...(application ? { companyName: application.company.name } : {}),
+    ...(manager ? { managerName: manager.name } : {}),
     checkins: checkins.map(({ answer: _freeText, ...checkin }) => checkin),
     kpis: project.proposal?.kpis ?? [],
     t0: (assessment?.answer as { dma?: Record<string, number> } | undefined)?.dma,

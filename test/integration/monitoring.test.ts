@@ -201,6 +201,9 @@ describe('project monitoring', () => {
       await fetch(`${stack.urls.site}/_local/projects/${projectId}`, { headers: { Accept: 'text/html' } })
     ).text();
     expect(projectPage).toContain('data-testid="kpi-trajectories"');
+    // Whose project: the company and its manager by name.
+    expect(projectPage).toMatch(/data-testid="project-company">Officina Monitor /);
+    expect(projectPage).toContain(`data-testid="project-manager">${project.manager.name}<`);
     expect(projectPage).toMatch(
       /<td>50<\/td><td>70<\/td><td class="status status-FAILED">51 \(in ritardo rispetto alla traiettoria\)<\/td><td>78<\/td><td>80<\/td>/,
     );
