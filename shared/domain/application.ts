@@ -102,3 +102,15 @@ export function keepsCompanyPlace(application: Pick<ApplicationRecord, 'statusHi
     application.statusHistory.some((change) => assessedOrLater.includes(change.status))
   );
 }
+
+/**
+ * A short reference to say on the phone or write on a form, shown beside the application's ID:
+ * "PMI-" and the ID's first eight hexadecimal digits in two groups ("PMI-9F2A-41C7").
+ */
+export function applicationReference(applicationId: string): string {
+  const hex = applicationId
+    .replace(/[^0-9a-f]/gi, '')
+    .slice(0, 8)
+    .toUpperCase();
+  return `PMI-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
+}

@@ -2,6 +2,7 @@
 // message catalogue. Links are absolute URLs and appear in both parts.
 
 import { renderToString } from 'preact-render-to-string';
+import { applicationReference } from '#shared/domain/application.ts';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -72,7 +73,10 @@ export function applicationReceiptEmail(
     greeting: t(lang, 'email.greeting', { name: data.contactName }),
     paragraphs: [
       t(lang, 'email.receipt.body', { company: data.companyName, programme: data.programmeName }),
-      t(lang, 'email.receipt.reference', { applicationId: data.applicationId }),
+      t(lang, 'email.receipt.reference', {
+        reference: applicationReference(data.applicationId),
+        applicationId: data.applicationId,
+      }),
     ],
     link: { label: t(lang, 'email.receipt.statusLink'), url: data.statusUrl },
   });
@@ -95,7 +99,10 @@ export function ineligibleEmail(
     paragraphs: [
       t(lang, 'email.ineligible.body', { company: data.companyName, programme: data.programmeName }),
       t(lang, `ineligibility.${data.reason}`),
-      t(lang, 'email.receipt.reference', { applicationId: data.applicationId }),
+      t(lang, 'email.receipt.reference', {
+        reference: applicationReference(data.applicationId),
+        applicationId: data.applicationId,
+      }),
     ],
   });
 }

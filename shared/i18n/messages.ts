@@ -112,6 +112,7 @@ const it = {
   'receipt.title': 'Candidatura ricevuta',
   'receipt.body':
     'Abbiamo ricevuto la candidatura al programma «{programme}». Ti abbiamo inviato una e-mail di conferma; le prossime comunicazioni arriveranno allo stesso indirizzo.',
+  'receipt.reference': 'Riferimento',
   'receipt.applicationId': 'Numero della candidatura',
   'receipt.statusLink': 'Link per seguire la candidatura',
   'receipt.keepLink':
@@ -170,7 +171,7 @@ const it = {
   'email.receipt.subject': 'Candidatura ricevuta — {programme}',
   'email.receipt.body':
     'abbiamo ricevuto la candidatura di {company} al programma «{programme}». Verificheremo i requisiti e ti scriveremo a ogni passaggio.',
-  'email.receipt.reference': 'Numero della candidatura: {applicationId}',
+  'email.receipt.reference': 'Riferimento della candidatura: {reference} (numero completo {applicationId})',
   'email.receipt.statusLink': 'Segui la candidatura',
   'email.ineligible.subject': 'Esito della verifica dei requisiti — {programme}',
   'email.ineligible.body':
@@ -285,6 +286,7 @@ const en: Record<MessageKey, string> = {
   'receipt.title': 'Application received',
   'receipt.body':
     'We have received the application to the “{programme}” programme. We have sent you a confirmation e-mail; further messages will reach the same address.',
+  'receipt.reference': 'Reference',
   'receipt.applicationId': 'Application number',
   'receipt.statusLink': 'Link to follow the application',
   'receipt.keepLink':
@@ -342,7 +344,7 @@ const en: Record<MessageKey, string> = {
   'email.receipt.subject': 'Application received — {programme}',
   'email.receipt.body':
     'we have received the application of {company} to the “{programme}” programme. We will check the requirements and write to you at every step.',
-  'email.receipt.reference': 'Application number: {applicationId}',
+  'email.receipt.reference': 'Application reference: {reference} (full number {applicationId})',
   'email.receipt.statusLink': 'Follow the application',
   'email.ineligible.subject': 'Outcome of the eligibility check — {programme}',
   'email.ineligible.body':

@@ -3,6 +3,7 @@
 
 import {
   type ApplicationRecord,
+  applicationReference,
   type JourneyOutcome,
   withdrawableStatuses,
 } from '#shared/domain/application.ts';
@@ -38,6 +39,10 @@ export function ReceiptPage(props: {
         <p>{t(lang, 'receipt.body', { programme: props.programme.names[lang] })}</p>
       </div>
       <dl class="facts">
+        <dt>{t(lang, 'receipt.reference')}</dt>
+        <dd>
+          <strong data-testid="application-reference">{applicationReference(props.applicationId)}</strong>
+        </dd>
         <dt>{t(lang, 'receipt.applicationId')}</dt>
         <dd>
           <code data-testid="application-id">{props.applicationId}</code>
@@ -79,6 +84,10 @@ export function StatusPage(props: {
       <dl class="facts">
         <dt>{t(lang, 'status.programme')}</dt>
         <dd>{props.programme.names[lang]}</dd>
+        <dt>{t(lang, 'receipt.reference')}</dt>
+        <dd>
+          <strong>{applicationReference(application.applicationId)}</strong>
+        </dd>
         <dt>{t(lang, 'receipt.applicationId')}</dt>
         <dd>
           <code>{application.applicationId}</code>

@@ -75,6 +75,11 @@ describe('the application form in a browser', () => {
       .toBe(true);
     const applicationId = await page.getByTestId('application-id').textContent();
     expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
+    // A short reference to say on the phone, beside the full number.
+    const reference = await page.getByTestId('application-reference').textContent();
+    expect(reference).toBe(
+      `PMI-${applicationId?.slice(0, 4).toUpperCase()}-${applicationId?.slice(4, 8).toUpperCase()}`,
+    );
     await page.screenshot({ path: 'test-results/receipt.png', fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('status-link').click();
