@@ -10,6 +10,7 @@ import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
 import { answerAsHtml, linkLanguage, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
+import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import {
@@ -20,7 +21,7 @@ import {
   TaskPage,
   taskFormToAnswer,
 } from '#shared/pages/index.ts';
-import { answerTask } from '#shared/use-cases/answer-task.ts';
+import { answerTask, saveDraft } from '#shared/use-cases/answer-task.ts';
 import { taskFieldNames, taskLanguage, taskView } from '#shared/use-cases/task-view.ts';
 
 const env = readFunctionEnv(functionCatalog.humanTask);
@@ -75,6 +76,25 @@ export const handler = httpHandler()
       return forMethod(event.httpMethod, htmlResponse(200, renderPage(TaskPage(context))));
     }
 
+    // Saved unfinished on the same link (long forms only): nothing is validated as an answer,
+    // nothing reaches the workflow.
+    const draft =
+      body.kind === 'form' && body.fields.intent === 'draft'
+        ? await saveDraft(env.TABLE_NAME, task, body.fields)
+        : 'not_draftable';
+    if (draft !== 'not_draftable') {
+      if (draft === 'closed') return closed(event, lang, 'expired', true);
+      const context = await taskView(env.TABLE_NAME, task, lang, formAction);
+      if (!context) return closed(event, lang, 'unknown', true);
+      const now = formatRomeDateTime(new Date().toISOString(), lang);
+      const notice =
+        draft === 'saved'
+          ? { tone: 'ok' as const, message: t(lang, 'task.draft.saved', { date: now }) }
+          : { tone: 'bad' as const, message: t(lang, 'task.draft.tooLarge') };
+      const values = body.kind === 'form' ? body.fields : {};
+      const page = renderPage(TaskPage({ ...context, values, notice }));
+      return htmlResponse(draft === 'saved' ? 200 : 413, page);
+    }
     const answer = body.kind === 'form' ? taskFormToAnswer(task.kind, body.fields, lang) : body.value;
     const result = await answerTask(env.TABLE_NAME, task, answer);
     switch (result.outcome) {

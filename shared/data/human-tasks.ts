@@ -30,6 +30,9 @@ export interface HumanTaskRecord extends HumanTaskRef {
   readonly closedAt?: string;
   /** The validated answer, kept here (free text never goes to the workflow). */
   readonly answer?: unknown;
+  /** A form saved unfinished (as posted, every value a string), until the answer replaces it. */
+  readonly draft?: Readonly<Record<string, string | readonly string[]>>;
+  readonly draftSavedAt?: string;
 }
 
 export const taskEmailKind = (ref: HumanTaskRef, phase: 'first' | 'reminder') =>
@@ -239,7 +242,8 @@ export async function answerHumanTask(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
-        UpdateExpression: 'SET #status = :answered, answer = :answer, answeredAt = :now',
+        UpdateExpression:
+          'SET #status = :answered, answer = :answer, answeredAt = :now REMOVE draft, draftSavedAt',
         ConditionExpression: '#status = :open',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
@@ -255,6 +259,34 @@ export async function answerHumanTask(
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     return { answered: false, task: await getHumanTask(tableName, ref) };
+  }
+}
+
+/**
+ * Keeps an unfinished form of an open task, replacing any earlier draft.
+ * @returns false when the task is no longer open (answered, expired, cancelled)
+ */
+export async function saveHumanTaskDraft(
+  tableName: string,
+  ref: HumanTaskRef,
+  draft: Readonly<Record<string, string | readonly string[]>>,
+  now: string,
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
+        UpdateExpression: 'SET draft = :draft, draftSavedAt = :now',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':draft': draft, ':now': now, ':open': 'open' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
   }
 }
 

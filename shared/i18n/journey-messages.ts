@@ -50,6 +50,11 @@ export const journeyMessagesIt = {
     '{field}: supera il budget del programma ancora disponibile; si possono approvare al massimo {amount}.',
   'journeyEmail.financing.askedAgain':
     'Ti chiediamo di decidere di nuovo: l’importo approvato non rientra più nel budget ancora disponibile, impegnato nel frattempo per altri progetti.',
+  'task.draft.save': 'Salva la bozza',
+  'task.draft.saved':
+    'Bozza salvata il {date}. Non è stata inviata: puoi riprenderla da questo stesso link fino alla scadenza.',
+  'task.draft.resumed': 'Stai riprendendo la bozza salvata il {date}. Non è ancora stata inviata.',
+  'task.draft.tooLarge': 'La bozza è troppo lunga per essere salvata: accorcia i testi e riprova.',
   'task.answerBy': 'Rispondi entro {date} (ora italiana).',
   'task.reminder': 'Promemoria: stiamo ancora aspettando la tua risposta.',
   'task.summary': 'Riepilogo',
@@ -434,6 +439,11 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
     '{field}: above the programme budget still available; at most {amount} can be approved.',
   'journeyEmail.financing.askedAgain':
     'Please decide again: the amount approved no longer fits the budget still available, committed meanwhile to other projects.',
+  'task.draft.save': 'Save as draft',
+  'task.draft.saved':
+    'Draft saved on {date}. It has not been sent: you can resume it from this same link until the deadline.',
+  'task.draft.resumed': 'You are resuming the draft saved on {date}. It has not been sent yet.',
+  'task.draft.tooLarge': 'The draft is too long to be saved: shorten the texts and try again.',
   'task.answerBy': 'Please answer by {date} (Italian time).',
   'task.reminder': 'Reminder: we are still waiting for your answer.',
   'task.summary': 'Summary',

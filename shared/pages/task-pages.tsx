@@ -80,6 +80,10 @@ export interface TaskPageContext {
   readonly perProjectCapEur?: number;
   /** Check-in and closing: the launched project being monitored. */
   readonly project?: MonitoredProject;
+  /** A note above the form (a draft saved or resumed). */
+  readonly notice?: { readonly tone: 'ok' | 'bad'; readonly message: string };
+  /** The form can be saved unfinished, on the same link. */
+  readonly draftable?: boolean;
   /** Submitted values by field name, shown again after an error. */
   readonly values?: Readonly<Record<string, string | readonly string[]>>;
   readonly errors?: readonly FieldError[];
@@ -193,6 +197,11 @@ export function TaskPage(ctx: TaskPageContext): VNode {
           {t(lang, 'task.reminder')}
         </p>
       ) : null}
+      {ctx.notice ? (
+        <p class={`notice ${ctx.notice.tone}`} role="status" data-testid="task-notice">
+          {ctx.notice.message}
+        </p>
+      ) : null}
       {intro(ctx).map((paragraph) => (
         <p>{paragraph}</p>
       ))}
@@ -234,6 +243,14 @@ export function TaskPage(ctx: TaskPageContext): VNode {
         {kind === 'closing' ? <ClosingFields ctx={ctx} kit={kit} /> : null}
         {kind === 'vetting' ? <VettingFields lang={lang} kit={kit} /> : null}
         <button type="submit">{t(lang, 'task.submit')}</button>
+        {ctx.draftable ? (
+          <>
+            {' '}
+            <button type="submit" name="intent" value="draft" class="secondary" formNoValidate>
+              {t(lang, 'task.draft.save')}
+            </button>
+          </>
+        ) : null}
       </form>
     </Layout>
   );

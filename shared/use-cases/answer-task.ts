@@ -11,6 +11,7 @@ import {
   closeHumanTask,
   getHumanTask,
   type HumanTaskRecord,
+  saveHumanTaskDraft,
 } from '#shared/data/human-tasks.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
@@ -209,4 +210,33 @@ function closedOutcome(status: HumanTaskRecord['status']): AnswerResult {
   if (status === 'answered') return { outcome: 'already_answered' };
   if (status === 'cancelled') return { outcome: 'cancelled' };
   return { outcome: 'expired' };
+}
+
+/** The tasks long enough to be worked on in several sittings: their forms can be saved as drafts. */
+export const draftableTaskKinds = [
+  'assessment',
+  'closing',
+] as const satisfies readonly HumanTaskRecord['kind'][];
+
+/** Most a draft may hold (the posted form as JSON): far above a filled assessment. */
+const maxDraftBytes = 64 * 1024;
+
+export type DraftResult = 'saved' | 'not_draftable' | 'too_large' | 'closed';
+
+/**
+ * Keeps an unfinished form on the task's own link. A draft is never validated as an answer and
+ * never reaches the workflow; the answer posted later replaces it.
+ * @param fields - the form as posted (its own `lang` and `intent` left out)
+ */
+export async function saveDraft(
+  tableName: string,
+  task: HumanTaskRecord,
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  now: Date = new Date(),
+): Promise<DraftResult> {
+  if (!(draftableTaskKinds as readonly string[]).includes(task.kind)) return 'not_draftable';
+  const { lang: _lang, intent: _intent, ...draft } = fields;
+  if (Buffer.byteLength(JSON.stringify(draft), 'utf8') > maxDraftBytes) return 'too_large';
+  if (task.status !== 'open') return 'closed';
+  return (await saveHumanTaskDraft(tableName, task, draft, now.toISOString())) ? 'saved' : 'closed';
 }

@@ -2,6 +2,7 @@
 // the assessment (financing), the managers the office may assign (escalation: only those matching
 // itself could engage, best fit first), the budget left (financing), the project with where each
 // KPI should stand now (check-in, closing), the candidate's profile (vetting). Read-only.
+
 import { getApplication } from '#shared/data/applications.ts';
 import { getAssessment } from '#shared/data/assessments.ts';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
@@ -14,8 +15,11 @@ import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { expectedKpiValue } from '#shared/domain/monitoring.ts';
 import { budgetLeftEur, officeLanguage, type Programme } from '#shared/domain/programme.ts';
+import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
 import type { TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
+import { draftableTaskKinds } from './answer-task.ts';
 import { checkinDateOf, cyclesOf, elapsedFraction } from './monitoring.ts';
 
 /**
@@ -60,12 +64,25 @@ export async function taskView(
     ? await monitoringView(tableName, monitored, programme, task.round, application.applicationId)
     : undefined;
   const committed = task.kind === 'financing' ? await budgetCommittedEur(tableName, programme.id) : 0;
+  const draftable = (draftableTaskKinds as readonly string[]).includes(task.kind);
   return {
     lang,
     kind: task.kind,
     formAction,
     dueAt: task.dueAt,
     reminder: task.remindedAt !== undefined,
+    ...(draftable ? { draftable } : {}),
+    ...(draftable && task.draft
+      ? {
+          values: task.draft,
+          notice: {
+            tone: 'ok',
+            message: t(lang, 'task.draft.resumed', {
+              date: formatRomeDateTime(task.draftSavedAt ?? '', lang),
+            }),
+          },
+        }
+      : {}),
     programmeName: programme.names[lang],
     company: {
       name: application.company.name,

@@ -487,6 +487,49 @@ describe('the SME journey', () => {
     expect(realFirm.applicationId).not.toBe(squatter.applicationId);
   });
 
+  it('keeps an assessment saved as a draft on its link, resumes it, and lets only the real answer reach the workflow', async () => {
+    // Prepare
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const sme = await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    const link = taskLink(await emailTo(manager.email, /Registra l’assessment/));
+    const form = (fields: Record<string, string>) =>
+      fetch(link, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+        body: new URLSearchParams(fields).toString(),
+      });
+
+    // Act: half a form saved (no scores yet, so it could not be an answer), then the page again.
+    const saved = await form({
+      intent: 'draft',
+      lang: 'it',
+      'dma.digitalBusinessStrategy': '35,5',
+      findings: 'Dati di produzione raccolti a mano.',
+    });
+    const savedPage = await saved.text();
+    const resumed = await (await fetch(link, { headers: { Accept: 'text/html' } })).text();
+    const stillOpen = (await (await fetch(link, { headers: { Accept: 'application/json' } })).json()) as {
+      status: string;
+    };
+    const summaryBefore = (await outbox()).filter(
+      (m) => m.to.includes(sme.smeEmail) && /risultato/.test(m.subject),
+    );
+    const answered = await postJson(link, assessmentAnswer(true));
+
+    // Assess
+    expect(saved.status).toBe(200);
+    expect(savedPage).toMatch(/data-testid="task-notice">Bozza salvata il /);
+    expect(resumed).toMatch(/data-testid="task-notice">Stai riprendendo la bozza salvata il /);
+    expect(resumed).toMatch(/name="dma.digitalBusinessStrategy"[^>]*value="35,5"/);
+    expect(resumed).toContain('Dati di produzione raccolti a mano.');
+    expect(stillOpen.status).toBe('open');
+    expect(summaryBefore).toEqual([]);
+    expect(answered.status).toBe(200);
+    await emailTo(sme.smeEmail, /risultato dell’assessment/);
+  });
+
   it('asks the SME to confirm a withdrawal on a second page before the destructive button acts', async () => {
     // Prepare
     const manager = await newManager();
