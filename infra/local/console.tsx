@@ -24,8 +24,16 @@ th,td{border-bottom:1px solid var(--line);padding:.4rem .5rem;text-align:left;ve
 th{background:#eef1f5}
 .status{font-weight:700}
 .status-RUNNING{color:#0b5cad}.status-SUCCEEDED{color:#1e7b34}.status-FAILED,.status-TIMED_OUT{color:#b3261e}.status-ABORTED{color:#7a5b00}
-pre{background:#fff;border:1px solid var(--line);padding:.5rem;overflow:auto;max-height:20rem;font-size:.85rem}
-nav.tabs a{margin-right:1rem}
+pre{background:#fff;border:1px solid var(--line);padding:.5rem;overflow:auto;max-height:20rem;font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
+table.history{table-layout:fixed}
+table.history th:nth-child(1){width:3.5rem}
+table.history th:nth-child(2){width:14rem}
+table.history th:nth-child(4){width:11rem}
+table.history td{overflow-wrap:anywhere}
+table.history summary code{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;display:inline-block;max-width:90%;vertical-align:bottom}
+nav.tabs{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+nav.tabs a{margin-right:0}
+.scroll{overflow-x:auto;max-width:100%}
 .filters a{margin-right:.6rem}
 .filters a[aria-current]{font-weight:700;text-decoration:none;color:var(--ink)}
 main.wide{max-width:none}
@@ -36,7 +44,10 @@ form.search button{padding:.35rem .9rem}
 @media (max-width:70rem){.split{grid-template-columns:minmax(0,1fr)}}
 .graph{overflow:auto;max-height:78vh;background:#fff;border:1px solid var(--line);border-radius:.5rem}
 .record h2{margin-top:0}
-.record table{font-size:.85rem}
+.record{min-width:0;overflow-x:auto}
+.record table{font-size:.85rem;table-layout:fixed}
+.record td,.record th{overflow-wrap:anywhere}
+main{overflow-wrap:anywhere}
 .muted{color:var(--muted)}
 ${aslGraphCss}
 `;
@@ -545,7 +556,14 @@ export function createConsole(deps: ConsoleDeps) {
           ))}
         </p>
         {graph ? (
-          <div class="graph" dangerouslySetInnerHTML={{ __html: graph }} />
+          <div
+            class="graph"
+            // A scrollable region: reachable with the keyboard, named for screen readers.
+            tabIndex={0}
+            role="region"
+            aria-label="State machine graph"
+            dangerouslySetInnerHTML={{ __html: graph }}
+          />
         ) : (
           <p class="muted">The definition could not be drawn.</p>
         )}
@@ -613,40 +631,50 @@ export function createConsole(deps: ConsoleDeps) {
         <h2>Output</h2>
         <pre>{shownJson(execution.output)}</pre>
         <h2>Event history</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>ID</th>
-              <th>Type</th>
-              <th>Step</th>
-              <th>Time</th>
-              <th>Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((event) => {
-              const {
-                id,
-                type,
-                timestamp,
-                previousEventId: _p,
-                ...details
-              } = event as unknown as Record<string, unknown>;
-              const detail = hideSecrets(Object.values(details)[0]) as Record<string, unknown> | undefined;
-              return (
-                <tr>
-                  <td>{String(id)}</td>
-                  <td>{String(type)}</td>
-                  <td>{detail && typeof detail.name === 'string' ? detail.name : ''}</td>
-                  <td>{when(timestamp as Date)}</td>
-                  <td>
-                    <code>{detail ? JSON.stringify(detail).slice(0, 400) : ''}</code>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="scroll">
+          <table class="history">
+            <thead>
+              <tr>
+                <th>ID</th>
+                <th>Type</th>
+                <th>Step</th>
+                <th>Time</th>
+                <th>Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((event) => {
+                const {
+                  id,
+                  type,
+                  timestamp,
+                  previousEventId: _p,
+                  ...details
+                } = event as unknown as Record<string, unknown>;
+                const detail = hideSecrets(Object.values(details)[0]) as Record<string, unknown> | undefined;
+                return (
+                  <tr>
+                    <td>{String(id)}</td>
+                    <td>{String(type)}</td>
+                    <td>{detail && typeof detail.name === 'string' ? detail.name : ''}</td>
+                    <td>{when(timestamp as Date)}</td>
+                    <td>
+                      {detail ? (
+                        // Collapsed: the page fits the window; the whole detail is one click away.
+                        <details>
+                          <summary>
+                            <code>{JSON.stringify(detail).slice(0, 60)}…</code>
+                          </summary>
+                          <pre>{JSON.stringify(detail, null, 2).slice(0, 8000)}</pre>
+                        </details>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </Page>,
       taskTokens,
     );

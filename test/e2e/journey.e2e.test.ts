@@ -2,8 +2,10 @@
 // own browser context: the SME applies with the form, the manager accepts the offer and records
 // the assessment (one mistake first), the programme office approves the financing, and the SME's
 // status page says the project was launched. E-mailed links are followed from the local outbox.
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { randomVatNumber } from '../support/fixtures.ts';
 import { finished, local, newManager, newProgramme } from '../support/journey-kit.ts';
 import { followTaskLinkFromOutbox, launchChromium, person, screenshotAll } from './support.ts';
@@ -202,6 +204,22 @@ describe('one SME journey in a browser', () => {
       );
       expect(await office.locator('[data-project-status]').textContent()).toBe('sospeso');
       expect(await office.getByRole('button', { name: 'Riprendi il monitoraggio' }).count()).toBe(1);
+
+      // Assess 8: the operator's page of the execution fits the window (history collapsed) and
+      // passes axe, at a laptop's width and a phone's.
+      const executionPage = `${local.site}/_local/executions/${encodeURIComponent(
+        `${local.journeyStateMachineArn.replace(':stateMachine:', ':execution:')}:${applicationId}`,
+      )}`;
+      for (const width of [1280, 390]) {
+        await office.setViewportSize({ width, height: 900 });
+        await office.goto(executionPage);
+        await heading(office, applicationId).waitFor();
+        const overflow = await office.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect({ width, overflow }).toEqual({ width, overflow: 0 });
+      }
+      expect(await axeViolations(office)).toEqual([]);
     } catch (error) {
       await screenshotAll(contexts, 'journey-failure');
       throw error;
