@@ -82,6 +82,7 @@ describe('one SME journey in a browser', () => {
         new RegExp(`^Proposta di incarico: ${companyName.replace(/[.]/g, '\\.')}`),
       );
       await heading(managerPage, 'Proposta di incarico').waitFor();
+      expect(await axeViolations(managerPage)).toEqual([]);
       const offerPage = await managerPage.content();
       expect(offerPage).toContain(companyName);
       expect(offerPage).not.toContain(smeEmail);
@@ -95,6 +96,7 @@ describe('one SME journey in a browser', () => {
       // Act 3: the assessment, with a DMA score out of range first
       await followTaskLinkFromOutbox(managerPage, manager.email, /^Registra l’assessment/);
       await heading(managerPage, 'Esito dell’assessment').waitFor();
+      expect(await axeViolations(managerPage)).toEqual([]);
       for (const [label, score] of Object.entries(dmaScores)) {
         await managerPage.getByLabel(label, { exact: true }).fill(score);
       }
@@ -151,6 +153,7 @@ describe('one SME journey in a browser', () => {
       // Act 4: the programme office approves the financing
       await followTaskLinkFromOutbox(office, programme.officeEmail, /^Decisione sul finanziamento/);
       await heading(office, 'Decisione sul finanziamento').waitFor();
+      expect(await axeViolations(office)).toEqual([]);
       const financingPage = (await office.locator('main').textContent()) ?? '';
       expect(financingPage).toContain(companyName);
       expect(financingPage).toContain('MES e raccolta dati di macchina');
@@ -183,6 +186,7 @@ describe('one SME journey in a browser', () => {
       expect(
         await office.locator('#funnel-chart').evaluate((canvas) => (canvas as HTMLCanvasElement).width),
       ).toBeGreaterThan(0);
+      expect(await axeViolations(office)).toEqual([]);
 
       // Assess 7: from the dashboard the office opens the project and pauses its monitoring
       await office
@@ -190,6 +194,7 @@ describe('one SME journey in a browser', () => {
         .getByRole('link', { name: 'MES e raccolta dati di macchina' })
         .click();
       await heading(office, 'MES e raccolta dati di macchina').waitFor();
+      expect(await axeViolations(office)).toEqual([]);
       expect(await office.getByTestId('kpi-trajectories').textContent()).toContain('OEE (%)');
       const pause = office.locator('form', {
         has: office.getByRole('button', { name: 'Sospendi il monitoraggio' }),
