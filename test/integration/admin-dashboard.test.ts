@@ -223,7 +223,8 @@ describe('the admin dashboard handler', () => {
       counters: { applications: expect.any(Number) },
     });
     expect(csv.statusCode).toBe(200);
-    expect(csv.body.split('\n')[0]).toMatch(/^applicationId,/);
+    // The spreadsheet CSV in the requester's language (this event asks for English), with its BOM.
+    expect(csv.body.split('\n')[0]).toMatch(/^\uFEFFApplication ID,/);
     expect(page.body).toContain('data-testid="counter-applications"');
     expect(page.body).toContain('src="/assets/chart.umd.min.js"');
     expect(page.headers?.['Content-Security-Policy']).toContain("script-src 'self'");
