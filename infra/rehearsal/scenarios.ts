@@ -334,10 +334,12 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     const exported = await request('GET', `/admin/programmes/${programmeId}/projects.csv`, undefined, {
       ...admin,
       Accept: 'text/csv',
+      'Accept-Language': 'en',
     });
     check(exported.status === 200, `projects.csv → ${exported.status}`);
     const rows = parse(exported.text.replace(/^\uFEFF/, ''), { delimiter: [',', ';'] }) as string[][];
-    const column = rows[0]?.findIndex((name) => /^project ?id$|^projectId$/i.test(name.trim())) ?? -1;
+    const column =
+      rows[0]?.findIndex((name) => /^project ?id$|^projectId$|^ID progetto$/i.test(name.trim())) ?? -1;
     projectId = column >= 0 ? String(rows[1]?.[column] ?? '') : '';
     check(/^[0-9a-f-]{36}$/.test(projectId), `no project in projects.csv (${exported.text.slice(0, 200)})`);
     return `project ${projectId.slice(0, 8)} launched`;
