@@ -530,6 +530,33 @@ describe('the SME journey', () => {
     await emailTo(sme.smeEmail, /risultato dell’assessment/);
   });
 
+  it('refuses a draft too large to keep, with a message, keeping the draft saved before', async () => {
+    // Prepare: a draft saved, then one far larger than any real form.
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    await apply(programme.id);
+    await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/)), { decision: 'accept' });
+    const link = taskLink(await emailTo(manager.email, /Registra l’assessment/));
+    const form = (fields: Record<string, string>) =>
+      fetch(link, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    await form({ intent: 'draft', lang: 'it', findings: 'Prima bozza.' });
+
+    // Act
+    const huge = await form({ intent: 'draft', lang: 'it', findings: 'x'.repeat(70_000) });
+    const page = await huge.text();
+    const resumed = await (await fetch(link, { headers: { Accept: 'text/html' } })).text();
+
+    // Assess
+    expect(huge.status).toBe(413);
+    expect(page).toContain('La richiesta è troppo grande: il limite è 64 KB.');
+    expect(resumed).toContain('Prima bozza.');
+    expect(resumed).not.toContain('x'.repeat(1000));
+  });
+
   it('asks the SME to confirm a withdrawal on a second page before the destructive button acts', async () => {
     // Prepare
     const manager = await newManager();
