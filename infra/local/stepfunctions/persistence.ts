@@ -1,6 +1,7 @@
 // Executions on disk: one JSON file per execution in the data folder, named by a hash of its ARN,
 // written whole through a temporary file and a rename (a crash leaves the old file or the new one,
-// never half of one). Read back at start, so running executions resume.
+// never half of one), soon after each change or at once before an answer that must survive a crash.
+// Read back at start, so running executions resume.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,4 +53,56 @@ export function readExecutionFiles(dataDir: string): ExecutionRecord[] {
     executions.push(exec);
   }
   return executions;
+}
+
+/**
+ * Writes executions to the data folder as they change: soon (the changed ones together, 50 ms
+ * later) or now (before an answer that must survive a crash is given). Without a data folder,
+ * nothing is written.
+ */
+export class ExecutionFiles {
+  private readonly dataDir: string | undefined;
+  private readonly lookup: (executionArn: string) => ExecutionRecord | undefined;
+  private readonly dirty = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+
+  /** @param lookup - the execution of an ARN as it is in memory when the write happens */
+  constructor(dataDir: string | undefined, lookup: (executionArn: string) => ExecutionRecord | undefined) {
+    this.dataDir = dataDir;
+    this.lookup = lookup;
+  }
+
+  persist(exec: ExecutionRecord): void {
+    if (!this.dataDir) return;
+    this.dirty.add(exec.executionArn);
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), 50);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Writes the execution's file now (before an answer that must survive a crash is given). */
+  persistNow(exec: ExecutionRecord): void {
+    if (!this.dataDir) return;
+    this.dirty.delete(exec.executionArn);
+    mkdirSync(this.dataDir, { recursive: true });
+    this.writeFile(exec);
+  }
+
+  /** Writes every execution changed since the last write. */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.dataDir) return;
+    mkdirSync(this.dataDir, { recursive: true });
+    for (const executionArn of [...this.dirty]) {
+      this.dirty.delete(executionArn);
+      const exec = this.lookup(executionArn);
+      if (exec) this.writeFile(exec);
+    }
+  }
+
+  private writeFile(exec: ExecutionRecord): void {
+    writeExecutionFile(this.dataDir ?? '.', exec);
+  }
 }

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type LocalStepFunctions, StepFunctionsError, ValidationException } from './engine.ts';
+import type { LocalStepFunctions } from './engine.ts';
+import { StepFunctionsError, ValidationException } from './errors.ts';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const DEFAULT_PAGE_SIZE = 100;

@@ -14,7 +14,8 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TaskDoesNotExist, type TaskHandler } from '#infra/local/stepfunctions/engine.ts';
+import { TaskDoesNotExist } from '#infra/local/stepfunctions/errors.ts';
+import type { TaskHandler } from '#infra/local/stepfunctions/types.ts';
 import { eventually, fnArn, type Harness, namedError, startHarness } from './helpers.ts';
 
 let h: Harness;

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { LocalStepFunctions, type LocalStepFunctionsOptions } from '#infra/local/stepfunctions/engine.ts';
+import { LocalStepFunctions } from '#infra/local/stepfunctions/engine.ts';
 import { startStepFunctionsServer } from '#infra/local/stepfunctions/server.ts';
+import type { LocalStepFunctionsOptions } from '#infra/local/stepfunctions/types.ts';
 
 export const region = 'eu-south-1';
 export const accountId = '000000000000';

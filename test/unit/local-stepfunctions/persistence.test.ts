@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { DescribeExecutionCommand, ListExecutionsCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TaskHandler } from '#infra/local/stepfunctions/engine.ts';
+import type { TaskHandler } from '#infra/local/stepfunctions/types.ts';
 import { eventually, fnArn, type Harness, startHarness, tempDir } from './helpers.ts';
 
 const journey = {

@@ -7,7 +7,7 @@ import {
   RedriveExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TaskHandler } from '#infra/local/stepfunctions/engine.ts';
+import type { TaskHandler } from '#infra/local/stepfunctions/types.ts';
 import { eventually, fnArn, type Harness, namedError, startHarness, tempDir } from './helpers.ts';
 
 const launchFlow = {
