@@ -5,12 +5,12 @@
 // Italian and English, plain text plus HTML through renderEmail; money in euro and dates in Italian
 // time, written the way each language writes them.
 import type { JourneyOutcome } from '#shared/domain/application.ts';
-import type { projectOutcomes } from '#shared/domain/human-tasks.ts';
+import type { DmaBandCode, projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import { formatChange, formatDeadline, formatEuro, formatNumber } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { isMessageKey, t } from '#shared/i18n/messages.ts';
+import { t } from '#shared/i18n/messages.ts';
 import type { InterestArea } from '#shared/schemas/application.ts';
 import { type RenderedEmail, renderEmail } from './templates.tsx';
 
@@ -169,15 +169,14 @@ export function assessmentSummaryEmail(
     companyName: string;
     programmeName: string;
     overall: number;
-    band: string;
+    band: DmaBandCode;
     scores: Readonly<Record<DmaDimension, number>>;
     improvementAreas: readonly InterestArea[];
     projectRecommended: boolean;
     projectTitle?: string;
   },
 ): RenderedEmail {
-  const bandKey = `dmaBand.${data.band}`;
-  const band = isMessageKey(bandKey) ? t(lang, bandKey) : data.band;
+  const band = t(lang, `dmaBand.${data.band}`);
   const scores = dmaDimensions
     .map((dimension) => `${t(lang, `dma.${dimension}`)} ${formatScore(data.scores[dimension], lang)}`)
     .join('; ');
@@ -495,12 +494,11 @@ export function projectClosedEmail(
     unspentEur: number;
   },
 ): RenderedEmail {
-  const outcomeKey = `projectOutcome.${data.outcome}`;
   const params = {
     title: data.projectTitle,
     company: data.companyName,
     programme: data.programmeName,
-    outcome: isMessageKey(outcomeKey) ? t(lang, outcomeKey) : data.outcome,
+    outcome: t(lang, `projectOutcome.${data.outcome}`),
   };
   const { t0Overall: t0, t1Overall: t1 } = data;
   return renderEmail(lang, {
