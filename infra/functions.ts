@@ -132,6 +132,8 @@ export const functionCatalog = {
     description:
       'GET /admin/programmes[/{id}[/export.csv]], POST …/{id}/unlock — programmes, dashboard, exports, unlocking a firm; admin group only',
     table: 'readWrite',
+    // The dashboard links Chart.js by a hash of its content (shared/pages/static-assets.ts).
+    bundledFiles: ['node_modules/chart.js/dist/chart.umd.min.js'],
   },
   adminProjects: {
     entry: 'functions/http/admin-projects.ts',
@@ -156,7 +158,8 @@ export const functionCatalog = {
   },
   assets: {
     entry: 'functions/http/assets.ts',
-    description: 'GET /assets/{file} — Chart.js and the dashboard chart script (bundled, no CDN)',
+    description:
+      'GET /assets/{file} — Chart.js and the pages’ scripts, by content-hashed name (bundled, no CDN)',
     memorySizeMb: 256,
     bundledFiles: ['node_modules/chart.js/dist/chart.umd.min.js'],
   },

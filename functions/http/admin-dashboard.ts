@@ -11,22 +11,17 @@ import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
 import { CrossSiteError, errorResponse, ForbiddenError } from '#shared/http/errors.ts';
 import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
-import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { forMethod, htmlResponse, jsonResponse, scriptPageHeaders } from '#shared/http/responses.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
-import { securityHeaders } from '#shared/http/security.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { DashboardPage, MessagePage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
-import { siteCssHash } from '#shared/pages/style.ts';
+import { assetHref } from '#shared/pages/static-assets.ts';
 import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
 import { dashboardFigures, dashboardProjectLimit } from '#shared/use-cases/programme-dashboard.ts';
 import { type UnlockOutcome, unlockCompany } from '#shared/use-cases/unlock-company.ts';
 
 const env = readFunctionEnv(functionCatalog.adminDashboard);
-
-/** The dashboard draws its charts with the two scripts under /assets (same origin, no inline script). */
-const chartPageHeaders = securityHeaders([siteCssHash], ["'self'"]);
-const assetHref = (file: string) => sitePath(routes.asset.path.replace('{file}', file));
 
 const unlockOutcomes = {
   unlocked: { statusCode: 200, message: 'admin.unlock.unlocked' },
@@ -123,8 +118,8 @@ export const handler = httpHandler().handler(async (event) => {
           exportHref: (kind) => sitePath(`${selfHref}/${kind}.csv`),
           unlockHref: sitePath(`${selfHref}/unlock?lang=${lang}`),
           charts: {
-            libraryHref: assetHref('chart.umd.min.js'),
-            scriptHref: assetHref('dashboard-charts.js'),
+            libraryHref: assetHref('chart'),
+            scriptHref: assetHref('dashboard-charts'),
           },
           programmesHref: sitePath(routes.adminProgrammes.path),
           projects,
@@ -133,7 +128,7 @@ export const handler = httpHandler().handler(async (event) => {
             `${sitePath(routes.adminProject.path.replace('{projectId}', encodeURIComponent(projectId)))}?lang=${lang}`,
         }),
       ),
-      chartPageHeaders,
+      scriptPageHeaders,
     ),
   );
 });

@@ -2,6 +2,7 @@
 // handlers, routed by the same route table CDK reads. Paths under /_local/ go to the local console.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type {
   APIGatewayAuthorizerResult,
   APIGatewayProxyEvent,
@@ -10,6 +11,7 @@ import type {
 } from 'aws-lambda';
 import { adminGroup, requestToken } from '#shared/auth/admin-session.ts';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
+import { minimumCompressedBytes } from '#shared/http/responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { securityHeaders } from '#shared/http/security.ts';
 import type { FunctionName } from '../functions.ts';
@@ -124,14 +126,35 @@ export function toProxyEvent(
   };
 }
 
-/** Writes a proxy integration's result as the HTTP response. */
-export function sendProxyResult(response: ServerResponse, result: APIGatewayProxyResult): void {
+/**
+ * Writes a proxy integration's result as the HTTP response, gzipped as API Gateway does when the
+ * API sets a minimum compression size, the client accepts gzip and the body is at least that long.
+ */
+export function sendProxyResult(
+  response: ServerResponse,
+  result: APIGatewayProxyResult,
+  compression?: { readonly acceptEncoding: string | undefined; readonly minimumBytes: number | undefined },
+): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
     headers[name] = values.map(String);
+  let body = result.isBase64Encoded
+    ? Buffer.from(result.body, 'base64')
+    : Buffer.from(result.body ?? '', 'utf8');
+  const minimumBytes = compression?.minimumBytes;
+  if (
+    minimumBytes !== undefined &&
+    body.byteLength >= minimumBytes &&
+    /\bgzip\b/.test(compression?.acceptEncoding ?? '') &&
+    !Object.keys(headers).some((name) => name.toLowerCase() === 'content-encoding')
+  ) {
+    body = gzipSync(body);
+    headers['Content-Encoding'] = 'gzip';
+    headers.Vary = 'Accept-Encoding';
+  }
   response.writeHead(result.statusCode, headers);
-  response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+  response.end(body);
 }
 
 /** The REQUEST authorizer's event for a proxy event, as API Gateway builds it. */
@@ -258,7 +281,10 @@ export async function startApiServer(options: {
         matched.route.handler as FunctionName,
         event,
       )) as APIGatewayProxyResult;
-      sendProxyResult(response, result);
+      sendProxyResult(response, result, {
+        acceptEncoding: request.headers['accept-encoding'],
+        minimumBytes: minimumCompressedBytes,
+      });
     })().catch((error: unknown) => {
       options.onError?.(error);
       // API Gateway's answer when the integration fails; the handler's error never reaches the client.

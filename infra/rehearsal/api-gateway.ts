@@ -58,6 +58,8 @@ export interface ApiFinding {
 export class RestApiFromTemplate {
   readonly apiId: string;
   readonly stage: string;
+  /** The API's MinimumCompressionSize: answers at least this long are gzipped for clients that accept it. */
+  readonly minimumCompressedBytes: number | undefined;
   readonly methods: ApiMethod[];
   readonly uses = new Map<string, RouteUse>();
   readonly findings: ApiFinding[] = [];
@@ -76,6 +78,8 @@ export class RestApiFromTemplate {
     const api = apis[0] as (typeof apis)[number];
     const stack = api.stack;
     this.apiId = assembly.ref(stack, api.logicalId);
+    const compression = api.resource.Properties?.MinimumCompressionSize;
+    this.minimumCompressedBytes = typeof compression === 'number' ? compression : undefined;
     const stage = assembly.resourcesOfType('AWS::ApiGateway::Stage')[0];
     this.stage = String(stage?.resource.Properties?.StageName ?? 'prod');
     const paths = this.resourcePaths(stack, api.logicalId);
@@ -269,7 +273,10 @@ export class RestApiFromTemplate {
       });
       return this.gatewayResponse(response, 'DEFAULT_5XX');
     }
-    sendProxyResult(response, result);
+    sendProxyResult(response, result, {
+      acceptEncoding: request.headers['accept-encoding'],
+      minimumBytes: this.minimumCompressedBytes,
+    });
   }
 
   /** API Gateway's matching: literal path parts before `{parameters}`. */

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { assetFileName } from '#shared/pages/static-assets.ts';
 import type { OutboxMessage } from '../local/outbox.ts';
 
 export interface ScenarioContext {
@@ -151,8 +152,9 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     const form = await show('/');
     check(form.text.includes('<form'), 'the form page has no form');
     await show('/managers/register');
-    const asset = await show('/assets/chart.umd.min.js', { Accept: '*/*' });
+    const asset = await show(`/assets/${assetFileName('chart')}`, { Accept: '*/*' });
     check(asset.text.length > 10_000, 'Chart.js is not served whole');
+    check(/immutable/.test(asset.headers.get('cache-control') ?? ''), 'assets are not cached for good');
     const missing = await request('GET', '/no-such-page');
     check(
       missing.status === 403 && missing.text.includes('Missing Authentication Token'),

@@ -1,6 +1,6 @@
 // Stateless resources: the functions (infra/functions.ts), the public REST API (shared/http/routes.ts)
 // and the state machines (workflows/). Everything here can be destroyed and redeployed freely.
-import { ArnFormat, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Size, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -38,6 +38,7 @@ import type { Construct } from 'constructs';
 import { type FunctionVariable, variablesOf } from '#shared/config/environment.ts';
 import { mainTable } from '#shared/data/table-design.ts';
 import { adminRefusals } from '#shared/http/gateway-responses.ts';
+import { minimumCompressedBytes } from '#shared/http/responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { stateMachineNameOf, type WorkflowName, workflows } from '#workflows/index.ts';
 import { AppFunction } from '../constructs/app-function.ts';
@@ -468,7 +469,8 @@ export class AppStack extends Stack {
         loggingLevel: MethodLoggingLevel.OFF,
       },
       // Bodies are capped by the handlers (64 KB → 413); API Gateway's own ceiling is 10 MB.
-      minCompressionSize: undefined,
+      // Answers are gzipped from this size for clients that accept it (pages, exports, Chart.js).
+      minCompressionSize: Size.bytes(minimumCompressedBytes),
     });
     const site = {
       base: this.publicBaseUrl(props, api),

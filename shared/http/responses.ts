@@ -10,6 +10,15 @@ export interface HttpResponse {
 
 const pageHeaders = securityHeaders([siteCssHash]);
 
+/**
+ * API Gateway gzips answers at least this long for clients that accept it (the stack's
+ * minCompressionSize; the local server does the same): pages, exports and Chart.js travel light.
+ */
+export const minimumCompressedBytes = 1024;
+
+/** A page that loads this site's own scripts from /assets (never inline ones). */
+export const scriptPageHeaders = securityHeaders([siteCssHash], ["'self'"]);
+
 export function htmlResponse(
   statusCode: number,
   html: string,

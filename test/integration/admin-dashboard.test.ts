@@ -11,6 +11,7 @@ import { lambdaContext } from '#infra/local/lambda-runtime.ts';
 import { documentClient } from '#shared/data/client.ts';
 import { getProject } from '#shared/data/projects.ts';
 import { keys } from '#shared/data/table-design.ts';
+import { assetFileName } from '#shared/pages/static-assets.ts';
 import { local, tableName } from '../support/journey-kit.ts';
 
 type Call = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
@@ -112,16 +113,24 @@ describe('the admin area on the local API', () => {
     expect(page).toContain(`${local.site}/_local/programmes`);
   });
 
-  it('serves the chart scripts from this site (no CDN)', async () => {
-    const library = await fetch(`${local.site}/assets/chart.umd.min.js`);
-    const drawing = await fetch(`${local.site}/assets/dashboard-charts.js`);
+  it('serves the scripts from this site (no CDN) under hashed names, cached for good and gzipped', async () => {
+    const library = await fetch(`${local.site}/assets/${assetFileName('chart')}`);
+    const drawing = await fetch(`${local.site}/assets/${assetFileName('dashboard-charts')}`);
+    const score = await fetch(`${local.site}/assets/${assetFileName('assessment-score')}`);
+    const oldName = await fetch(`${local.site}/assets/chart.umd.min.js`);
+    const otherHash = await fetch(`${local.site}/assets/chart-0123456789.js`);
     const unknown = await fetch(`${local.site}/assets/other.js`);
 
+    expect(assetFileName('chart')).toMatch(/^chart-[0-9a-f]{10}\.js$/);
     expect(library.status).toBe(200);
     expect(library.headers.get('content-type')).toContain('text/javascript');
+    expect(library.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // fetch asks for gzip and inflates it: the header says it travelled compressed.
+    expect(library.headers.get('content-encoding')).toBe('gzip');
     expect(await library.text()).toContain('Chart.js');
     expect(await drawing.text()).toContain('dashboard-data');
-    expect(unknown.status).toBe(404);
+    expect(await score.text()).toContain('dma-overall');
+    expect([oldName.status, otherHash.status, unknown.status]).toEqual([404, 404, 404]);
   });
 });
 
@@ -226,7 +235,7 @@ describe('the admin dashboard handler', () => {
     // The spreadsheet CSV in the requester's language (this event asks for English), with its BOM.
     expect(csv.body.split('\n')[0]).toMatch(/^\uFEFFApplication ID,/);
     expect(page.body).toContain('data-testid="counter-applications"');
-    expect(page.body).toContain('src="/assets/chart.umd.min.js"');
+    expect(page.body).toContain(`src="/assets/${assetFileName('chart')}"`);
     expect(page.headers?.['Content-Security-Policy']).toContain("script-src 'self'");
     const ids = (JSON.parse(list.body) as { programmes: { id: string }[] }).programmes.map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining(['sviluppo-pmi', 'mechnet']));
@@ -246,7 +255,7 @@ describe('the admin dashboard handler', () => {
         }),
       );
       expect(page.body).toContain('href="/prod/admin/programmes/mechnet/applications.csv"');
-      expect(page.body).toContain('src="/prod/assets/chart.umd.min.js"');
+      expect(page.body).toContain(`src="/prod/assets/${assetFileName('chart')}"`);
       expect(page.body).toContain('href="/prod/admin/programmes/mechnet?lang=');
     } finally {
       delete process.env.SITE_BASE_PATH;

@@ -2,6 +2,7 @@
 // project, the funnel and the budget show it, in Italian and English.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { assetFileName } from '#shared/pages/static-assets.ts';
 import {
   apply,
   assessmentAnswer,
@@ -106,7 +107,7 @@ describe('the programme dashboard', () => {
       page.match(/<script type="application\/json" id="dashboard-data">([^<]*)<\/script>/)?.[1] ?? '{}',
     );
     expect(data.funnel.values.slice(0, 2)).toEqual([1, 1]);
-    const library = await fetch(`${local.site}/_local/assets/chart.umd.min.js`);
+    const library = await fetch(`${local.site}/_local/assets/${assetFileName('chart')}`);
     expect(library.status).toBe(200);
     expect((await library.text()).length).toBeGreaterThan(100_000);
   });
