@@ -11,6 +11,7 @@ import { t } from '#shared/i18n/messages.ts';
 import type { ProjectSummary } from '#shared/use-cases/programme-dashboard.ts';
 import { jsonDataBlock } from './dashboard-charts.ts';
 import { Layout } from './layout.tsx';
+import { outcomeColours } from './outcome-colours.ts';
 
 /** The funnel's steps, from application to launched project: the counters it reads, in order. */
 export const funnelSteps = [
@@ -119,11 +120,13 @@ export function DashboardPage(props: {
         ) : null}
         <h2>{t(lang, 'dashboard.funnel')}</h2>
         {props.charts ? (
-          <div class="chart">
+          // Hidden until the script has drawn it (no empty box without JavaScript); the script then
+          // hides the native bars below, so the funnel is never shown twice.
+          <div class="chart" id="funnel-chart-box" hidden>
             <canvas id="funnel-chart" role="img" aria-label={t(lang, 'dashboard.funnel')} />
           </div>
         ) : null}
-        <ol class="funnel">
+        <ol class="funnel" id="funnel-bars">
           {funnelSteps.map((step) => (
             <li data-counter={step}>
               <span>{t(lang, `dashboard.${step}`)}</span>
@@ -193,7 +196,7 @@ export function DashboardPage(props: {
           high={programme.budget.totalEur * 0.9}
         />
         <h2>{t(lang, 'dashboard.monitoring')}</h2>
-        <table data-testid="monitoring">
+        <table class="data" data-testid="monitoring">
           <tbody>
             <tr>
               <td>{t(lang, 'dashboard.projectsClosed')}</td>
@@ -228,7 +231,7 @@ export function DashboardPage(props: {
         {count('dmaImprovedProjects') > 0 ? (
           <>
             <h3>{t(lang, 'dashboard.dmaImprovement')}</h3>
-            <table data-testid="dma-improvement">
+            <table class="data" data-testid="dma-improvement">
               <tbody>
                 {dmaDimensions.map((dimension) => (
                   <tr>
@@ -247,7 +250,7 @@ export function DashboardPage(props: {
         {stagesTimed.some((status) => medianStage(count, status)) ? (
           <>
             <h2>{t(lang, 'dashboard.medianStage')}</h2>
-            <table data-testid="median-stages">
+            <table class="data" data-testid="median-stages">
               <tbody>
                 {stagesTimed.map((status) => {
                   const median = medianStage(count, status);
@@ -262,16 +265,11 @@ export function DashboardPage(props: {
             </table>
           </>
         ) : null}
-        {props.charts && outcomes.length > 0 ? (
-          <div class="chart small">
-            <canvas id="outcomes-chart" role="img" aria-label={t(lang, 'dashboard.outcomes')} />
-          </div>
-        ) : null}
         <h2>{t(lang, 'dashboard.ineligibleByReason')}</h2>
         {reasons.length === 0 ? (
           <p>{t(lang, 'dashboard.none')}</p>
         ) : (
-          <table>
+          <table class="data">
             <tbody>
               {reasons.map((reason) => (
                 <tr>
@@ -285,54 +283,75 @@ export function DashboardPage(props: {
         {props.projects && props.projects.length > 0 ? (
           <>
             <h2>{t(lang, 'dashboard.projects', { limit: props.projectsLimit ?? props.projects.length })}</h2>
-            <table data-testid="projects">
+            <div class="table-scroll">
+              <table class="data" data-testid="projects">
+                <thead>
+                  <tr>
+                    <th scope="col">{t(lang, 'dashboard.projects.title')}</th>
+                    <th scope="col">{t(lang, 'admin.project.status')}</th>
+                    <th scope="col">{t(lang, 'dashboard.projects.launched')}</th>
+                    <th scope="col" class="n">
+                      {t(lang, 'admin.project.amount')}
+                    </th>
+                    <th scope="col" class="n">
+                      {t(lang, 'admin.project.spent')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.projects.map((project) => (
+                    <tr>
+                      <td>
+                        {props.projectHref ? (
+                          <a href={props.projectHref(project.projectId)}>{project.title}</a>
+                        ) : (
+                          project.title
+                        )}
+                      </td>
+                      <td>{t(lang, `admin.project.state.${project.status}`)}</td>
+                      <td>{formatRomeDateTime(project.launchedAt, lang)}</td>
+                      <td class="n">{formatEuro(project.amountEur, lang)}</td>
+                      <td class="n">{formatEuro(project.spentEur, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
+        <h2 id="outcomes-heading">{t(lang, 'dashboard.outcomes')}</h2>
+        {outcomes.length === 0 ? (
+          <p>{t(lang, 'dashboard.none')}</p>
+        ) : (
+          <div class="outcomes">
+            {props.charts ? (
+              <div class="chart small" id="outcomes-chart-box" hidden>
+                <canvas id="outcomes-chart" role="img" aria-labelledby="outcomes-heading" />
+              </div>
+            ) : null}
+            {/* The table is the chart's legend too: each outcome's colour, its name, its count. */}
+            <table class="data" data-testid="outcomes">
               <thead>
                 <tr>
-                  <th scope="col">{t(lang, 'dashboard.projects.title')}</th>
-                  <th scope="col">{t(lang, 'admin.project.status')}</th>
-                  <th scope="col">{t(lang, 'dashboard.projects.launched')}</th>
+                  <th scope="col">{t(lang, 'dashboard.outcome')}</th>
                   <th scope="col" class="n">
-                    {t(lang, 'admin.project.amount')}
-                  </th>
-                  <th scope="col" class="n">
-                    {t(lang, 'admin.project.spent')}
+                    {t(lang, 'dashboard.count')}
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {props.projects.map((project) => (
+                {outcomes.map((outcome) => (
                   <tr>
                     <td>
-                      {props.projectHref ? (
-                        <a href={props.projectHref(project.projectId)}>{project.title}</a>
-                      ) : (
-                        project.title
-                      )}
+                      <span class={`swatch outcome-${outcome}`} aria-hidden="true" />
+                      {t(lang, `dashboard.outcome.${outcome}`)}
                     </td>
-                    <td>{t(lang, `admin.project.state.${project.status}`)}</td>
-                    <td>{formatRomeDateTime(project.launchedAt, lang)}</td>
-                    <td class="n">{formatEuro(project.amountEur, lang)}</td>
-                    <td class="n">{formatEuro(project.spentEur, lang)}</td>
+                    <td class="n">{count(`outcome_${outcome}`)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </>
-        ) : null}
-        <h2>{t(lang, 'dashboard.outcomes')}</h2>
-        {outcomes.length === 0 ? (
-          <p>{t(lang, 'dashboard.none')}</p>
-        ) : (
-          <table>
-            <tbody>
-              {outcomes.map((outcome) => (
-                <tr>
-                  <td>{t(lang, `dashboard.outcome.${outcome}`)}</td>
-                  <td class="n">{count(`outcome_${outcome}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          </div>
         )}
       </div>
       {props.charts ? (
@@ -351,6 +370,7 @@ export function DashboardPage(props: {
                 outcomes: {
                   labels: outcomes.map((outcome) => t(lang, `dashboard.outcome.${outcome}`)),
                   values: outcomes.map((outcome) => count(`outcome_${outcome}`)),
+                  colours: outcomes.map((outcome) => outcomeColours[outcome]),
                 },
               }),
             }}
