@@ -5,10 +5,11 @@
 // Italian and English, plain text plus HTML through renderEmail; money in euro and dates in Italian
 // time, written the way each language writes them.
 import type { JourneyOutcome } from '#shared/domain/application.ts';
-import type { DmaBandCode, projectOutcomes } from '#shared/domain/human-tasks.ts';
+import type { DmaBandCode } from '#shared/domain/dma-score.ts';
+import type { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
-import { formatChange, formatDeadline, formatEuro, formatNumber } from '#shared/i18n/format.ts';
+import { formatChange, formatDeadline, formatEuro, formatNumber, formatPhone } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import type { InterestArea } from '#shared/schemas/application.ts';
@@ -88,7 +89,9 @@ export function introductionToSmeEmail(
         programme: data.programmeName,
       }),
       t(lang, 'journeyEmail.introSme.email', { email: data.managerEmail }),
-      ...(data.managerPhone ? [t(lang, 'journeyEmail.introSme.phone', { phone: data.managerPhone })] : []),
+      ...(data.managerPhone
+        ? [t(lang, 'journeyEmail.introSme.phone', { phone: formatPhone(data.managerPhone) })]
+        : []),
     ],
   });
 }
@@ -119,7 +122,7 @@ export function introductionToManagerEmail(
       }),
       t(lang, 'journeyEmail.introManager.email', { email: data.contactEmail }),
       ...(data.contactPhone
-        ? [t(lang, 'journeyEmail.introManager.phone', { phone: data.contactPhone })]
+        ? [t(lang, 'journeyEmail.introManager.phone', { phone: formatPhone(data.contactPhone) })]
         : []),
       t(lang, 'journeyEmail.introManager.next'),
     ],

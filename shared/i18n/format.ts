@@ -2,7 +2,8 @@
 // Every programme runs in Lombardy, so dates and times are Italian time (Europe/Rome).
 import type { Language } from './language.ts';
 
-const locale = (lang: Language) => (lang === 'it' ? 'it-IT' : 'en-GB');
+/** The locale whose conventions a language's numbers and dates follow. */
+export const locale = (lang: Language) => (lang === 'it' ? 'it-IT' : 'en-GB');
 
 /** An amount in euro as the language writes it ("1.250.000 €", "€1,250,000"); cents only if any. */
 export function formatEuro(amount: number, lang: Language): string {
@@ -66,4 +67,65 @@ export function formatRomeTimestamp(iso: string): string {
     timeStyle: 'short',
     timeZone: 'Europe/Rome',
   }).format(date);
+}
+
+/**
+ * Italian area codes shorter than four digits (the numbering plan's districts of 02 Milano, 06 Roma
+ * and the 0xx capitals); every other area code has four digits ("0332" Varese).
+ */
+const shortAreaCodes = new Set([
+  '02',
+  '06',
+  '010',
+  '011',
+  '015',
+  '019',
+  '030',
+  '031',
+  '035',
+  '039',
+  '040',
+  '041',
+  '045',
+  '049',
+  '050',
+  '051',
+  '055',
+  '059',
+  '070',
+  '071',
+  '075',
+  '079',
+  '080',
+  '081',
+  '085',
+  '089',
+  '090',
+  '091',
+  '095',
+  '099',
+]);
+
+/**
+ * A stored telephone number (digits with an optional "+", as normalisePhone keeps it) written the
+ * Italian way: "+39 02 1234 5678", "+39 0332 123456", "+39 347 123 4567", "0332 123456". Numbers of
+ * other countries keep their digits after the country's "+".
+ */
+export function formatPhone(stored: string): string {
+  const international = stored.startsWith('+39');
+  const national = international ? stored.slice(3) : stored;
+  if (!/^\d{6,11}$/.test(national) || (!international && stored.startsWith('+'))) return stored;
+  const prefix = international ? '+39 ' : '';
+  if (national.startsWith('3') && national.length >= 9) {
+    return `${prefix}${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+  }
+  if (national.startsWith('0')) {
+    const area =
+      [2, 3].map((n) => national.slice(0, n)).find((code) => shortAreaCodes.has(code)) ??
+      national.slice(0, 4);
+    const rest = national.slice(area.length);
+    const grouped = area === '02' || area === '06' ? rest.replace(/^(\d{4})(\d{3,})$/, '$1 $2') : rest;
+    return `${prefix}${area} ${grouped}`;
+  }
+  return `${prefix}${national}`;
 }

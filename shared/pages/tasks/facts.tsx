@@ -1,7 +1,7 @@
 // What a task page shows before its form: the company (never its contact details on an offer),
 // the candidate manager of a vetting, the assessment behind a financing decision.
 import { dmaDimensions } from '#shared/domain/manager.ts';
-import { formatEuro, formatNumber } from '#shared/i18n/format.ts';
+import { formatEuro, formatNumber, formatPhone } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { labelOrCode, provinceName } from '#shared/pages/form-kit.tsx';
@@ -86,7 +86,9 @@ export function CandidateFacts({ lang, candidate }: { lang: Language; candidate:
       {candidate.phone ? (
         <>
           <dt>{t(lang, 'field.phone')}</dt>
-          <dd>{candidate.phone}</dd>
+          <dd>
+            <a href={`tel:${candidate.phone}`}>{formatPhone(candidate.phone)}</a>
+          </dd>
         </>
       ) : null}
       <dt>{t(lang, 'field.languages')}</dt>
