@@ -8,7 +8,7 @@ import { findHumanTaskByLink } from '#shared/data/human-tasks.ts';
 import { looksLikeLinkSecret } from '#shared/domain/links.ts';
 import { httpHandler, sameSitePostsOnly } from '#shared/http/middleware.ts';
 import { answerAsHtml, linkLanguage, parseBody, requestLanguage } from '#shared/http/request.ts';
-import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { forMethod, htmlResponse, jsonResponse, scriptPageHeaders } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -19,7 +19,9 @@ import {
   TaskClosedPage,
   TaskDonePage,
   TaskPage,
+  type TaskPageContext,
   taskFormToAnswer,
+  taskPageHasScript,
 } from '#shared/pages/index.ts';
 import { answerTask, saveDraft } from '#shared/use-cases/answer-task.ts';
 import { taskFieldNames, taskLanguage, taskView } from '#shared/use-cases/task-view.ts';
@@ -39,6 +41,15 @@ const closedCode: Record<ClosedReason, string> = {
   cancelled: 'taskCancelled',
   unknown: 'unknownLink',
 };
+
+/** A task's page, with the CSP its script needs (the assessment's live score) and no more. */
+function taskPage(statusCode: number, context: TaskPageContext) {
+  return htmlResponse(
+    statusCode,
+    renderPage(TaskPage(context)),
+    taskPageHasScript(context.kind) ? scriptPageHeaders : {},
+  );
+}
 
 function closed(event: APIGatewayProxyEvent, lang: Language, reason: ClosedReason, asHtml: boolean) {
   const response = asHtml
@@ -73,7 +84,7 @@ export const handler = httpHandler()
           jsonResponse(200, { kind: task.kind, status: task.status, dueAt: task.dueAt, round: task.round }),
         );
       }
-      return forMethod(event.httpMethod, htmlResponse(200, renderPage(TaskPage(context))));
+      return forMethod(event.httpMethod, taskPage(200, context));
     }
 
     // Saved unfinished on the same link (long forms only): nothing is validated as an answer,
@@ -92,8 +103,7 @@ export const handler = httpHandler()
           ? { tone: 'ok' as const, message: t(lang, 'task.draft.saved', { date: now }) }
           : { tone: 'bad' as const, message: t(lang, 'task.draft.tooLarge') };
       const values = body.kind === 'form' ? body.fields : {};
-      const page = renderPage(TaskPage({ ...context, values, notice }));
-      return htmlResponse(draft === 'saved' ? 200 : 413, page);
+      return taskPage(draft === 'saved' ? 200 : 413, { ...context, values, notice });
     }
     const answer = body.kind === 'form' ? taskFormToAnswer(task.kind, body.fields, lang) : body.value;
     const result = await answerTask(env.TABLE_NAME, task, answer);
@@ -111,7 +121,7 @@ export const handler = httpHandler()
         const context = await taskView(env.TABLE_NAME, task, lang, formAction);
         if (!context) return closed(event, lang, 'unknown', true);
         const values = body.kind === 'form' ? body.fields : {};
-        return htmlResponse(422, renderPage(TaskPage({ ...context, values, errors })));
+        return taskPage(422, { ...context, values, errors });
       }
       case 'already_answered':
         return closed(event, lang, 'answered', asHtml);

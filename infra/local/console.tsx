@@ -37,8 +37,8 @@ nav.tabs a{margin-right:0}
 .filters a{margin-right:.6rem}
 .filters a[aria-current]{font-weight:700;text-decoration:none;color:var(--ink)}
 main.wide{max-width:none}
-form.search{display:flex;gap:.5rem;align-items:center;margin:.5rem 0}
-form.search input{padding:.35rem .5rem;border:1px solid #8a93a3;border-radius:.35rem;font:inherit;min-width:22rem}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
+form.search input{padding:.35rem .5rem;border:1px solid #8a93a3;border-radius:.35rem;font:inherit;width:min(22rem,100%)}
 form.search button{padding:.35rem .9rem}
 .split{display:grid;grid-template-columns:minmax(0,1fr) minmax(20rem,28rem);gap:1.25rem;align-items:start}
 @media (max-width:70rem){.split{grid-template-columns:minmax(0,1fr)}}
@@ -626,9 +626,9 @@ export function createConsole(deps: ConsoleDeps) {
           graphPanel
         )}
         <h2>Input</h2>
-        <pre>{shownJson(execution.input)}</pre>
+        <pre tabIndex={0}>{shownJson(execution.input)}</pre>
         <h2>Output</h2>
-        <pre>{shownJson(execution.output)}</pre>
+        <pre tabIndex={0}>{shownJson(execution.output)}</pre>
         <h2>Event history</h2>
         <div class="scroll">
           <table class="history">
@@ -664,7 +664,7 @@ export function createConsole(deps: ConsoleDeps) {
                           <summary>
                             <code>{JSON.stringify(detail).slice(0, 60)}…</code>
                           </summary>
-                          <pre>{JSON.stringify(detail, null, 2).slice(0, 8000)}</pre>
+                          <pre tabIndex={0}>{JSON.stringify(detail, null, 2).slice(0, 8000)}</pre>
                         </details>
                       ) : null}
                     </td>
@@ -744,7 +744,7 @@ export function createConsole(deps: ConsoleDeps) {
           <dd>{when(message.sentAt)}</dd>
         </dl>
         <h2>Plain text</h2>
-        <pre data-testid="email-text">{message.text}</pre>
+        <pre data-testid="email-text" tabIndex={0}>{message.text}</pre>
         <h2>Links in this e-mail</h2>
         <ul>
           {[...new Set(message.text.match(/https?:\/\/\S+/g) ?? [])].map((link) => (

@@ -6,7 +6,7 @@ import { interestAreas } from '#shared/schemas/application.ts';
 import { storableNumber } from '#shared/schemas/number.ts';
 import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
-import { type AssessmentModel, type DmaBands, defaultDmaBands } from './programme.ts';
+import type { AssessmentModel } from './programme.ts';
 
 export const humanTaskKinds = [
   'offer',
@@ -178,27 +178,6 @@ export const humanTaskAnswerSchemas = {
 } as const satisfies Record<HumanTaskKind, z.ZodType>;
 
 export type HumanTaskAnswer<K extends HumanTaskKind> = z.output<(typeof humanTaskAnswerSchemas)[K]>;
-
-/** The DMA overall score: the mean of the six dimensions, one decimal. */
-export function dmaOverall(scores: Record<DmaDimension, number>): number {
-  const total = dmaDimensions.reduce((sum, dimension) => sum + scores[dimension], 0);
-  return Math.round((total / dmaDimensions.length) * 10) / 10;
-}
-
-export const dmaBandCodes = ['basic', 'average', 'moderately_advanced', 'advanced'] as const;
-export type DmaBandCode = (typeof dmaBandCodes)[number];
-
-/**
- * The DMA maturity band of an overall score (the EDIH network's four levels).
- * @param bands - the programme's band lower bounds (`programme.assessment.bands`); without them the
- *   usual ones, defaultDmaBands (Basic 0–25, Average 26–50, Moderately advanced 51–75, Advanced 76–100)
- */
-export function dmaBand(overall: number, bands: DmaBands = defaultDmaBands): DmaBandCode {
-  if (overall < bands.averageFrom) return 'basic';
-  if (overall < bands.moderatelyAdvancedFrom) return 'average';
-  if (overall < bands.advancedFrom) return 'moderately_advanced';
-  return 'advanced';
-}
 
 /**
  * What the workflow receives when a task is answered: codes and IDs only, never free text (findings,

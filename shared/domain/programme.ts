@@ -5,6 +5,7 @@ import { type Language, languageSchema } from '#shared/i18n/language.ts';
 import { storableNumber } from '#shared/schemas/number.ts';
 import { singleLine } from '#shared/schemas/text.ts';
 import { atecoVersions } from './ateco.ts';
+import { defaultDmaBands } from './dma-score.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
 import { smeSizeClasses } from './sme-size.ts';
 
@@ -77,9 +78,6 @@ export const dmaBandsSchema = z
     message: 'band lower bounds must increase: averageFrom < moderatelyAdvancedFrom < advancedFrom',
   });
 export type DmaBands = z.output<typeof dmaBandsSchema>;
-
-/** Basic 0–25, Average 26–50, Moderately advanced 51–75, Advanced 76–100. */
-export const defaultDmaBands: DmaBands = { averageFrom: 26, moderatelyAdvancedFrom: 51, advancedFrom: 76 };
 
 export const defaultAssessmentModel: AssessmentModel = 'dma';
 

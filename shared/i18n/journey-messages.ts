@@ -129,6 +129,14 @@ export const journeyMessagesIt = {
   'assessment.hint.areas':
     'In ordine di priorità, dalla più importante: almeno una, ciascuna una sola volta. Lascia vuote le posizioni che non servono.',
   'assessment.rank': 'Priorità {n}',
+  'assessment.rank.duplicate': 'Già scelta come priorità {n}: scegline un’altra o lascia vuoto.',
+  'assessment.progress.title': 'Avanzamento',
+  'assessment.progress.count': '{done} di {total} sezioni complete',
+  'assessment.progress.done': 'completata',
+  'assessment.progress.todo': 'da completare',
+  'assessment.overall': 'Punteggio complessivo: {overall} su 100 — livello {band}',
+  'assessment.overall.pending':
+    'Punteggio complessivo: compare quando hai inserito i sei punteggi (da 0 a 100).',
   'assessment.hint.findings': 'Punti di forza, criticità e raccomandazioni emerse dall’assessment.',
   'assessment.section.internationalisation': 'Internazionalizzazione',
   'assessment.hint.internationalisation':
@@ -516,6 +524,13 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'assessment.hint.areas':
     'In order of priority, most important first: at least one, each only once. Leave unused positions empty.',
   'assessment.rank': 'Priority {n}',
+  'assessment.rank.duplicate': 'Already chosen as priority {n}: choose another or leave it empty.',
+  'assessment.progress.title': 'Progress',
+  'assessment.progress.count': '{done} of {total} sections complete',
+  'assessment.progress.done': 'complete',
+  'assessment.progress.todo': 'to do',
+  'assessment.overall': 'Overall score: {overall} out of 100 — {band} level',
+  'assessment.overall.pending': 'Overall score: shown once the six scores are filled in (0 to 100).',
   'assessment.hint.findings': 'Strengths, weaknesses and recommendations from the assessment.',
   'assessment.section.internationalisation': 'Internationalisation',
   'assessment.hint.internationalisation':

@@ -143,13 +143,15 @@ export function formKit(
       options: readonly { value: string; label: string }[];
       /** Error shown by the enclosing group instead (the control is still marked invalid). */
       groupError?: string;
+      /** This control's own error, when the page works it out (else the posted answer's). */
+      error?: string | undefined;
       /** Starts with an empty "Choose…" option (default); without it the first option is preselected. */
       choose?: boolean;
       describedBy?: string;
     },
   ) => {
     const id = fieldId(props.name);
-    const error = errorFor(props.name);
+    const error = props.error ?? errorFor(props.name);
     const invalid = Boolean(error ?? props.groupError);
     return (
       <div class={invalid ? 'field invalid' : 'field'}>

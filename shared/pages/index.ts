@@ -22,5 +22,6 @@ export {
   TaskPage,
   type TaskPageContext,
   taskFormToAnswer,
+  taskPageHasScript,
   type VettingCandidate,
 } from './task-pages.tsx';

@@ -10,8 +10,9 @@ import { dmaDimensions, type ManagerStatus, managerAtecoVersion } from '#shared/
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { type FieldName, t } from '#shared/i18n/messages.ts';
+import { parseLocaleNumber } from '#shared/i18n/parse-number.ts';
 import type { FieldError } from '#shared/schemas/application.ts';
-import { interestAreas, parseLocaleNumber } from '#shared/schemas/application.ts';
+import { interestAreas } from '#shared/schemas/application.ts';
 import { formFieldReader } from '#shared/schemas/form-fields.ts';
 import {
   formKit as basicFormKit,

@@ -1,5 +1,6 @@
 // The site's one stylesheet, inlined in every page (no external requests; CSP allows it by hash).
 import { styleHash } from '#shared/http/security.ts';
+import { outcomeSwatchCss } from './outcome-colours.ts';
 
 export const siteCss = `
 :root{--ink:#1d2433;--muted:#5b6475;--line:#d5dae3;--brand:#0b5cad;--brand-ink:#fff;--bad:#b3261e;--ok:#1e7b34;--bg:#f6f7f9}
@@ -31,7 +32,7 @@ input:focus,select:focus,button:focus,a:focus{outline:3px solid #ffbf47;outline-
 button{background:var(--brand);color:var(--brand-ink);border:0;border-radius:.35rem;padding:.7rem 1.4rem;font:inherit;font-weight:700;cursor:pointer}
 button.danger{background:var(--bad);color:#fff}
 a.button{display:inline-block;border-radius:.35rem;padding:.6rem 1.2rem;font-weight:700;text-decoration:none;border:2px solid var(--brand);color:var(--brand)}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.25rem}
+dl.facts{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.35rem 1rem;background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.25rem}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0;word-break:break-all}
 ol.timeline{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem 1rem 1rem 2.5rem}
@@ -52,7 +53,27 @@ table.data th,table.data td{border:1px solid var(--line);padding:.35rem .6rem;te
 .funnel progress,.dashboard meter{width:100%;height:1.1rem}
 .funnel .n{text-align:right;font-variant-numeric:tabular-nums}
 .chart{max-width:48rem;height:18rem;position:relative;margin:.5rem 0 1rem}
-.chart.small{max-width:24rem;height:16rem}
+.chart.small{max-width:16rem;height:16rem;flex:0 0 16rem}
+.outcomes{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+.outcomes table.data{flex:1 1 16rem;width:auto}
+.swatch{display:inline-block;width:.9rem;height:.9rem;border-radius:.2rem;margin-right:.5rem;vertical-align:-.1rem;border:1px solid #0003}
+${outcomeSwatchCss}
+[hidden]{display:none!important}
+nav.progress{background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1.25rem;margin:0 0 1.25rem}
+nav.progress h2{font-size:1.05rem;margin:.5rem 0}
+nav.progress ol{margin:.25rem 0 .5rem;padding-left:1.5rem}
+nav.progress li[data-state=done] .state{color:var(--ok);font-weight:600}
+nav.progress li[data-state=todo] .state{color:var(--muted)}
+p.overall output{display:block;font-weight:700;font-size:1.1rem;padding:.5rem .75rem;background:#eef4fb;border-radius:.35rem}
+ol.ranking{padding-left:0;list-style:none;margin:0}
+ol.ranking .field{margin:.4rem 0}
+.kpi-grid{display:grid;grid-template-columns:minmax(0,2fr) repeat(3,minmax(0,1fr));gap:0 .75rem;align-items:end}
+.kpi-grid .field{display:flex;flex-direction:column;justify-content:flex-end;margin:.4rem 0}
+.kpi-grid label{font-size:.9rem}
+button.secondary{background:#fff;color:var(--brand);border:2px solid var(--brand)}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.table-scroll{overflow-x:auto;max-width:100%}
+@media (max-width:40rem){dl.facts{grid-template-columns:minmax(0,1fr);gap:0 1rem}dl.facts dd{margin-bottom:.5rem}.kpi-grid{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.funnel li{grid-template-columns:1fr 3rem}.funnel li progress{grid-column:1/-1;grid-row:2}main{padding:1rem .75rem 2rem}}
 `.trim();
 
 export const siteCssHash = styleHash(siteCss);

@@ -4,15 +4,17 @@
 // fields are in tasks/; the form becomes the JSON contract with taskFormToAnswer
 // (shared/schemas/task-forms.ts) and its errors are worded by task-errors.ts.
 import type { VNode } from 'preact';
+import { defaultDmaBands } from '#shared/domain/dma-score.ts';
 import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
-import { type AssessmentModel, defaultAssessmentModel } from '#shared/domain/programme.ts';
+import { type AssessmentModel, type DmaBands, defaultAssessmentModel } from '#shared/domain/programme.ts';
 import { sitePath } from '#shared/http/routes.ts';
 import { formatDeadline, formatNumber } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, t } from '#shared/i18n/messages.ts';
 import { ErrorSummary, type FormValues, fieldId, formKit } from '#shared/pages/form-kit.tsx';
 import { Layout } from '#shared/pages/layout.tsx';
+import { assetHref } from '#shared/pages/static-assets.ts';
 import type { FieldError, InterestArea } from '#shared/schemas/application.ts';
 import { AssessmentFields } from './tasks/assessment.tsx';
 import { EscalationFields } from './tasks/escalation.tsx';
@@ -54,6 +56,8 @@ export interface TaskPageContext {
    * @default 'dma'
    */
   readonly assessmentModel?: AssessmentModel;
+  /** Assessment: the programme's DMA bands, for the overall score shown while typing. */
+  readonly dmaBands?: DmaBands;
   /** The financing page shows it. */
   readonly assessment?: {
     overall: number;
@@ -175,13 +179,16 @@ function intro(ctx: TaskPageContext): string[] {
   }
 }
 
-/** The page of an open task: what is asked, by when, a summary, then the form. */
+/** Whether a task's page loads a script (the assessment's live score): its CSP must allow it. */
+export const taskPageHasScript = (kind: HumanTaskKind) => kind === 'assessment';
+
 /** What a form shows before anything was posted: the financing's amount, the project's as proposed. */
 function initialValues(ctx: TaskPageContext): FormValues {
   const proposed = ctx.kind === 'financing' ? ctx.assessment?.project?.budgetEur : undefined;
   return proposed === undefined ? {} : { amountEur: formatNumber(proposed, ctx.lang) };
 }
 
+/** The page of an open task: what is asked, by when, a summary, then the form. */
 export function TaskPage(ctx: TaskPageContext): VNode {
   const { lang, kind } = ctx;
   const title = t(lang, `${kind}.title`);
@@ -223,7 +230,12 @@ export function TaskPage(ctx: TaskPageContext): VNode {
       {(kind === 'checkin' || kind === 'closing') && ctx.project ? (
         <ProjectFacts lang={lang} project={ctx.project} />
       ) : null}
-      <form method="post" action={sitePath(ctx.formAction)} noValidate>
+      <form
+        method="post"
+        action={sitePath(ctx.formAction)}
+        noValidate
+        data-assessment={kind === 'assessment' ? '' : undefined}
+      >
         <input type="hidden" name="lang" value={lang} />
         {kind === 'offer' ? <OfferFields lang={lang} kit={kit} /> : null}
         {kind === 'assessment' ? (
@@ -232,6 +244,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
             kit={kit}
             values={values}
             model={ctx.assessmentModel ?? defaultAssessmentModel}
+            bands={ctx.dmaBands ?? defaultDmaBands}
             perProjectCapEur={ctx.perProjectCapEur}
           />
         ) : null}
@@ -252,6 +265,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
           </>
         ) : null}
       </form>
+      {taskPageHasScript(kind) ? <script src={assetHref('assessment-score')} /> : null}
     </Layout>
   );
 }

@@ -13,6 +13,7 @@ import { classifyEnterprise } from '#shared/domain/sme-size.ts';
 import { normaliseVatNumber, vatNumberProblem } from '#shared/domain/vat-number.ts';
 import { type Language, languageSchema } from '#shared/i18n/language.ts';
 import { isMessageKey, type MessageKey, t } from '#shared/i18n/messages.ts';
+import { parseLocaleNumber } from '#shared/i18n/parse-number.ts';
 import { storableNumber } from './number.ts';
 import { singleLine } from './text.ts';
 
@@ -292,27 +293,6 @@ const numericFields = new Set([
 const listFields = new Set(['interests']);
 const booleanFields = new Set(['consent.privacy']);
 const forbiddenSegments = new Set(['__proto__', 'prototype', 'constructor']);
-
-/**
- * Reads a number as people write it, in the given language first ("1.200.000,50" in Italian,
- * "1,200,000.50" in English), then in the other; returns the text unchanged when neither fits.
- */
-export function parseLocaleNumber(raw: string, lang: Language): number | string {
-  const compact = raw.trim().replace(/[\s\u00a0'€%]/g, '');
-  const conventions = lang === 'en' ? (['.', ','] as const) : ([',', '.'] as const);
-  for (const decimal of [conventions[0], conventions[1]]) {
-    const group = decimal === ',' ? '.' : ',';
-    const d = `\\${decimal}`;
-    const g = `\\${group}`;
-    if (
-      new RegExp(`^-?\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`).test(compact) ||
-      new RegExp(`^-?\\d+(${d}\\d+)?$`).test(compact)
-    ) {
-      return Number(compact.split(group).join('').replace(decimal, '.'));
-    }
-  }
-  return raw;
-}
 
 /**
  * Turns the HTML form's fields (dotted names, everything a string) into the JSON contract's shape,

@@ -2,7 +2,7 @@
 // gives a list) the one way every form-to-contract reader does: prototype-polluting names ignored,
 // blank values absent, numbers read as written in the form's language.
 import type { Language } from '#shared/i18n/language.ts';
-import { parseLocaleNumber } from './application.ts';
+import { parseLocaleNumber } from '#shared/i18n/parse-number.ts';
 
 /** Names a form may never set (they would reach the object's prototype). */
 const forbiddenNames = new Set(['__proto__', 'prototype', 'constructor']);

@@ -40,6 +40,7 @@ import {
   type JourneyOutcome,
   keepsCompanyPlace,
 } from '#shared/domain/application.ts';
+import { dmaBand, dmaOverall } from '#shared/domain/dma-score.ts';
 import {
   ApplicationNotFoundError,
   JourneyRecordMissingError,
@@ -47,7 +48,7 @@ import {
   TaskAnswerMismatchError,
   UnknownProgrammeError,
 } from '#shared/domain/errors.ts';
-import { dmaBand, dmaOverall, type HumanTaskAnswer, type HumanTaskKind } from '#shared/domain/human-tasks.ts';
+import type { HumanTaskAnswer, HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import { type Manager, managerLanguageFor } from '#shared/domain/manager.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
 import { ineligibilityOf, scoreManager, smeProfileFromApplication } from '#shared/domain/matching.ts';

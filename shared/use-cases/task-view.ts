@@ -97,7 +97,11 @@ export async function taskView(
     interests: application.interests,
     ...(manager ? { manager: { name: manager.name } } : {}),
     ...(task.kind === 'assessment'
-      ? { assessmentModel: programme.assessment.model, perProjectCapEur: programme.budget.perProjectCapEur }
+      ? {
+          assessmentModel: programme.assessment.model,
+          dmaBands: programme.assessment.bands,
+          perProjectCapEur: programme.budget.perProjectCapEur,
+        }
       : {}),
     ...(assessment && answer
       ? {

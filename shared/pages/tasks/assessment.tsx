@@ -1,12 +1,16 @@
-// The assessment form, the manager's main work screen: the six DMA scores, improvement areas
-// ranked, findings, the internationalisation part where the programme asks it, and the project
-// proposed with its KPIs and qualitative objectives.
+// The assessment form, the manager's main work screen: the sections' progress at the top, the six
+// DMA scores with the overall score and band (live with the page's script, computed by the server
+// on every draft save or error without it), improvement areas ranked, findings, the
+// internationalisation part where the programme asks it, and the project proposed with its KPIs
+// and qualitative objectives.
 
+import { dmaBand, dmaBandCodes, meanToOneDecimal } from '#shared/domain/dma-score.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
-import type { AssessmentModel } from '#shared/domain/programme.ts';
-import { formatEuro } from '#shared/i18n/format.ts';
+import type { AssessmentModel, DmaBands } from '#shared/domain/programme.ts';
+import { formatEuro, formatNumber, locale } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
-import { t } from '#shared/i18n/messages.ts';
+import { type MessageKey, t } from '#shared/i18n/messages.ts';
+import { parseLocaleNumber } from '#shared/i18n/parse-number.ts';
 import { type FormValues, fieldId, type Kit } from '#shared/pages/form-kit.tsx';
 import { interestAreas } from '#shared/schemas/application.ts';
 import {
@@ -26,20 +30,197 @@ export function kpiRowsToShow(values: FormValues): number {
   return Math.min(maxKpiRows, Math.max(kpiRowCount, highest + 1));
 }
 
+/** A part of the assessment, with the fields it needs filled to count as done. */
+export interface AssessmentSection {
+  readonly id: 'dma' | 'areas' | 'findings' | 'internationalisation' | 'project';
+  readonly title: MessageKey;
+  /** Where its entry in the progress list leads. */
+  readonly anchor: string;
+  readonly fields: readonly string[];
+  /** Needed too when the project is recommended ("projectRecommended" is "true"). */
+  readonly fieldsIfProject?: readonly string[];
+}
+
+/**
+ * The sections of the assessment in page order. The progress list, the server's count and the
+ * page's script all read these lists.
+ */
+export function assessmentSections(model: AssessmentModel): readonly AssessmentSection[] {
+  return [
+    {
+      id: 'dma',
+      title: 'assessment.section.dma',
+      anchor: 'section-dma',
+      fields: dmaDimensions.map((dimension) => `dma.${dimension}`),
+    },
+    {
+      id: 'areas',
+      title: 'field.assessment.improvementAreas',
+      anchor: 'section-areas',
+      fields: ['improvementAreas.0'],
+    },
+    { id: 'findings', title: 'field.assessment.findings', anchor: fieldId('findings'), fields: ['findings'] },
+    ...(model === 'dma_internationalisation'
+      ? [
+          {
+            id: 'internationalisation' as const,
+            title: 'assessment.section.internationalisation' as const,
+            anchor: 'section-internationalisation',
+            fields: ['internationalisation.segment', 'internationalisation.actionFronts'],
+          },
+        ]
+      : []),
+    {
+      id: 'project',
+      title: 'field.assessment.projectRecommended',
+      anchor: fieldId('projectRecommended'),
+      fields: ['projectRecommended'],
+      fieldsIfProject: [
+        'project.title',
+        'project.objectives',
+        'project.durationMonths',
+        'project.budgetEur',
+        ...kpiProperties.map((property) => `project.kpis.0.${property}`),
+      ],
+    },
+  ];
+}
+
+/** Whether every field a section needs has a value (filled, not yet validated). */
+export function sectionComplete(section: AssessmentSection, value: (name: string) => string): boolean {
+  const needed = [
+    ...section.fields,
+    ...(value('projectRecommended') === 'true' ? (section.fieldsIfProject ?? []) : []),
+  ];
+  return needed.every((name) => value(name).trim() !== '');
+}
+
+/** The overall score and band of the scores typed so far, or undefined until all six are valid. */
+export function overallOfTyped(
+  value: (name: string) => string,
+  lang: Language,
+  bands: DmaBands,
+): { overall: number; band: (typeof dmaBandCodes)[number] } | undefined {
+  const scores = dmaDimensions.map((dimension) => parseLocaleNumber(value(`dma.${dimension}`), lang));
+  if (!scores.every((score): score is number => typeof score === 'number' && score >= 0 && score <= 100))
+    return undefined;
+  const overall = meanToOneDecimal(scores);
+  return { overall, band: dmaBand(overall, bands) };
+}
+
+/** Which earlier rank each ranked choice repeats (by index), for the choices that repeat one. */
+export function repeatedRanks(chosen: readonly string[]): Map<number, number> {
+  const firstAt = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  chosen.forEach((choice, index) => {
+    if (choice === '') return;
+    const first = firstAt.get(choice);
+    if (first === undefined) firstAt.set(choice, index);
+    else repeats.set(index, first);
+  });
+  return repeats;
+}
+
+function Progress({ lang, kit, model }: { lang: Language; kit: Kit; model: AssessmentModel }) {
+  const sections = assessmentSections(model);
+  const done = sections.filter((section) => sectionComplete(section, kit.value)).length;
+  const count = (d: number | string, total: number | string) =>
+    t(lang, 'assessment.progress.count', { done: d, total });
+  return (
+    <nav
+      class="progress"
+      id="assessment-progress"
+      aria-labelledby="assessment-progress-title"
+      data-labels={JSON.stringify({
+        done: t(lang, 'assessment.progress.done'),
+        todo: t(lang, 'assessment.progress.todo'),
+        // Filled in by the page's script ("%done%", "%total%": no unfilled "{…}" left in a page).
+        count: count('%done%', '%total%'),
+      })}
+    >
+      <h2 id="assessment-progress-title">
+        {t(lang, 'assessment.progress.title')}:{' '}
+        <span data-progress-count aria-live="polite">
+          {count(done, sections.length)}
+        </span>
+      </h2>
+      <ol>
+        {sections.map((section) => {
+          const complete = sectionComplete(section, kit.value);
+          return (
+            <li
+              data-section={section.id}
+              data-state={complete ? 'done' : 'todo'}
+              data-fields={section.fields.join(' ')}
+              data-when-yes={section.fieldsIfProject ? 'projectRecommended' : undefined}
+              data-yes-fields={section.fieldsIfProject?.join(' ')}
+            >
+              <a href={`#${section.anchor}`}>{t(lang, section.title)}</a>
+              {' — '}
+              <span class="state">
+                {t(lang, complete ? 'assessment.progress.done' : 'assessment.progress.todo')}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function OverallScore({ lang, kit, bands }: { lang: Language; kit: Kit; bands: DmaBands }) {
+  const typed = overallOfTyped(kit.value, lang, bands);
+  const bandNames = Object.fromEntries(dmaBandCodes.map((code) => [code, t(lang, `dmaBand.${code}`)]));
+  const template = t(lang, 'assessment.overall', { overall: '%overall%', band: '%band%' });
+  const pending = t(lang, 'assessment.overall.pending');
+  return (
+    <p class="overall">
+      <output
+        id="dma-overall"
+        for={dmaDimensions.map((dimension) => fieldId(`dma.${dimension}`)).join(' ')}
+        aria-live="polite"
+        data-testid="dma-overall"
+        data-config={JSON.stringify({
+          lang,
+          locale: locale(lang),
+          fields: dmaDimensions.map((dimension) => `dma.${dimension}`),
+          bands,
+          bandNames,
+          template,
+          pending,
+        })}
+      >
+        {typed
+          ? template
+              .replace('%overall%', formatNumber(typed.overall, lang, 1))
+              .replace('%band%', bandNames[typed.band] ?? typed.band)
+          : pending}
+      </output>
+    </p>
+  );
+}
+
 export function AssessmentFields({
   lang,
   kit,
   values,
   model,
+  bands,
   perProjectCapEur,
 }: {
   lang: Language;
   kit: Kit;
   values: FormValues;
   model: AssessmentModel;
+  /** The programme's DMA bands, for the overall score's band. */
+  bands: DmaBands;
   /** The programme's cap, stated beside the project's budget. */
   perProjectCapEur?: number | undefined;
 }) {
+  const ranked = Array.from({ length: improvementAreaSlots }, (_, index) =>
+    kit.value(`improvementAreas.${index}`),
+  );
+  const repeats = repeatedRanks(ranked);
   const areasError = kit.errorFor('improvementAreas');
   const internationalisationError = kit.errorFor('internationalisation');
   const internationalisationErrorId = `${fieldId('internationalisation')}-error`;
@@ -49,7 +230,8 @@ export function AssessmentFields({
   const areaOptions = interestAreas.map((area) => ({ value: area, label: t(lang, `interest.${area}`) }));
   return (
     <>
-      <fieldset aria-describedby="assessment-dma-hint">
+      <Progress lang={lang} kit={kit} model={model} />
+      <fieldset id="section-dma" aria-describedby="assessment-dma-hint">
         <legend>{t(lang, 'assessment.section.dma')}</legend>
         <p class="hint" id="assessment-dma-hint">
           {t(lang, 'assessment.hint.dma')}
@@ -65,10 +247,11 @@ export function AssessmentFields({
             required
           />
         ))}
+        <OverallScore lang={lang} kit={kit} bands={bands} />
       </fieldset>
 
       <fieldset
-        class={areasError ? 'invalid' : undefined}
+        id="section-areas"
         aria-describedby={[`${areasId}-hint`, areasError ? `${areasId}-error` : ''].filter(Boolean).join(' ')}
       >
         <legend>{t(lang, 'field.assessment.improvementAreas')}</legend>
@@ -80,18 +263,32 @@ export function AssessmentFields({
             {areasError}
           </span>
         ) : null}
-        <div class="row">
-          {Array.from({ length: improvementAreaSlots }, (_, index) => (
-            <kit.Select
-              name={`improvementAreas.${index}`}
-              label={t(lang, 'assessment.rank', { n: index + 1 })}
-              options={areaOptions}
-              required={index === 0}
-              groupError={areasError}
-              describedBy={areasError ? `${areasId}-error` : undefined}
-            />
-          ))}
-        </div>
+        {/* One choice per line, whole labels; only a repeated choice is marked, with the rank it repeats. */}
+        <ol class="ranking">
+          {ranked.map((_, index) => {
+            const repeats_ = repeats.get(index);
+            // Without a repeat the group's problem (none chosen) belongs to the first choice.
+            const marked =
+              repeats_ !== undefined || (areasError !== undefined && repeats.size === 0 && index === 0);
+            return (
+              <li>
+                <kit.Select
+                  name={`improvementAreas.${index}`}
+                  label={t(lang, 'assessment.rank', { n: index + 1 })}
+                  options={areaOptions}
+                  required={index === 0}
+                  error={
+                    repeats_ === undefined
+                      ? undefined
+                      : t(lang, 'assessment.rank.duplicate', { n: repeats_ + 1 })
+                  }
+                  groupError={marked ? areasError : undefined}
+                  describedBy={marked && areasError ? `${areasId}-error` : undefined}
+                />
+              </li>
+            );
+          })}
+        </ol>
       </fieldset>
 
       <kit.TextArea
@@ -105,6 +302,7 @@ export function AssessmentFields({
 
       {model === 'dma_internationalisation' ? (
         <fieldset
+          id="section-internationalisation"
           class={internationalisationError ? 'invalid' : undefined}
           aria-describedby={[
             'assessment-internationalisation-hint',
@@ -210,7 +408,8 @@ export function AssessmentFields({
           {Array.from({ length: kpiRowsToShow(values) }, (_, row) => (
             <fieldset>
               <legend>{t(lang, 'assessment.kpiRow', { n: row + 1 })}</legend>
-              <div class="row">
+              {/* Inputs sit on one line whatever the length of a label or an error above them. */}
+              <div class="kpi-grid">
                 {kpiProperties.map((property) => (
                   <kit.Input
                     name={`project.kpis.${row}.${property}`}

@@ -1,8 +1,9 @@
 // A programme's assessment model: what the assessment asks (DMA alone or with internationalisation)
 // and where the DMA bands start; the answer schema per model and the band of an overall score.
 import { describe, expect, it } from 'vitest';
-import { assessmentAnswerSchemas, dmaBand } from '#shared/domain/human-tasks.ts';
-import { defaultDmaBands, type ProgrammeInput, programmeSchema } from '#shared/domain/programme.ts';
+import { defaultDmaBands, dmaBand } from '#shared/domain/dma-score.ts';
+import { assessmentAnswerSchemas } from '#shared/domain/human-tasks.ts';
+import { type ProgrammeInput, programmeSchema } from '#shared/domain/programme.ts';
 import { findPreset, programmePresets } from '#shared/programmes/presets.ts';
 import { sampleDmaScores } from '../../support/fixtures.ts';
 
@@ -87,7 +88,9 @@ describe('the programme’s assessment settings', () => {
 
 describe('dmaBand', () => {
   it('bands an overall score at the usual bounds by default', () => {
-    const bands = [0, 25, 25.9, 26, 50, 50.9, 51, 75, 75.9, 76, 100].map((overall) => dmaBand(overall));
+    const bands = [0, 25, 25.9, 26, 50, 50.9, 51, 75, 75.9, 76, 100].map((overall) =>
+      dmaBand(overall, defaultDmaBands),
+    );
     expect(bands).toEqual([
       'basic',
       'basic',

@@ -1,5 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { defaultDmaBands } from '#shared/domain/dma-score.ts';
 import {
   assessmentAnswerSchemas,
   type HumanTaskKind,
@@ -33,7 +34,15 @@ import {
   TaskPage,
   type TaskPageContext,
   taskFormToAnswer,
+  taskPageHasScript,
 } from '#shared/pages/task-pages.tsx';
+import {
+  type AssessmentSection,
+  assessmentSections,
+  overallOfTyped,
+  repeatedRanks,
+  sectionComplete,
+} from '#shared/pages/tasks/assessment.tsx';
 import { sampleDmaScores } from '../../support/fixtures.ts';
 
 const managerId = '2b7e1516-28ae-4d2a-a6ab-f7158809cf4f';
@@ -197,7 +206,9 @@ describe('TaskPage', () => {
         expect(html).toContain('18:00');
         expect(html).not.toMatch(/\{\w+\}/);
         expect(html).not.toContain('style="');
-        expect(html).not.toContain('<script');
+        // No inline script ever; the assessment alone loads its live score from /assets.
+        expect(html).not.toMatch(/<script(?! src="\/assets\/assessment-score-[0-9a-f]{10}\.js">)/);
+        expect(html.includes('<script')).toBe(taskPageHasScript(kind));
       });
     }
   }
@@ -210,7 +221,7 @@ describe('TaskPage', () => {
     expect(html).toContain('Digitale e Industria 4.0');
     expect(html).not.toContain('officinebrambilla.it');
     expect(html).not.toContain('Gallarate');
-    expect(html).not.toContain('@');
+    expect(html).not.toMatch(/[\w.+-]+@[\w-]+\.\w/); // no e-mail address
   });
 
   it('shows the project proposal, the DMA summary and the budget left on the financing page', () => {
@@ -364,7 +375,9 @@ describe('TaskPage', () => {
     expect(html).toContain(
       '<a href="#f-internationalisation-segment">Internazionalizzazione: campo obbligatorio.</a>',
     );
-    expect(html).toMatch(/<fieldset class="invalid" aria-describedby="[^"]*f-internationalisation-error/);
+    expect(html).toMatch(
+      /<fieldset id="section-internationalisation" class="invalid" aria-describedby="[^"]*f-internationalisation-error/,
+    );
     expect(html).toMatch(/id="f-internationalisation-segment"[^>]*aria-invalid="true"/);
     expect(html).toContain('Export occasionale verso la Svizzera.');
   });
@@ -1330,5 +1343,68 @@ describe('every page', () => {
   it('carries the site icon inline, so browsers do not ask for a missing /favicon.ico', () => {
     const page = render(aContext('offer', 'it'));
     expect(page).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,[^"]+"/);
+  });
+});
+
+describe('the assessment as a work screen', () => {
+  const typed = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+  const scores = {
+    'dma.digitalBusinessStrategy': '39,5',
+    'dma.digitalReadiness': '55',
+    'dma.humanCentricDigitalisation': '35,5',
+    'dma.dataManagementAndConnectedness': '30',
+    'dma.automationAndAi': '20',
+    'dma.greenDigitalisation': '45',
+  };
+
+  it('computes the overall score and band of what was typed, decimal commas included, only when all six are valid', () => {
+    expect(overallOfTyped(typed(scores), 'it', defaultDmaBands)).toEqual({ overall: 37.5, band: 'average' });
+    expect(
+      overallOfTyped(typed({ ...scores, 'dma.automationAndAi': '' }), 'it', defaultDmaBands),
+    ).toBeUndefined();
+    expect(
+      overallOfTyped(typed({ ...scores, 'dma.automationAndAi': '150' }), 'it', defaultDmaBands),
+    ).toBeUndefined();
+    // The programme's own bands decide the band.
+    const strict = { averageFrom: 40, moderatelyAdvancedFrom: 60, advancedFrom: 80 };
+    expect(overallOfTyped(typed(scores), 'it', strict)?.band).toBe('basic');
+  });
+
+  it('counts a section done when its fields are filled, the project’s only when one is recommended', () => {
+    const [dma, areas, findings, project] = assessmentSections('dma');
+    expect([dma?.id, areas?.id, findings?.id, project?.id]).toEqual(['dma', 'areas', 'findings', 'project']);
+    expect(assessmentSections('dma_internationalisation').map((s) => s.id)).toContain('internationalisation');
+    expect(sectionComplete(dma as AssessmentSection, typed(scores))).toBe(true);
+    expect(
+      sectionComplete(dma as AssessmentSection, typed({ ...scores, 'dma.greenDigitalisation': ' ' })),
+    ).toBe(false);
+    expect(sectionComplete(project as AssessmentSection, typed({ projectRecommended: 'false' }))).toBe(true);
+    expect(sectionComplete(project as AssessmentSection, typed({ projectRecommended: 'true' }))).toBe(false);
+  });
+
+  it('marks only a repeated priority, naming the rank it repeats', () => {
+    expect([...repeatedRanks(['digital', '', 'digital', 'training', 'training'])]).toEqual([
+      [2, 0],
+      [4, 3],
+    ]);
+    const html = render(
+      aContext('assessment', 'it', {
+        values: { ...scores, 'improvementAreas.0': 'digital', 'improvementAreas.2': 'digital' },
+        errors: [
+          {
+            field: 'improvementAreas',
+            message: 'Aree di miglioramento: ogni valore può comparire una sola volta.',
+          },
+        ],
+      }),
+    );
+    const invalid = [...html.matchAll(/<select id="(f-improvementAreas-\d)"[^>]*aria-invalid="true"/g)].map(
+      (m) => m[1],
+    );
+    expect(invalid).toEqual(['f-improvementAreas-2']);
+    expect(html).toContain('Già scelta come priorità 1');
+    // The server writes the score and band the script would (a page without JavaScript has them too).
+    expect(html).toContain('Punteggio complessivo: 37,5 su 100 — livello medio');
+    expect(html).toMatch(/2 di 4 sezioni complete/); // the scores and the first priority
   });
 });

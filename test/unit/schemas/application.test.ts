@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  formFieldsToApplication,
-  parseLocaleNumber,
-  validateApplication,
-} from '#shared/schemas/application.ts';
+import { parseLocaleNumber } from '#shared/i18n/parse-number.ts';
+import { formFieldsToApplication, validateApplication } from '#shared/schemas/application.ts';
 import { randomVatNumber } from '../../support/fixtures.ts';
 
 const fixture = () => {
