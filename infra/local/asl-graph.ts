@@ -1,7 +1,8 @@
-// The state machine as a picture for the local console: a pure top-down layout of an ASL
-// definition (states in layers by their BFS distance from StartAt) and a renderer to inline SVG
-// (no script; colours come from aslGraphCss, which the console's hashed stylesheet includes).
-// Nested states of Parallel and Map are not drawn: such a state is one box.
+// The state machine as a picture for the local console: a top-down layered layout of an ASL
+// definition by dagre (boxes placed, arrows routed, room kept for every label) and a renderer to
+// inline SVG (no script; colours come from aslGraphCss, which the console's hashed stylesheet
+// includes). Nested states of Parallel and Map are not drawn: such a state is one box.
+import { type EdgeLabel, Graph, type GraphLabel, layout, type NodeLabel } from '@dagrejs/dagre';
 
 export type AslEdgeKind = 'next' | 'choice' | 'default' | 'catch' | 'back';
 /** How a transition is written in the ASL. */
@@ -11,7 +12,7 @@ export interface AslNode {
   readonly name: string;
   /** The ASL Type: Task, Choice, Wait, Pass, Succeed, Fail, Parallel, Map. */
   readonly type: string;
-  /** BFS distance from StartAt (states not reachable from it come after the reachable ones). */
+  /** The row the box is drawn in, from 0 at the top. */
   readonly layer: number;
   /** Top-left corner and size, in SVG user units. */
   readonly x: number;
@@ -23,7 +24,7 @@ export interface AslNode {
 export interface AslEdge {
   readonly from: string;
   readonly to: string;
-  /** 'back' for a transition that does not go down a layer (a loop, or a jump sideways). */
+  /** 'back' for a transition towards StartAt (its BFS distance from StartAt does not grow): a loop. */
   readonly kind: AslEdgeKind;
   /** How the transition is written in the ASL (for a 'back' edge, what it would be otherwise). */
   readonly via: AslTransition;
@@ -31,10 +32,23 @@ export interface AslEdge {
   readonly label?: string;
 }
 
+/** Where an arrow runs: from the first point to the last, and where its label sits. */
+export interface AslRoute {
+  readonly points: readonly Point[];
+  readonly labelAt?: Point;
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface AslLayout {
   readonly startAt: string;
   readonly nodes: readonly AslNode[];
   readonly edges: readonly AslEdge[];
+  /** Each edge's route, index for index (none for a state's transition to itself). */
+  readonly routes: readonly (AslRoute | undefined)[];
   readonly width: number;
   readonly height: number;
 }
@@ -56,10 +70,19 @@ export const nodeHeight = 44;
 const gapX = 36;
 const gapY = 64;
 const margin = 24;
-/** Room on the right for back edges, which bulge out of the right side of their boxes. */
-const backRoom = 96;
+/** Room on the right for a loop from a state to itself. */
+const selfLoopRoom = 48;
+/** An edge label's box: the text shown (cut at 26 characters) at the 10 px label font. */
+const labelHeight = 14;
+const labelWidth = (text: string) => Math.ceil(text.length * 5.8) + 8;
+const edgeLabelText = (edge: AslEdge) =>
+  edge.label && edge.via !== 'next' ? truncate(edge.label, 26) : undefined;
 
 type AslState = Record<string, unknown>;
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -141,150 +164,93 @@ export function layoutAsl(definition: unknown): AslLayout {
     }),
   );
 
-  // Layers: BFS from StartAt, then from each state left unreached, below everything so far.
-  const layerOf = new Map<string, number>();
+  // Which transitions go back: BFS distance from StartAt (then from each state left unreached)
+  // does not grow along them. The others form a graph without cycles, laid out top-down.
+  const distance = new Map<string, number>();
   const bfs = (root: string, base: number) => {
-    layerOf.set(root, base);
+    distance.set(root, base);
     const queue = [root];
     for (let head = 0; head < queue.length; head++) {
       const from = queue[head] as string;
       for (const { to } of transitions.get(from) ?? []) {
-        if (layerOf.has(to)) continue;
-        layerOf.set(to, (layerOf.get(from) ?? base) + 1);
+        if (distance.has(to)) continue;
+        distance.set(to, (distance.get(from) ?? base) + 1);
         queue.push(to);
       }
     }
   };
   if (startAt in states) bfs(startAt, 0);
   for (const name of names) {
-    if (!layerOf.has(name)) bfs(name, layerOf.size === 0 ? 0 : Math.max(...layerOf.values()) + 1);
+    if (!distance.has(name)) bfs(name, distance.size === 0 ? 0 : Math.max(...distance.values()) + 1);
   }
-
   const edges: AslEdge[] = [];
   for (const [from, outgoing] of transitions) {
     for (const { to, via, label } of outgoing) {
-      const down = (layerOf.get(to) ?? 0) === (layerOf.get(from) ?? 0) + 1;
-      edges.push({ from, to, kind: down ? via : 'back', via, ...(label === undefined ? {} : { label }) });
+      const forward = (distance.get(to) ?? 0) > (distance.get(from) ?? 0);
+      edges.push({ from, to, kind: forward ? via : 'back', via, ...(label === undefined ? {} : { label }) });
     }
   }
 
-  // Order within layers: BFS discovery order, then barycentre sweeps over the downward edges.
-  const layerCount = Math.max(0, ...layerOf.values()) + 1;
-  const layers: string[][] = Array.from({ length: layerCount }, () => []);
-  for (const [name, layer] of layerOf) layers[layer]?.push(name);
-  const downward = edges.filter((edge) => edge.kind !== 'back');
-  const parents = new Map<string, string[]>(names.map((name) => [name, []]));
-  const children = new Map<string, string[]>(names.map((name) => [name, []]));
-  for (const edge of downward) {
-    parents.get(edge.to)?.push(edge.from);
-    children.get(edge.from)?.push(edge.to);
-  }
-  const position = new Map<string, number>();
-  const index = () => {
-    for (const layer of layers) {
-      for (const [i, name] of layer.entries()) position.set(name, i);
-    }
-  };
-  const reorder = (layer: string[], neighbours: Map<string, string[]>) => {
-    const key = new Map(
-      layer.map((name, i) => {
-        const around = neighbours.get(name) ?? [];
-        const mean = around.reduce((sum, n) => sum + (position.get(n) ?? 0), 0) / (around.length || 1);
-        return [name, around.length ? mean : i];
-      }),
-    );
-    layer.sort((a, b) => (key.get(a) ?? 0) - (key.get(b) ?? 0));
-  };
-  index();
-  for (let sweep = 0; sweep < 2; sweep++) {
-    for (let i = 1; i < layers.length; i++) {
-      reorder(layers[i] as string[], parents);
-      index();
-    }
-    for (let i = layers.length - 2; i >= 0; i--) {
-      reorder(layers[i] as string[], children);
-      index();
-    }
-  }
-  for (let i = 1; i < layers.length; i++) {
-    reorder(layers[i] as string[], parents);
-    index();
-  }
-
-  // Horizontal centres: under the parents where there is room, at least one box apart.
-  const spacing = nodeWidth + gapX;
-  const weight = new Map<string, number>();
-  for (let i = layers.length - 1; i >= 0; i--) {
-    for (const name of layers[i] ?? []) {
-      const below = new Set<string>();
-      const visit = (n: string) => {
-        for (const child of children.get(n) ?? []) {
-          if (below.has(child)) continue;
-          below.add(child);
-          visit(child);
-        }
-      };
-      visit(name);
-      weight.set(name, below.size);
-    }
-  }
-  const centre = new Map<string, number>();
-  layers.forEach((layer, layerIndex) => {
-    const n = layer.length;
-    const desired = layer.map((name, i) => {
-      const above = (parents.get(name) ?? []).filter((p) => layerOf.get(p) === layerIndex - 1);
-      if (!above.length) return (i - (n - 1) / 2) * spacing;
-      // Each parent keeps its heaviest child straight below, the others beside it in order.
-      return (
-        above.reduce((sum, p) => {
-          const siblings = [...new Set(children.get(p) ?? [])].sort(
-            (a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0),
-          );
-          const heaviest = siblings.reduce(
-            (best, s) => ((weight.get(s) ?? 0) > (weight.get(best) ?? 0) ? s : best),
-            siblings[0] ?? name,
-          );
-          const offset = (siblings.indexOf(name) - siblings.indexOf(heaviest)) * spacing;
-          return sum + (centre.get(p) ?? 0) + offset;
-        }, 0) / above.length
-      );
-    });
-    // The heaviest state of the layer stays where it wants to be; the others make room outwards.
-    const anchor = layer.reduce(
-      (best, name, i) => ((weight.get(name) ?? 0) > (weight.get(layer[best] ?? '') ?? 0) ? i : best),
-      0,
-    );
-    const x: number[] = [...desired];
-    for (let i = anchor + 1; i < n; i++) x[i] = Math.max(desired[i] ?? 0, (x[i - 1] ?? 0) + spacing);
-    for (let i = anchor - 1; i >= 0; i--) x[i] = Math.min(desired[i] ?? 0, (x[i + 1] ?? 0) - spacing);
-    for (const [i, name] of layer.entries()) centre.set(name, x[i] ?? 0);
+  // dagre (the layered layout the Step Functions console's graph is drawn with too) places the
+  // boxes, routes the arrows and reserves room for each label, so nothing overlaps. A back edge is
+  // given to it reversed (the graph must have no cycle) and its route turned round afterwards;
+  // a state's transition to itself is drawn as a small loop on its right side.
+  const graph = new Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
+  graph.setGraph({
+    rankdir: 'TB',
+    nodesep: gapX,
+    ranksep: gapY / 2,
+    edgesep: 14,
+    marginx: margin,
+    marginy: margin,
   });
-  const centres = [...centre.values()];
-  const minCentre = centres.length ? Math.min(...centres) : 0;
-  const maxCentre = centres.length ? Math.max(...centres) : 0;
-  const shift = margin + nodeWidth / 2 - minCentre;
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const name of names) graph.setNode(name, { width: nodeWidth, height: nodeHeight });
+  edges.forEach((edge, i) => {
+    if (edge.from === edge.to) return;
+    const shown = edgeLabelText(edge);
+    const label = shown ? { width: labelWidth(shown), height: labelHeight, labelpos: 'c' as const } : {};
+    const [v, w] = edge.kind === 'back' ? [edge.to, edge.from] : [edge.from, edge.to];
+    graph.setEdge(v, w, label, `e${i}`);
+  });
+  layout(graph);
 
-  const nodes: AslNode[] = layers.flatMap((layer, layerIndex) =>
-    layer.map((name) => {
-      const state = states[name];
-      return {
-        name,
-        type: isRecord(state) && typeof state.Type === 'string' ? state.Type : 'Unknown',
-        layer: layerIndex,
-        x: Math.round((centre.get(name) ?? 0) + shift - nodeWidth / 2),
-        y: margin + layerIndex * (nodeHeight + gapY),
-        width: nodeWidth,
-        height: nodeHeight,
-      };
-    }),
-  );
-  const hasBack = edges.some((edge) => edge.kind === 'back');
+  const ranks = [...new Set(names.map((name) => graph.node(name).rank ?? 0))].sort((a, b) => a - b);
+  const nodes: AslNode[] = names.map((name) => {
+    const placed = graph.node(name);
+    const state = states[name];
+    return {
+      name,
+      type: isRecord(state) && typeof state.Type === 'string' ? state.Type : 'Unknown',
+      layer: ranks.indexOf(placed.rank ?? 0),
+      x: Math.round(placed.x - nodeWidth / 2),
+      y: Math.round(placed.y - nodeHeight / 2),
+      width: nodeWidth,
+      height: nodeHeight,
+    };
+  });
+  const routes = new Map<AslEdge, AslRoute>();
+  edges.forEach((edge, i) => {
+    if (edge.from === edge.to) return;
+    const [v, w] = edge.kind === 'back' ? [edge.to, edge.from] : [edge.from, edge.to];
+    const placed = graph.edge({ v, w, name: `e${i}` });
+    const points = (placed.points ?? []).map((p: Point) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
+    routes.set(edge, {
+      points: edge.kind === 'back' ? points.reverse() : points,
+      ...(placed.x === undefined || placed.y === undefined
+        ? {}
+        : { labelAt: { x: Math.round(placed.x), y: Math.round(placed.y) } }),
+    });
+  });
+  const size = graph.graph();
+  const hasSelfLoop = edges.some((edge) => edge.from === edge.to);
   return {
     startAt,
     nodes,
     edges,
-    width: Math.round(maxCentre - minCentre + nodeWidth + 2 * margin + (hasBack ? backRoom : 0)),
-    height: margin * 2 + layerCount * nodeHeight + Math.max(0, layerCount - 1) * gapY,
+    routes: edges.map((edge) => routes.get(edge)),
+    width: Math.ceil((size.width ?? 0) + (hasSelfLoop ? selfLoopRoom : 0)),
+    height: Math.ceil(size.height ?? 0),
   };
 }
 
@@ -398,8 +364,6 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
   return kept;
 }
 
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
 /** A stable id for a state's box (fragment links jump to it). */
 export const stateAnchor = (name: string) =>
   `state-${name
@@ -444,107 +408,38 @@ function shape(node: AslNode): string {
   }
 }
 
-interface Point {
-  x: number;
-  y: number;
+/** A smooth path through a route's points (straight at both ends, rounded at each bend). */
+function smoothPath(points: readonly Point[]): string {
+  const [first, ...rest] = points;
+  const last = rest[rest.length - 1];
+  if (!first || !last) return '';
+  let d = `M${first.x},${first.y}`;
+  for (let i = 0; i < rest.length - 1; i++) {
+    const bend = rest[i] as Point;
+    const next = rest[i + 1] as Point;
+    d += ` Q${bend.x},${bend.y} ${Math.round((bend.x + next.x) / 2)},${Math.round((bend.y + next.y) / 2)}`;
+  }
+  return `${d} L${last.x},${last.y}`;
 }
-
-/** Spreads k ports along a side of length `length` starting at `start`. */
-const port = (start: number, length: number, i: number, k: number) =>
-  Math.round(start + (length * (i + 1)) / (k + 1));
 
 function edgePaths(layout: AslLayout): { edge: AslEdge; d: string; labelAt: Point }[] {
   const byName = new Map(layout.nodes.map((node) => [node.name, node]));
-  const centreX = (name: string) => {
-    const node = byName.get(name);
-    return node ? node.x + node.width / 2 : 0;
-  };
-  // Downward edges leave from the bottom and arrive at the top, ports ordered by the other end.
-  const outPorts = new Map<AslEdge, number>();
-  const inPorts = new Map<AslEdge, number>();
-  const downward = layout.edges.filter((edge) => edge.kind !== 'back');
-  const group = (key: (edge: AslEdge) => string) => {
-    const groups = new Map<string, AslEdge[]>();
-    for (const edge of downward) groups.set(key(edge), [...(groups.get(key(edge)) ?? []), edge]);
-    return groups;
-  };
-  for (const [from, list] of group((edge) => edge.from)) {
-    const node = byName.get(from);
-    if (!node) continue;
-    list.sort((a, b) => centreX(a.to) - centreX(b.to));
-    list.forEach((edge, i) => {
-      outPorts.set(edge, port(node.x + 12, node.width - 24, i, list.length));
-    });
-  }
-  for (const [to, list] of group((edge) => edge.to)) {
-    const node = byName.get(to);
-    if (!node) continue;
-    list.sort((a, b) => centreX(a.from) - centreX(b.from));
-    list.forEach((edge, i) => {
-      inPorts.set(edge, port(node.x + 12, node.width - 24, i, list.length));
-    });
-  }
-  // Back edges leave from and arrive at the right side (several at one box: spread out).
-  const backOut = new Map<string, number>();
-  const backIn = new Map<string, number>();
-  return layout.edges.map((edge) => {
-    const from = byName.get(edge.from);
-    const to = byName.get(edge.to);
-    if (!from || !to) return { edge, d: '', labelAt: { x: 0, y: 0 } };
-    if (edge.kind !== 'back') {
-      const sx = outPorts.get(edge) ?? from.x + from.width / 2;
-      const sy = from.y + from.height;
-      const tx = inPorts.get(edge) ?? to.x + to.width / 2;
-      const ty = to.y;
-      const bend = (ty - sy) / 2;
-      return {
-        edge,
-        d: `M${sx},${sy} C${sx},${sy + bend} ${tx},${ty - bend} ${tx},${ty}`,
-        labelAt: { x: (sx + tx) / 2, y: (sy + ty) / 2 + 3 },
-      };
+  return layout.edges.map((edge, i) => {
+    const route = layout.routes[i];
+    if (route) {
+      const middle = route.points[Math.floor(route.points.length / 2)] ?? { x: 0, y: 0 };
+      return { edge, d: smoothPath(route.points), labelAt: route.labelAt ?? middle };
     }
-    if (from.layer === to.layer && edge.from !== edge.to) {
-      const leftward = to.x < from.x;
-      if (Math.abs(to.x - from.x) <= nodeWidth + gapX) {
-        // Sideways to a neighbour: straight between the facing sides.
-        const inset = to.type === 'Choice' ? 7 : 0;
-        const sx = leftward ? from.x : from.x + from.width;
-        const tx = leftward ? to.x + to.width - inset : to.x + inset;
-        const y = from.y + from.height / 2;
-        return { edge, d: `M${sx},${y} L${tx},${y}`, labelAt: { x: (sx + tx) / 2, y: y - 4 } };
-      }
-      // Sideways further: an arc above the layer, top to top.
-      const sx = from.x + from.width / 2 + (leftward ? -20 : 20);
-      const tx = to.x + to.width / 2 + (leftward ? 20 : -20);
-      const y = from.y;
-      const lift = gapY * 0.6;
-      return {
-        edge,
-        d: `M${sx},${y} C${sx},${y - lift} ${tx},${y - lift} ${tx},${y}`,
-        labelAt: { x: (sx + tx) / 2, y: y - lift * 0.75 - 2 },
-      };
-    }
-    const outIndex = backOut.get(edge.from) ?? 0;
-    backOut.set(edge.from, outIndex + 1);
-    const inIndex = backIn.get(edge.to) ?? 0;
-    backIn.set(edge.to, inIndex + 1);
-    const sx = from.x + from.width;
-    const sy = from.y + from.height / 2 + 6 + outIndex * 5;
-    const tx = to.x + to.width - (to.type === 'Choice' ? 7 : 0);
-    const ty = to.y + to.height / 2 - 6 - inIndex * 5;
-    if (edge.from === edge.to) {
-      return {
-        edge,
-        d: `M${sx},${sy} C${sx + 40},${sy + 20} ${tx + 40},${ty - 20} ${tx},${ty}`,
-        labelAt: { x: sx + 34, y: (sy + ty) / 2 + 3 },
-      };
-    }
-    const layers = Math.abs(from.layer - to.layer);
-    const bulge = Math.min(backRoom - 12, 36 + 14 * layers);
+    // A state's transition to itself: a small loop on the right side of its box.
+    const node = byName.get(edge.from);
+    if (!node) return { edge, d: '', labelAt: { x: 0, y: 0 } };
+    const x = node.x + node.width;
+    const top = node.y + node.height / 2 - 8;
+    const bottom = node.y + node.height / 2 + 8;
     return {
       edge,
-      d: `M${sx},${sy} C${sx + bulge},${sy} ${tx + bulge},${ty} ${tx},${ty}`,
-      labelAt: { x: (sx + tx) / 2 + bulge * 0.75, y: (sy + ty) / 2 + 3 },
+      d: `M${x},${bottom} C${x + 40},${bottom + 20} ${x + 40},${top - 20} ${x},${top}`,
+      labelAt: { x: x + 34, y: node.y + node.height / 2 + 3 },
     };
   });
 }

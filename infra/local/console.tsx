@@ -25,6 +25,8 @@ th{background:#eef1f5}
 .status{font-weight:700}
 .status-RUNNING{color:#0b5cad}.status-SUCCEEDED{color:#1e7b34}.status-FAILED,.status-TIMED_OUT{color:#b3261e}.status-ABORTED{color:#7a5b00}
 pre{background:#fff;border:1px solid var(--line);padding:.5rem;overflow:auto;max-height:20rem;font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
+.scrolling{overflow:auto;max-height:20rem;margin:0 0 1rem}
+.scrolling pre{overflow:visible;max-height:none;margin:0}
 table.history{table-layout:fixed}
 table.history th:nth-child(1){width:3.5rem}
 table.history th:nth-child(2){width:14rem}
@@ -51,6 +53,20 @@ main{overflow-wrap:anywhere}
 .muted{color:var(--muted)}
 ${aslGraphCss}
 `;
+
+/** Preformatted text in a box that scrolls when long: a named region the keyboard can reach. */
+function ScrollingText(props: { label: string; testId?: string; children: string }) {
+  return (
+    <section
+      class="scrolling"
+      aria-label={props.label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable with the keyboard (axe: scrollable-region-focusable)
+      tabIndex={0}
+    >
+      <pre data-testid={props.testId}>{props.children}</pre>
+    </section>
+  );
+}
 
 export interface ConsoleDeps {
   readonly engine: LocalStepFunctions;
@@ -626,9 +642,9 @@ export function createConsole(deps: ConsoleDeps) {
           graphPanel
         )}
         <h2>Input</h2>
-        <pre tabIndex={0}>{shownJson(execution.input)}</pre>
+        <ScrollingText label="Input">{shownJson(execution.input)}</ScrollingText>
         <h2>Output</h2>
-        <pre tabIndex={0}>{shownJson(execution.output)}</pre>
+        <ScrollingText label="Output">{shownJson(execution.output)}</ScrollingText>
         <h2>Event history</h2>
         <div class="scroll">
           <table class="history">
@@ -664,7 +680,9 @@ export function createConsole(deps: ConsoleDeps) {
                           <summary>
                             <code>{JSON.stringify(detail).slice(0, 60)}…</code>
                           </summary>
-                          <pre tabIndex={0}>{JSON.stringify(detail, null, 2).slice(0, 8000)}</pre>
+                          <ScrollingText label="Details">
+                            {JSON.stringify(detail, null, 2).slice(0, 8000)}
+                          </ScrollingText>
                         </details>
                       ) : null}
                     </td>
@@ -744,7 +762,9 @@ export function createConsole(deps: ConsoleDeps) {
           <dd>{when(message.sentAt)}</dd>
         </dl>
         <h2>Plain text</h2>
-        <pre data-testid="email-text" tabIndex={0}>{message.text}</pre>
+        <ScrollingText label="Text" testId="email-text">
+          {message.text}
+        </ScrollingText>
         <h2>Links in this e-mail</h2>
         <ul>
           {[...new Set(message.text.match(/https?:\/\/\S+/g) ?? [])].map((link) => (

@@ -74,7 +74,12 @@ export function StatusPage(props: {
   const statusKey = `status.${application.status}` as const;
   const explanationKey = `status.${application.status}.explanation` as const;
   return (
-    <Layout lang={lang} title={t(lang, 'status.title')} switchHref={props.selfHref}>
+    <Layout
+      lang={lang}
+      title={t(lang, 'status.title')}
+      // Switching language keeps the person on the step they are at.
+      switchHref={props.confirmingWithdrawal ? `${props.selfHref}?withdraw=confirm` : props.selfHref}
+    >
       <h1>{t(lang, 'status.title')}</h1>
       {props.justWithdrawn ? (
         <div class="notice ok" role="status">

@@ -73,7 +73,7 @@ ol.ranking .field{margin:.4rem 0}
 button.secondary{background:#fff;color:var(--brand);border:2px solid var(--brand)}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .table-scroll{overflow-x:auto;max-width:100%}
-@media (max-width:40rem){dl.facts{grid-template-columns:minmax(0,1fr);gap:0 1rem}dl.facts dd{margin-bottom:.5rem}.kpi-grid{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.funnel li{grid-template-columns:1fr 3rem}.funnel li progress{grid-column:1/-1;grid-row:2}main{padding:1rem .75rem 2rem}}
+@media (max-width:40rem){table.data th,table.data td{overflow-wrap:anywhere;padding:.3rem .35rem}dl.facts{grid-template-columns:minmax(0,1fr);gap:0 1rem}dl.facts dd{margin-bottom:.5rem}.kpi-grid{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.funnel li{grid-template-columns:1fr 3rem}.funnel li progress{grid-column:1/-1;grid-row:2}main{padding:1rem .75rem 2rem}}
 `.trim();
 
 export const siteCssHash = styleHash(siteCss);

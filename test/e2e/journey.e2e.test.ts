@@ -161,6 +161,13 @@ describe('one SME journey in a browser', () => {
       // Typed with a decimal comma in an Italian-locale browser, stored as 35.5 (not 355, not 35).
       expect(financingPage).toMatch(/Digitalizzazione centrata sulle persone\s*35,5(?!\d)/);
       expect(financingPage).toMatch(/Strategia di business digitale\s*39,5(?!\d)/);
+      // The office decides on the manager's findings and objectives too, knowing the cap and the
+      // budget left, with the amount proposed already filled in.
+      expect(financingPage).toContain('Produzione poco digitalizzata; dati di macchina non raccolti.');
+      expect(financingPage).toContain('Collegare le macchine CNC e misurare OEE.');
+      expect(financingPage).toMatch(/Tetto per progetto: 50\.000\s€/);
+      expect(financingPage).toMatch(/Budget ancora disponibile nel programma: 1\.000\.000\s€/);
+      expect(await office.getByLabel(/^Importo approvato/).inputValue()).toBe('40.000');
       await office.getByRole('radio', { name: 'Approvo il finanziamento' }).check();
       await office.getByLabel(/^Importo approvato/).fill('35.000');
       await submitAnswer(office);

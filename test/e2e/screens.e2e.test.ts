@@ -13,6 +13,7 @@ import {
   apply,
   assessmentAnswer,
   emailTo,
+  executionArn,
   local,
   newManager,
   newProgramme,
@@ -229,7 +230,7 @@ describe('the people’s screens in a browser', () => {
 
     await withContexts([context], 'page-widths', async () => {
       const problems: string[] = [];
-      for (const [name, url] of Object.entries(pages)) {
+      const check = async (name: string, url: string) => {
         for (const width of [1280, 390]) {
           // Act
           await page.setViewportSize({ width, height: 900 });
@@ -242,7 +243,51 @@ describe('the people’s screens in a browser', () => {
           for (const violation of await axeViolations(page))
             problems.push(`${name} at ${width} px: ${violation}`);
         }
+      };
+      for (const [name, url] of Object.entries(pages)) await check(name, url);
+
+      // The office approves: the project's page, and the dashboard with a project in it
+      await postJson(financing, { decision: 'approve', amountEur: 35_000 });
+      await check('financing decision (answered)', financing);
+      const projectLink = page.getByTestId('projects').getByRole('link').first();
+      await expect
+        .poll(
+          async () => {
+            await page.goto(pages.dashboard as string);
+            return projectLink.count();
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(1);
+      const projectPage = new URL((await projectLink.getAttribute('href')) ?? '', local.site).href;
+      await check('dashboard with a project', pages.dashboard as string);
+      // With JavaScript the drawn funnel replaces the bars (never both) and the doughnut sits under
+      // the outcomes heading; without it, the bars and tables and no empty chart box.
+      await page.goto(pages.dashboard as string);
+      await page.waitForFunction(() => (window as { dashboardChartsReady?: boolean }).dashboardChartsReady);
+      expect(await page.locator('#funnel-chart-box').isVisible()).toBe(true);
+      expect(await page.locator('#funnel-bars').isVisible()).toBe(false);
+      expect(
+        await page
+          .locator('#outcomes-heading ~ .outcomes #outcomes-chart-box')
+          .evaluate((box) => !box.hasAttribute('hidden') && box.getBoundingClientRect().height > 0),
+      ).toBe(true);
+      const noScript = await browser.newContext({ locale: 'it-IT', javaScriptEnabled: false });
+      try {
+        const plain = await noScript.newPage();
+        await plain.goto(pages.dashboard as string);
+        expect(await plain.locator('#funnel-bars').isVisible()).toBe(true);
+        expect(await plain.locator('#funnel-chart-box').isVisible()).toBe(false);
+        expect(await plain.locator('#outcomes-chart-box').isVisible()).toBe(false);
+        expect(await plain.getByTestId('outcomes').isVisible()).toBe(true);
+      } finally {
+        await noScript.close();
       }
+      await check('project page', projectPage);
+      await check(
+        'console: one execution',
+        `${local.site}/_local/executions/${encodeURIComponent(executionArn(sme.applicationId))}`,
+      );
       expect(problems).toEqual([]);
     });
   });

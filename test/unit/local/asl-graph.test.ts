@@ -127,12 +127,58 @@ describe('layoutAsl', () => {
     expect(layout.nodes.map((node) => [node.name, node.layer])).toEqual([
       ['Call', 0],
       ['Broken', 1],
-      ['Orphan', 2],
+      ['Orphan', expect.any(Number)],
     ]);
+    expect(overlaps(layout)).toBe(false);
     expect(layout.edges).toEqual([
       { from: 'Call', to: 'Broken', kind: 'catch', via: 'catch', label: 'States.Timeout, States.TaskFailed' },
       { from: 'Orphan', to: 'Orphan', kind: 'back', via: 'next' },
     ]);
+  });
+
+  it('routes every arrow of every workflow from its box to the other, labels clear of boxes and of each other', () => {
+    for (const name of ['sme-journey', 'project-monitoring', 'manager-onboarding'] as const) {
+      // Act
+      const layout = layoutAsl(renderWorkflowAsl(name));
+
+      // Assess
+      const box = new Map(layout.nodes.map((node) => [node.name, node]));
+      const touches = (point: { x: number; y: number } | undefined, name: string) => {
+        const node = box.get(name);
+        return (
+          point !== undefined &&
+          node !== undefined &&
+          point.x >= node.x - 1 &&
+          point.x <= node.x + node.width + 1 &&
+          point.y >= node.y - 1 &&
+          point.y <= node.y + node.height + 1
+        );
+      };
+      const labels: { x: number; y: number; edge: string }[] = [];
+      layout.edges.forEach((edge, i) => {
+        const route = layout.routes[i];
+        if (edge.from === edge.to) return;
+        expect(route, `${name}: ${edge.from} → ${edge.to}`).toBeDefined();
+        expect(touches(route?.points[0], edge.from), `${edge.from} → ${edge.to} starts at its box`).toBe(
+          true,
+        );
+        expect(touches(route?.points.at(-1), edge.to), `${edge.from} → ${edge.to} ends at its box`).toBe(
+          true,
+        );
+        if (edge.label && edge.via !== 'next' && route?.labelAt)
+          labels.push({ ...route.labelAt, edge: `${edge.from} → ${edge.to}` });
+      });
+      for (const label of labels) {
+        const onBox = layout.nodes.find(
+          (node) =>
+            Math.abs(label.x - (node.x + node.width / 2)) < node.width / 2 &&
+            Math.abs(label.y - (node.y + node.height / 2)) < node.height / 2 + 7,
+        );
+        expect(onBox?.name, `${name}: the label of ${label.edge} sits on a box`).toBeUndefined();
+      }
+      const centres = new Set(labels.map((label) => `${label.x},${label.y}`));
+      expect(centres.size, `${name}: two labels in one place`).toBe(labels.length);
+    }
   });
 
   it('refuses what is not a state machine', () => {
