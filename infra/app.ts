@@ -24,6 +24,12 @@ export function buildApp(app: App = new App()) {
       `percorso-pmi:signInDomainPrefix "${signInDomainPrefix}": lowercase letters, digits and dashes, without "aws", "amazon" or "cognito".`,
     );
   const senderEmail = String(app.node.tryGetContext('percorso-pmi:senderEmail') ?? 'no-reply@example.org');
+  const senderIdentity = String(app.node.tryGetContext('percorso-pmi:senderIdentity') ?? 'domain');
+  if (senderIdentity !== 'domain' && senderIdentity !== 'address')
+    throw new Error(
+      `percorso-pmi:senderIdentity "${senderIdentity}": use "domain" (the default) or "address".`,
+    );
+  const siteDomain = siteDomainFromContext(app);
   const env = {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     // Milan by default (data stays in Italy); `-c percorso-pmi:region=…` deploys elsewhere.
@@ -32,6 +38,7 @@ export function buildApp(app: App = new App()) {
   const data = new DataStack(app, `PercorsoPmi-Data-${stage}`, {
     env,
     senderEmail,
+    senderIdentity,
     stage,
     ...(signInDomainPrefix ? { signInDomainPrefix } : {}),
   });
@@ -41,6 +48,7 @@ export function buildApp(app: App = new App()) {
     table: data.table,
     idempotencyTable: data.idempotencyTable,
     senderEmail,
+    ...(siteDomain ? { siteDomain, publicBaseUrl: `https://${siteDomain.domainName}` } : {}),
     ...(app.node.tryGetContext('percorso-pmi:officeEmail')
       ? { officeEmail: String(app.node.tryGetContext('percorso-pmi:officeEmail')) }
       : {}),
@@ -53,6 +61,32 @@ export function buildApp(app: App = new App()) {
   Tags.of(app).add('stage', stage);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, data, stateless };
+}
+
+/**
+ * The site's own domain from `-c percorso-pmi:domainName=…` (and `…:certificateArn=…` to reuse a
+ * certificate), checked here: CloudFormation would only refuse a bad name halfway through a deploy.
+ */
+function siteDomainFromContext(app: App): { domainName: string; certificateArn?: string } | undefined {
+  const domainName = app.node.tryGetContext('percorso-pmi:domainName') as string | undefined;
+  const certificateArn = app.node.tryGetContext('percorso-pmi:certificateArn') as string | undefined;
+  if (domainName === undefined) {
+    if (certificateArn !== undefined)
+      throw new Error('percorso-pmi:certificateArn needs percorso-pmi:domainName (the name it certifies).');
+    return undefined;
+  }
+  if (!/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domainName))
+    throw new Error(
+      `percorso-pmi:domainName "${domainName}": a lowercase host name such as bandi.example.org.`,
+    );
+  if (
+    certificateArn !== undefined &&
+    !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/.test(certificateArn)
+  )
+    throw new Error(
+      `percorso-pmi:certificateArn "${certificateArn}": an ACM certificate ARN in the stack's region.`,
+    );
+  return { domainName, ...(certificateArn ? { certificateArn } : {}) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

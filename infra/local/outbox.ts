@@ -25,6 +25,7 @@ const sendEmailRequest = z.object({
   Content: z.object({
     Simple: z.object({
       Subject: z.object({ Data: z.string() }),
+      Headers: z.array(z.object({ Name: z.string().min(1), Value: z.string() })).optional(),
       Body: z.object({
         Text: z.object({ Data: z.string() }).optional(),
         Html: z.object({ Data: z.string() }).optional(),
@@ -79,8 +80,11 @@ export class Outbox {
     subject: string;
     text: string;
     html: string;
+    /** Extra headers the sender asked for (SES v2 Simple.Headers). */
+    headers?: readonly { Name: string; Value: string }[];
   }): Promise<OutboxMessage> {
-    const message: OutboxMessage = { id: randomUUID(), ...input, sentAt: new Date().toISOString() };
+    const { headers = [], ...fields } = input;
+    const message: OutboxMessage = { id: randomUUID(), ...fields, sentAt: new Date().toISOString() };
     const raw = await new MailComposer({
       from: message.from,
       to: message.to,
@@ -88,6 +92,7 @@ export class Outbox {
       text: message.text,
       html: message.html,
       messageId: `<${message.id}@outbox.percorso-pmi.local>`,
+      headers: headers.map((header) => ({ key: header.Name, value: header.Value })),
       date: new Date(message.sentAt),
     })
       .compile()
@@ -150,6 +155,7 @@ async function handle(outbox: Outbox, request: IncomingMessage, response: Server
     subject: Content.Simple.Subject.Data,
     text: Content.Simple.Body.Text?.Data ?? '',
     html: Content.Simple.Body.Html?.Data ?? '',
+    ...(Content.Simple.Headers ? { headers: Content.Simple.Headers } : {}),
   });
   reply(200, { MessageId: message.id });
 }

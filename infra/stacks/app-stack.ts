@@ -1,17 +1,20 @@
 // Stateless resources: the functions (infra/functions.ts), the public REST API (shared/http/routes.ts)
 // and the state machines (workflows/). Everything here can be destroyed and redeployed freely.
-import { ArnFormat, Duration, Size, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Size, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
   EndpointType,
   LambdaIntegration,
   LogGroupLogDestination,
+  type MethodDeploymentOptions,
   MethodLoggingLevel,
   RequestAuthorizer,
   ResponseType,
   RestApi,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigateway';
+import { Certificate, CertificateValidation, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   CfnManagedLoginBranding,
   type IUserPool,
@@ -41,6 +44,7 @@ import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { minimumCompressedBytes } from '#shared/http/responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { stateMachineNameOf, type WorkflowName, workflows } from '#workflows/index.ts';
+import { trafficClassOf, trafficLimits } from '../api-capacity.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { Observability, observabilityOptionsFromContext } from '../constructs/observability.ts';
@@ -66,12 +70,21 @@ export interface AppStackProps extends StackProps {
   readonly officeEmail?: string;
   /** The public site's address (custom domain); absent = the API stage URL. */
   readonly publicBaseUrl?: string;
+  /**
+   * The site's own domain (`-c percorso-pmi:domainName=bandi.example.org`): an API Gateway custom
+   * domain mapped at the root, with an ACM certificate (DNS-validated, or an existing one by ARN).
+   * Every link is then built from it. No fixed fee: custom domains and public certificates are free.
+   */
+  readonly siteDomain?: { readonly domainName: string; readonly certificateArn?: string };
   /** The programme office's user pool and its managed-login domain (data stack). */
   readonly programmeOfficeUsers: IUserPool;
   readonly programmeOfficeSignIn: UserPoolDomain;
-  /** Steady-state requests per second the public API accepts. @default 50 */
+  /**
+   * Requests per second of the pages bucket, the stage's default (the other buckets have their own
+   * method settings). @default trafficLimits.pages (infra/api-capacity.ts)
+   */
   readonly throttlingRateLimit?: number;
-  /** Burst the public API accepts. @default 100 */
+  /** Burst of the pages bucket. @default trafficLimits.pages */
   readonly throttlingBurstLimit?: number;
 }
 
@@ -450,8 +463,10 @@ export class AppStack extends Stack {
       cloudWatchRole: false,
       deployOptions: {
         stageName: props.stage,
-        throttlingRateLimit: props.throttlingRateLimit ?? 50,
-        throttlingBurstLimit: props.throttlingBurstLimit ?? 100,
+        // Pages draw from the stage's default bucket; submissions, links and admin from their own.
+        throttlingRateLimit: props.throttlingRateLimit ?? trafficLimits.pages.rate,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? trafficLimits.pages.burst,
+        methodOptions: methodThrottles(),
         tracingEnabled: true,
         metricsEnabled: true,
         accessLogDestination: new LogGroupLogDestination(accessLogs),
@@ -524,6 +539,53 @@ export class AppStack extends Stack {
           'Execution logging needs an account-wide API Gateway role; access logs and per-function logs cover the need.',
       },
     );
+    if (props.siteDomain) this.addSiteDomain(api, props.siteDomain);
     return api;
   }
+
+  /**
+   * The site's own domain at the root of the API, over TLS 1.2, and the DNS records `cdk deploy`
+   * prints: the CNAME to API Gateway and, for a new certificate, where to read its validation record
+   * (the deploy waits until that record exists).
+   */
+  private addSiteDomain(api: RestApi, domain: { domainName: string; certificateArn?: string }) {
+    const certificate: ICertificate = domain.certificateArn
+      ? Certificate.fromCertificateArn(this, 'SiteCertificate', domain.certificateArn)
+      : new Certificate(this, 'SiteCertificate', {
+          domainName: domain.domainName,
+          validation: CertificateValidation.fromDns(),
+        });
+    const siteDomain = api.addDomainName('SiteDomain', {
+      domainName: domain.domainName,
+      certificate,
+      endpointType: EndpointType.REGIONAL,
+      securityPolicy: SecurityPolicy.TLS_1_2,
+    });
+    new CfnOutput(this, 'DnsSite', {
+      description: `DNS record for ${domain.domainName}: the site served by API Gateway`,
+      value: `${domain.domainName} CNAME ${siteDomain.domainNameAliasDomainName}`,
+    });
+    if (!domain.certificateArn) {
+      new CfnOutput(this, 'DnsCertificateValidation', {
+        description: `ACM validates ${domain.domainName} by a CNAME record: create the one this command prints (the deploy waits for it)`,
+        value: `aws acm describe-certificate --region ${this.region} --certificate-arn ${(certificate as Certificate).certificateArn} --query "Certificate.DomainValidationOptions[].ResourceRecord"`,
+      });
+    }
+  }
+}
+
+/** Each route's methods outside the pages bucket, with their bucket's limits (API Gateway method settings). */
+function methodThrottles(): Record<string, MethodDeploymentOptions> {
+  const options: Record<string, MethodDeploymentOptions> = {};
+  for (const route of Object.values(routes) as Route[]) {
+    for (const method of route.methods) {
+      const bucket = trafficClassOf(route, method);
+      if (bucket === 'pages') continue;
+      options[`${route.path}/${method}`] = {
+        throttlingRateLimit: trafficLimits[bucket].rate,
+        throttlingBurstLimit: trafficLimits[bucket].burst,
+      };
+    }
+  }
+  return options;
 }

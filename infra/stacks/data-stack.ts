@@ -1,7 +1,7 @@
 // Stateful resources: the tables (from shared/data/table-design.ts), the e-mail identity and the
 // programme office's user pool (its people and their MFA). They outlive the stateless stack and are
 // retained when a stack is deleted.
-import { Aws, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -11,14 +11,30 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import {
+  ConfigurationSet,
+  EmailIdentity,
+  Identity,
+  MailFromBehaviorOnMxFailure,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { adminGroup } from '#shared/auth/admin-session.ts';
 import { idempotencyTable, mainTable, type TableDesign } from '#shared/data/table-design.ts';
 
+/**
+ * How SES knows the sender: `domain` (the default) verifies the sender's whole domain with Easy
+ * DKIM and a custom MAIL FROM subdomain, so mail passes SPF and DKIM aligned with the From address
+ * and survives the DMARC policies of public bodies; `address` verifies the one address (a click in
+ * the e-mail SES sends), for a quick trial only: its mail is not DKIM-signed for the domain.
+ */
+export type SenderIdentityKind = 'domain' | 'address';
+
 export interface DataStackProps extends StackProps {
-  /** The address e-mails come from; SES sends a verification e-mail to it on first deploy. */
+  /** The address e-mails come from (its domain is the SES identity unless `senderIdentity` is `address`). */
   readonly senderEmail: string;
+  /** @default 'domain' */
+  readonly senderIdentity?: SenderIdentityKind;
   /** Short name of this deployment (dev, prod): names the user pool and its sign-in domain. */
   readonly stage: string;
   /** Prefix of the programme office's Cognito sign-in domain (globally unique per region). @default percorso-pmi-<stage>-<account> */
@@ -45,15 +61,64 @@ export class DataStack extends Stack {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
     this.senderEmail = props.senderEmail;
-    this.senderIdentity = new EmailIdentity(this, 'SenderIdentity', {
-      identity: Identity.email(props.senderEmail),
-      configurationSet: this.configurationSet,
-    });
+    this.senderIdentity = senderIdentity(this, props, this.configurationSet);
     ({ users: this.programmeOfficeUsers, signIn: this.programmeOfficeSignIn } = programmeOfficeUserPool(
       this,
       props,
     ));
   }
+}
+
+/** The subdomain SES uses as MAIL FROM (bounces), so SPF passes aligned with the sender's domain. */
+export const mailFromSubdomain = 'mail';
+
+/**
+ * The SES identity of the sender and, for a domain, the DNS records to create, printed by
+ * `cdk deploy` as outputs (DKIM CNAMEs, MAIL FROM MX and SPF, a starting DMARC policy).
+ */
+function senderIdentity(
+  stack: Stack,
+  props: DataStackProps,
+  configurationSet: ConfigurationSet,
+): EmailIdentity {
+  const domain = props.senderEmail.split('@')[1] ?? '';
+  if (props.senderIdentity === 'address') {
+    Annotations.of(stack).addWarning(
+      `SES identity is the address ${props.senderEmail}: fine for a trial, but its mail is not DKIM-signed for ${domain} and DMARC policies may quarantine or reject it. Drop -c percorso-pmi:senderIdentity=address to verify the domain instead.`,
+    );
+    return new EmailIdentity(stack, 'SenderIdentity', {
+      identity: Identity.email(props.senderEmail),
+      configurationSet,
+    });
+  }
+  const mailFrom = `${mailFromSubdomain}.${domain}`;
+  const identity = new EmailIdentity(stack, 'SenderIdentity', {
+    identity: Identity.domain(domain),
+    configurationSet,
+    dkimSigning: true,
+    mailFromDomain: mailFrom,
+    // Until the MX record exists SES keeps its own MAIL FROM (mail still goes out, SPF unaligned).
+    mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+  });
+  identity.dkimRecords.forEach((record, i) => {
+    new CfnOutput(stack, `DnsDkim${i + 1}`, {
+      description: `DNS record ${i + 1} of 3 for SES Easy DKIM of ${domain}`,
+      value: `${record.name} CNAME ${record.value}`,
+    });
+  });
+  new CfnOutput(stack, 'DnsMailFromMx', {
+    description: `DNS record for the MAIL FROM subdomain of ${domain} (bounces come back to SES)`,
+    value: `${mailFrom} MX 10 feedback-smtp.${stack.region}.amazonses.com`,
+  });
+  new CfnOutput(stack, 'DnsMailFromSpf', {
+    description: `DNS record: SPF of the MAIL FROM subdomain of ${domain}`,
+    value: `${mailFrom} TXT "v=spf1 include:amazonses.com ~all"`,
+  });
+  new CfnOutput(stack, 'DnsDmarc', {
+    description: `DNS record: a starting DMARC policy for ${domain}, if it has none (tighten to quarantine once reports are clean)`,
+    value: `_dmarc.${domain} TXT "v=DMARC1; p=none; rua=mailto:dmarc@${domain}"`,
+  });
+  return identity;
 }
 
 /**

@@ -18,6 +18,16 @@ export function oneLineSubject(subject: string): string {
 }
 
 /**
+ * Headers every e-mail carries as transactional mail should (RFC 3834): sent by a program, so no
+ * auto-reply (out of office, vacation) comes back to the sender. SES adds Message-ID and Date; the
+ * body always has a plain-text part beside the HTML.
+ */
+export const transactionalHeaders = [
+  { Name: 'Auto-Submitted', Value: 'auto-generated' },
+  { Name: 'X-Auto-Response-Suppress', Value: 'All' },
+] as const;
+
+/**
  * Sends one rendered e-mail (plain text and HTML) to one recipient or several.
  * @returns the SES message ID
  */
@@ -34,6 +44,7 @@ export async function sendEmail(
       Content: {
         Simple: {
           Subject: { Data: oneLineSubject(email.subject), Charset: 'UTF-8' },
+          Headers: transactionalHeaders.map((header) => ({ ...header })),
           Body: {
             Text: { Data: email.text, Charset: 'UTF-8' },
             Html: { Data: email.html, Charset: 'UTF-8' },

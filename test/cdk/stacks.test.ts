@@ -146,17 +146,30 @@ describe('app stack', () => {
     }
   });
 
-  it('throttles the API stage and serves every route of the route table', () => {
-    stateless.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: Match.arrayWith([
-        Match.objectLike({
-          ThrottlingRateLimit: 50,
-          ThrottlingBurstLimit: 100,
-          HttpMethod: '*',
-          ResourcePath: '/*',
-        }),
-      ]),
-    });
+  it('throttles pages, submissions, task links and admin from separate buckets, and serves every route', () => {
+    const [stage] = Object.values(stateless.findResources('AWS::ApiGateway::Stage'));
+    const settings = stage?.Properties.MethodSettings as {
+      HttpMethod: string;
+      ResourcePath: string;
+      ThrottlingRateLimit: number;
+      ThrottlingBurstLimit: number;
+    }[];
+    const limitOf = (method: string, path: string) => {
+      const found = settings.find(
+        // API Gateway writes "/~1applications" for /applications ("~1" escapes "/").
+        (s) =>
+          s.HttpMethod === method &&
+          s.ResourcePath === (path === '/*' ? path : `/${path.replace(/\//g, '~1')}`),
+      );
+      return found && [found.ThrottlingRateLimit, found.ThrottlingBurstLimit];
+    };
+    expect(limitOf('*', '/*')).toEqual([300, 600]); // pages: the stage's default bucket
+    expect(limitOf('POST', '/applications')).toEqual([100, 200]);
+    expect(limitOf('POST', '/managers')).toEqual([100, 200]);
+    expect(limitOf('POST', '/tasks/{token}')).toEqual([100, 200]);
+    expect(limitOf('GET', '/status/{token}')).toEqual([100, 200]);
+    expect(limitOf('GET', '/admin/programmes/{programmeId}')).toEqual([20, 40]);
+    expect(limitOf('GET', '/assets/{file}')).toBeUndefined(); // a page: the default bucket
     const methods = Object.values(stateless.findResources('AWS::ApiGateway::Method')).map(
       (m) => m.Properties.HttpMethod,
     );
