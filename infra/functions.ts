@@ -53,7 +53,7 @@ const journeyStep = (handler: string, description: string) =>
 export const functionCatalog = {
   applicationForm: {
     entry: 'functions/http/application-form.ts',
-    description: 'GET / — the SME application form',
+    description: 'GET / — the SME application form; GET /privacy/{programmeId} — its privacy notice',
     table: 'read',
   },
   submitApplication: {
@@ -120,8 +120,11 @@ export const functionCatalog = {
   closeJourney: journeyStep('closeJourneyHandler', 'sme-journey task: record the outcome, free what is held'),
   managerRegistration: {
     entry: 'functions/http/manager-registration.ts',
-    description: 'GET /managers/register, POST /managers — managers register, onboarding starts',
+    description:
+      'GET /managers/register, POST /managers — managers register, onboarding starts; GET /privacy — their privacy notice',
     table: 'readWrite',
+    // The privacy notice names the programme office as the contact.
+    mailsOffice: true,
     startsOnboarding: true,
     // A known address is e-mailed (with a fresh availability link) instead of being told apart.
     sendsEmail: true,

@@ -2,19 +2,24 @@
 // POST /managers — registers a manager (form or JSON): validated, stored pending vetting, and the
 // manager-onboarding workflow starts. 201 {managerId, status}, the same for an address already in the
 // registry (nobody learns who is registered): that address is e-mailed what it already is instead.
+// GET /privacy — the managers' privacy notice, which the form links to.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { functionCatalog } from '#infra/functions.ts';
 import { readFunctionEnv } from '#shared/config/environment.ts';
+import { listProgrammes } from '#shared/data/programmes.ts';
 import { managerRegistrationSchema } from '#shared/domain/manager-onboarding.ts';
-import { sendEmail } from '#shared/email/mailer.ts';
+import { managerNotice } from '#shared/domain/privacy.ts';
+import { mailerConfig, sendEmail } from '#shared/email/mailer.ts';
 import { httpHandler } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { routes, sitePath } from '#shared/http/routes.ts';
 import { languageSchema } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import {
   ManagerRegisteredPage,
   ManagerRegistrationForm,
+  PrivacyNoticePage,
   registrationFormToInput,
   renderPage,
 } from '#shared/pages/index.ts';
@@ -26,7 +31,20 @@ const env = readFunctionEnv(functionCatalog.managerRegistration);
 export const handler = httpHandler().handler(async (event: APIGatewayProxyEvent) => {
   if (event.httpMethod !== 'POST') {
     const lang = requestLanguage(event);
-    return forMethod(event.httpMethod, htmlResponse(200, renderPage(ManagerRegistrationForm({ lang }))));
+    const page =
+      event.resource === routes.managerPrivacyNotice.path
+        ? PrivacyNoticePage({
+            lang,
+            notice: managerNotice(env.OFFICE_EMAIL),
+            selfHref: routes.managerPrivacyNotice.path,
+            // Every e-mail's foot links here: an SME finds its programme's own notice.
+            programmes: (await listProgrammes(env.TABLE_NAME)).map((programme) => ({
+              name: programme.names[lang],
+              href: `${sitePath(routes.privacyNotice.path.replace('{programmeId}', programme.id))}?lang=${lang}`,
+            })),
+          })
+        : ManagerRegistrationForm({ lang });
+    return forMethod(event.httpMethod, htmlResponse(200, renderPage(page)));
   }
   const body = parseBody(event);
   const formLang = body.kind === 'form' ? languageSchema.safeParse(body.fields.lang).data : undefined;
@@ -51,12 +69,7 @@ export const handler = httpHandler().handler(async (event: APIGatewayProxyEvent)
         tableName: env.TABLE_NAME,
         onboardingStateMachineArn: env.ONBOARDING_STATE_MACHINE_ARN,
         publicBaseUrl: env.PUBLIC_BASE_URL,
-        send: (to, email) =>
-          sendEmail(
-            { senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET },
-            to,
-            email,
-          ),
+        send: (to, email) => sendEmail(mailerConfig(env), to, email),
       },
       parsed.data,
     );

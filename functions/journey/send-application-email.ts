@@ -7,7 +7,7 @@ import type * as z from 'zod';
 import { functionCatalog } from '#infra/functions.ts';
 import { readFunctionEnv } from '#shared/config/environment.ts';
 import { sendQueuedEmail } from '#shared/data/email-outbox.ts';
-import { sendEmail } from '#shared/email/mailer.ts';
+import { mailerConfig, sendEmail } from '#shared/email/mailer.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { sendApplicationEmailInputSchema } from '#shared/workflows/journey-task.ts';
 
@@ -17,7 +17,7 @@ export const handler = middy<z.infer<typeof sendApplicationEmailInputSchema>>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(parser({ schema: sendApplicationEmailInputSchema }))
   .handler(async ({ applicationId, emailKind }) => {
-    const mailer = { senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET };
+    const mailer = mailerConfig(env);
     const result = await sendQueuedEmail(
       env.TABLE_NAME,
       applicationId,

@@ -2,7 +2,7 @@
 // catalogue names the export). Thin: validate the IDs-only input, call the use case, return codes.
 import { functionCatalog } from '#infra/functions.ts';
 import { readFunctionEnv } from '#shared/config/environment.ts';
-import { sendEmail } from '#shared/email/mailer.ts';
+import { mailerConfig, sendEmail } from '#shared/email/mailer.ts';
 import {
   assignManager,
   closeJourney,
@@ -37,8 +37,7 @@ const deps: JourneyDeps = {
   tableName: env.TABLE_NAME,
   publicBaseUrl: env.PUBLIC_BASE_URL,
   ...(monitoringEnv ? { monitoringStateMachineArn: monitoringEnv.MONITORING_STATE_MACHINE_ARN } : {}),
-  send: (to, email) =>
-    sendEmail({ senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET }, to, email),
+  send: (to, email) => sendEmail(mailerConfig(env), to, email),
 };
 
 export const matchManagerHandler = taskHandler(matchManagerInputSchema, (input) =>

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { functionCatalog } from '#infra/functions.ts';
 import { readFunctionEnv } from '#shared/config/environment.ts';
-import { sendEmail } from '#shared/email/mailer.ts';
+import { mailerConfig, sendEmail } from '#shared/email/mailer.ts';
 import {
   applyVetting,
   expireVetting,
@@ -18,8 +18,7 @@ const deps: OnboardingDeps = {
   tableName: env.TABLE_NAME,
   publicBaseUrl: env.PUBLIC_BASE_URL,
   officeEmail: env.OFFICE_EMAIL,
-  send: (to, email) =>
-    sendEmail({ senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET }, to, email),
+  send: (to, email) => sendEmail(mailerConfig(env), to, email),
 };
 
 const managerInput = z.object({ managerId: z.uuid() });

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { functionCatalog } from '#infra/functions.ts';
 import { readFunctionEnv } from '#shared/config/environment.ts';
 import { programmeIdSchema } from '#shared/domain/programme.ts';
-import { sendEmail } from '#shared/email/mailer.ts';
+import { mailerConfig, sendEmail } from '#shared/email/mailer.ts';
 import type { JourneyDeps } from '#shared/use-cases/journey.ts';
 import { closeProject, planCycle, recordCheckin } from '#shared/use-cases/monitoring.ts';
 import { taskHandler } from '#shared/workflows/task-handler.ts';
@@ -14,8 +14,7 @@ const env = readFunctionEnv(functionCatalog.planCycle);
 const deps: JourneyDeps = {
   tableName: env.TABLE_NAME,
   publicBaseUrl: env.PUBLIC_BASE_URL,
-  send: (to, email) =>
-    sendEmail({ senderEmail: env.SENDER_EMAIL, configurationSet: env.SES_CONFIGURATION_SET }, to, email),
+  send: (to, email) => sendEmail(mailerConfig(env), to, email),
 };
 
 const cycleInput = z.object({

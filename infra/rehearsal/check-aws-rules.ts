@@ -1,6 +1,6 @@
 // `npm run check:aws [-- --out DIR]`: AWS's own rules, offline. Synthesises the app the three ways a
 // deploy may (no account; account 123456789012 in eu-south-1, as `cdk deploy` does with credentials;
-// stage prod in eu-west-1) with cdk-nag's AwsSolutions checks, lints every template with cfn-lint for
+// stage prod in eu-west-1 gone live: its own domain and the sender's domain verified for DKIM) with cdk-nag's AwsSolutions checks, lints every template with cfn-lint for
 // its region, and validates every state machine definition (resolved as CloudFormation would) with
 // asl-validator. Exit code 0 clean, 1 a check failed.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,12 @@ export const synthVariants = [
   {
     name: 'prod-eu-west-1',
     env: { CDK_DEFAULT_ACCOUNT: '123456789012', AWS_REGION: 'eu-west-1', CDK_DEFAULT_REGION: 'eu-west-1' },
-    context: { 'percorso-pmi:stage': 'prod', 'percorso-pmi:region': 'eu-west-1' },
+    context: {
+      'percorso-pmi:stage': 'prod',
+      'percorso-pmi:region': 'eu-west-1',
+      'percorso-pmi:domainName': 'bandi.example.org',
+      'percorso-pmi:senderEmail': 'bandi@example.org',
+    },
   },
 ] as const;
 

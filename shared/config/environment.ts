@@ -50,7 +50,7 @@ export const functionVariables = {
   SES_CONFIGURATION_SET: { flags: ['sendsEmail'], schema: z.string().min(1).optional() },
   OFFICE_EMAIL: { flags: ['mailsOffice'], schema: z.email() },
   /** The public site's address, for links in e-mails and pages. */
-  PUBLIC_BASE_URL: { flags: ['buildsLinks'], schema: z.url() },
+  PUBLIC_BASE_URL: { flags: ['buildsLinks', 'sendsEmail'], schema: z.url() },
   /** The programme office's Cognito user pool and app client; unset locally (nobody signs in). */
   ADMIN_USER_POOL_ID: { flags: ['programmeOfficeAuth'], schema: z.string().min(1).optional() },
   ADMIN_CLIENT_ID: { flags: ['programmeOfficeAuth'], schema: z.string().min(1).optional() },

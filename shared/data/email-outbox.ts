@@ -28,6 +28,7 @@ export function queuedEmailItem(
     subject: email.subject,
     text: email.text,
     html: email.html,
+    ...(email.lang ? { lang: email.lang } : {}),
     queuedAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + thirtyDaysSeconds,
   };
@@ -87,6 +88,7 @@ export async function sendQueuedEmail(
     subject: Item.subject as string,
     text: Item.text as string,
     html: Item.html as string,
+    ...(Item.lang === 'it' || Item.lang === 'en' ? { lang: Item.lang } : {}),
   });
   try {
     await documentClient.send(

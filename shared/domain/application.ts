@@ -3,6 +3,7 @@
 import type { Language } from '#shared/i18n/language.ts';
 import type { ApplicationInput } from '#shared/schemas/application.ts';
 import type { ManagerScore } from './matching.ts';
+import type { PrivacyConsent } from './privacy.ts';
 import type { IneligibilityReason } from './programme.ts';
 import type { classifyEnterprise } from './sme-size.ts';
 
@@ -62,6 +63,8 @@ export interface ApplicationRecord {
   readonly ineligibilityReason?: IneligibilityReason;
   /** Execution name of the SME's journey (the application ID). */
   readonly journeyExecutionName: string;
+  /** The privacy notice the contact consented to when applying: its version, and when. */
+  readonly privacyConsent?: PrivacyConsent;
   /** The manager who accepted (or was assigned by the programme office). */
   readonly managerId?: string;
   /** The offer in progress: its manager holds a capacity reservation until it is closed. */

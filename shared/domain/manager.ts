@@ -115,6 +115,10 @@ export const managerSchema = z.strictObject({
   cv: multiLine(0, 4000).optional(),
   /** ISO timestamp of the registration. */
   createdAt: z.iso.datetime(),
+  /** The privacy notice the manager consented to when registering (absent for an imported roster). */
+  privacyConsent: z
+    .strictObject({ noticeVersion: z.string().min(1).max(80), at: z.iso.datetime() })
+    .optional(),
 });
 
 /** A manager as stored and matched. */

@@ -1,12 +1,28 @@
 // Sends e-mail through SES v2 (in the cloud, SES; locally, the outbox behind AWS_ENDPOINT_URL_SESV2).
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { RenderedEmail } from './templates.tsx';
+import { routes } from '#shared/http/routes.ts';
+import { type RenderedEmail, withPrivacyFooter } from './templates.tsx';
 
 const ses = new SESv2Client({});
 
 export interface MailerConfig {
   readonly senderEmail: string;
-  readonly configurationSet?: string;
+  readonly configurationSet?: string | undefined;
+  /** Every e-mail's foot links the privacy notice here. */
+  readonly privacyUrl: string;
+}
+
+/** The mailer of a function that sends e-mail, from its environment (sendsEmail brings all three). */
+export function mailerConfig(env: {
+  readonly SENDER_EMAIL: string;
+  readonly SES_CONFIGURATION_SET?: string | undefined;
+  readonly PUBLIC_BASE_URL: string;
+}): MailerConfig {
+  return {
+    senderEmail: env.SENDER_EMAIL,
+    configurationSet: env.SES_CONFIGURATION_SET,
+    privacyUrl: `${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}${routes.managerPrivacyNotice.path}`,
+  };
 }
 
 /**
@@ -34,8 +50,9 @@ export const transactionalHeaders = [
 export async function sendEmail(
   config: MailerConfig,
   to: string | readonly string[],
-  email: RenderedEmail,
+  rendered: RenderedEmail,
 ): Promise<string> {
+  const email = withPrivacyFooter(rendered, config.privacyUrl);
   const result = await ses.send(
     new SendEmailCommand({
       FromEmailAddress: config.senderEmail,

@@ -11,6 +11,8 @@ export interface RenderedEmail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** The language it is written in (absent on e-mails queued before it was recorded). */
+  readonly lang?: Language;
 }
 
 export interface EmailContent {
@@ -54,7 +56,31 @@ export function renderEmail(lang: Language, content: EmailContent): RenderedEmai
       </body>
     </html>,
   )}`;
-  return { subject: content.subject, text, html };
+  return { subject: content.subject, text, html, lang };
+}
+
+/**
+ * The e-mail with the privacy notice linked at its foot, in both parts: added by the mailer to
+ * every message, so no e-mail leaves without it.
+ */
+export function withPrivacyFooter(email: RenderedEmail, privacyUrl: string): RenderedEmail {
+  const label = email.lang
+    ? t(email.lang, 'privacy.title')
+    : `${t('it', 'privacy.title')} · ${t('en', 'privacy.title')}`;
+  const footer = renderToString(
+    <p style="color:#5b6475;font-size:13px">
+      <a href={privacyUrl} style="color:#5b6475">
+        {label}
+      </a>
+    </p>,
+  );
+  return {
+    ...email,
+    text: `${email.text}\n\n${label}: ${privacyUrl}`,
+    html: email.html.includes('</body>')
+      ? email.html.replace('</body>', `${footer}</body>`)
+      : `${email.html}${footer}`,
+  };
 }
 
 /** Sent when an application is accepted for processing; carries the secret status link. */

@@ -19,6 +19,9 @@ export const routes = {
     path: '/status/{token}',
     handler: 'applicationStatus',
   },
+  /** A programme's privacy notice, linked from its form (and the notice for managers, below). */
+  privacyNotice: { methods: ['GET', 'HEAD'], path: '/privacy/{programmeId}', handler: 'applicationForm' },
+  managerPrivacyNotice: { methods: ['GET', 'HEAD'], path: '/privacy', handler: 'managerRegistration' },
   /** The public registration form for managers; POST /managers registers (form or JSON). */
   managerForm: { methods: ['GET', 'HEAD'], path: '/managers/register', handler: 'managerRegistration' },
   registerManager: { methods: ['POST'], path: '/managers', handler: 'managerRegistration' },

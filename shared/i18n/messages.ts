@@ -5,12 +5,14 @@ import { journeyMessagesEn, journeyMessagesIt } from './journey-messages.ts';
 import type { Language } from './language.ts';
 import { managerMessagesEn, managerMessagesIt } from './manager-messages.ts';
 import { onboardingMessagesEn, onboardingMessagesIt } from './onboarding-messages.ts';
+import { privacyMessagesEn, privacyMessagesIt } from './privacy-messages.ts';
 
 const it = {
   ...journeyMessagesIt,
   ...dashboardMessagesIt,
   ...onboardingMessagesIt,
   ...managerMessagesIt,
+  ...privacyMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -185,6 +187,7 @@ const en: Record<MessageKey, string> = {
   ...dashboardMessagesEn,
   ...onboardingMessagesEn,
   ...managerMessagesEn,
+  ...privacyMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

@@ -2,6 +2,7 @@
 // application/x-www-form-urlencoded with dotted field names (see formFieldsToApplication).
 import { atecoVersions } from '#shared/domain/ateco.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
+import { programmeNotice } from '#shared/domain/privacy.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
@@ -161,6 +162,14 @@ export function ApplicationForm({
         </fieldset>
         <fieldset class={consentError ? 'invalid' : undefined}>
           <legend>{t(lang, 'form.section.consent')}</legend>
+          <p>
+            <a
+              href={`${sitePath(routes.privacyNotice.path.replace('{programmeId}', programme.id))}?lang=${lang}`}
+              data-testid="privacy-notice"
+            >
+              {t(lang, 'privacy.link', { version: programmeNotice(programme).version })}
+            </a>
+          </p>
           {consentError ? (
             <span class="field-error" id={`${fieldId('consent.privacy')}-error`}>
               {consentError}

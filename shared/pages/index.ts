@@ -14,6 +14,7 @@ export {
   type ManagerRegistrationFormProps,
   registrationFormToInput,
 } from './manager-pages.tsx';
+export { PrivacyNoticePage } from './privacy-page.tsx';
 export {
   describeTaskAnswerErrors,
   TaskClosedPage,

@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 import { atecoSections } from '#shared/domain/ateco.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { dmaDimensions, type ManagerStatus, managerAtecoVersion } from '#shared/domain/manager.ts';
+import { managerNoticeVersion } from '#shared/domain/privacy.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { type FieldName, t } from '#shared/i18n/messages.ts';
@@ -223,6 +224,14 @@ export function ManagerRegistrationForm({
 
         <fieldset class={consentError ? 'invalid' : undefined}>
           <legend>{t(lang, 'form.section.consent')}</legend>
+          <p>
+            <a
+              href={`${sitePath(routes.managerPrivacyNotice.path)}?lang=${lang}`}
+              data-testid="privacy-notice"
+            >
+              {t(lang, 'privacy.link', { version: managerNoticeVersion })}
+            </a>
+          </p>
           {consentError ? (
             <span class="field-error" id={`${consentId}-error`}>
               {consentError}

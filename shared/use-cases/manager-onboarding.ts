@@ -17,6 +17,7 @@ import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { type ManagerRegistration, vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
+import { managerNoticeVersion } from '#shared/domain/privacy.ts';
 import { officeLanguage } from '#shared/domain/programme.ts';
 import {
   managerAlreadyRegisteredEmail,
@@ -63,13 +64,15 @@ export async function registerManager(
   registration: ManagerRegistration,
 ): Promise<{ managerId: string; status: 'pending_vetting' }> {
   const { consent: _consent, ...profile } = registration;
+  const createdAt = nowOf(deps).toISOString();
   const manager: Manager = {
     ...profile,
     managerId: randomUUID(),
     load: 0,
     merit: 0,
     status: 'pending_vetting',
-    createdAt: nowOf(deps).toISOString(),
+    createdAt,
+    privacyConsent: { noticeVersion: managerNoticeVersion, at: createdAt },
   };
   if ((await createRegisteredManager(deps.tableName, manager)) === 'duplicate') {
     // The same answer as for a new address (nobody learns who is registered); the address itself

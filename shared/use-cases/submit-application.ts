@@ -14,6 +14,7 @@ import {
   UnknownProgrammeError,
 } from '#shared/domain/errors.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
+import { programmeNotice } from '#shared/domain/privacy.ts';
 import { isProgrammeOpen, italianToday, type Programme } from '#shared/domain/programme.ts';
 import type { classifyEnterprise } from '#shared/domain/sme-size.ts';
 import { applicationReceiptEmail } from '#shared/email/templates.tsx';
@@ -81,6 +82,7 @@ export async function submitApplication(
     contact: input.contact,
     interests: input.interests,
     journeyExecutionName: applicationId,
+    privacyConsent: { noticeVersion: programmeNotice(programme).version, at: submittedAt },
   };
   const statusSecret = newLinkSecret();
   const statusLinkHash = hashLinkSecret(statusSecret);

@@ -63,6 +63,12 @@ describe('the people’s screens in a browser', () => {
       // Act: apply in English, leaving the language of messages as the form proposes it
       await page.goto(`${local.site}/?programme=${programme.id}&lang=en`);
       expect(await page.getByLabel('Language for our messages').inputValue()).toBe('en');
+      // The privacy notice the consent refers to, one click away, in the person's language
+      await page.getByRole('link', { name: /^Read the privacy notice/ }).click();
+      await heading(page, 'Privacy notice').waitFor();
+      expect(await page.getByText(`Programme ${programme.id}`).count()).toBeGreaterThan(0);
+      await page.goBack();
+      await page.getByLabel('Company name').waitFor();
       await page.getByLabel('Company name').fill(`Precision Parts ${programme.id.slice(-8)} S.r.l.`);
       await page.getByLabel('VAT number (Partita IVA)').fill(randomVatNumber());
       await page.getByLabel(/ATECO code/).fill('25.62.00');
@@ -214,6 +220,8 @@ describe('the people’s screens in a browser', () => {
     const pages: Record<string, string> = {
       'application form': `${local.site}/?programme=${programme.id}`,
       'manager registration': `${local.site}/managers/register`,
+      'privacy notice (programme)': `${local.site}/privacy/${programme.id}`,
+      'privacy notice (managers)': `${local.site}/privacy`,
       'status page': sme.statusUrl,
       'withdrawal confirmation': `${sme.statusUrl}?withdraw=confirm`,
       'offer (answered)': offer,
