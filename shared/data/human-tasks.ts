@@ -8,6 +8,7 @@ import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
+import type { Language } from '#shared/i18n/language.ts';
 
 export interface HumanTaskRef {
   readonly applicationId: string;
@@ -20,6 +21,8 @@ export interface HumanTaskRecord extends HumanTaskRef {
   readonly programmeId: string;
   /** The manager the task is for; absent for programme-office tasks. */
   readonly managerId?: string;
+  /** The language its e-mail was written in: the link's page speaks it (absent on older tasks). */
+  readonly language?: Language;
   readonly status: HumanTaskStatus;
   /** The Step Functions task token of the waiting state; replaced when a reminder re-enters it. */
   readonly taskToken: string;
@@ -69,6 +72,8 @@ export async function listHumanTasks(tableName: string, applicationId: string): 
 export interface OpenTaskRequest extends HumanTaskRef {
   readonly programmeId: string;
   readonly managerId?: string;
+  /** The language of the task's e-mail, kept with the task for its page. */
+  readonly language: Language;
   readonly taskToken: string;
   readonly dueAt: string;
   readonly now: string;
@@ -94,6 +99,7 @@ export async function openHumanTask(
     round: request.round,
     programmeId: request.programmeId,
     ...(request.managerId ? { managerId: request.managerId } : {}),
+    language: request.language,
     status: 'open',
     taskToken: request.taskToken,
     createdAt: request.now,

@@ -248,7 +248,7 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
       ? await getHumanTask(deps.tableName, { ...ref, round: round - 1 })
       : undefined;
   const askedAgain = previous?.status === 'answered' && !input.escalated;
-  const { to, email } = taskEmail(input.kind, {
+  const { to, language, email } = taskEmail(input.kind, {
     application,
     programme,
     manager,
@@ -272,6 +272,7 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
     taskToken: input.taskToken,
     programmeId: programme.id,
     ...(managerId && input.kind !== 'financing' && input.kind !== 'escalation' ? { managerId } : {}),
+    language,
     dueAt,
     now: now.toISOString(),
     emailItem: (secret: string) =>
@@ -314,7 +315,7 @@ function taskEmail(
     askedAgain?: boolean;
     project?: { title: string; cycle: number; cycles: number };
   },
-): { to: string | readonly string[]; email: (link: string) => RenderedEmail } {
+): { to: string | readonly string[]; language: Language; email: (link: string) => RenderedEmail } {
   const { application, programme, manager, dueAt, reminder } = context;
   if (kind === 'checkin' || kind === 'closing') {
     if (!manager || !context.project)
@@ -323,6 +324,7 @@ function taskEmail(
     const project = context.project;
     return {
       to: manager.email,
+      language: lang,
       email: (link) =>
         checkinRequestEmail(lang, {
           managerName: manager.name,
@@ -351,6 +353,7 @@ function taskEmail(
     };
     return {
       to: manager.email,
+      language: lang,
       email: (link) =>
         kind === 'offer'
           ? offerEmail(lang, {
@@ -366,6 +369,7 @@ function taskEmail(
   if (kind === 'financing') {
     return {
       to: context.escalated ? programme.officeEmails : office,
+      language: lang,
       email: (link) =>
         financingRequestEmail(lang, {
           companyName,
@@ -382,6 +386,7 @@ function taskEmail(
   }
   return {
     to: office,
+    language: lang,
     email: (link) =>
       escalationEmail(lang, {
         companyName,

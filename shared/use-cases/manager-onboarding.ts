@@ -145,6 +145,7 @@ export async function openVettingTask(
   const request = {
     ...ref,
     programmeId: 'onboarding',
+    language: officeLanguage,
     taskToken: input.taskToken,
     dueAt,
     now: now.toISOString(),

@@ -206,6 +206,8 @@ async function monitoringView(
  * assessment or a check-in (as their e-mail was written), the programme office's otherwise.
  */
 export async function taskLanguage(tableName: string, task: HumanTaskRecord): Promise<Language | undefined> {
+  // Kept with the task since it was opened: no read at all.
+  if (task.language) return task.language;
   if (task.kind === 'vetting' || task.kind === 'financing' || task.kind === 'escalation')
     return officeLanguage;
   const application = await getApplication(tableName, task.applicationId);

@@ -3,6 +3,7 @@
 // offer e-mail was written in; the programme office's pages are Italian; the page's own switch wins;
 // the English form proposes English for the messages.
 import { describe, expect, it } from 'vitest';
+import { listHumanTasks } from '#shared/data/human-tasks.ts';
 import {
   apply,
   emailTo,
@@ -10,6 +11,7 @@ import {
   newManager,
   newProgramme,
   postJson,
+  tableName,
   taskLink,
 } from '../support/journey-kit.ts';
 
@@ -44,6 +46,13 @@ describe('the language of the pages reached from links', () => {
     expect(assessmentPage).toBe('en');
     expect(form).toMatch(/<option value="en" selected>English<\/option>/);
     expect(italianForm).toMatch(/<option value="it" selected>Italiano<\/option>/);
+    // The language is kept with each task when its e-mail is written: the link's page needs no
+    // further read to know it.
+    const tasks = await listHumanTasks(tableName, sme.applicationId);
+    expect(Object.fromEntries(tasks.map((task) => [task.kind, task.language]))).toEqual({
+      offer: 'en',
+      assessment: 'en',
+    });
   });
 
   it('is Italian on the programme office’s decision page, whatever the browser, unless it switches', async () => {
