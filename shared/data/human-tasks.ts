@@ -5,10 +5,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HumanTaskKind, HumanTaskStatus } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
+import type { Language } from '#shared/i18n/language.ts';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
-import type { Language } from '#shared/i18n/language.ts';
 
 export interface HumanTaskRef {
   readonly applicationId: string;
