@@ -8,6 +8,7 @@ import { functionCatalog } from '#infra/functions.ts';
 import { isAdminRequest } from '#shared/auth/admin-session.ts';
 import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
+import { type ExportKind, exportKinds } from '#shared/domain/exports.ts';
 import { CrossSiteError, errorResponse, ForbiddenError } from '#shared/http/errors.ts';
 import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
@@ -17,7 +18,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { DashboardPage, MessagePage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
 import { assetHref } from '#shared/pages/static-assets.ts';
-import { type ExportKind, exportKinds, exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
+import { exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
 import { dashboardFigures, dashboardProjectLimit } from '#shared/use-cases/programme-dashboard.ts';
 import { type UnlockOutcome, unlockCompany } from '#shared/use-cases/unlock-company.ts';
 

@@ -3,7 +3,9 @@ import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
+import type { AuditEvent } from '#shared/domain/audit.ts';
 import { securityHeaders, styleHash } from '#shared/http/security.ts';
+import { AuditTable } from '#shared/pages/audit-table.tsx';
 import { siteCss } from '#shared/pages/style.ts';
 import { localStateMachineName } from '#workflows/render.ts';
 import {
@@ -201,6 +203,8 @@ function listHref(filters: { status?: string; machine?: string; q?: string }): s
 interface JourneyRecord {
   readonly application?: ApplicationRecord;
   readonly tasks: readonly HumanTaskRecord[];
+  /** The decisions people made about the application (the audit trail). */
+  readonly decisions?: readonly AuditEvent[];
   readonly error?: string;
 }
 
@@ -317,6 +321,8 @@ function BusinessRecord(props: { applicationId: string; record: JourneyRecord })
           Project: <a href={`/admin/projects/${application.projectId}`}>{application.projectId}</a>
         </p>
       ) : null}
+      <h3>Decisions</h3>
+      <AuditTable lang="en" events={props.record.decisions ?? []} />
       <h3>Human tasks</h3>
       {tasks.length === 0 ? (
         <p class="muted">None yet.</p>
@@ -379,15 +385,17 @@ export function createConsole(deps: ConsoleDeps) {
   /** The journey's application and human tasks; the data modules load once the stack set the endpoints. */
   async function journeyRecord(applicationId: string): Promise<JourneyRecord> {
     try {
-      const [{ getApplication }, { listHumanTasks }] = await Promise.all([
+      const [{ getApplication }, { listHumanTasks }, { listAuditEvents }] = await Promise.all([
         import('#shared/data/applications.ts'),
         import('#shared/data/human-tasks.ts'),
+        import('#shared/data/audit.ts'),
       ]);
-      const [application, tasks] = await Promise.all([
+      const [application, tasks, decisions] = await Promise.all([
         getApplication(deps.tableName, applicationId),
         listHumanTasks(deps.tableName, applicationId),
+        listAuditEvents(deps.tableName, { kind: 'application', id: applicationId }),
       ]);
-      return application ? { application, tasks } : { tasks };
+      return application ? { application, tasks, decisions } : { tasks };
     } catch (error) {
       return { tasks: [], error: error instanceof Error ? error.message : String(error) };
     }

@@ -8,8 +8,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord, ApplicationStatus, JourneyOutcome } from '#shared/domain/application.ts';
+import type { AuditEvent } from '#shared/domain/audit.ts';
 import { DuplicateApplicationError } from '#shared/domain/errors.ts';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
+import { auditEventPut } from './audit.ts';
 import { documentClient } from './client.ts';
 import { failedConditions, isConditionFailure } from './conditions.ts';
 import type { queuedEmailItem } from './email-outbox.ts';
@@ -299,23 +301,28 @@ async function tryTransition(
 export async function releaseCompanyLock(
   tableName: string,
   lock: { programmeId: string; vatNumber: string; applicationId?: string },
+  /** The office's decision to free the place, recorded in the same transaction. */
+  audit?: Omit<AuditEvent, 'eventId'>,
 ): Promise<boolean> {
+  const remove = {
+    TableName: tableName,
+    Key: keys.companyInProgramme(lock.programmeId, lock.vatNumber),
+    ...(lock.applicationId
+      ? {
+          ConditionExpression: 'applicationId = :id',
+          ExpressionAttributeValues: { ':id': lock.applicationId },
+        }
+      : { ConditionExpression: 'attribute_exists(pk)' }),
+  };
   try {
-    await documentClient.send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: keys.companyInProgramme(lock.programmeId, lock.vatNumber),
-        ...(lock.applicationId
-          ? {
-              ConditionExpression: 'applicationId = :id',
-              ExpressionAttributeValues: { ':id': lock.applicationId },
-            }
-          : { ConditionExpression: 'attribute_exists(pk)' }),
-      }),
-    );
+    if (audit)
+      await documentClient.send(
+        new TransactWriteCommand({ TransactItems: [{ Delete: remove }, auditEventPut(tableName, audit)] }),
+      );
+    else await documentClient.send(new DeleteCommand(remove));
     return true;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }
@@ -397,6 +404,8 @@ export async function moveApplication(
     at: string;
     set?: Record<string, unknown>;
     counters?: Record<string, number>;
+    /** A person's decision behind the move (a withdrawal), recorded in the same transaction. */
+    audit?: Omit<AuditEvent, 'eventId'>;
   },
 ): Promise<boolean> {
   // The stage counter is charged to the status the history ends with; if another write moved the
@@ -477,6 +486,7 @@ async function moveApplicationOnce(
                 },
               ]
             : []),
+          ...(move.audit ? [auditEventPut(tableName, move.audit)] : []),
         ],
       }),
     );
@@ -509,6 +519,8 @@ export async function recordOutcome(
     Partial<Pick<ApplicationRecord, 'statusHistory'>>,
   outcome: JourneyOutcome,
   at: string,
+  /** The person's decision behind it (the SME withdrawing), recorded with it. */
+  audit?: Omit<AuditEvent, 'eventId'>,
 ): Promise<boolean> {
   const to: ApplicationStatus =
     outcome === 'withdrawn' ? 'withdrawn' : outcome === 'ineligible' ? 'ineligible' : 'closed';
@@ -518,6 +530,7 @@ export async function recordOutcome(
     at,
     set: { outcome, closedAt: at },
     counters: { [`outcome_${outcome}`]: 1 },
+    ...(audit ? { audit } : {}),
   });
 }
 

@@ -3,9 +3,11 @@
 // the task. Opening, reminding, answering and closing are conditional writes, so every step
 // happens once however often a workflow task or a person retries it.
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '#shared/domain/audit.ts';
 import type { HumanTaskKind, HumanTaskStatus } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import type { Language } from '#shared/i18n/language.ts';
+import { auditEventPut } from './audit.ts';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
@@ -231,41 +233,55 @@ export async function findHumanTaskByLink(
 }
 
 /**
- * Consumes an open task with its answer, exactly once.
- * @returns the answered task (with the token to call back), or the task as it stands when it was
- * not open any more
+ * Records the answer of an open task and its audit event, all or nothing: a task is answered once,
+ * and that decision has exactly one event. The task is answered as read (its token included): when
+ * a reminder refreshed the token meanwhile, it is read again and answered with the new one.
+ * @returns the answered task, or the task as it stands when it was no longer open
  */
 export async function answerHumanTask(
   tableName: string,
-  ref: HumanTaskRef,
+  task: HumanTaskRecord,
   answer: unknown,
   now: string,
+  audit: Omit<AuditEvent, 'eventId'>,
 ): Promise<
   { answered: true; task: HumanTaskRecord } | { answered: false; task: HumanTaskRecord | undefined }
 > {
-  try {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.humanTask(ref.applicationId, ref.kind, ref.round),
-        UpdateExpression:
-          'SET #status = :answered, answer = :answer, answeredAt = :now REMOVE draft, draftSavedAt',
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':answered': 'answered',
-          ':open': 'open',
-          ':answer': answer,
-          ':now': now,
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return { answered: true, task: Attributes as HumanTaskRecord };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return { answered: false, task: await getHumanTask(tableName, ref) };
+  let current: HumanTaskRecord | undefined = task;
+  for (let attempt = 0; attempt < 3 && current?.status === 'open'; attempt++) {
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.humanTask(current.applicationId, current.kind, current.round),
+                UpdateExpression:
+                  'SET #status = :answered, answer = :answer, answeredAt = :now REMOVE draft, draftSavedAt',
+                ConditionExpression: '#status = :open AND taskToken = :token',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':answered': 'answered',
+                  ':open': 'open',
+                  ':answer': answer,
+                  ':now': now,
+                  ':token': current.taskToken,
+                },
+              },
+            },
+            auditEventPut(tableName, audit),
+          ],
+        }),
+      );
+      const { draft: _draft, draftSavedAt: _savedAt, ...answered } = current;
+      return { answered: true, task: { ...answered, status: 'answered', answer, answeredAt: now } };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      current = await getHumanTask(tableName, current);
+    }
   }
+  return { answered: false, task: current };
 }
 
 /**

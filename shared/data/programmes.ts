@@ -1,7 +1,9 @@
 // Programmes and their counters in the table; a programme not stored yet falls back to its preset.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '#shared/domain/audit.ts';
 import { type Programme, programmeSchema } from '#shared/domain/programme.ts';
 import { findPreset, programmePresets } from '#shared/programmes/presets.ts';
+import { auditEventPut } from './audit.ts';
 import { documentClient, queryGsi1 } from './client.ts';
 import { keys } from './table-design.ts';
 
@@ -47,14 +49,22 @@ export async function listProgrammes(tableName: string): Promise<Programme[]> {
 }
 
 /** Stores (creates or replaces) a programme after validating it. */
-export async function putProgramme(tableName: string, programme: Programme): Promise<void> {
+export async function putProgramme(
+  tableName: string,
+  programme: Programme,
+  /** Who loaded or changed it, recorded in the same transaction. */
+  audit?: Omit<AuditEvent, 'eventId'>,
+): Promise<void> {
   const valid = programmeSchema.parse(programme);
-  await documentClient.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.programme(valid.id), ...keys.programmesList(valid.id), ...valid },
-    }),
-  );
+  const put = {
+    TableName: tableName,
+    Item: { ...keys.programme(valid.id), ...keys.programmesList(valid.id), ...valid },
+  };
+  if (audit)
+    await documentClient.send(
+      new TransactWriteCommand({ TransactItems: [{ Put: put }, auditEventPut(tableName, audit)] }),
+    );
+  else await documentClient.send(new PutCommand(put));
 }
 
 /** The programme's counters; zero for counters never moved. */

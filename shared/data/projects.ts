@@ -1,7 +1,9 @@
 // Projects and their monitoring in the table: the project item, one item per check-in (recorded
 // once), the closing, and the programme counters each of them moves in the same transaction.
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '#shared/domain/audit.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { auditEventPut } from './audit.ts';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { budgetReturnOnClosing } from './programme-budget.ts';
@@ -227,6 +229,8 @@ export async function closeProjectOnce(
     dmaChange?: { byDimension: Record<string, number>; overall: number };
     closingReportMissing?: boolean;
   },
+  /** The office's decision to close it early, recorded in the same transaction. */
+  audit?: Omit<AuditEvent, 'eventId'>,
 ): Promise<boolean> {
   const returned = budgetReturnOnClosing(project.amountEur, closing.spentEur);
   const unspent = returned.unspentEur;
@@ -287,6 +291,51 @@ export async function closeProjectOnce(
               ExpressionAttributeValues: counterValues,
             },
           },
+          ...(audit ? [auditEventPut(tableName, audit)] : []),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Moves a project from one status to another (the office pauses or resumes it) with the decision's
+ * audit event, all or nothing: two offices clicking at once make one change and one event.
+ * @returns false when the project was not in `from` any more
+ */
+export async function changeProjectStatus(
+  tableName: string,
+  projectId: string,
+  change: { from: string; to: string; set: Record<string, unknown> },
+  audit: Omit<AuditEvent, 'eventId'>,
+): Promise<boolean> {
+  const entries = Object.entries(change.set);
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.project(projectId),
+              UpdateExpression: `SET #status = :to${entries.map((_, i) => `, #a${i} = :v${i}`).join('')}`,
+              ConditionExpression: '#status = :from',
+              ExpressionAttributeNames: {
+                '#status': 'status',
+                ...Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+              },
+              ExpressionAttributeValues: {
+                ':from': change.from,
+                ':to': change.to,
+                ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+              },
+            },
+          },
+          auditEventPut(tableName, audit),
         ],
       }),
     );

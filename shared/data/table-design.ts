@@ -90,6 +90,16 @@ export const keys = {
   projectsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#PROJECTS` }),
   manager: (managerId: string) => ({ pk: `MANAGER#${managerId}`, sk: 'MANAGER' }),
   managersByStatus: (status: string) => ({ gsi1pk: `MANAGERS#${status}` }),
+  /** An audit event, in the partition of what it is about, ordered by time. */
+  auditEvent: (subjectKind: string, subjectId: string, at: string, eventId: string) => ({
+    pk: `AUDIT#${subjectKind}#${subjectId}`,
+    sk: `${at}#${eventId}`,
+  }),
+  /** The same event in the index, under its programme (the export). */
+  auditOfProgramme: (programmeId: string, at: string, eventId: string) => ({
+    gsi1pk: `PROGRAMME#${programmeId}#AUDIT`,
+    gsi1sk: `${at}#${eventId}`,
+  }),
   managerReservation: (managerId: string, applicationId: string) => ({
     pk: `MANAGER#${managerId}`,
     sk: `RESERVATION#${applicationId}`,

@@ -7,6 +7,7 @@ import { formatEuro, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { isMessageKey, t } from '#shared/i18n/messages.ts';
 import type { ProjectView } from '#shared/use-cases/project-view.ts';
+import { AuditTable } from './audit-table.tsx';
 import { Layout } from './layout.tsx';
 
 export function SignInMessagePage(props: {
@@ -139,6 +140,8 @@ export function ProjectPage(props: {
           </table>
         </>
       ) : null}
+      <h2>{t(lang, 'audit.title')}</h2>
+      <AuditTable lang={lang} events={view.decisions} />
       {projectActionsFor(project.status).length > 0 ? (
         <>
           <h2>{t(lang, 'admin.project.controls')}</h2>

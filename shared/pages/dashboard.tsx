@@ -3,6 +3,7 @@
 // Bars are native <progress>/<meter> elements: no script, no inline style, no chart CDN.
 import type { ProgrammeCounters } from '#shared/data/programmes.ts';
 import { journeyOutcomes } from '#shared/domain/application.ts';
+import { type ExportKind, exportKinds } from '#shared/domain/exports.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
 import { formatEuro, formatNumber, formatRomeDateTime } from '#shared/i18n/format.ts';
@@ -66,7 +67,7 @@ export function DashboardPage(props: {
   /** Where the chart library and the drawing script are served; absent = no charts (bars only). */
   charts?: { libraryHref: string; scriptHref: string };
   /** Where each CSV export is downloaded; absent = no export links. */
-  exportHref?: (kind: 'applications' | 'assessments' | 'projects') => string;
+  exportHref?: (kind: ExportKind) => string;
   /** Where the office posts a Partita IVA to free a firm's place (the cloud admin area). */
   unlockHref?: string;
   /** The list of programmes (a link back to it); absent = no link. */
@@ -102,7 +103,7 @@ export function DashboardPage(props: {
         {props.exportHref ? (
           <p class="exports">
             {t(lang, 'dashboard.export')}{' '}
-            {(['applications', 'assessments', 'projects'] as const).map((kind) => (
+            {exportKinds.map((kind) => (
               <>
                 <a href={props.exportHref?.(kind)} download>
                   {t(lang, `dashboard.export.${kind}`)}

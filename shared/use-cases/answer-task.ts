@@ -18,6 +18,7 @@ import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject } from '#shared/data/projects.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
+import { taskAuditAction, taskAuditActor } from '#shared/domain/audit.ts';
 import {
   assessmentAnswerSchemas,
   type HumanTaskAnswer,
@@ -60,9 +61,17 @@ export async function answerTask(
     ...(await decisionLimitIssues(tableName, task, parsed.data)),
   ];
   if (extra.length > 0) return { outcome: 'invalid', issues: extra };
-  const consumed = await answerHumanTask(tableName, task, parsed.data, now.toISOString());
-  if (!consumed.answered) return closedOutcome(consumed.task?.status ?? 'expired');
   const output = { ...taskOutputForWorkflow(task.kind, parsed.data), round: task.round };
+  const consumed = await answerHumanTask(tableName, task, parsed.data, now.toISOString(), {
+    at: now.toISOString(),
+    programmeId: task.programmeId,
+    subject: { kind: task.kind === 'vetting' ? 'manager' : 'application', id: task.applicationId },
+    actor: taskAuditActor[task.kind],
+    action: taskAuditAction[task.kind],
+    before: 'open',
+    after: decisionOf(task.kind, output),
+  });
+  if (!consumed.answered) return closedOutcome(consumed.task?.status ?? 'expired');
   if (!(await deliver(tableName, consumed.task, JSON.stringify(output)))) {
     // The deadline passed between the page and the click: the workflow moved on without it.
     await closeHumanTask(tableName, task, 'expired', now.toISOString(), { evenIfAnswered: true });

@@ -3,19 +3,18 @@
 // a spreadsheet of the office's language: UTF-8 with its byte order mark, headers in that language,
 // in Italian `;` between cells and decimal commas, times as Rome's local time, names beside IDs.
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { listProgrammeAuditEvents } from '#shared/data/audit.ts';
 import { documentClient, queryGsi1 } from '#shared/data/client.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
+import type { ExportKind } from '#shared/domain/exports.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { toCsv, utf8Bom } from '#shared/formats/csv.ts';
 import { formatRomeTimestamp } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
-
-export const exportKinds = ['applications', 'assessments', 'projects'] as const;
-export type ExportKind = (typeof exportKinds)[number];
 
 async function assessmentsOf(tableName: string, applicationIds: string[]) {
   const found: Record<string, unknown>[] = [];
@@ -99,10 +98,23 @@ const projectColumns = [
   'closedAt',
 ] as const;
 
+/** The audit trail: who decided what and when, codes only (shared/domain/audit.ts). */
+const auditColumns = [
+  'at',
+  'action',
+  'subjectKind',
+  'subjectId',
+  'actor',
+  'before',
+  'after',
+  'eventId',
+] as const;
+
 type Column =
   | (typeof applicationColumns)[number]
   | (typeof assessmentColumns)[number]
-  | (typeof projectColumns)[number];
+  | (typeof projectColumns)[number]
+  | (typeof auditColumns)[number];
 
 /** A column's header in the office's language (the DMA dimensions by their own names). */
 function headerOf(column: Column, lang: Language): string {
@@ -142,6 +154,23 @@ export async function exportProgrammeCsv(
   kind: ExportKind,
   lang: Language = 'it',
 ): Promise<string> {
+  if (kind === 'audit') {
+    const events = await listProgrammeAuditEvents(tableName, programmeId);
+    return spreadsheetCsv(
+      events.map((event) => ({
+        at: romeTime(event.at),
+        action: event.action,
+        subjectKind: event.subject.kind,
+        subjectId: event.subject.id,
+        actor: event.actor,
+        before: event.before ?? '',
+        after: event.after ?? '',
+        eventId: event.eventId,
+      })),
+      auditColumns,
+      lang,
+    );
+  }
   const applications = (await queryGsi1(
     tableName,
     keys.applicationsOfProgramme(programmeId).gsi1pk,

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CsvError, parse } from 'csv-parse/sync';
 import type * as z from 'zod';
+import { appendAuditEvent } from '#shared/data/audit.ts';
 import { claimManagerEmail, listManagersByStatus, putManager } from '#shared/data/managers.ts';
 import { type Manager, managerCompetences, managerSchema, managerStatuses } from '#shared/domain/manager.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -537,6 +538,16 @@ export async function importManagers(
       written += batch.length;
       options.onProgress?.(written, toWrite.length);
     }
+  }
+  if (!options.dryRun && toWrite.length > 0) {
+    await appendAuditEvent(tableName, {
+      at: new Date().toISOString(),
+      programmeId: 'roster',
+      subject: { kind: 'manager', id: 'roster' },
+      actor: 'cli',
+      action: 'managers.imported',
+      after: `created:${created.length},updated:${updated.length}`,
+    });
   }
   return {
     ok: true,

@@ -106,7 +106,16 @@ export async function loadProgrammes(
     const stored = await getProgrammeStored(tableName, valid.id);
     const changes = stored ? diffFields(stored, valid) : [];
     const action = !stored ? 'create' : changes.length > 0 ? 'update' : 'unchanged';
-    if (action !== 'unchanged' && !options.dryRun) await putProgramme(tableName, valid);
+    if (action !== 'unchanged' && !options.dryRun)
+      await putProgramme(tableName, valid, {
+        at: new Date().toISOString(),
+        programmeId: valid.id,
+        subject: { kind: 'programme', id: valid.id },
+        actor: 'cli',
+        action: 'programme.loaded',
+        before: stored ? 'present' : 'absent',
+        after: action,
+      });
     results.push({ id: valid.id, action, changes });
   }
   return results;

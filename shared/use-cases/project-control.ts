@@ -4,7 +4,13 @@
 // cycle would (spending so far, unspent budget returned), with the office's outcome.
 import * as z from 'zod';
 import { closeHumanTask, listHumanTasks } from '#shared/data/human-tasks.ts';
-import { closeProjectOnce, getProject, listCheckins, updateProject } from '#shared/data/projects.ts';
+import {
+  changeProjectStatus,
+  closeProjectOnce,
+  getProject,
+  listCheckins,
+  updateProject,
+} from '#shared/data/projects.ts';
 import {
   executionArnOf,
   monitoringExecutionName,
@@ -81,24 +87,43 @@ export async function controlProject(
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const cycle = (project.lastCycle ?? 0) + 1;
   if (project.status === 'closed') return 'not_allowed';
+  const audit = (after: string) => ({
+    at: now,
+    programmeId: project.programmeId,
+    subject: { kind: 'project' as const, id: projectId },
+    actor: `user:${actor}` as const,
+    action: `project.${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'closed'}` as const,
+    before: project.status as string,
+    after,
+  });
   if (action === 'pause') {
     if ((project.status as string) === 'paused') return 'not_allowed';
-    await updateProject(deps.tableName, projectId, {
-      status: 'paused',
-      pausedAt: now,
-      controlReason: reason,
-      controlledBy: actor,
-    });
+    const changed = await changeProjectStatus(
+      deps.tableName,
+      projectId,
+      {
+        from: project.status,
+        to: 'paused',
+        set: { pausedAt: now, controlReason: reason, controlledBy: actor },
+      },
+      audit('paused'),
+    );
+    if (!changed) return 'not_allowed';
     await stopCurrentCycle(deps, projectId, cycle);
     await cancelOpenCheckins(deps.tableName, project.applicationId, now);
   } else if (action === 'resume') {
     if ((project.status as string) !== 'paused') return 'not_allowed';
-    await updateProject(deps.tableName, projectId, {
-      status: 'monitoring',
-      resumedAt: now,
-      controlReason: reason,
-      controlledBy: actor,
-    });
+    const changed = await changeProjectStatus(
+      deps.tableName,
+      projectId,
+      {
+        from: 'paused',
+        to: 'monitoring',
+        set: { resumedAt: now, controlReason: reason, controlledBy: actor },
+      },
+      audit('monitoring'),
+    );
+    if (!changed) return 'not_allowed';
     const resumes = (project.resumes ?? 0) + 1;
     await updateProject(deps.tableName, projectId, { resumes });
     await startMonitoringCycle(
@@ -111,13 +136,19 @@ export async function controlProject(
     await cancelOpenCheckins(deps.tableName, project.applicationId, now);
     const last = (await listCheckins(deps.tableName, projectId)).filter((c) => !c.missed).at(-1);
     const answer = last?.answer as HumanTaskAnswer<'checkin'> | undefined;
-    await closeProjectOnce(deps.tableName, project, {
-      outcome,
-      at: now,
-      spentEur: answer?.spentEur ?? 0,
-      economicBenefitEur: answer?.economicBenefitEur ?? 0,
-      closingReportMissing: true,
-    });
+    const closed = await closeProjectOnce(
+      deps.tableName,
+      project,
+      {
+        outcome,
+        at: now,
+        spentEur: answer?.spentEur ?? 0,
+        economicBenefitEur: answer?.economicBenefitEur ?? 0,
+        closingReportMissing: true,
+      },
+      audit(`closed:${outcome}`),
+    );
+    if (!closed) return 'not_allowed';
     await updateProject(deps.tableName, projectId, {
       closedEarly: true,
       controlReason: reason,

@@ -31,8 +31,20 @@ export async function unlockCompany(
   const application = await getApplication(tableName, lock.applicationId);
   if (application && !endedStatuses.has(application.status))
     return { outcome: 'journey_in_progress', applicationId: lock.applicationId, status: application.status };
-  if (!(await releaseCompanyLock(tableName, { programmeId, vatNumber, applicationId: lock.applicationId })))
-    return { outcome: 'not_held' };
+  const released = await releaseCompanyLock(
+    tableName,
+    { programmeId, vatNumber, applicationId: lock.applicationId },
+    {
+      at: now.toISOString(),
+      programmeId,
+      subject: { kind: 'application', id: lock.applicationId },
+      actor: actor === 'cli' ? 'cli' : `user:${actor}`,
+      action: 'company.unlocked',
+      before: application?.status ?? 'unknown',
+      after: 'unlocked',
+    },
+  );
+  if (!released) return { outcome: 'not_held' };
   await recordCompanyUnlock(tableName, {
     programmeId,
     vatNumber,

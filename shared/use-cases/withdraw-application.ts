@@ -16,8 +16,17 @@ export async function withdrawApplication(
   if (!application || !(withdrawableStatuses as readonly string[]).includes(application.status)) {
     return 'not_withdrawable';
   }
-  if (!(await recordOutcome(deps.tableName, application, 'withdrawn', now.toISOString())))
-    return 'not_withdrawable';
+  const at = now.toISOString();
+  const withdrawn = await recordOutcome(deps.tableName, application, 'withdrawn', at, {
+    at,
+    programmeId: application.programmeId,
+    subject: { kind: 'application', id: applicationId },
+    actor: 'link:sme',
+    action: 'application.withdrawn',
+    before: application.status,
+    after: 'withdrawn',
+  });
+  if (!withdrawn) return 'not_withdrawable';
   await stopExecutionIfRunning(journeyExecutionArn(deps.journeyStateMachineArn, applicationId), {
     error: 'Withdrawn',
     cause: 'The SME withdrew the application.',

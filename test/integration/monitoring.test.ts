@@ -321,5 +321,31 @@ describe('project monitoring', () => {
       spentEur: 0,
     });
     expect(lateCheckin.status).toBe(410);
+
+    // The decision log: each decision exactly once (the refused second pause and the late check-in
+    // add nothing), who made it and the codes before and after; no free text, no names.
+    const { listAuditEvents } = await import('#shared/data/audit.ts');
+    const journeyLog = await listAuditEvents(tableName, { kind: 'application', id: project.applicationId });
+    const projectLog = await listAuditEvents(tableName, { kind: 'project', id: projectId });
+    expect(journeyLog.map((e) => [e.action, e.actor, e.before, e.after])).toEqual([
+      ['offer.answered', 'link:manager', 'open', 'accept'],
+      ['assessment.recorded', 'link:manager', 'open', 'projectRecommended'],
+      ['financing.decided', 'link:office', 'open', 'approve'],
+    ]);
+    expect(projectLog.map((e) => [e.action, e.before, e.after])).toEqual([
+      ['project.paused', 'launched', 'paused'],
+      ['project.resumed', 'paused', 'monitoring'],
+      ['project.closed', 'monitoring', 'closed:abandoned'],
+    ]);
+    for (const event of projectLog) expect(event.actor).toMatch(/^user:/);
+    const everything = JSON.stringify([...journeyLog, ...projectLog]);
+    expect(everything).not.toContain('cassa integrazione');
+    expect(everything).not.toContain(project.manager.email);
+    const page = await (
+      await fetch(`${stack.urls.site}/admin/projects/${projectId}`, { headers: { Accept: 'text/html' } })
+    ).text();
+    expect(page).toContain('Registro delle decisioni');
+    expect(page).toContain('Monitoraggio sospeso');
+    expect(page.match(/data-action="/g)).toHaveLength(6);
   }, 120_000);
 });
