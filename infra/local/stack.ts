@@ -185,6 +185,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
     }
     await engine.resumeRunningExecutions?.();
+    // DynamoDB Local applies no TTL: expired personal data are deleted here, as DynamoDB would.
+    const { purgeExpiredItems } = await import('#shared/data/retention.ts');
+    const purge = setInterval(() => {
+      purgeExpiredItems(mainTable.logicalName).catch((error: unknown) =>
+        log(`Purging expired items failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, 60_000);
+    purge.unref();
+    stops.push(async () => clearInterval(purge));
 
     return {
       urls: {

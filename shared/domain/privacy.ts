@@ -17,7 +17,6 @@ export const programmePrivacySchema = z.strictObject({
   controller: z.strictObject({ it: z.string().min(3).max(300), en: z.string().min(3).max(300) }),
   /** Where a person writes about their data. */
   contactEmail: z.email(),
-  retentionMonths: z.number().int().min(1).max(120),
 });
 export type ProgrammePrivacy = z.output<typeof programmePrivacySchema>;
 
@@ -32,9 +31,25 @@ export interface PrivacyNotice {
   readonly retentionMonths: number;
 }
 
+/** How long a programme keeps personal data after a journey, a project or an engagement ends. */
+export const retentionSchema = z.strictObject({
+  personalDataMonths: z.number().int().min(1).max(120),
+});
+
+/**
+ * When personal data of something that ended at `endedAt` expire, as DynamoDB's TTL reads it
+ * (seconds since the epoch): the same day `months` calendar months later.
+ */
+export function personalDataExpiry(endedAt: Date, months: number): number {
+  const expiry = new Date(endedAt.getTime());
+  expiry.setUTCMonth(expiry.getUTCMonth() + months);
+  return Math.floor(expiry.getTime() / 1000);
+}
+
 /** The notice of an SME applying to a programme. */
 export function programmeNotice(programme: {
   readonly privacy?: ProgrammePrivacy | undefined;
+  readonly retention: { readonly personalDataMonths: number };
   readonly officeEmails: readonly string[];
 }): PrivacyNotice {
   const own = programme.privacy;
@@ -43,7 +58,7 @@ export function programmeNotice(programme: {
     version: own ? `${privacyNoticeTextVersion}+${own.version}` : privacyNoticeTextVersion,
     ...(own ? { controller: own.controller } : {}),
     contactEmail: own?.contactEmail ?? programme.officeEmails[0] ?? '',
-    retentionMonths: own?.retentionMonths ?? defaultRetentionMonths,
+    retentionMonths: programme.retention.personalDataMonths,
   };
 }
 

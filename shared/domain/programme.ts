@@ -7,7 +7,7 @@ import { singleLine } from '#shared/schemas/text.ts';
 import { atecoVersions } from './ateco.ts';
 import { defaultDmaBands } from './dma-score.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
-import { programmePrivacySchema } from './privacy.ts';
+import { defaultRetentionMonths, programmePrivacySchema, retentionSchema } from './privacy.ts';
 import { smeSizeClasses } from './sme-size.ts';
 
 const slug = z
@@ -154,8 +154,10 @@ export const programmeSchema = z.strictObject({
   languages: z.array(languageSchema).min(1),
   /** Programme office addresses that receive decision and escalation tasks. */
   officeEmails: z.array(z.email()).min(1),
-  /** The data controller, contact and retention the privacy notice states (shared/domain/privacy.ts). */
+  /** The data controller and contact the privacy notice states (shared/domain/privacy.ts). */
   privacy: programmePrivacySchema.optional(),
+  /** Personal data expire this many months after a journey or a project ends (DynamoDB TTL). */
+  retention: retentionSchema.default({ personalDataMonths: defaultRetentionMonths }),
 });
 
 export type Programme = z.output<typeof programmeSchema>;

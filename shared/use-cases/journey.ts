@@ -34,6 +34,7 @@ import {
 import { reserveProgrammeBudget } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, launchProjectOnce } from '#shared/data/projects.ts';
+import { expireApplicationData } from '#shared/data/retention.ts';
 import { startMonitoringCycle } from '#shared/data/step-functions.ts';
 import {
   type ApplicationRecord,
@@ -53,6 +54,7 @@ import { type Manager, managerLanguageFor } from '#shared/domain/manager.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
 import { ineligibilityOf, scoreManager, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { monitoringCycles } from '#shared/domain/monitoring.ts';
+import { personalDataExpiry } from '#shared/domain/privacy.ts';
 import { financingLimitBroken, officeLanguage, type Programme } from '#shared/domain/programme.ts';
 import {
   assessmentRequestEmail,
@@ -724,6 +726,15 @@ export async function closeJourney(
           programmeName: programme.names[lang],
           outcome: input.outcome,
         }),
+    );
+  }
+  // Personal data expire once the programme's retention has passed; a launched project keeps them
+  // until it closes.
+  if (input.outcome !== 'launched') {
+    await expireApplicationData(
+      deps.tableName,
+      input.applicationId,
+      personalDataExpiry(now, programme.retention.personalDataMonths),
     );
   }
   logger.info('Journey closed', { applicationId: input.applicationId, outcome: input.outcome });

@@ -13,6 +13,7 @@ import {
   type MonitoredProject,
   recordCheckinOnce,
 } from '#shared/data/projects.ts';
+import { expireProjectPersonalData } from '#shared/data/retention.ts';
 import { type MonitoringInput, monitoringExecutionName } from '#shared/data/step-functions.ts';
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
@@ -262,6 +263,7 @@ export async function closeProject(
       }),
     );
   }
+  await expireProjectPersonalData(deps.tableName, project, now, programme.retention.personalDataMonths);
   logger.info('Project closed', { projectId: project.projectId, outcome });
   return { outcome };
 }

@@ -4,6 +4,7 @@
 // cycle would (spending so far, unspent budget returned), with the office's outcome.
 import * as z from 'zod';
 import { closeHumanTask, listHumanTasks } from '#shared/data/human-tasks.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
 import {
   changeProjectStatus,
   closeProjectOnce,
@@ -11,6 +12,7 @@ import {
   listCheckins,
   updateProject,
 } from '#shared/data/projects.ts';
+import { expireProjectPersonalData } from '#shared/data/retention.ts';
 import {
   executionArnOf,
   monitoringExecutionName,
@@ -18,6 +20,7 @@ import {
   stopExecutionIfRunning,
 } from '#shared/data/step-functions.ts';
 import { type HumanTaskAnswer, projectOutcomes } from '#shared/domain/human-tasks.ts';
+import { defaultRetentionMonths } from '#shared/domain/privacy.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { multiLine } from '#shared/schemas/text.ts';
@@ -149,6 +152,13 @@ export async function controlProject(
       audit(`closed:${outcome}`),
     );
     if (!closed) return 'not_allowed';
+    const programme = await getProgramme(deps.tableName, project.programmeId);
+    await expireProjectPersonalData(
+      deps.tableName,
+      project,
+      new Date(now),
+      programme?.retention.personalDataMonths ?? defaultRetentionMonths,
+    );
     await updateProject(deps.tableName, projectId, {
       closedEarly: true,
       controlReason: reason,

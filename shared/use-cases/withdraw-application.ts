@@ -1,8 +1,11 @@
 // The SME withdraws from its status page: the outcome is recorded first (so every later journey
 // step sees it), the execution is stopped, and what the journey held is freed.
 import { getApplication, recordOutcome } from '#shared/data/applications.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import { expireApplicationData } from '#shared/data/retention.ts';
 import { journeyExecutionArn, stopExecutionIfRunning } from '#shared/data/step-functions.ts';
 import { withdrawableStatuses } from '#shared/domain/application.ts';
+import { defaultRetentionMonths, personalDataExpiry } from '#shared/domain/privacy.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { releaseJourneyHolds } from './journey.ts';
 
@@ -38,6 +41,12 @@ export async function withdrawApplication(
     { tableName: deps.tableName, publicBaseUrl: '', send: async () => '' },
     settled,
     now,
+  );
+  const programme = await getProgramme(deps.tableName, application.programmeId);
+  await expireApplicationData(
+    deps.tableName,
+    applicationId,
+    personalDataExpiry(now, programme?.retention.personalDataMonths ?? defaultRetentionMonths),
   );
   logger.info('Application withdrawn', { applicationId });
   return 'withdrawn';

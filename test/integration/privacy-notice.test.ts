@@ -45,8 +45,8 @@ describe('the privacy notice', () => {
         version: '2027-01',
         controller: { it: 'Camera di Commercio di Varese', en: 'Varese Chamber of Commerce' },
         contactEmail: 'dpo@camera.example.it',
-        retentionMonths: 36,
       },
+      retention: { personalDataMonths: 36 },
     });
 
     // Act

@@ -1,0 +1,118 @@
+// Retention of personal data: when a journey or a project ends, its personal items get the time
+// they expire at (the table's TTL attribute, `expiresAt`); DynamoDB deletes them after it. Counters,
+// company places, projects' figures and the audit trail stay. DynamoDB Local applies no TTL, so the
+// local runtime deletes expired items itself (`purgeExpiredItems`).
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { personalDataExpiry } from '#shared/domain/privacy.ts';
+import { documentClient } from './client.ts';
+import { keys, mainTable } from './table-design.ts';
+
+const ttl = mainTable.timeToLiveAttribute;
+
+/** Every item key of a partition whose sort key starts with a prefix ('' = all). */
+async function keysOf(tableName: string, pk: string, skPrefix = ''): Promise<{ pk: string; sk: string }[]> {
+  const found: { pk: string; sk: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    found.push(...((page.Items ?? []) as { pk: string; sk: string }[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
+
+async function expire(tableName: string, items: readonly { pk: string; sk: string }[], expiresAt: number) {
+  for (const key of items) {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        // An earlier expiry (a queued e-mail's 30 days) is kept.
+        UpdateExpression: 'SET #ttl = if_not_exists(#ttl, :at)',
+        ExpressionAttributeNames: { '#ttl': ttl },
+        ExpressionAttributeValues: { ':at': expiresAt },
+      }),
+    );
+  }
+}
+
+/**
+ * Schedules the expiry of an application's personal items: the application (company and contact),
+ * its tasks (answers, findings), its assessment and its e-mails.
+ */
+export async function expireApplicationData(tableName: string, applicationId: string, expiresAt: number) {
+  await expire(tableName, await keysOf(tableName, keys.application(applicationId).pk), expiresAt);
+}
+
+/** Schedules the expiry of a project's check-ins (free text about the firm); the project's figures stay. */
+export async function expireProjectCheckins(tableName: string, projectId: string, expiresAt: number) {
+  await expire(tableName, await keysOf(tableName, keys.project(projectId).pk, 'CHECKIN#'), expiresAt);
+}
+
+/**
+ * Deletes every item whose expiry has passed, as DynamoDB's TTL would (the local runtime only:
+ * DynamoDB Local keeps expired items). A scan: fine for a local table.
+ * @returns how many items were deleted
+ */
+export async function purgeExpiredItems(tableName: string, now: Date = new Date()): Promise<number> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  let deleted = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: '#ttl < :now',
+        ExpressionAttributeNames: { '#ttl': ttl },
+        ExpressionAttributeValues: { ':now': nowSeconds },
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    const expired = (page.Items ?? []) as { pk: string; sk: string }[];
+    for (let i = 0; i < expired.length; i += 25) {
+      let request: BatchWriteCommandInput['RequestItems'] = {
+        [tableName]: expired.slice(i, i + 25).map((key) => ({ DeleteRequest: { Key: key } })),
+      };
+      while (request && Object.keys(request).length > 0) {
+        const written: BatchWriteCommandOutput = await documentClient.send(
+          new BatchWriteCommand({ RequestItems: request }),
+        );
+        request = written.UnprocessedItems;
+      }
+    }
+    deleted += expired.length;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return deleted;
+}
+
+/**
+ * A project ended: its application's personal items and its check-ins expire after the retention,
+ * as a journey's do when it ends without a project.
+ */
+export async function expireProjectPersonalData(
+  tableName: string,
+  project: { readonly projectId: string; readonly applicationId: string },
+  endedAt: Date,
+  retentionMonths: number,
+) {
+  const expiresAt = personalDataExpiry(endedAt, retentionMonths);
+  await expireApplicationData(tableName, project.applicationId, expiresAt);
+  await expireProjectCheckins(tableName, project.projectId, expiresAt);
+}
