@@ -3,9 +3,9 @@
 // programme for the export. Writers put `auditEventItem` in the same transaction as the decision,
 // with a condition that it does not exist: one decision, one event.
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, AuditSubjectKind } from '#shared/domain/audit.ts';
-import { documentClient } from './client.ts';
+import { documentClient, queryGsi1, queryPartition } from './client.ts';
 import { keys } from './table-design.ts';
 
 /** A new event (its ID drawn here) as the item to put, conditional on being new. */
@@ -47,21 +47,7 @@ export async function listAuditEvents(
   subject: { kind: AuditSubjectKind; id: string },
 ): Promise<AuditEvent[]> {
   const { pk } = keys.auditEvent(subject.kind, subject.id, '', '');
-  const events: AuditEvent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    events.push(...(page.Items ?? []).map(eventOf));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return events;
+  return (await queryPartition(tableName, pk)).map(eventOf);
 }
 
 /** Every event of a programme, oldest first (the export). */
@@ -69,21 +55,5 @@ export async function listProgrammeAuditEvents(
   tableName: string,
   programmeId: string,
 ): Promise<AuditEvent[]> {
-  const { gsi1pk } = keys.auditOfProgramme(programmeId, '', '');
-  const events: AuditEvent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    events.push(...(page.Items ?? []).map(eventOf));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return events;
+  return (await queryGsi1(tableName, keys.auditOfProgramme(programmeId, '', '').gsi1pk)).map(eventOf);
 }

@@ -27,3 +27,26 @@ export async function queryGsi1(tableName: string, gsi1pk: string): Promise<Reco
   } while (start);
   return items;
 }
+
+/** Every item of one partition (those whose sort key starts with `skPrefix`, if given), in order. */
+export async function queryPartition(
+  tableName: string,
+  pk: string,
+  skPrefix?: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -302,6 +302,16 @@ export async function closeProjectOnce(
   }
 }
 
+/** `SET #a0 = :v0, …` for some attributes, with its names and values. */
+function setClauses(set: Record<string, unknown>) {
+  const entries = Object.entries(set);
+  return {
+    expression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+    names: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+    values: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])) as Record<string, unknown>,
+  };
+}
+
 /**
  * Moves a project from one status to another (the office pauses or resumes it) with the decision's
  * audit event, all or nothing: two offices clicking at once make one change and one event.
@@ -313,7 +323,7 @@ export async function changeProjectStatus(
   change: { from: string; to: string; set: Record<string, unknown> },
   audit: Omit<AuditEvent, 'eventId'>,
 ): Promise<boolean> {
-  const entries = Object.entries(change.set);
+  const sets = setClauses({ status: change.to, ...change.set });
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -322,17 +332,10 @@ export async function changeProjectStatus(
             Update: {
               TableName: tableName,
               Key: keys.project(projectId),
-              UpdateExpression: `SET #status = :to${entries.map((_, i) => `, #a${i} = :v${i}`).join('')}`,
+              UpdateExpression: sets.expression,
               ConditionExpression: '#status = :from',
-              ExpressionAttributeNames: {
-                '#status': 'status',
-                ...Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
-              },
-              ExpressionAttributeValues: {
-                ':from': change.from,
-                ':to': change.to,
-                ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
-              },
+              ExpressionAttributeNames: { ...sets.names, '#status': 'status' },
+              ExpressionAttributeValues: { ...sets.values, ':from': change.from },
             },
           },
           auditEventPut(tableName, audit),
@@ -352,15 +355,15 @@ export async function updateProject(
   projectId: string,
   set: Record<string, unknown>,
 ): Promise<void> {
-  const entries = Object.entries(set);
+  const sets = setClauses(set);
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
       Key: keys.project(projectId),
-      UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+      UpdateExpression: sets.expression,
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+      ExpressionAttributeNames: sets.names,
+      ExpressionAttributeValues: sets.values,
     }),
   );
 }

@@ -6,34 +6,25 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
-  QueryCommand,
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { personalDataExpiry } from '#shared/domain/privacy.ts';
-import { documentClient } from './client.ts';
+import { documentClient, queryPartition } from './client.ts';
 import { keys, mainTable } from './table-design.ts';
 
 const ttl = mainTable.timeToLiveAttribute;
 
-/** Every item key of a partition whose sort key starts with a prefix ('' = all). */
-async function keysOf(tableName: string, pk: string, skPrefix = ''): Promise<{ pk: string; sk: string }[]> {
-  const found: { pk: string; sk: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    found.push(...((page.Items ?? []) as { pk: string; sk: string }[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return found;
+/** The keys of a partition's items (those whose sort key starts with `skPrefix`, if given). */
+async function keysOf(
+  tableName: string,
+  pk: string,
+  skPrefix?: string,
+): Promise<{ pk: string; sk: string }[]> {
+  return (await queryPartition(tableName, pk, skPrefix)).map((item) => ({
+    pk: String(item.pk),
+    sk: String(item.sk),
+  }));
 }
 
 async function expire(tableName: string, items: readonly { pk: string; sk: string }[], expiresAt: number) {
