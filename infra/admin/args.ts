@@ -1,6 +1,7 @@
 // The admin CLI's command line: which command, its arguments, the target, and the help texts.
 // Pure: nothing here touches the network or the environment.
 import { parseArgs } from 'node:util';
+import { isValidEmail } from '#shared/domain/contact.ts';
 import { type ManagerStatus, managerStatuses } from '#shared/domain/manager.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import type { TargetOptions } from './target.ts';
@@ -17,7 +18,8 @@ export type AdminCommand =
     }
   | { readonly name: 'programmes list' }
   | { readonly name: 'match'; readonly programme: string; readonly dryRun: boolean; readonly yes: boolean }
-  | { readonly name: 'applications unlock'; readonly programme: string; readonly vat: string };
+  | { readonly name: 'applications unlock'; readonly programme: string; readonly vat: string }
+  | { readonly name: 'privacy export'; readonly email: string; readonly out?: string };
 
 export type CommandName = AdminCommand['name'];
 
@@ -51,6 +53,8 @@ Commands:
   match --programme ID [--dry-run|--yes]  cohort matching of the SMEs waiting for a manager
   applications unlock --programme ID --vat PARTITA_IVA
                                            free a firm's place held by someone else's application
+  privacy export --email ADDRESS [--out FILE]
+                                           everything held about a person, as one JSON document
 
 ${targetHelp}
 
@@ -122,6 +126,16 @@ recorded (when, the Partita IVA, the application that held it; by the CLI).
   --vat PARTITA_IVA     the firm's Partita IVA (11 digits, IT prefix allowed)
 
 ${targetHelp}`,
+  'privacy export': `Usage: npm run admin -- privacy export --email ADDRESS [--out FILE] [target]
+
+A data-subject access request: every item that holds the person's data (the applications they made
+as a contact with their tasks, assessment, e-mails, project and check-ins; their manager profile with
+the tasks sent to them; e-mails to them still queued: a sent one keeps no copy), as one JSON document on standard output or
+in FILE. Link secrets are left out. The request is recorded in the audit trail, without the data.
+  --email ADDRESS     the person's e-mail address
+  --out FILE          write the document there (default: standard output)
+
+${targetHelp}`,
 };
 
 /** The help text of a command, or the general usage. */
@@ -147,6 +161,8 @@ const options = {
   'all-presets': { type: 'boolean' },
   programme: { type: 'string' },
   vat: { type: 'string' },
+  email: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -158,6 +174,7 @@ const commandOptions: Record<CommandName, readonly OptionName[]> = {
   'programmes list': [],
   match: ['programme', 'dry-run', 'yes'],
   'applications unlock': ['programme', 'vat'],
+  'privacy export': ['email', 'out'],
 };
 const globalOptions: readonly OptionName[] = [
   'local',
@@ -174,6 +191,7 @@ const groups: Record<string, readonly string[]> = {
   managers: ['import', 'list'],
   programmes: ['load', 'list'],
   applications: ['unlock'],
+  privacy: ['export'],
 };
 
 /** Reads the command line (the arguments after `npm run admin --`). */
@@ -291,6 +309,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
           'give the programme and the Partita IVA: applications unlock --programme ID --vat 12345678901',
         );
       return result({ name, programme: values.programme, vat: values.vat });
+    }
+    case 'privacy export': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if (!values.email || !isValidEmail(values.email))
+        return usageError("give the person's e-mail address: privacy export --email name@example.it");
+      return result({ name, email: values.email, ...(values.out ? { out: values.out } : {}) });
     }
   }
 }

@@ -1,6 +1,6 @@
 // The admin commands. They import the data modules dynamically: by the time they run, the target
 // is in process.env (see target.ts), which the DynamoDB client reads when first created.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Manager } from '#shared/domain/manager.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -54,6 +54,20 @@ export async function runCommand(command: AdminCommand, context: CommandContext)
     case 'match': {
       const { matchCommand } = await import('./match.ts');
       return matchCommand(command.programme, command.dryRun, context, command.yes);
+    }
+    case 'privacy export': {
+      const { exportPersonalData } = await import('#shared/use-cases/privacy-export.ts');
+      context.output.err(
+        `Looking for every item that holds ${command.email}'s data (a full read of the table)…`,
+      );
+      const document = await exportPersonalData(context.tableName, command.email);
+      const json = `${JSON.stringify(document, null, 2)}\n`;
+      if (command.out) await writeFile(command.out, json, 'utf8');
+      else context.output.out(json.trimEnd());
+      context.output.err(
+        `Found ${document.applications.length} application(s), ${document.manager ? 'a' : 'no'} manager profile, ${document.emails.length} e-mail(s)${command.out ? `; written to ${command.out}` : ''}. The request is recorded in the audit trail.`,
+      );
+      return 0;
     }
   }
 }

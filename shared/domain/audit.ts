@@ -18,10 +18,12 @@ export const auditActions = [
   'project.closed',
   'programme.loaded',
   'managers.imported',
+  'privacy.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditSubjectKind = 'application' | 'project' | 'manager' | 'programme';
+/** What an event is about; a person is named by a hash of their address (privacy requests). */
+export type AuditSubjectKind = 'application' | 'project' | 'manager' | 'programme' | 'person';
 
 /**
  * Who acted: the role a task link was sent to (`link:manager`, `link:office`, `link:sme`), a
