@@ -148,10 +148,14 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
   };
 
   // ---- public pages -------------------------------------------------------------------------
-  await step('public pages: form, manager registration, assets', async () => {
+  await step('public pages: form, manager registration, privacy notices, assets', async () => {
     const form = await show('/');
     check(form.text.includes('<form'), 'the form page has no form');
     await show('/managers/register');
+    const notice = await show('/privacy/sviluppo-pmi');
+    check(notice.text.includes('Informativa sulla privacy'), 'the programme’s privacy notice is missing');
+    const hub = await show('/privacy');
+    check(hub.text.includes('/privacy/sviluppo-pmi'), 'the site’s notice does not list the programmes’ notices');
     const asset = await show(`/assets/${assetFileName('chart')}`, { Accept: '*/*' });
     check(asset.text.length > 10_000, 'Chart.js is not served whole');
     check(/immutable/.test(asset.headers.get('cache-control') ?? ''), 'assets are not cached for good');
@@ -160,7 +164,7 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
       missing.status === 403 && missing.text.includes('Missing Authentication Token'),
       `GET /no-such-page → ${missing.status}`,
     );
-    return '5 routes';
+    return '7 routes';
   });
 
   // ---- manager registration and vetting ------------------------------------------------------
