@@ -155,7 +155,10 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     const notice = await show('/privacy/sviluppo-pmi');
     check(notice.text.includes('Informativa sulla privacy'), 'the programme’s privacy notice is missing');
     const hub = await show('/privacy');
-    check(hub.text.includes('/privacy/sviluppo-pmi'), 'the site’s notice does not list the programmes’ notices');
+    check(
+      hub.text.includes('/privacy/sviluppo-pmi'),
+      'the site’s notice does not list the programmes’ notices',
+    );
     const asset = await show(`/assets/${assetFileName('chart')}`, { Accept: '*/*' });
     check(asset.text.length > 10_000, 'Chart.js is not served whole');
     check(/immutable/.test(asset.headers.get('cache-control') ?? ''), 'assets are not cached for good');
