@@ -1,7 +1,7 @@
 // The DynamoDB document client, created once per process. The endpoint comes from the SDK's own
 // configuration (AWS_ENDPOINT_URL_DYNAMODB locally), so nothing here knows about local mode.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 
 export const dynamoDbClient = new DynamoDBClient({});
 export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
@@ -42,6 +42,39 @@ export async function queryPartition(
         TableName: tableName,
         KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * Every item of the table a filter keeps, page after page: a full read, for an administrator's
+ * request or the local runtime, never for a request path.
+ */
+export async function scanItems(
+  tableName: string,
+  filter: {
+    readonly expression: string;
+    readonly names?: Record<string, string>;
+    readonly values: Record<string, unknown>;
+    /** Only these attributes (e.g. 'pk, sk'). */
+    readonly projection?: string;
+  },
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: filter.expression,
+        ...(filter.names ? { ExpressionAttributeNames: filter.names } : {}),
+        ExpressionAttributeValues: filter.values,
+        ...(filter.projection ? { ProjectionExpression: filter.projection } : {}),
         ExclusiveStartKey: start,
       }),
     );

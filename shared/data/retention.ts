@@ -6,11 +6,10 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
-  ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { personalDataExpiry } from '#shared/domain/privacy.ts';
-import { documentClient, queryPartition } from './client.ts';
+import { documentClient, queryPartition, scanItems } from './client.ts';
 import { keys, mainTable } from './table-design.ts';
 
 const ttl = mainTable.timeToLiveAttribute;
@@ -61,36 +60,24 @@ export async function expireProjectCheckins(tableName: string, projectId: string
  * @returns how many items were deleted
  */
 export async function purgeExpiredItems(tableName: string, now: Date = new Date()): Promise<number> {
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  let deleted = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: '#ttl < :now',
-        ExpressionAttributeNames: { '#ttl': ttl },
-        ExpressionAttributeValues: { ':now': nowSeconds },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    const expired = (page.Items ?? []) as { pk: string; sk: string }[];
-    for (let i = 0; i < expired.length; i += 25) {
-      let request: BatchWriteCommandInput['RequestItems'] = {
-        [tableName]: expired.slice(i, i + 25).map((key) => ({ DeleteRequest: { Key: key } })),
-      };
-      while (request && Object.keys(request).length > 0) {
-        const written: BatchWriteCommandOutput = await documentClient.send(
-          new BatchWriteCommand({ RequestItems: request }),
-        );
-        request = written.UnprocessedItems;
-      }
+  const expired = (await scanItems(tableName, {
+    expression: '#ttl < :now',
+    names: { '#ttl': ttl },
+    values: { ':now': Math.floor(now.getTime() / 1000) },
+    projection: 'pk, sk',
+  })) as { pk: string; sk: string }[];
+  for (let i = 0; i < expired.length; i += 25) {
+    let request: BatchWriteCommandInput['RequestItems'] = {
+      [tableName]: expired.slice(i, i + 25).map((key) => ({ DeleteRequest: { Key: key } })),
+    };
+    while (request && Object.keys(request).length > 0) {
+      const written: BatchWriteCommandOutput = await documentClient.send(
+        new BatchWriteCommand({ RequestItems: request }),
+      );
+      request = written.UnprocessedItems;
     }
-    deleted += expired.length;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return deleted;
+  }
+  return expired.length;
 }
 
 /**

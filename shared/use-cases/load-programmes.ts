@@ -1,8 +1,7 @@
 // Loading programmes into the table (`npm run admin -- programmes load`): from a JSON file or
 // the presets, every programme validated with programmeSchema first (one invalid and none is
 // stored), then stored, reporting what changed field by field.
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '#shared/data/client.ts';
+import { scanItems } from '#shared/data/client.ts';
 import { getProgrammeStored, putProgramme } from '#shared/data/programmes.ts';
 import { keys } from '#shared/data/table-design.ts';
 import { type Programme, programmeSchema } from '#shared/domain/programme.ts';
@@ -131,22 +130,14 @@ export async function listStoredProgrammes(
 ): Promise<{ programmes: Programme[]; unreadable: string[] }> {
   const programmes: Programme[] = [];
   const unreadable: string[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'sk = :programme AND begins_with(pk, :prefix)',
-        ExpressionAttributeValues: { ':programme': keys.programme('x').sk, ':prefix': 'PROGRAMME#' },
-        ExclusiveStartKey: exclusiveStartKey,
-      }),
-    );
-    for (const { pk, sk: _sk, ...item } of page.Items ?? []) {
-      const parsed = programmeSchema.safeParse(item);
-      if (parsed.success) programmes.push(parsed.data);
-      else unreadable.push(String(pk).slice('PROGRAMME#'.length));
-    }
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey);
+  const items = await scanItems(tableName, {
+    expression: 'sk = :programme AND begins_with(pk, :prefix)',
+    values: { ':programme': keys.programme('x').sk, ':prefix': 'PROGRAMME#' },
+  });
+  for (const { pk, sk: _sk, ...item } of items) {
+    const parsed = programmeSchema.safeParse(item);
+    if (parsed.success) programmes.push(parsed.data);
+    else unreadable.push(String(pk).slice('PROGRAMME#'.length));
+  }
   return { programmes: programmes.sort((a, b) => a.id.localeCompare(b.id)), unreadable: unreadable.sort() };
 }

@@ -4,9 +4,8 @@
 // and every e-mail addressed to them. Link secrets and task tokens are left out. The request itself
 // is recorded in the audit trail (when, by whom, how many items of each kind), never the data.
 import { createHash } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { appendAuditEvent } from '#shared/data/audit.ts';
-import { documentClient, queryPartition } from '#shared/data/client.ts';
+import { queryPartition, scanItems } from '#shared/data/client.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { AuditActor } from '#shared/domain/audit.ts';
 import { normaliseEmail } from '#shared/domain/contact.ts';
@@ -43,31 +42,6 @@ const shown = (item: Record<string, unknown>) =>
 export const personId = (email: string) =>
   createHash('sha256').update(normaliseEmail(email).toLowerCase()).digest('hex').slice(0, 16);
 
-/** Every item a filter keeps, the whole table read once (an administrator's request, not a page's). */
-async function scan(
-  tableName: string,
-  filter: string,
-  names: Record<string, string>,
-  values: Record<string, unknown>,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: filter,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
 export async function exportPersonalData(
   tableName: string,
   rawEmail: string,
@@ -76,20 +50,20 @@ export async function exportPersonalData(
 ): Promise<PersonalDataExport> {
   const email = normaliseEmail(rawEmail);
   const lower = email.toLowerCase();
-  const found = await scan(
-    tableName,
-    '(sk = :application AND (#contact.#email = :email OR #contact.#email = :lower)) OR ' +
+  const found = await scanItems(tableName, {
+    expression:
+      '(sk = :application AND (#contact.#email = :email OR #contact.#email = :lower)) OR ' +
       '(sk = :manager AND (#email = :email OR #email = :lower)) OR ' +
       '(#type = :emailType AND (#to = :email OR #to = :lower OR contains(#to, :email) OR contains(#to, :lower)))',
-    { '#contact': 'contact', '#email': 'email', '#type': 'type', '#to': 'to' },
-    {
+    names: { '#contact': 'contact', '#email': 'email', '#type': 'type', '#to': 'to' },
+    values: {
       ':application': 'APPLICATION',
       ':manager': 'MANAGER',
       ':emailType': 'email',
       ':email': email,
       ':lower': lower,
     },
-  );
+  });
   const applicationItems = found.filter((item) => item.sk === 'APPLICATION');
   const managerItem = found.find((item) => item.sk === 'MANAGER');
   const emails = found.filter((item) => item.type === 'email').map(shown);
@@ -116,12 +90,11 @@ export async function exportPersonalData(
     const managerId = String(managerItem.managerId);
     const [partition, tasks] = await Promise.all([
       queryPartition(tableName, keys.manager(managerId).pk),
-      scan(
-        tableName,
-        '#managerId = :id AND begins_with(sk, :task)',
-        { '#managerId': 'managerId' },
-        { ':id': managerId, ':task': 'TASK#' },
-      ),
+      scanItems(tableName, {
+        expression: '#managerId = :id AND begins_with(sk, :task)',
+        names: { '#managerId': 'managerId' },
+        values: { ':id': managerId, ':task': 'TASK#' },
+      }),
     ]);
     manager = {
       profile: shown(managerItem),

@@ -1,27 +1,17 @@
 // CDK tests for going live: the site on its own domain (certificate, custom domain at the root,
 // every link built from it, the DNS records printed) and e-mail that arrives (an SES domain identity
 // with Easy DKIM and a MAIL FROM subdomain; an address identity only on request, with a warning).
-import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '#infra/app.ts';
-
-const baseContext = { 'aws:cdk:bundling-stacks': [], 'percorso-pmi:stage': 'test' };
+import { synthesiseApp } from '../support/synth.ts';
 
 function synthesise(context: Record<string, unknown> = {}) {
-  const app = new App({ context: { ...baseContext, ...context } });
-  const built = buildApp(app);
-  let synthError: unknown;
-  try {
-    app.synth();
-  } catch (error) {
-    synthError = error;
-  }
+  const built = synthesiseApp(context);
   return {
     data: Template.fromStack(built.data),
     stateless: Template.fromStack(built.stateless),
     dataAnnotations: Annotations.fromStack(built.data),
-    synthError,
+    synthError: built.synthError,
   };
 }
 

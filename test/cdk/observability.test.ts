@@ -3,26 +3,21 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '#infra/app.ts';
 import { observabilityOptionsFromContext } from '#infra/constructs/observability.ts';
 import { functionCatalog } from '#infra/functions.ts';
 import { programmeMetricNames } from '#shared/observability/powertools.ts';
 import { workflows } from '#workflows/index.ts';
+import { synthesiseApp } from '../support/synth.ts';
 
 // Synthesis takes seconds (more on a loaded machine): the hooks get more than the default 10 s.
 const synthTimeoutMs = 120_000;
-const baseContext = { 'aws:cdk:bundling-stacks': [], 'percorso-pmi:stage': 'test' };
-
 function synthesise(context: Record<string, unknown>) {
-  const app = new App({ context: { ...baseContext, ...context } });
-  const built = buildApp(app);
-  let synthError: unknown;
-  try {
-    app.synth();
-  } catch (error) {
-    synthError = error;
-  }
-  return { template: Template.fromStack(built.stateless), synthError, stack: built.stateless };
+  const built = synthesiseApp(context);
+  return {
+    template: Template.fromStack(built.stateless),
+    synthError: built.synthError,
+    stack: built.stateless,
+  };
 }
 
 describe('observability off (the default)', () => {

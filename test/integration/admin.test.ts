@@ -1,10 +1,8 @@
 // The admin commands against DynamoDB Local: the managers CSV import (all rows or none, re-import
 // updates instead of duplicating), programmes loading, the cohort match draft, and the CLI as a
 // child process. The CSV fixtures' e-mail domain is made unique per run, so reruns never collide.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '#infra/admin/commands.ts';
@@ -17,12 +15,11 @@ import { type Manager, managerStatuses } from '#shared/domain/manager.ts';
 import { programmePresets } from '#shared/programmes/presets.ts';
 import { importManagers } from '#shared/use-cases/import-managers.ts';
 import { loadProgrammes } from '#shared/use-cases/load-programmes.ts';
+import { runAdminCli } from '../support/admin-cli.ts';
 import { randomVatNumber } from '../support/fixtures.ts';
 
 const tableName = process.env.TABLE_NAME ?? '';
 if (!tableName) throw new Error('TABLE_NAME is not set: run this file in the integration project');
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A fixture CSV with its e-mail addresses moved to a domain of this run only. */
 function fixtureCsv(name: string): { text: string; domain: string } {
@@ -276,23 +273,7 @@ describe('applications unlock', () => {
 });
 
 describe('the CLI process', () => {
-  const runCli = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'infra/admin/cli.ts', ...args], {
-        cwd: repoRoot,
-        env: process.env,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const runCli = runAdminCli;
 
   it('prints its help', async () => {
     const { code, stdout } = await runCli(['--help']);

@@ -1,14 +1,13 @@
 // A data-subject access request through the admin CLI (a child process, as an operator runs it):
 // every item that holds the person's data, as one JSON document, without link secrets; the request
 // recorded in the audit trail without the data; a bad address refused before anything is read.
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '#shared/data/audit.ts';
 import { personId } from '#shared/use-cases/privacy-export.ts';
+import { runAdminCli } from '../support/admin-cli.ts';
 import {
   apply,
   emailTo,
@@ -19,25 +18,7 @@ import {
   taskLink,
 } from '../support/journey-kit.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-const runCli = (args: string[]) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/admin/cli.ts', ...args], {
-      cwd: repoRoot,
-      env: process.env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+const runCli = runAdminCli;
 
 const target = () => ['--endpoint', process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '', '--table', tableName];
 
