@@ -19,7 +19,15 @@ export type AdminCommand =
   | { readonly name: 'programmes list' }
   | { readonly name: 'match'; readonly programme: string; readonly dryRun: boolean; readonly yes: boolean }
   | { readonly name: 'applications unlock'; readonly programme: string; readonly vat: string }
-  | { readonly name: 'privacy export'; readonly email: string; readonly out?: string };
+  | { readonly name: 'privacy export'; readonly email: string; readonly out?: string }
+  | {
+      readonly name: 'privacy erase';
+      readonly email: string;
+      readonly yes: boolean;
+      /** Local stack only: its Step Functions endpoint and its outbox (defaults: npm start's). */
+      readonly stepFunctionsEndpoint?: string;
+      readonly outbox?: string;
+    };
 
 export type CommandName = AdminCommand['name'];
 
@@ -55,6 +63,7 @@ Commands:
                                            free a firm's place held by someone else's application
   privacy export --email ADDRESS [--out FILE]
                                            everything held about a person, as one JSON document
+  privacy erase --email ADDRESS [--yes]    anonymise a person everywhere (shows what first)
 
 ${targetHelp}
 
@@ -136,6 +145,23 @@ in FILE. Link secrets are left out. The request is recorded in the audit trail, 
   --out FILE          write the document there (default: standard output)
 
 ${targetHelp}`,
+  'privacy erase': `Usage: npm run admin -- privacy erase --email ADDRESS [--yes] [target]
+
+A data-subject erasure request. Without --yes, shows what would be erased and writes nothing.
+With --yes, anonymises the person everywhere: names, e-mail address, telephone, CV and every text
+written about or by them become "—"; counters, statuses, figures and the audit trail stay, and so
+does the Partita IVA where the programme must keep it. A journey of theirs still running ends as
+withdrawn (open tasks cancelled); e-mails queued to them are never sent; the links to their pages
+stop working; the local outbox forgets its copies (SES keeps none). Refused, with nothing written,
+while a funded project of theirs is monitored or, for a manager, while they follow a firm: close or
+reassign first. Running it again finds nothing left. Every request is recorded in the audit trail,
+without the data.
+  --email ADDRESS               the person's e-mail address
+  --yes                         erase (without it: only show what would be erased)
+  --stepfunctions-endpoint URL  local stack only: its Step Functions endpoint (default http://127.0.0.1:8083)
+  --outbox URL                  local stack only: its e-mail outbox (default http://127.0.0.1:3000/_local/outbox)
+
+${targetHelp}`,
 };
 
 /** The help text of a command, or the general usage. */
@@ -163,6 +189,8 @@ const options = {
   vat: { type: 'string' },
   email: { type: 'string' },
   out: { type: 'string' },
+  'stepfunctions-endpoint': { type: 'string' },
+  outbox: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -175,6 +203,7 @@ const commandOptions: Record<CommandName, readonly OptionName[]> = {
   match: ['programme', 'dry-run', 'yes'],
   'applications unlock': ['programme', 'vat'],
   'privacy export': ['email', 'out'],
+  'privacy erase': ['email', 'yes', 'stepfunctions-endpoint', 'outbox'],
 };
 const globalOptions: readonly OptionName[] = [
   'local',
@@ -191,7 +220,7 @@ const groups: Record<string, readonly string[]> = {
   managers: ['import', 'list'],
   programmes: ['load', 'list'],
   applications: ['unlock'],
-  privacy: ['export'],
+  privacy: ['export', 'erase'],
 };
 
 /** Reads the command line (the arguments after `npm run admin --`). */
@@ -315,6 +344,26 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       if (!values.email || !isValidEmail(values.email))
         return usageError("give the person's e-mail address: privacy export --email name@example.it");
       return result({ name, email: values.email, ...(values.out ? { out: values.out } : {}) });
+    }
+    case 'privacy erase': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if (!values.email || !isValidEmail(values.email))
+        return usageError("give the person's e-mail address: privacy erase --email name@example.it");
+      for (const option of ['stepfunctions-endpoint', 'outbox'] as const) {
+        const url = values[option];
+        if (url !== undefined && !URL.canParse(url))
+          return usageError(`--${option} must be a URL, got "${url}"`);
+        if (url !== undefined && values.aws) return usageError(`--${option} is for the local stack only`);
+      }
+      return result({
+        name,
+        email: values.email,
+        yes: values.yes ?? false,
+        ...(values['stepfunctions-endpoint']
+          ? { stepFunctionsEndpoint: values['stepfunctions-endpoint'] }
+          : {}),
+        ...(values.outbox ? { outbox: values.outbox } : {}),
+      });
     }
   }
 }

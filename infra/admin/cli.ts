@@ -26,7 +26,12 @@ export async function runAdmin(argv: readonly string[], output: Output = console
     const connected = await connectTarget(target);
     output.err(`Target: ${describeTarget(connected)}`);
     const { runCommand } = await import('./commands.ts');
-    return await runCommand(parsed.command, { tableName: connected.tableName, lang: parsed.lang, output });
+    return await runCommand(parsed.command, {
+      tableName: connected.tableName,
+      target: connected,
+      lang: parsed.lang,
+      output,
+    });
   } catch (error) {
     if (error instanceof TargetError) {
       output.err(`Error: ${error.message}`);

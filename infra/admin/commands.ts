@@ -6,6 +6,7 @@ import type { Programme } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import type { AdminCommand } from './args.ts';
 import { renderTable, showValue } from './format.ts';
+import type { Target } from './target.ts';
 
 /** Where the commands write: standard output and standard error, one line at a time. */
 export interface Output {
@@ -23,6 +24,8 @@ export type ExitCode = 0 | 1 | 2;
 
 export interface CommandContext {
   readonly tableName: string;
+  /** Where the commands act (the table's name included). */
+  readonly target: Target;
   readonly lang: Language;
   readonly output: Output;
 }
@@ -68,6 +71,10 @@ export async function runCommand(command: AdminCommand, context: CommandContext)
         `Found ${document.applications.length} application(s), ${document.manager ? 'a' : 'no'} manager profile, ${document.emails.length} e-mail(s)${command.out ? `; written to ${command.out}` : ''}. The request is recorded in the audit trail.`,
       );
       return 0;
+    }
+    case 'privacy erase': {
+      const { privacyEraseCommand } = await import('./privacy.ts');
+      return privacyEraseCommand(command, context);
     }
   }
 }

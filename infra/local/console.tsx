@@ -16,7 +16,7 @@ import {
   renderAslSvg,
   stateAnchor,
 } from './asl-graph.ts';
-import type { Outbox } from './outbox.ts';
+import { type Outbox, outboxErasureRequest } from './outbox.ts';
 import type { LocalStepFunctions } from './stepfunctions/engine.ts';
 
 const consoleCss = `${siteCss}
@@ -879,6 +879,14 @@ export function createConsole(deps: ConsoleDeps) {
     }
   }
 
+  const jsonOf = (body: Buffer | undefined): unknown => {
+    try {
+      return JSON.parse(body?.toString('utf8') ?? '');
+    } catch {
+      return undefined;
+    }
+  };
+
   /** Answers /_local/* requests; returns false for any other path. */
   async function handle(
     request: IncomingMessage,
@@ -890,6 +898,12 @@ export function createConsole(deps: ConsoleDeps) {
     const redrive = url.pathname.match(/^\/_local\/executions\/([^/]+)\/redrive$/);
     if (redrive && request.method === 'POST') {
       redrivePost(request, response, decodeURIComponent(redrive[1] ?? ''));
+      return true;
+    }
+    if (url.pathname === '/_local/outbox/erase' && request.method === 'POST') {
+      const parsed = outboxErasureRequest.safeParse(jsonOf(_body));
+      if (!parsed.success) json(response, 400, { message: 'Expected {"addresses": [...], "terms": [...]}' });
+      else json(response, 200, { erased: deps.outbox.erase(parsed.data) });
       return true;
     }
     // The office's pages are the cloud's own, under /admin (the local API signs in the local

@@ -2,7 +2,7 @@
 // MIME (plain text + HTML, built by nodemailer's MailComposer) and keeps it for the console and
 // tests instead of delivering it. Handlers reach it through AWS_ENDPOINT_URL_SESV2, unchanged.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -106,7 +106,39 @@ export class Outbox {
     for (const listener of this.listeners) listener(message);
     return message;
   }
+
+  /**
+   * Forgets every message sent to one of the addresses or naming one of the terms (a person's data
+   * erased: SES keeps no copy, so the local stand-in keeps none either).
+   * @returns how many messages were removed
+   */
+  erase(match: { readonly addresses: readonly string[]; readonly terms: readonly string[] }): number {
+    const addresses = new Set(match.addresses.map((address) => address.toLowerCase()));
+    const terms = match.terms.filter((term) => term.length >= 3).map((term) => term.toLowerCase());
+    const erased = this.messages.filter(
+      (message) =>
+        message.to.some((address) => addresses.has(address.toLowerCase())) ||
+        terms.some((term) =>
+          [message.subject, message.text, message.html].some((part) => part.toLowerCase().includes(term)),
+        ),
+    );
+    for (const message of erased) {
+      this.messages.splice(this.messages.indexOf(message), 1);
+      this.mime.delete(message.id);
+      if (this.dataDir) {
+        rmSync(join(this.dataDir, `${message.id}.eml`), { force: true });
+        rmSync(join(this.dataDir, `${message.id}.json`), { force: true });
+      }
+    }
+    return erased.length;
+  }
 }
+
+/** What `POST /_local/outbox/erase` takes: the person's addresses and the texts that name them. */
+export const outboxErasureRequest = z.strictObject({
+  addresses: z.array(z.string().max(254)).max(20),
+  terms: z.array(z.string().max(500)).max(200),
+});
 
 /**
  * Serves the SES v2 SendEmail operation on loopback.

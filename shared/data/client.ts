@@ -1,7 +1,14 @@
 // The DynamoDB document client, created once per process. The endpoint comes from the SDK's own
 // configuration (AWS_ENDPOINT_URL_DYNAMODB locally), so nothing here knows about local mode.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+  DynamoDBDocumentClient,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 
 export const dynamoDbClient = new DynamoDBClient({});
 export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
@@ -60,7 +67,7 @@ export async function scanItems(
   filter: {
     readonly expression: string;
     readonly names?: Record<string, string>;
-    readonly values: Record<string, unknown>;
+    readonly values?: Record<string, unknown>;
     /** Only these attributes (e.g. 'pk, sk'). */
     readonly projection?: string;
   },
@@ -73,7 +80,9 @@ export async function scanItems(
         TableName: tableName,
         FilterExpression: filter.expression,
         ...(filter.names ? { ExpressionAttributeNames: filter.names } : {}),
-        ExpressionAttributeValues: filter.values,
+        ...(filter.values && Object.keys(filter.values).length > 0
+          ? { ExpressionAttributeValues: filter.values }
+          : {}),
         ...(filter.projection ? { ProjectionExpression: filter.projection } : {}),
         ExclusiveStartKey: start,
       }),
@@ -82,4 +91,19 @@ export async function scanItems(
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** Deletes items by key, 25 at a time, retrying what DynamoDB leaves unprocessed. */
+export async function deleteItems(tableName: string, itemKeys: readonly Readonly<Record<string, unknown>>[]) {
+  for (let i = 0; i < itemKeys.length; i += 25) {
+    let request: BatchWriteCommandInput['RequestItems'] = {
+      [tableName]: itemKeys.slice(i, i + 25).map((key) => ({ DeleteRequest: { Key: key } })),
+    };
+    while (request && Object.keys(request).length > 0) {
+      const written: BatchWriteCommandOutput = await documentClient.send(
+        new BatchWriteCommand({ RequestItems: request }),
+      );
+      request = written.UnprocessedItems;
+    }
+  }
 }

@@ -66,7 +66,8 @@ export async function emailQueued(tableName: string, owner: string, kind: EmailK
 
 /**
  * Sends the queued e-mail of that kind if it is still pending, then marks it sent.
- * @returns 'sent', 'already-sent', or 'missing' when nothing was queued
+ * @returns 'sent', 'already-sent', 'erased' when its recipient's data was erased before it went,
+ *   or 'missing' when nothing was queued
  */
 export async function sendQueuedEmail(
   tableName: string,
@@ -74,7 +75,7 @@ export async function sendQueuedEmail(
   kind: EmailKind,
   send: (to: string | readonly string[], email: RenderedEmail) => Promise<string>,
   now: () => Date,
-): Promise<'sent' | 'already-sent' | 'missing'> {
+): Promise<'sent' | 'already-sent' | 'erased' | 'missing'> {
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableName,
@@ -84,6 +85,7 @@ export async function sendQueuedEmail(
   );
   if (!Item) return 'missing';
   if (Item.status === 'sent') return 'already-sent';
+  if (Item.status === 'erased') return 'erased';
   const messageId = await send(Item.to as string | string[], {
     subject: Item.subject as string,
     text: Item.text as string,

@@ -2,14 +2,9 @@
 // they expire at (the table's TTL attribute, `expiresAt`); DynamoDB deletes them after it. Counters,
 // company places, projects' figures and the audit trail stay. DynamoDB Local applies no TTL, so the
 // local runtime deletes expired items itself (`purgeExpiredItems`).
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandInput,
-  type BatchWriteCommandOutput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { personalDataExpiry } from '#shared/domain/privacy.ts';
-import { documentClient, queryPartition, scanItems } from './client.ts';
+import { deleteItems, documentClient, queryPartition, scanItems } from './client.ts';
 import { keys, mainTable } from './table-design.ts';
 
 const ttl = mainTable.timeToLiveAttribute;
@@ -66,17 +61,7 @@ export async function purgeExpiredItems(tableName: string, now: Date = new Date(
     values: { ':now': Math.floor(now.getTime() / 1000) },
     projection: 'pk, sk',
   })) as { pk: string; sk: string }[];
-  for (let i = 0; i < expired.length; i += 25) {
-    let request: BatchWriteCommandInput['RequestItems'] = {
-      [tableName]: expired.slice(i, i + 25).map((key) => ({ DeleteRequest: { Key: key } })),
-    };
-    while (request && Object.keys(request).length > 0) {
-      const written: BatchWriteCommandOutput = await documentClient.send(
-        new BatchWriteCommand({ RequestItems: request }),
-      );
-      request = written.UnprocessedItems;
-    }
-  }
+  await deleteItems(tableName, expired);
   return expired.length;
 }
 

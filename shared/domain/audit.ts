@@ -19,6 +19,7 @@ export const auditActions = [
   'programme.loaded',
   'managers.imported',
   'privacy.exported',
+  'privacy.erased',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -177,6 +177,21 @@ export const humanTaskAnswerSchemas = {
   vetting: vettingAnswerSchema,
 } as const satisfies Record<HumanTaskKind, z.ZodType>;
 
+/**
+ * Every code an answer holds besides numbers, booleans and IDs: the decisions of each kind, the
+ * improvement areas, qualitative progress and project outcomes. Whatever else an answer holds as
+ * text was written by a person (a reason, findings, a KPI's name) and goes when personal data is
+ * erased (see withoutFreeText).
+ */
+export const answerCodes: ReadonlySet<string> = new Set([
+  ...[offerAnswerSchema, financingAnswerSchema, escalationAnswerSchema, vettingAnswerSchema].flatMap(
+    (schema) => schema.options.map((option) => option.shape.decision.value as string),
+  ),
+  ...interestAreas,
+  ...qualitativeProgress,
+  ...projectOutcomes,
+]);
+
 export type HumanTaskAnswer<K extends HumanTaskKind> = z.output<(typeof humanTaskAnswerSchemas)[K]>;
 
 /**

@@ -5,8 +5,7 @@
 // is recorded in the audit trail (when, by whom, how many items of each kind), never the data.
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '#shared/data/audit.ts';
-import { queryPartition, scanItems } from '#shared/data/client.ts';
-import { keys } from '#shared/data/table-design.ts';
+import { findPersonalData } from '#shared/data/personal-data.ts';
 import type { AuditActor } from '#shared/domain/audit.ts';
 import { normaliseEmail } from '#shared/domain/contact.ts';
 
@@ -49,59 +48,22 @@ export async function exportPersonalData(
   now: Date = new Date(),
 ): Promise<PersonalDataExport> {
   const email = normaliseEmail(rawEmail);
-  const lower = email.toLowerCase();
-  const found = await scanItems(tableName, {
-    expression:
-      '(sk = :application AND (#contact.#email = :email OR #contact.#email = :lower)) OR ' +
-      '(sk = :manager AND (#email = :email OR #email = :lower)) OR ' +
-      '(#type = :emailType AND (#to = :email OR #to = :lower OR contains(#to, :email) OR contains(#to, :lower)))',
-    names: { '#contact': 'contact', '#email': 'email', '#type': 'type', '#to': 'to' },
-    values: {
-      ':application': 'APPLICATION',
-      ':manager': 'MANAGER',
-      ':emailType': 'email',
-      ':email': email,
-      ':lower': lower,
-    },
-  });
-  const applicationItems = found.filter((item) => item.sk === 'APPLICATION');
-  const managerItem = found.find((item) => item.sk === 'MANAGER');
-  const emails = found.filter((item) => item.type === 'email').map(shown);
-
-  const applications = await Promise.all(
-    applicationItems.map(async (application) => {
-      const partition = await queryPartition(
-        tableName,
-        keys.application(String(application.applicationId)).pk,
-      );
-      const projectId = typeof application.projectId === 'string' ? application.projectId : undefined;
-      const projectItems = projectId ? await queryPartition(tableName, keys.project(projectId).pk) : [];
-      const project = projectItems.find((item) => item.sk === 'PROJECT');
-      return {
-        application: shown(application),
-        items: partition.filter((item) => item.sk !== 'APPLICATION').map(shown),
-        ...(project ? { project: shown(project) } : {}),
-        checkins: projectItems.filter((item) => String(item.sk).startsWith('CHECKIN#')).map(shown),
-      };
-    }),
-  );
-  let manager: PersonalDataExport['manager'];
-  if (managerItem) {
-    const managerId = String(managerItem.managerId);
-    const [partition, tasks] = await Promise.all([
-      queryPartition(tableName, keys.manager(managerId).pk),
-      scanItems(tableName, {
-        expression: '#managerId = :id AND begins_with(sk, :task)',
-        names: { '#managerId': 'managerId' },
-        values: { ':id': managerId, ':task': 'TASK#' },
-      }),
-    ]);
-    manager = {
-      profile: shown(managerItem),
-      items: partition.filter((item) => item.sk !== 'MANAGER').map(shown),
-      tasks: tasks.map(shown),
+  const found = await findPersonalData(tableName, email);
+  const applications = found.applications.map(({ application, items, projectItems }) => {
+    const project = projectItems.find((item) => item.sk === 'PROJECT');
+    return {
+      application: shown(application),
+      items: items.map(shown),
+      ...(project ? { project: shown(project) } : {}),
+      checkins: projectItems.filter((item) => String(item.sk).startsWith('CHECKIN#')).map(shown),
     };
-  }
+  });
+  const manager: PersonalDataExport['manager'] = found.manager && {
+    profile: shown(found.manager.profile),
+    items: found.manager.items.map(shown),
+    tasks: found.manager.tasks.map(shown),
+  };
+  const emails = found.emails.map(shown);
   await appendAuditEvent(tableName, {
     at: now.toISOString(),
     programmeId: 'privacy',

@@ -5,6 +5,7 @@ import { getProgramme } from '#shared/data/programmes.ts';
 import { expireApplicationData } from '#shared/data/retention.ts';
 import { journeyExecutionArn, stopExecutionIfRunning } from '#shared/data/step-functions.ts';
 import { withdrawableStatuses } from '#shared/domain/application.ts';
+import type { AuditActor } from '#shared/domain/audit.ts';
 import { defaultRetentionMonths, personalDataExpiry } from '#shared/domain/privacy.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { releaseJourneyHolds } from './journey.ts';
@@ -13,6 +14,8 @@ import { releaseJourneyHolds } from './journey.ts';
 export async function withdrawApplication(
   deps: { tableName: string; journeyStateMachineArn: string; now?: () => Date },
   applicationId: string,
+  /** Who withdraws: the SME from its status page, or an operator erasing the contact's data. */
+  actor: AuditActor = 'link:sme',
 ): Promise<'withdrawn' | 'not_withdrawable'> {
   const now = (deps.now ?? (() => new Date()))();
   const application = await getApplication(deps.tableName, applicationId);
@@ -24,7 +27,7 @@ export async function withdrawApplication(
     at,
     programmeId: application.programmeId,
     subject: { kind: 'application', id: applicationId },
-    actor: 'link:sme',
+    actor,
     action: 'application.withdrawn',
     before: application.status,
     after: 'withdrawn',

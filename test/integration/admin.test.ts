@@ -15,7 +15,7 @@ import { type Manager, managerStatuses } from '#shared/domain/manager.ts';
 import { programmePresets } from '#shared/programmes/presets.ts';
 import { importManagers } from '#shared/use-cases/import-managers.ts';
 import { loadProgrammes } from '#shared/use-cases/load-programmes.ts';
-import { runAdminCli } from '../support/admin-cli.ts';
+import { localTarget, runAdminCli } from '../support/admin-cli.ts';
 import { randomVatNumber } from '../support/fixtures.ts';
 
 const tableName = process.env.TABLE_NAME ?? '';
@@ -41,6 +41,7 @@ function captured(): CommandContext & { lines: string[]; errors: string[] } {
   const errors: string[] = [];
   return {
     tableName,
+    target: localTarget,
     lang: 'en',
     lines,
     errors,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matchCommand } from '#infra/admin/match.ts';
 import { getApplication } from '#shared/data/applications.ts';
 import { putManager } from '#shared/data/managers.ts';
+import { localTarget } from '../support/admin-cli.ts';
 import { eventually } from '../support/fixtures.ts';
 import { apply, newManager, newProgramme, tableName } from '../support/journey-kit.ts';
 
@@ -37,7 +38,12 @@ describe('cohort matching through the journey', () => {
     const exit = await matchCommand(
       programme.id,
       false,
-      { tableName, lang: 'en', output: { out: (line) => lines.push(line), err: (line) => lines.push(line) } },
+      {
+        tableName,
+        target: localTarget,
+        lang: 'en',
+        output: { out: (line) => lines.push(line), err: (line) => lines.push(line) },
+      },
       true,
     );
 

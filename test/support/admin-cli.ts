@@ -2,6 +2,7 @@
 // both output streams.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Target } from '#infra/admin/target.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,3 +24,11 @@ export function runAdminCli(args: readonly string[]) {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The test stack as the admin commands' target (commands called in-process). */
+export const localTarget: Target = {
+  kind: 'local',
+  endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '',
+  tableName: process.env.TABLE_NAME ?? '',
+  region: process.env.AWS_REGION ?? 'eu-south-1',
+};

@@ -86,6 +86,7 @@ export async function apply(
   programmeId: string,
   language: 'it' | 'en' = 'it',
   adjust: (application: ReturnType<typeof validApplication>) => void = () => {},
+  headers: Record<string, string> = {},
 ) {
   const application = validApplication();
   application.programmeId = programmeId;
@@ -95,7 +96,7 @@ export async function apply(
   adjust(application);
   const response = await fetch(`${local.site}/applications`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
     body: JSON.stringify(application),
   });
   if (response.status !== 201) throw new Error(`apply: ${response.status} ${await response.text()}`);

@@ -1,0 +1,103 @@
+// Where a person's data is, for their requests (export, erasure): the applications they made as a
+// contact, their manager profile, the e-mails queued to them, and what hangs off those (partitions,
+// projects, links, tasks sent to a manager). Full reads
+// of the table: an administrator's request, never a request path.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { normaliseEmail } from '#shared/domain/contact.ts';
+import { documentClient, queryPartition, scanItems } from './client.ts';
+import { keys } from './table-design.ts';
+
+type Item = Record<string, unknown>;
+type Key = { pk: string; sk: string };
+
+export interface PersonalDataFound {
+  /** Their applications as a contact, each with its partition and, once launched, its project's. */
+  readonly applications: readonly {
+    readonly application: Item;
+    readonly items: readonly Item[];
+    readonly projectItems: readonly Item[];
+  }[];
+  /** Their manager profile, its partition, and the tasks of journeys sent to them. */
+  readonly manager?: {
+    readonly profile: Item;
+    readonly items: readonly Item[];
+    readonly tasks: readonly Item[];
+  };
+  /** E-mails addressed to them still queued (a sent one keeps no recipient or body). */
+  readonly emails: readonly Item[];
+}
+
+/** Every item that holds the person's data, found by their address (any letter case). */
+export async function findPersonalData(tableName: string, rawEmail: string): Promise<PersonalDataFound> {
+  const email = normaliseEmail(rawEmail);
+  const lower = email.toLowerCase();
+  const found = await scanItems(tableName, {
+    expression:
+      '(sk = :application AND (#contact.#email = :email OR #contact.#email = :lower)) OR ' +
+      '(sk = :manager AND (#email = :email OR #email = :lower)) OR ' +
+      '(#type = :emailType AND (#to = :email OR #to = :lower OR contains(#to, :email) OR contains(#to, :lower)))',
+    names: { '#contact': 'contact', '#email': 'email', '#type': 'type', '#to': 'to' },
+    values: {
+      ':application': 'APPLICATION',
+      ':manager': 'MANAGER',
+      ':emailType': 'email',
+      ':email': email,
+      ':lower': lower,
+    },
+  });
+  const managerItem = found.find((item) => item.sk === 'MANAGER');
+  const applications = await Promise.all(
+    found
+      .filter((item) => item.sk === 'APPLICATION')
+      .map(async (application) => {
+        const partition = await queryPartition(
+          tableName,
+          keys.application(String(application.applicationId)).pk,
+        );
+        const projectId = typeof application.projectId === 'string' ? application.projectId : undefined;
+        return {
+          application,
+          items: partition.filter((item) => item.sk !== 'APPLICATION'),
+          projectItems: projectId ? await queryPartition(tableName, keys.project(projectId).pk) : [],
+        };
+      }),
+  );
+  let manager: PersonalDataFound['manager'];
+  if (managerItem) {
+    const managerId = String(managerItem.managerId);
+    const [partition, tasks] = await Promise.all([
+      queryPartition(tableName, keys.manager(managerId).pk),
+      scanItems(tableName, {
+        expression: '#managerId = :id AND begins_with(sk, :task)',
+        names: { '#managerId': 'managerId' },
+        values: { ':id': managerId, ':task': 'TASK#' },
+      }),
+    ]);
+    manager = { profile: managerItem, items: partition.filter((item) => item.sk !== 'MANAGER'), tasks };
+  }
+  return {
+    applications,
+    ...(manager ? { manager } : {}),
+    emails: found.filter((item) => item.type === 'email'),
+  };
+}
+
+/** The links (status page, task pages) that open the given applications. */
+export async function linksOfApplications(
+  tableName: string,
+  applicationIds: readonly string[],
+): Promise<Key[]> {
+  if (applicationIds.length === 0) return [];
+  const values = Object.fromEntries(applicationIds.map((id, index) => [`:id${index}`, id]));
+  return (await scanItems(tableName, {
+    expression: `#type = :link AND applicationId IN (${Object.keys(values).join(', ')})`,
+    names: { '#type': 'type' },
+    values: { ':link': 'link', ...values },
+    projection: 'pk, sk',
+  })) as Key[];
+}
+
+/** Writes items back whole (their keys unchanged). */
+export async function replaceItems(tableName: string, items: readonly Item[]): Promise<void> {
+  for (const item of items) await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
+}
