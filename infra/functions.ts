@@ -15,6 +15,11 @@ export interface FunctionSpec extends AccessFlags {
   readonly respondsToTasks?: boolean;
   /** A Lambda authorizer: its "errors" are refusals (401), kept out of the Lambda errors alarm. */
   readonly refusesByThrowing?: boolean;
+  /**
+   * Answers people's data requests: reads the whole table (Scan) to find every item that holds
+   * their address, and deletes what erasure removes in batches (BatchWriteItem). Nothing else scans.
+   */
+  readonly handlesDataRequests?: boolean;
   /** Files (from the repository root) copied next to the bundle, read by the handler at run time. */
   readonly bundledFiles?: readonly string[];
 }
@@ -65,9 +70,12 @@ export const functionCatalog = {
   },
   applicationStatus: {
     entry: 'functions/http/application-status.ts',
-    description: 'GET /status/{token} — where the journey stands; POST withdraws',
+    description:
+      'GET /status/{token} — where the journey stands; POST withdraws or asks for a data request; /privacy-requests/{token} confirms it',
     table: 'readWrite',
     stopsJourneys: true,
+    sendsEmail: true,
+    handlesDataRequests: true,
   },
   humanTask: {
     entry: 'functions/http/human-task.ts',
@@ -143,6 +151,13 @@ export const functionCatalog = {
     description: 'GET /admin/projects/{id}, POST …/{pause|resume|close} — one project; admin group only',
     table: 'readWrite',
     controlsMonitoring: true,
+  },
+  adminPrivacy: {
+    entry: 'functions/http/admin-privacy.ts',
+    description: 'GET/POST /admin/privacy — people’s data requests (copy, erasure); admin group only',
+    table: 'readWrite',
+    stopsJourneys: true,
+    handlesDataRequests: true,
   },
   adminAuthorizer: {
     entry: 'functions/http/admin-authorizer.ts',

@@ -7,11 +7,11 @@ import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middle
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { functionCatalog } from '#infra/functions.ts';
-import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
+import { readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { UserFacingError } from '#shared/domain/errors.ts';
 import { httpHandler, keepingIdempotencyRecords } from '#shared/http/middleware.ts';
-import { parseBody, requestLanguage } from '#shared/http/request.ts';
+import { parseBody, publicBaseUrlOf, requestLanguage } from '#shared/http/request.ts';
 import { htmlResponse, jsonResponse } from '#shared/http/responses.ts';
 import { languageSchema } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -34,21 +34,10 @@ const idempotency = keepingIdempotencyRecords(
   }),
 );
 
-/** The site's base URL as the requester reached it (stage or custom-domain base path included). */
-function publicBaseUrl(event: APIGatewayProxyEvent): string {
-  const known = knownPublicBaseUrl();
-  if (known) return known;
-  const fullPath = event.requestContext.path ?? event.path;
-  const basePath = fullPath.endsWith(event.path)
-    ? fullPath.slice(0, fullPath.length - event.path.length)
-    : '';
-  return `https://${event.requestContext.domainName}${basePath}`;
-}
-
 const submitDeps = (event: APIGatewayProxyEvent) => ({
   tableName: env.TABLE_NAME,
   journeyStateMachineArn: env.JOURNEY_STATE_MACHINE_ARN,
-  publicBaseUrl: publicBaseUrl(event),
+  publicBaseUrl: publicBaseUrlOf(event),
 });
 
 export const handler = httpHandler()

@@ -423,6 +423,25 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     return `application ${applied.applicationId.slice(0, 8)} withdrawn`;
   });
 
+  await step('data requests from the status page: a copy, then erasure', async () => {
+    const applied = await apply(programmeId);
+    const privacyLink = (message: OutboxMessage) => link(message, /\/privacy-requests\/[A-Za-z0-9_-]{43}/);
+    const asked = await request('POST', applied.statusUrl, { action: 'privacy-export' });
+    check(asked.status === 202, `ask for a copy → ${asked.status} ${asked.text.slice(0, 300)}`);
+    const copyLink = privacyLink(await mail(applied.email, /Conferma la tua richiesta/));
+    await show(copyLink);
+    const copy = await request('POST', copyLink, {});
+    check(copy.status === 200 && copy.text.includes(applied.applicationId), `copy → ${copy.status}`);
+    const askedErasure = await request('POST', applied.statusUrl, { action: 'privacy-erase' });
+    check(askedErasure.status === 202, `ask for erasure → ${askedErasure.status}`);
+    const eraseLink = privacyLink(await mail(applied.email, /Conferma la tua richiesta/, 2));
+    const erased = await request('POST', eraseLink, {});
+    check(erased.status === 200, `erase → ${erased.status} ${erased.text.slice(0, 300)}`);
+    const gone = await request('GET', applied.statusUrl);
+    check(gone.status === 404, `status link after erasure → ${gone.status}`);
+    return 'copy downloaded, data erased, journey withdrawn';
+  });
+
   await step('no manager: escalation to the office, closed by the office', async () => {
     const applied = await apply(emptyProgramme);
     const escalation = await mail(context.officeEmail, /Decisione richiesta/);
@@ -499,6 +518,28 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
       unlock.status === 200 && unlock.json.outcome === 'not_held',
       `unlock → ${unlock.status} ${unlock.text.slice(0, 200)}`,
     );
+    await show('/admin/privacy', admin);
+    const requester = await apply(programmeId);
+    const copy = await request(
+      'POST',
+      '/admin/privacy',
+      { action: 'export', email: requester.email },
+      { ...admin, ...adminOrigin },
+    );
+    check(
+      copy.status === 200 && copy.text.includes(requester.applicationId),
+      `privacy export → ${copy.status}`,
+    );
+    const erased = await request(
+      'POST',
+      '/admin/privacy',
+      { action: 'erase', email: requester.email },
+      { ...admin, ...adminOrigin },
+    );
+    check(
+      erased.status === 200 && erased.json.outcome === 'erased',
+      `privacy erase → ${erased.status} ${erased.text.slice(0, 200)}`,
+    );
     const signInHead = await request('HEAD', '/admin/sign-in', undefined, { Accept: 'text/html' });
     check(signInHead.status === 302, `HEAD sign-in → ${signInHead.status}`);
     const signIn = await request('GET', '/admin/sign-in', undefined, { Accept: 'text/html' });
@@ -509,7 +550,7 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     );
     const signOut = await request('GET', '/admin/sign-out', undefined, { Accept: 'text/html' });
     check(signOut.status === 302, `sign-out → ${signOut.status}`);
-    return '401 anonymous, 403 outsider, 200 admin pages, sign-in → Cognito';
+    return '401 anonymous, 403 outsider, 200 admin pages, a data request exported and erased, sign-in → Cognito';
   });
 
   await step('SES bounce through EventBridge', async () => {

@@ -263,7 +263,7 @@ export class AppStack extends Stack {
       environment,
     });
     // Scoped grants: item actions the data layer really uses, on the table and its own index only
-    // (no Scan, no DescribeTable, no stream reads, no index/* wildcard).
+    // (no DescribeTable, no stream reads, no index/* wildcard; Scan and batch deletes only for handlesDataRequests).
     const tableResources = [
       props.table.tableArn,
       ...mainTable.globalSecondaryIndexes.map((index) => `${props.table.tableArn}/index/${index.indexName}`),
@@ -273,6 +273,14 @@ export class AppStack extends Stack {
         new PolicyStatement({
           actions: spec.table === 'read' ? tableReadActions : [...tableReadActions, ...tableWriteActions],
           resources: tableResources,
+        }),
+      );
+    }
+    if ((spec as FunctionSpec).handlesDataRequests) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Scan', 'dynamodb:BatchWriteItem'],
+          resources: [props.table.tableArn],
         }),
       );
     }

@@ -24,7 +24,8 @@ import { cancellationReasons } from './conditions.ts';
 import { keys, mainTable } from './table-design.ts';
 
 const gsi1 = mainTable.globalSecondaryIndexes[0].indexName;
-const tableAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type']);
+// The table's own attributes, and the expiry retention sets (a profile written again is kept again).
+const tableAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', mainTable.timeToLiveAttribute]);
 
 /** The manager without the table's own attributes. */
 function managerFromItem(item: Record<string, unknown>): Manager {

@@ -82,17 +82,21 @@ export async function findPersonalData(tableName: string, rawEmail: string): Pro
   };
 }
 
-/** The links (status page, task pages) that open the given applications. */
-export async function linksOfApplications(
+/** The links that open the given applications' pages (status, tasks) or a manager's (availability). */
+export async function linksOf(
   tableName: string,
-  applicationIds: readonly string[],
+  owners: { readonly applicationIds: readonly string[]; readonly managerId?: string },
 ): Promise<Key[]> {
-  if (applicationIds.length === 0) return [];
-  const values = Object.fromEntries(applicationIds.map((id, index) => [`:id${index}`, id]));
+  const values = Object.fromEntries(owners.applicationIds.map((id, index) => [`:id${index}`, id]));
+  const conditions = [
+    ...(owners.applicationIds.length > 0 ? [`applicationId IN (${Object.keys(values).join(', ')})`] : []),
+    ...(owners.managerId ? ['managerId = :managerId'] : []),
+  ];
+  if (conditions.length === 0) return [];
   return (await scanItems(tableName, {
-    expression: `#type = :link AND applicationId IN (${Object.keys(values).join(', ')})`,
+    expression: `#type = :link AND (${conditions.join(' OR ')})`,
     names: { '#type': 'type' },
-    values: { ':link': 'link', ...values },
+    values: { ':link': 'link', ...values, ...(owners.managerId ? { ':managerId': owners.managerId } : {}) },
     projection: 'pk, sk',
   })) as Key[];
 }

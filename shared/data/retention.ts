@@ -5,6 +5,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { personalDataExpiry } from '#shared/domain/privacy.ts';
 import { deleteItems, documentClient, queryPartition, scanItems } from './client.ts';
+import { isConditionFailure } from './conditions.ts';
 import { keys, mainTable } from './table-design.ts';
 
 const ttl = mainTable.timeToLiveAttribute;
@@ -21,18 +22,25 @@ async function keysOf(
   }));
 }
 
+/** Runs an update of an item that may be gone already (deleted meanwhile): then nothing happens. */
+async function updateIfPresent(input: ConstructorParameters<typeof UpdateCommand>[0]) {
+  try {
+    await documentClient.send(new UpdateCommand({ ...input, ConditionExpression: 'attribute_exists(pk)' }));
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
 async function expire(tableName: string, items: readonly { pk: string; sk: string }[], expiresAt: number) {
   for (const key of items) {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key,
-        // An earlier expiry (a queued e-mail's 30 days) is kept.
-        UpdateExpression: 'SET #ttl = if_not_exists(#ttl, :at)',
-        ExpressionAttributeNames: { '#ttl': ttl },
-        ExpressionAttributeValues: { ':at': expiresAt },
-      }),
-    );
+    await updateIfPresent({
+      TableName: tableName,
+      Key: key,
+      // An earlier expiry (a queued e-mail's 30 days) is kept.
+      UpdateExpression: 'SET #ttl = if_not_exists(#ttl, :at)',
+      ExpressionAttributeNames: { '#ttl': ttl },
+      ExpressionAttributeValues: { ':at': expiresAt },
+    });
   }
 }
 
@@ -47,6 +55,48 @@ export async function expireApplicationData(tableName: string, applicationId: st
 /** Schedules the expiry of a project's check-ins (free text about the firm); the project's figures stay. */
 export async function expireProjectCheckins(tableName: string, projectId: string, expiresAt: number) {
   await expire(tableName, await keysOf(tableName, keys.project(projectId).pk, 'CHECKIN#'), expiresAt);
+}
+
+/** A manager's own items: the profile, the address key, the vetting task. */
+async function managerItemKeys(
+  tableName: string,
+  manager: { readonly managerId: string; readonly email: string },
+) {
+  const partition = await queryPartition(tableName, keys.manager(manager.managerId).pk);
+  return [
+    ...partition
+      .filter((item) => item.sk === 'MANAGER' || String(item.sk).startsWith('TASK#'))
+      .map((item) => ({ pk: String(item.pk), sk: String(item.sk) })),
+    keys.managerEmail(manager.email),
+  ];
+}
+
+/**
+ * A manager left the registry (rejected at vetting, or inactive with no firm to follow): their
+ * profile, address key and vetting expire after the retention. The tasks of the firms they
+ * followed expire with those firms' journeys.
+ */
+export async function expireManagerData(
+  tableName: string,
+  manager: { readonly managerId: string; readonly email: string },
+  expiresAt: number,
+) {
+  await expire(tableName, await managerItemKeys(tableName, manager), expiresAt);
+}
+
+/** A manager back in the registry (active again): nothing of theirs expires any more. */
+export async function keepManagerData(
+  tableName: string,
+  manager: { readonly managerId: string; readonly email: string },
+) {
+  for (const key of await managerItemKeys(tableName, manager)) {
+    await updateIfPresent({
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'REMOVE #ttl',
+      ExpressionAttributeNames: { '#ttl': ttl },
+    });
+  }
 }
 
 /**

@@ -100,6 +100,11 @@ export const keys = {
     gsi1pk: `PROGRAMME#${programmeId}#AUDIT`,
     gsi1sk: `${at}#${eventId}`,
   }),
+  /** One pending data request of each kind per application (no second e-mail within its day). */
+  privacyRequestMarker: (applicationId: string, request: string) => ({
+    pk: `APPLICATION#${applicationId}`,
+    sk: `PRIVACYREQUEST#${request}`,
+  }),
   managerReservation: (managerId: string, applicationId: string) => ({
     pk: `MANAGER#${managerId}`,
     sk: `RESERVATION#${applicationId}`,

@@ -80,3 +80,10 @@ export interface PrivacyConsent {
   readonly noticeVersion: string;
   readonly at: string;
 }
+
+/** What an SME contact can ask about their data from the status page. */
+export const privacyRequestKinds = ['export', 'erase'] as const;
+export type PrivacyRequestKind = (typeof privacyRequestKinds)[number];
+
+/** How long the e-mailed confirmation link of a data request stays valid. */
+export const privacyRequestValidHours = 24;

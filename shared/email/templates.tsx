@@ -132,3 +132,28 @@ export function ineligibleEmail(
     ],
   });
 }
+
+/** Sent when an SME contact asks about their data from the status page: the link confirms it. */
+export function privacyRequestEmail(
+  lang: Language,
+  data: {
+    contactName: string;
+    programmeName: string;
+    request: 'export' | 'erase';
+    hours: number;
+    confirmUrl: string;
+  },
+): RenderedEmail {
+  return renderEmail(lang, {
+    subject: t(lang, 'email.privacyRequest.subject'),
+    greeting: t(lang, 'email.greeting', { name: data.contactName }),
+    paragraphs: [
+      t(lang, `email.privacyRequest.${data.request}`, {
+        programme: data.programmeName,
+        hours: String(data.hours),
+      }),
+      t(lang, 'email.privacyRequest.ignore'),
+    ],
+    link: { label: t(lang, 'email.privacyRequest.link'), url: data.confirmUrl },
+  });
+}

@@ -1,6 +1,7 @@
 // Reading API Gateway proxy events: the requester's language, the body (size-capped, by media
 // type) and whether the requester is a browser form or an API client.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { knownPublicBaseUrl } from '#shared/config/environment.ts';
 import { type Language, negotiateLanguage, personLanguage } from '#shared/i18n/language.ts';
 import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.ts';
 
@@ -99,4 +100,15 @@ export function parseBody(event: APIGatewayProxyEvent, limitBytes = maxBodyBytes
     return { kind: 'form', fields };
   }
   throw new UnsupportedMediaTypeError(`unsupported media type ${type || '(none)'}`);
+}
+
+/** The site's base URL as the requester reached it (stage or custom-domain base path included). */
+export function publicBaseUrlOf(event: APIGatewayProxyEvent): string {
+  const known = knownPublicBaseUrl();
+  if (known) return known;
+  const fullPath = event.requestContext.path ?? event.path;
+  const basePath = fullPath.endsWith(event.path)
+    ? fullPath.slice(0, fullPath.length - event.path.length)
+    : '';
+  return `https://${event.requestContext.domainName}${basePath}`;
 }

@@ -19,6 +19,15 @@ export const routes = {
     path: '/status/{token}',
     handler: 'applicationStatus',
   },
+  /**
+   * An SME contact's data request (a copy, or erasure) confirmed by the link e-mailed to them:
+   * GET shows what it does, POST does it once.
+   */
+  privacyRequest: {
+    methods: ['GET', 'HEAD', 'POST'],
+    path: '/privacy-requests/{token}',
+    handler: 'applicationStatus',
+  },
   /** A programme's privacy notice, linked from its form (and the notice for managers, below). */
   privacyNotice: { methods: ['GET', 'HEAD'], path: '/privacy/{programmeId}', handler: 'applicationForm' },
   managerPrivacyNotice: { methods: ['GET', 'HEAD'], path: '/privacy', handler: 'managerRegistration' },
@@ -66,6 +75,13 @@ export const routes = {
     admin: true,
   },
   /** A launched project: KPI trajectories, check-ins, T0/T1; POST pause|resume|close with a reason. */
+  /** People's data requests: a copy, or erasure (GET the page; POST export, preview or erase). */
+  adminPrivacy: {
+    methods: ['GET', 'HEAD', 'POST'],
+    path: '/admin/privacy',
+    handler: 'adminPrivacy',
+    admin: true,
+  },
   adminProject: {
     methods: ['GET', 'HEAD'],
     path: '/admin/projects/{projectId}',
@@ -93,6 +109,11 @@ export type RouteName = keyof typeof routes;
 export function sitePath(path: string): string {
   const base = (process.env.SITE_BASE_PATH ?? '').replace(/\/+$/, '');
   return `${base}${path}`;
+}
+
+/** Absolute URL of a data request's confirmation page. */
+export function privacyRequestUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/$/, '')}${routes.privacyRequest.path.replace('{token}', encodeURIComponent(token))}`;
 }
 
 /** Absolute URL of an application's status page. */

@@ -25,8 +25,6 @@ export const journeyMessagesIt = {
   'status.withdraw.confirm':
     'Puoi ritirare la candidatura in qualsiasi momento prima dell’avvio del progetto. Il percorso si interrompe subito e non può essere ripreso: per partecipare di nuovo serve una nuova candidatura.',
   'status.withdraw.done': 'La candidatura è stata ritirata e il percorso si è interrotto.',
-  'status.withdraw.invalid':
-    'Richiesta non valida: per ritirare la candidatura usa il pulsante della pagina di stato.',
   'status.withdraw.notWithdrawable':
     'La candidatura non si può più ritirare: il percorso è già concluso, è già stata ritirata o il progetto è avviato.',
 
@@ -423,8 +421,6 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'status.withdraw.confirm':
     'You can withdraw the application at any time before the project is launched. The journey stops at once and cannot be resumed: taking part again needs a new application.',
   'status.withdraw.done': 'The application has been withdrawn and the journey has stopped.',
-  'status.withdraw.invalid':
-    'Invalid request: to withdraw the application, use the button on the status page.',
   'status.withdraw.notWithdrawable':
     'The application can no longer be withdrawn: the journey has ended, it was already withdrawn, or the project has been launched.',
 

@@ -1,11 +1,13 @@
 // Every user-facing text, in Italian (the reference) and English. The English catalogue must have
 // exactly the Italian keys (the type enforces it). Parameters are written {name}.
+import { adminPrivacyMessagesEn, adminPrivacyMessagesIt } from './admin-privacy-messages.ts';
 import { dashboardMessagesEn, dashboardMessagesIt } from './dashboard-messages.ts';
 import { journeyMessagesEn, journeyMessagesIt } from './journey-messages.ts';
 import type { Language } from './language.ts';
 import { managerMessagesEn, managerMessagesIt } from './manager-messages.ts';
 import { onboardingMessagesEn, onboardingMessagesIt } from './onboarding-messages.ts';
 import { privacyMessagesEn, privacyMessagesIt } from './privacy-messages.ts';
+import { privacyRequestMessagesEn, privacyRequestMessagesIt } from './privacy-request-messages.ts';
 
 const it = {
   ...journeyMessagesIt,
@@ -13,6 +15,8 @@ const it = {
   ...onboardingMessagesIt,
   ...managerMessagesIt,
   ...privacyMessagesIt,
+  ...privacyRequestMessagesIt,
+  ...adminPrivacyMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -188,6 +192,8 @@ const en: Record<MessageKey, string> = {
   ...onboardingMessagesEn,
   ...managerMessagesEn,
   ...privacyMessagesEn,
+  ...privacyRequestMessagesEn,
+  ...adminPrivacyMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

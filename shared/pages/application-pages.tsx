@@ -7,6 +7,7 @@ import {
   type JourneyOutcome,
   withdrawableStatuses,
 } from '#shared/domain/application.ts';
+import { type PrivacyRequestKind, privacyRequestValidHours } from '#shared/domain/privacy.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { sitePath } from '#shared/http/routes.ts';
 import { formatRomeDateTime } from '#shared/i18n/format.ts';
@@ -68,6 +69,8 @@ export function StatusPage(props: {
   justWithdrawn?: boolean;
   /** The second step of a withdrawal: what it means, and the button that does it. */
   confirmingWithdrawal?: boolean;
+  /** A data request was just made: its confirmation link e-mailed now, or earlier and still valid. */
+  dataRequest?: 'sent' | 'already_sent';
 }) {
   const { lang, application } = props;
   const canWithdraw = (withdrawableStatuses as readonly string[]).includes(application.status);
@@ -84,6 +87,15 @@ export function StatusPage(props: {
       {props.justWithdrawn ? (
         <div class="notice ok" role="status">
           <p>{t(lang, 'status.withdraw.done')}</p>
+        </div>
+      ) : null}
+      {props.dataRequest ? (
+        <div class="notice ok" role="status" data-testid="data-request-notice">
+          <p>
+            {props.dataRequest === 'sent'
+              ? t(lang, 'status.data.sent', { hours: String(privacyRequestValidHours) })
+              : t(lang, 'status.data.alreadySent')}
+          </p>
         </div>
       ) : null}
       <dl class="facts">
@@ -142,6 +154,38 @@ export function StatusPage(props: {
           </form>
         </section>
       ) : null}
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">{t(lang, 'status.data.title')}</h2>
+        <p>{t(lang, 'status.data.intro')}</p>
+        <form method="post" action={sitePath(props.selfHref)}>
+          <input type="hidden" name="lang" value={lang} />
+          <button type="submit" name="action" value="privacy-export" class="secondary">
+            {t(lang, 'status.data.export')}
+          </button>{' '}
+          <button type="submit" name="action" value="privacy-erase" class="secondary">
+            {t(lang, 'status.data.erase')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+/** A data request's confirmation page (GET): what it does, and the one button that does it. */
+export function PrivacyRequestPage(props: { lang: Language; request: PrivacyRequestKind; selfHref: string }) {
+  const { lang, request } = props;
+  return (
+    <Layout lang={lang} title={t(lang, `privacyRequest.${request}.title`)} switchHref={props.selfHref}>
+      <h1>{t(lang, `privacyRequest.${request}.title`)}</h1>
+      <div class={request === 'erase' ? 'notice bad' : 'notice'}>
+        <p>{t(lang, `privacyRequest.${request}.body`)}</p>
+      </div>
+      <form method="post" action={sitePath(props.selfHref)}>
+        <input type="hidden" name="lang" value={lang} />
+        <button type="submit" class={request === 'erase' ? 'danger' : undefined}>
+          {t(lang, `privacyRequest.${request}.button`)}
+        </button>
+      </form>
     </Layout>
   );
 }

@@ -6,6 +6,7 @@ import { journeyOutcomes } from '#shared/domain/application.ts';
 import { type ExportKind, exportKinds } from '#shared/domain/exports.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
+import { routes, sitePath } from '#shared/http/routes.ts';
 import { formatEuro, formatNumber, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -411,6 +412,9 @@ export function ProgrammeListPage(props: {
           </li>
         ))}
       </ul>
+      <p>
+        <a href={sitePath(`${routes.adminPrivacy.path}?lang=${lang}`)}>{t(lang, 'admin.privacy.link')}</a>
+      </p>
     </Layout>
   );
 }

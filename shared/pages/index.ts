@@ -1,8 +1,9 @@
 // Server-rendered pages; each returns a VNode, renderPage turns it into a document.
 
 export { ProjectPage, projectActionsFor, SignInMessagePage } from './admin-pages.tsx';
+export { AdminPrivacyPage } from './admin-privacy-page.tsx';
 export { ApplicationForm, type ApplicationFormProps, type FieldError } from './application-form.tsx';
-export { MessagePage, ReceiptPage, StatusPage } from './application-pages.tsx';
+export { MessagePage, PrivacyRequestPage, ReceiptPage, StatusPage } from './application-pages.tsx';
 export { DashboardPage, ProgrammeListPage } from './dashboard.tsx';
 export { Layout, renderPage } from './layout.tsx';
 export {

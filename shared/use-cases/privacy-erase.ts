@@ -10,7 +10,7 @@ import { appendAuditEvent } from '#shared/data/audit.ts';
 import { deleteItems } from '#shared/data/client.ts';
 import {
   findPersonalData,
-  linksOfApplications,
+  linksOf,
   type PersonalDataFound,
   replaceItems,
 } from '#shared/data/personal-data.ts';
@@ -156,12 +156,12 @@ export async function erasePersonalData(deps: ErasureDeps, rawEmail: string): Pr
     deleted.push(keys.managerEmail(String(profile.email)));
   }
   await replaceItems(deps.tableName, anonymised);
-  // 3. Links to their pages and the manager's address key. (The submissions' stored responses hold
+  // 3. Links to their pages (status, tasks, a manager's availability) and the manager's address key. (The submissions' stored responses hold
   // no personal data: a receipt names the programme and the application's ID only.)
-  const links = await linksOfApplications(
-    deps.tableName,
-    found.applications.map(({ application }) => String(application.applicationId)),
-  );
+  const links = await linksOf(deps.tableName, {
+    applicationIds: found.applications.map(({ application }) => String(application.applicationId)),
+    ...(found.manager ? { managerId: String(found.manager.profile.managerId) } : {}),
+  });
   await deleteItems(deps.tableName, [...deleted, ...links]);
 
   const held = found.applications.length > 0 || found.manager !== undefined || found.emails.length > 0;

@@ -200,13 +200,20 @@ describe('app stack', () => {
     }
   });
 
-  it('lets only the e-mail task send e-mail, and read-only pages only read', () => {
+  it('lets only the e-mail task and the data requests send e-mail, only the data requests scan, and read-only pages only read', () => {
     expect(actionsOf(policyStatementsOf(stateless, 'SendApplicationEmailFunction'))).toContain(
       'ses:SendEmail',
     );
+    // The status page e-mails a data request's confirmation link to the contact, and the request
+    // finds every item holding their address: the one function that may scan.
+    expect(actionsOf(policyStatementsOf(stateless, 'ApplicationStatusFunction'))).toEqual(
+      expect.arrayContaining(['ses:SendEmail', 'dynamodb:Scan']),
+    );
+    for (const name of ['SubmitApplicationFunction', 'HumanTaskFunction', 'AdminDashboardFunction']) {
+      expect(actionsOf(policyStatementsOf(stateless, name))).not.toContain('dynamodb:Scan');
+    }
     for (const name of [
       'ApplicationFormFunction',
-      'ApplicationStatusFunction',
       'SubmitApplicationFunction',
       'ScreenEligibilityFunction',
     ]) {
@@ -307,7 +314,7 @@ describe('app stack', () => {
     }
   });
 
-  it('lets only the task-link function answer tasks, only the status page stop journeys, only project actions stop monitoring', () => {
+  it('lets only the task-link function answer tasks, only the status page and the office’s data requests stop journeys, only project actions stop monitoring', () => {
     const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
       actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
     );
@@ -322,7 +329,7 @@ describe('app stack', () => {
           ),
         )
         .map((id) => id.replace(/ServiceRole.*/, ''));
-    expect(stoppersOf('sme-journey')).toEqual(['ApplicationStatusFunction']);
+    expect(stoppersOf('sme-journey').sort()).toEqual(['AdminPrivacyFunction', 'ApplicationStatusFunction']);
     expect(stoppersOf('project-monitoring')).toEqual(['AdminProjectsFunction']);
   });
 

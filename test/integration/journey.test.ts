@@ -607,7 +607,7 @@ describe('the SME journey', () => {
     expect(extra.status).toBe(422);
     expect(nope.status).toBe(422);
     expect(nope.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await nope.text()).toContain('usa il pulsante della pagina di stato');
+    expect(await nope.text()).toContain('usa i pulsanti della pagina di stato');
     expect(race.filter((r) => r.status === 200)).toHaveLength(1);
     for (const refused of race.filter((r) => r.status !== 200)) {
       expect(refused.status).toBe(409);

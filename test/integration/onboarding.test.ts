@@ -2,8 +2,11 @@
 // office's vetting (approve with merit, or reject), the welcome e-mail with the personal
 // availability link, and availability changes (never below the current load).
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { documentClient } from '#shared/data/client.ts';
 import { getManager, reserveManagerCapacity } from '#shared/data/managers.ts';
+import { keys } from '#shared/data/table-design.ts';
 import { eventually, randomVatNumber } from '../support/fixtures.ts';
 import { emailTo, local, outbox, postJson, tableName } from '../support/journey-kit.ts';
 
@@ -138,6 +141,21 @@ describe('manager onboarding', () => {
         return manager?.status === 'rejected' ? manager.status : undefined;
       }),
     ).toBe('rejected');
+    // …and what they gave to register expires after the retention (24 months by default)
+    const expiries = await eventually(async () => {
+      const items = await Promise.all(
+        [keys.manager(String(registered.body.managerId)), keys.managerEmail(body.email)].map(
+          async (key) => (await documentClient.send(new GetCommand({ TableName: tableName, Key: key }))).Item,
+        ),
+      );
+      return items.every((item) => typeof item?.expiresAt === 'number')
+        ? items.map((item) => item?.expiresAt)
+        : undefined;
+    });
+    const monthsAway = (Number(expiries[0]) * 1000 - Date.now()) / (30.44 * 24 * 3600 * 1000);
+    expect(monthsAway).toBeGreaterThan(23.5);
+    expect(monthsAway).toBeLessThan(24.5);
+    expect(expiries[1]).toBe(expiries[0]);
   });
 
   it('names every wrong field of a registration and stores nothing; serves the form in both languages', async () => {

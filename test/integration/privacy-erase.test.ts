@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { getApplication } from '#shared/data/applications.ts';
 import { listAuditEvents } from '#shared/data/audit.ts';
 import { documentClient, scanItems } from '#shared/data/client.ts';
+import { putAvailabilityLink } from '#shared/data/manager-onboarding.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { idempotencyTable, keys } from '#shared/data/table-design.ts';
 import { personId } from '#shared/use-cases/privacy-export.ts';
@@ -188,6 +189,8 @@ describe('privacy erase', () => {
       decision: 'decline',
       reason,
     });
+    const availabilityLinkHash = randomUUID().replaceAll('-', '').repeat(2);
+    await putAvailabilityLink(tableName, availabilityLinkHash, manager.managerId, new Date().toISOString());
     const personal = [manager.name, manager.email, manager.cv ?? '', reason];
     const mentions = (value: unknown) => personal.filter((term) => JSON.stringify(value).includes(term));
 
@@ -204,6 +207,11 @@ describe('privacy erase', () => {
       status: 'inactive',
       merit: manager.merit,
     });
+    // …and their availability link opens nothing any more
+    const link = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: keys.link(availabilityLinkHash) }),
+    );
+    expect(link.Item).toBeUndefined();
   });
 
   it('refuses an address that is not one, before reading anything', async () => {

@@ -10,6 +10,7 @@ import { documentClient } from '#shared/data/client.ts';
 import { getProgrammeCounters } from '#shared/data/programmes.ts';
 import { purgeExpiredItems } from '#shared/data/retention.ts';
 import { keys } from '#shared/data/table-design.ts';
+import { updateAvailability } from '#shared/use-cases/manager-onboarding.ts';
 import {
   apply,
   emailTo,
@@ -95,5 +96,33 @@ describe('retention of personal data', () => {
     expect(await getProgrammeCounters(tableName, programme.id)).toEqual(countersBefore);
     const log = await listAuditEvents(tableName, { kind: 'application', id: ended.applicationId });
     expect(log.map((event) => event.action)).toEqual(['offer.answered', 'application.withdrawn']);
+  });
+
+  it('lets a manager who left the registry expire after the retention, and keeps them when they come back', async () => {
+    // Prepare: an active manager following no firm
+    const manager = await newManager();
+    const expiryOf = async () =>
+      (
+        await documentClient.send(
+          new GetCommand({ TableName: tableName, Key: keys.manager(manager.managerId) }),
+        )
+      ).Item?.expiresAt;
+    // (An imported manager has no address key: none is created by setting its expiry.)
+    const addressKey = async () =>
+      (
+        await documentClient.send(
+          new GetCommand({ TableName: tableName, Key: keys.managerEmail(manager.email) }),
+        )
+      ).Item;
+
+    // Act + Assess: inactive → expires; active again → kept
+    await updateAvailability(tableName, manager.managerId, {
+      capacity: manager.capacity,
+      status: 'inactive',
+    });
+    expect(typeof (await expiryOf())).toBe('number');
+    expect(await addressKey()).toBeUndefined();
+    await updateAvailability(tableName, manager.managerId, { capacity: manager.capacity, status: 'active' });
+    expect(await expiryOf()).toBeUndefined();
   });
 });
