@@ -25,12 +25,7 @@ import {
   remindHumanTask,
   taskEmailKind,
 } from '#shared/data/human-tasks.ts';
-import {
-  findAndReserveManager,
-  getManager,
-  releaseManagerCapacity,
-  reserveManagerCapacity,
-} from '#shared/data/managers.ts';
+import { findAndReserveManager, getManager, reserveManagerCapacity } from '#shared/data/managers.ts';
 import { reserveProgrammeBudget } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, launchProjectOnce } from '#shared/data/projects.ts';
@@ -72,6 +67,7 @@ import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
+import { endEngagement } from './manager-retention.ts';
 
 export interface JourneyDeps {
   readonly tableName: string;
@@ -175,7 +171,7 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
       // closed): give back the capacity reserved here unless it is the offer on record.
       const current = await getApplication(deps.tableName, applicationId);
       if (current?.currentOffer?.managerId !== match.managerId) {
-        await releaseManagerCapacity(deps.tableName, { managerId: match.managerId, applicationId });
+        await endEngagement(deps.tableName, { managerId: match.managerId, applicationId });
       }
       if (current?.currentOffer) return { outcome: 'offer', ...current.currentOffer, timeouts };
       logger.warn('Matching dropped: the application is no longer waiting', { applicationId });
@@ -424,7 +420,7 @@ export async function closeOffer(
   if (input.reason === 'expired') {
     await closeHumanTask(deps.tableName, { ...input, kind: 'offer' }, 'expired', now);
   }
-  await releaseManagerCapacity(deps.tableName, {
+  await endEngagement(deps.tableName, {
     managerId: input.managerId,
     applicationId: input.applicationId,
   });
@@ -477,7 +473,7 @@ export async function assignManager(
       return { assigned: false };
     }
     if (application.managerId && application.managerId !== managerId) {
-      await releaseManagerCapacity(deps.tableName, {
+      await endEngagement(deps.tableName, {
         managerId: application.managerId,
         applicationId: input.applicationId,
       });
@@ -662,7 +658,7 @@ export async function launchProject(
   if (launchedNow) countProgrammeEvent('ProjectsLaunched');
   const stored = (await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId;
   if (programme.matching.capacityOnLaunch === 'release' && managerId) {
-    await releaseManagerCapacity(deps.tableName, { managerId, applicationId: application.applicationId });
+    await endEngagement(deps.tableName, { managerId, applicationId: application.applicationId });
   }
   const manager = managerId ? await getManager(deps.tableName, managerId) : undefined;
   const recipients: [string, string, string, Language][] = [
@@ -752,7 +748,7 @@ export async function releaseJourneyHolds(deps: JourneyDeps, application: Applic
   }
   for (const managerId of new Set([application.currentOffer?.managerId, application.managerId])) {
     if (managerId) {
-      await releaseManagerCapacity(deps.tableName, { managerId, applicationId: application.applicationId });
+      await endEngagement(deps.tableName, { managerId, applicationId: application.applicationId });
     }
   }
   for (const task of await listHumanTasks(deps.tableName, application.applicationId)) {

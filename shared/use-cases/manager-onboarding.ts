@@ -10,7 +10,6 @@ import {
   removeRegisteredManager,
 } from '#shared/data/manager-onboarding.ts';
 import { getManager, managerIdByEmail, putManager } from '#shared/data/managers.ts';
-import { expireManagerData, keepManagerData } from '#shared/data/retention.ts';
 import { startOnboarding } from '#shared/data/step-functions.ts';
 import { ManagerNotFoundError, TaskAnswerMismatchError } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
@@ -18,7 +17,7 @@ import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { type ManagerRegistration, vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
-import { defaultRetentionMonths, managerNoticeVersion, personalDataExpiry } from '#shared/domain/privacy.ts';
+import { managerNoticeVersion } from '#shared/domain/privacy.ts';
 import { officeLanguage } from '#shared/domain/programme.ts';
 import {
   managerAlreadyRegisteredEmail,
@@ -29,6 +28,7 @@ import {
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { managerAvailabilityUrl, taskUrl } from '#shared/http/routes.ts';
 import { logger } from '#shared/observability/powertools.ts';
+import { applyManagerRetention } from './manager-retention.ts';
 
 /** A manager's e-mails sit in the outbox under this owner (the outbox is keyed by owner and kind). */
 const outboxOwner = (managerId: string) => `manager:${managerId}`;
@@ -221,7 +221,7 @@ export async function applyVetting(
     if (manager.status === 'pending_vetting')
       await putManager(deps.tableName, { ...manager, status: 'rejected' });
     // Not admitted: what they gave to register goes after the retention.
-    await expireManagerData(deps.tableName, manager, personalDataExpiry(now, defaultRetentionMonths));
+    await applyManagerRetention(deps.tableName, { ...manager, status: 'rejected' }, now);
     await queueEmail(
       deps.tableName,
       owner,
@@ -269,12 +269,6 @@ export async function updateAvailability(
     capacity: change.capacity,
     status: change.status,
   });
-  // Out of the registry with no firm to follow, their data expires after the retention; back in
-  // it, it stays.
-  if (updated.status === 'inactive' && updated.load === 0) {
-    await expireManagerData(tableName, updated, personalDataExpiry(new Date(), defaultRetentionMonths));
-  } else if (manager.status === 'inactive' && updated.status === 'active') {
-    await keepManagerData(tableName, updated);
-  }
+  await applyManagerRetention(tableName, updated, new Date(), manager.status);
   return { outcome: 'updated', manager: updated };
 }

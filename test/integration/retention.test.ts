@@ -7,10 +7,12 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '#shared/data/audit.ts';
 import { documentClient } from '#shared/data/client.ts';
+import { reserveManagerCapacity } from '#shared/data/managers.ts';
 import { getProgrammeCounters } from '#shared/data/programmes.ts';
 import { purgeExpiredItems } from '#shared/data/retention.ts';
 import { keys } from '#shared/data/table-design.ts';
 import { updateAvailability } from '#shared/use-cases/manager-onboarding.ts';
+import { endEngagement } from '#shared/use-cases/manager-retention.ts';
 import {
   apply,
   emailTo,
@@ -124,5 +126,29 @@ describe('retention of personal data', () => {
     expect(await addressKey()).toBeUndefined();
     await updateAvailability(tableName, manager.managerId, { capacity: manager.capacity, status: 'active' });
     expect(await expiryOf()).toBeUndefined();
+  });
+
+  it('lets an inactive manager expire only when their last engagement ends', async () => {
+    // Prepare: a manager following one firm, who sets themselves inactive
+    const manager = await newManager();
+    const engagement = { managerId: manager.managerId, applicationId: randomUUID() };
+    await reserveManagerCapacity(tableName, { ...engagement, at: new Date().toISOString() });
+    await updateAvailability(tableName, manager.managerId, {
+      capacity: manager.capacity,
+      status: 'inactive',
+    });
+    const expiryOf = async () =>
+      (
+        await documentClient.send(
+          new GetCommand({ TableName: tableName, Key: keys.manager(manager.managerId) }),
+        )
+      ).Item?.expiresAt;
+    expect(await expiryOf()).toBeUndefined();
+
+    // Act: the engagement ends
+    await endEngagement(tableName, engagement);
+
+    // Assess
+    expect(typeof (await expiryOf())).toBe('number');
   });
 });
