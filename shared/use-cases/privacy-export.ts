@@ -34,7 +34,8 @@ export interface PersonalDataExport {
 
 /** Fields that are secrets or keys, not the person's data. */
 const hidden = new Set(['taskToken', 'token', 'linkHash', 'statusLinkHash', 'pk', 'sk', 'gsi1pk', 'gsi1sk']);
-const shown = (item: Record<string, unknown>) =>
+/** An item as the export shows it: without secrets and table keys. */
+export const shown = (item: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !hidden.has(name)));
 
 /** A stable, non-reversible name for a person in the audit trail. */

@@ -16,7 +16,7 @@ import { documentClient, scanItems } from '#shared/data/client.ts';
 import { putAvailabilityLink } from '#shared/data/manager-onboarding.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { idempotencyTable, keys } from '#shared/data/table-design.ts';
-import { personId } from '#shared/use-cases/privacy-export.ts';
+import { personId, shown } from '#shared/use-cases/privacy-export.ts';
 import { runAdminCli } from '../support/admin-cli.ts';
 import {
   apply,
@@ -50,10 +50,6 @@ const counters = async (programmeId: string) =>
       }),
     )
   ).Item ?? {};
-/** The fields the export leaves out (secrets and table keys). */
-const hidden = new Set(['taskToken', 'token', 'linkHash', 'statusLinkHash', 'pk', 'sk', 'gsi1pk', 'gsi1sk']);
-const shown = (item: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !hidden.has(name)));
 /** Every object anywhere in a JSON document, as canonical JSON (key order ignored). */
 function objectsIn(value: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const inner of value) objectsIn(inner, into);
