@@ -101,6 +101,29 @@ describe('the application form in a browser', () => {
       .poll(async () => page.getByTestId('application-status').textContent(), { timeout: 10_000 })
       .toBe('Ritirata');
     expect(await page.getByRole('status').textContent()).toContain('La candidatura è stata ritirata');
+
+    // Act: the contact asks for a copy of their data, then follows the e-mailed confirmation link
+    const asked = new Date().toISOString();
+    await page.getByRole('button', { name: 'Chiedi una copia dei miei dati' }).click();
+    await expect
+      .poll(async () => page.getByTestId('data-request-notice').textContent(), { timeout: 10_000 })
+      .toContain('Ti abbiamo inviato un’e-mail con il link per confermare la richiesta');
+    expect(await axeViolations(page)).toEqual([]);
+    const confirmationLink = async () => {
+      const response = await fetch(local.outbox, { headers: { Accept: 'application/json' } });
+      const messages = (await response.json()) as { subject: string; text: string; sentAt: string }[];
+      return messages
+        .find((m) => m.sentAt >= asked && /Conferma la tua richiesta/.test(m.subject))
+        ?.text.match(/https?:\/\/\S+\/privacy-requests\/[A-Za-z0-9_-]{43}/)?.[0];
+    };
+    await expect.poll(confirmationLink, { timeout: 10_000 }).toBeDefined();
+    const link = await confirmationLink();
+    await page.goto(link ?? '');
+
+    // Assess: the confirmation page says what the request does, with the one button that does it
+    expect(await page.getByRole('heading', { name: 'Una copia dei tuoi dati' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Scarica i miei dati' }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
