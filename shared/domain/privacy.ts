@@ -46,6 +46,11 @@ export function personalDataExpiry(endedAt: Date, months: number): number {
   return Math.floor(expiry.getTime() / 1000);
 }
 
+/** How long a programme keeps personal data after its journeys end (the default when it is gone). */
+export const retentionMonthsOf = (
+  programme: { readonly retention: { readonly personalDataMonths: number } } | undefined,
+) => programme?.retention.personalDataMonths ?? defaultRetentionMonths;
+
 /** The notice of an SME applying to a programme. */
 export function programmeNotice(programme: {
   readonly privacy?: ProgrammePrivacy | undefined;

@@ -20,7 +20,7 @@ import {
   stopExecutionIfRunning,
 } from '#shared/data/step-functions.ts';
 import { type HumanTaskAnswer, projectOutcomes } from '#shared/domain/human-tasks.ts';
-import { defaultRetentionMonths } from '#shared/domain/privacy.ts';
+import { retentionMonthsOf } from '#shared/domain/privacy.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { multiLine } from '#shared/schemas/text.ts';
@@ -153,12 +153,7 @@ export async function controlProject(
     );
     if (!closed) return 'not_allowed';
     const programme = await getProgramme(deps.tableName, project.programmeId);
-    await expireProjectPersonalData(
-      deps.tableName,
-      project,
-      new Date(now),
-      programme?.retention.personalDataMonths ?? defaultRetentionMonths,
-    );
+    await expireProjectPersonalData(deps.tableName, project, new Date(now), retentionMonthsOf(programme));
     await updateProject(deps.tableName, projectId, {
       closedEarly: true,
       controlReason: reason,

@@ -6,7 +6,7 @@ import { expireApplicationData } from '#shared/data/retention.ts';
 import { journeyExecutionArn, stopExecutionIfRunning } from '#shared/data/step-functions.ts';
 import { withdrawableStatuses } from '#shared/domain/application.ts';
 import type { AuditActor } from '#shared/domain/audit.ts';
-import { defaultRetentionMonths, personalDataExpiry } from '#shared/domain/privacy.ts';
+import { personalDataExpiry, retentionMonthsOf } from '#shared/domain/privacy.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { releaseJourneyHolds } from './journey.ts';
 
@@ -49,7 +49,7 @@ export async function withdrawApplication(
   await expireApplicationData(
     deps.tableName,
     applicationId,
-    personalDataExpiry(now, programme?.retention.personalDataMonths ?? defaultRetentionMonths),
+    personalDataExpiry(now, retentionMonthsOf(programme)),
   );
   logger.info('Application withdrawn', { applicationId });
   return 'withdrawn';
