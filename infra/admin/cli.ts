@@ -25,6 +25,9 @@ export async function runAdmin(argv: readonly string[], output: Output = console
     applyTarget(target);
     const connected = await connectTarget(target);
     output.err(`Target: ${describeTarget(connected)}`);
+    // The use cases log for CloudWatch (JSON lines); an operator reading the command's output wants
+    // its own lines only, and warnings (set POWERTOOLS_LOG_LEVEL=INFO to see everything).
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const { runCommand } = await import('./commands.ts');
     return await runCommand(parsed.command, {
       tableName: connected.tableName,

@@ -6,11 +6,17 @@ import type { Target } from '#infra/admin/target.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export function runAdminCli(args: readonly string[]) {
+/** @param env - changes to the environment the CLI inherits (undefined removes a variable) */
+export function runAdminCli(args: readonly string[], env: Record<string, string | undefined> = {}) {
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'infra/admin/cli.ts', ...args], {
       cwd: repoRoot,
-      env: process.env,
+      env: childEnv,
     });
     let stdout = '';
     let stderr = '';
