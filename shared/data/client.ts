@@ -9,60 +9,63 @@ import {
   QueryCommand,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { mainTable } from './table-design.ts';
 
 export const dynamoDbClient = new DynamoDBClient({});
 export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
 
-/** Every item of one `gsi1` partition, page after page (the lists read through the index). */
-export async function queryGsi1(tableName: string, gsi1pk: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
+type Item = Record<string, unknown>;
+
+/** Every item of a paged read (query or scan): asks for the next page until there is none. */
+async function allPages(
+  readPage: (start: Item | undefined) => Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
   do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    const page = await readPage(start);
+    items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
 }
 
+/** Every item of one `gsi1` partition, page after page (the lists read through the index). */
+export function queryGsi1(tableName: string, gsi1pk: string): Promise<Item[]> {
+  return allPages((start) =>
+    documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: mainTable.globalSecondaryIndexes[0].indexName,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi1pk },
+        ExclusiveStartKey: start,
+      }),
+    ),
+  );
+}
+
 /** Every item of one partition (those whose sort key starts with `skPrefix`, if given), in order. */
-export async function queryPartition(
-  tableName: string,
-  pk: string,
-  skPrefix?: string,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
+export function queryPartition(tableName: string, pk: string, skPrefix?: string): Promise<Item[]> {
+  return allPages((start) =>
+    documentClient.send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
         ExclusiveStartKey: start,
       }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+    ),
+  );
 }
 
 /**
  * Every item of the table a filter keeps, page after page: a full read, for an administrator's
  * request or the local runtime, never for a request path.
  */
-export async function scanItems(
+export function scanItems(
   tableName: string,
   filter: {
     readonly expression: string;
@@ -71,11 +74,9 @@ export async function scanItems(
     /** Only these attributes (e.g. 'pk, sk'). */
     readonly projection?: string;
   },
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
+): Promise<Item[]> {
+  return allPages((start) =>
+    documentClient.send(
       new ScanCommand({
         TableName: tableName,
         FilterExpression: filter.expression,
@@ -86,11 +87,8 @@ export async function scanItems(
         ...(filter.projection ? { ProjectionExpression: filter.projection } : {}),
         ExclusiveStartKey: start,
       }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+    ),
+  );
 }
 
 /** Deletes items by key, 25 at a time, retrying what DynamoDB leaves unprocessed. */

@@ -7,7 +7,6 @@ import {
   type BatchGetCommandOutput,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -19,11 +18,10 @@ import {
   type SmeProfile,
   scoreManager,
 } from '#shared/domain/matching.ts';
-import { documentClient } from './client.ts';
+import { documentClient, queryGsi1 } from './client.ts';
 import { cancellationReasons } from './conditions.ts';
 import { keys, mainTable } from './table-design.ts';
 
-const gsi1 = mainTable.globalSecondaryIndexes[0].indexName;
 // The table's own attributes, and the expiry retention sets (a profile written again is kept again).
 const tableAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', mainTable.timeToLiveAttribute]);
 
@@ -89,22 +87,7 @@ export async function getManager(tableName: string, managerId: string): Promise<
  * capacity again on the item itself.
  */
 export async function listManagersByStatus(tableName: string, status: ManagerStatus): Promise<Manager[]> {
-  const managers: Manager[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: gsi1,
-        KeyConditionExpression: 'gsi1pk = :partition',
-        ExpressionAttributeValues: { ':partition': keys.managersByStatus(status).gsi1pk },
-        ExclusiveStartKey: exclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) managers.push(managerFromItem(item));
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey);
-  return managers;
+  return (await queryGsi1(tableName, keys.managersByStatus(status).gsi1pk)).map(managerFromItem);
 }
 
 export type ReservationOutcome = 'reserved' | 'already_reserved' | 'no_capacity';

@@ -62,11 +62,9 @@ async function managerItemKeys(
   tableName: string,
   manager: { readonly managerId: string; readonly email: string },
 ) {
-  const partition = await queryPartition(tableName, keys.manager(manager.managerId).pk);
+  const partition = await keysOf(tableName, keys.manager(manager.managerId).pk);
   return [
-    ...partition
-      .filter((item) => item.sk === 'MANAGER' || String(item.sk).startsWith('TASK#'))
-      .map((item) => ({ pk: String(item.pk), sk: String(item.sk) })),
+    ...partition.filter((key) => key.sk === 'MANAGER' || key.sk.startsWith('TASK#')),
     keys.managerEmail(manager.email),
   ];
 }
