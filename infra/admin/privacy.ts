@@ -43,9 +43,8 @@ export async function privacyEraseCommand(command: EraseCommand, context: Comman
   const { erasePersonalData, planErasure } = await import('#shared/use-cases/privacy-erase.ts');
   output.err(`Looking for every item that holds ${command.email}'s data (a full read of the table)…`);
   const plan = await planErasure(tableName, command.email);
-  const held = plan.applications > 0 || plan.manager || plan.queuedEmails > 0;
   output.out(
-    held
+    plan.held
       ? `Held: ${plan.applications} application(s) as a contact (${plan.runningJourneys} journey(s) still running, which would end as withdrawn), ${plan.manager ? 'a' : 'no'} manager profile, ${plan.queuedEmails} e-mail(s) queued to them.`
       : `Nothing is held about ${command.email}.`,
   );
@@ -58,7 +57,7 @@ export async function privacyEraseCommand(command: EraseCommand, context: Comman
   }
   if (plan.refusals.length > 0 && !command.yes) return 1;
   if (!command.yes) {
-    if (held) output.out('Nothing was changed. Run again with --yes to erase.');
+    if (plan.held) output.out('Nothing was changed. Run again with --yes to erase.');
     return 0;
   }
 

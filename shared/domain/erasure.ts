@@ -31,10 +31,11 @@ const without = (item: Item, ...names: string[]) =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !names.includes(name)));
 
 /**
- * An item of an erased SME contact's application or project, anonymised; undefined when the item
- * holds nothing personal. `erasedAt` marks what was erased.
+ * An item holding an erased person's data (their application, its tasks, assessment, e-mails and
+ * project, or the tasks a manager answered), anonymised; undefined when the item holds nothing
+ * personal. `erasedAt` marks what was erased.
  */
-export function erasedApplicationItem(item: Item, erasedAt: string): Item | undefined {
+export function erasedItem(item: Item, erasedAt: string): Item | undefined {
   switch (item.type) {
     case 'application': {
       const company = item.company as Item;
@@ -87,7 +88,3 @@ export function erasedManagerProfile(item: Item, erasedAt: string): Item {
     erasedAt,
   };
 }
-
-/** A task a manager answered (an offer's reason) or the office's vetting notes on them. */
-export const erasedTaskOfManager = (item: Item, erasedAt: string): Item =>
-  erasedApplicationItem({ ...item, type: 'human-task' }, erasedAt) ?? item;

@@ -16,7 +16,6 @@ export function AdminPrivacyPage(props: {
   notice?: { tone: 'ok' | 'bad'; message: string };
 }) {
   const { lang, plan } = props;
-  const held = plan ? plan.applications > 0 || plan.manager || plan.queuedEmails > 0 : false;
   return (
     <Layout lang={lang} title={t(lang, 'admin.privacy.title')} switchHref={props.selfHref}>
       <h1>{t(lang, 'admin.privacy.title')}</h1>
@@ -53,7 +52,7 @@ export function AdminPrivacyPage(props: {
         <section aria-labelledby="plan-title" data-testid="erasure-plan">
           <h2 id="plan-title">{t(lang, 'admin.privacy.preview')}</h2>
           <p>
-            {held
+            {plan.held
               ? t(lang, 'admin.privacy.plan', {
                   applications: String(plan.applications),
                   running: String(plan.runningJourneys),
@@ -74,7 +73,7 @@ export function AdminPrivacyPage(props: {
               </p>
             </div>
           ))}
-          {held && plan.refusals.length === 0 ? (
+          {plan.held && plan.refusals.length === 0 ? (
             <form method="post" action={sitePath(props.selfHref)} class="notice bad">
               <p>{t(lang, 'admin.privacy.eraseWhat')}</p>
               <input type="hidden" name="lang" value={lang} />

@@ -18,7 +18,7 @@ import { keys } from '#shared/data/table-design.ts';
 import { withdrawableStatuses } from '#shared/domain/application.ts';
 import type { AuditActor } from '#shared/domain/audit.ts';
 import { normaliseEmail } from '#shared/domain/contact.ts';
-import { erasedApplicationItem, erasedManagerProfile, erasedTaskOfManager } from '#shared/domain/erasure.ts';
+import { erasedItem, erasedManagerProfile } from '#shared/domain/erasure.ts';
 import { personId } from './privacy-export.ts';
 import { withdrawApplication } from './withdraw-application.ts';
 
@@ -35,6 +35,8 @@ export type ErasureRefusal =
   | { readonly reason: 'manager_engaged'; readonly managerId: string; readonly engagements: number };
 
 export interface ErasurePlan {
+  /** Whether anything is held about the person at all. */
+  readonly held: boolean;
   readonly applications: number;
   /** Journeys still running, which the erasure ends as withdrawn. */
   readonly runningJourneys: number;
@@ -85,6 +87,7 @@ function planOf(found: PersonalDataFound): ErasurePlan {
     }
   }
   return {
+    held: found.applications.length > 0 || found.manager !== undefined || found.emails.length > 0,
     applications: found.applications.length,
     runningJourneys: found.applications.filter(({ application }) => isRunning(application)).length,
     manager: found.manager !== undefined,
@@ -128,10 +131,12 @@ export async function erasePersonalData(deps: ErasureDeps, rawEmail: string): Pr
   }
   // 2. Everything as it is now, anonymised item by item.
   const found = plan.runningJourneys > 0 ? await findPersonalData(deps.tableName, email) : before;
-  const anonymised: Record<string, unknown>[] = [];
+  // By key: a queued e-mail is both in its application's partition and among those to them, a
+  // vetting both in the manager's partition and among the tasks sent to them.
+  const anonymised = new Map<string, Record<string, unknown>>();
   const erase = (item: Record<string, unknown>) => {
-    const erased = erasedApplicationItem(item, at);
-    if (erased) anonymised.push(erased);
+    const erased = erasedItem(item, at);
+    if (erased) anonymised.set(`${item.pk}|${item.sk}`, erased);
   };
   for (const { application, items, projectItems } of found.applications) {
     for (const item of [application, ...items, ...projectItems]) erase(item);
@@ -146,32 +151,30 @@ export async function erasePersonalData(deps: ErasureDeps, rawEmail: string): Pr
   if (found.manager) {
     const { profile, items, tasks } = found.manager;
     terms.add(String(profile.name));
-    anonymised.push({
+    anonymised.set(`${profile.pk}|${profile.sk}`, {
       ...erasedManagerProfile(profile, at),
       ...keys.managersByStatus('inactive'),
     });
-    for (const task of [...items.filter((item) => item.type === 'human-task'), ...tasks]) {
-      anonymised.push(erasedTaskOfManager(task, at));
-    }
+    for (const item of [...items, ...tasks]) erase(item);
     deleted.push(keys.managerEmail(String(profile.email)));
   }
-  await replaceItems(deps.tableName, anonymised);
-  // 3. Links to their pages (status, tasks, a manager's availability) and the manager's address key. (The submissions' stored responses hold
-  // no personal data: a receipt names the programme and the application's ID only.)
+  await replaceItems(deps.tableName, [...anonymised.values()]);
+  // 3. Links to their pages (status, tasks, a manager's availability) and the manager's address
+  // key. (The submissions' stored responses hold no personal data: a receipt names the programme
+  // and the application's ID only.)
   const links = await linksOf(deps.tableName, {
     applicationIds: found.applications.map(({ application }) => String(application.applicationId)),
     ...(found.manager ? { managerId: String(found.manager.profile.managerId) } : {}),
   });
   await deleteItems(deps.tableName, [...deleted, ...links]);
 
-  const held = found.applications.length > 0 || found.manager !== undefined || found.emails.length > 0;
   await audit(
-    `applications:${found.applications.length},withdrawn:${plan.runningJourneys},manager:${found.manager ? 1 : 0},items:${anonymised.length}`,
+    `applications:${found.applications.length},withdrawn:${plan.runningJourneys},manager:${found.manager ? 1 : 0},items:${anonymised.size}`,
   );
   return {
-    outcome: held ? 'erased' : 'nothing_held',
+    outcome: plan.held ? 'erased' : 'nothing_held',
     plan,
-    items: anonymised.length,
+    items: anonymised.size,
     links: links.length,
     terms: [...terms],
   };
