@@ -5,7 +5,7 @@
 
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { functionCatalog } from '#infra/functions.ts';
-import { isAdminRequest } from '#shared/auth/admin-session.ts';
+import { adminUserId, isAdminRequest } from '#shared/auth/admin-session.ts';
 import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
 import { type ExportKind, exportKinds } from '#shared/domain/exports.ts';
@@ -39,9 +39,7 @@ async function unlock(event: APIGatewayProxyEvent, lang: Language, programmeId: 
   const body = parseBody(event);
   const fields = body.kind === 'form' ? body.fields : (body.value as Record<string, unknown> | null);
   const vatNumber = typeof fields?.vatNumber === 'string' ? fields.vatNumber : '';
-  const actor = String(
-    (event.requestContext.authorizer as { principalId?: string } | null)?.principalId ?? 'admin',
-  );
+  const actor = adminUserId(event) ?? 'admin';
   const result = await unlockCompany(env.TABLE_NAME, programmeId, vatNumber, actor);
   const answer = unlockOutcomes[result.outcome];
   const message = t(lang, answer.message, { vat: vatNumber.slice(0, 20) });

@@ -6,18 +6,18 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { functionCatalog } from '#infra/functions.ts';
-import { isAdminRequest } from '#shared/auth/admin-session.ts';
+import { adminUserId, isAdminRequest } from '#shared/auth/admin-session.ts';
 import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import { isValidEmail } from '#shared/domain/contact.ts';
 import { CrossSiteError, errorResponse, ForbiddenError } from '#shared/http/errors.ts';
 import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
-import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { forMethod, htmlResponse, jsonDownload, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { AdminPrivacyPage, renderPage } from '#shared/pages/index.ts';
 import { erasePersonalData, planErasure } from '#shared/use-cases/privacy-erase.ts';
-import { exportPersonalData } from '#shared/use-cases/privacy-export.ts';
+import { exportPersonalData, personalDataFileName } from '#shared/use-cases/privacy-export.ts';
 
 const env = readFunctionEnv(functionCatalog.adminPrivacy);
 
@@ -30,8 +30,7 @@ const privacyRequestSchema = z.object({
   lang: z.string().optional(),
 });
 
-const actorOf = (event: APIGatewayProxyEvent) =>
-  `user:${String((event.requestContext.authorizer as Record<string, unknown> | null)?.principalId ?? 'unknown')}` as const;
+const actorOf = (event: APIGatewayProxyEvent) => `user:${adminUserId(event) ?? 'unknown'}` as const;
 
 export const handler = httpHandler().handler(async (event) => {
   const lang = requestLanguage(event);
@@ -63,9 +62,7 @@ export const handler = httpHandler().handler(async (event) => {
   const { action, email } = parsed.data;
   if (action === 'export') {
     const document = await exportPersonalData(env.TABLE_NAME, email, actorOf(event));
-    return jsonResponse(200, document, {
-      'Content-Disposition': `attachment; filename="percorso-pmi-${document.exportedAt.slice(0, 10)}.json"`,
-    });
+    return jsonDownload(document, personalDataFileName(document));
   }
   if (action === 'preview') {
     const plan = await planErasure(env.TABLE_NAME, email);

@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { functionCatalog } from '#infra/functions.ts';
-import { isAdminRequest } from '#shared/auth/admin-session.ts';
+import { adminUserId, isAdminRequest } from '#shared/auth/admin-session.ts';
 import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import type { UserFacingError } from '#shared/domain/errors.ts';
 import { CrossSiteError, errorResponse, ForbiddenError, NotFoundError } from '#shared/http/errors.ts';
@@ -69,7 +69,7 @@ export const handler = httpHandler().handler(async (event) => {
         parsed.data.reason,
         parsed.data.outcome,
         // Who acted: the Cognito user's ID (a UUID, not a name), kept with the reason.
-        String((event.requestContext.authorizer as Record<string, unknown> | null)?.principalId ?? 'unknown'),
+        adminUserId(event) ?? 'unknown',
       );
       if (result === 'not_found')
         return refuse(event, answerLang, new NotFoundError('admin.project.notFound'));

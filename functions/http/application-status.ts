@@ -21,11 +21,12 @@ import {
   publicBaseUrlOf,
   requestLanguage,
 } from '#shared/http/request.ts';
-import { forMethod, htmlResponse, jsonResponse } from '#shared/http/responses.ts';
+import { forMethod, htmlResponse, jsonDownload, jsonResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { MessagePage, PrivacyRequestPage, renderPage, StatusPage } from '#shared/pages/index.ts';
+import { personalDataFileName } from '#shared/use-cases/privacy-export.ts';
 import {
   confirmPrivacyRequest,
   openPrivacyRequest,
@@ -76,9 +77,7 @@ async function privacyRequest(event: APIGatewayProxyEvent) {
   const lang = linkLanguage(event, result.lang);
   switch (result.outcome) {
     case 'exported':
-      return jsonResponse(200, result.document, {
-        'Content-Disposition': `attachment; filename="percorso-pmi-${result.document.exportedAt.slice(0, 10)}.json"`,
-      });
+      return jsonDownload(result.document, personalDataFileName(result.document));
     case 'erased':
       return html
         ? messagePage(

@@ -113,6 +113,13 @@ export async function identify(
  * context carries the groups). Handlers check it again: a route wired without the authorizer, or
  * the local API without a sign-in, is refused all the same.
  */
+/** The signed-in user's ID (Cognito's username, a UUID), as the authorizer passed it on. */
+export function adminUserId(event: APIGatewayProxyEvent): string | undefined {
+  const principalId = (event.requestContext.authorizer as Record<string, unknown> | null | undefined)
+    ?.principalId;
+  return principalId === undefined || principalId === null ? undefined : String(principalId);
+}
+
 export function isAdminRequest(event: APIGatewayProxyEvent): boolean {
   const groups = (event.requestContext.authorizer as Record<string, unknown> | null | undefined)?.groups;
   return typeof groups === 'string' && groups.split(',').includes(adminGroup);

@@ -43,6 +43,11 @@ export function jsonResponse(
   };
 }
 
+/** A JSON document to save rather than show (a person's data, downloaded). */
+export function jsonDownload(body: unknown, fileName: string): HttpResponse {
+  return jsonResponse(200, body, { 'Content-Disposition': `attachment; filename="${fileName}"` });
+}
+
 /** A HEAD request gets the same status and headers as GET, without the body. */
 export function forMethod(method: string, response: HttpResponse): HttpResponse {
   return method.toUpperCase() === 'HEAD' ? { ...response, body: '' } : response;

@@ -38,6 +38,10 @@ const hidden = new Set(['taskToken', 'token', 'linkHash', 'statusLinkHash', 'pk'
 export const shown = (item: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !hidden.has(name)));
 
+/** What a downloaded copy is called: the product and the day it was made. */
+export const personalDataFileName = (document: PersonalDataExport) =>
+  `percorso-pmi-${document.exportedAt.slice(0, 10)}.json`;
+
 /** A stable, non-reversible name for a person in the audit trail. */
 export const personId = (email: string) =>
   createHash('sha256').update(normaliseEmail(email).toLowerCase()).digest('hex').slice(0, 16);
