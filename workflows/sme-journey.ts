@@ -251,13 +251,58 @@ export function defineSmeJourney(
       }).next(new sfn.Succeed(scope, 'Closed: launched (end)')),
     );
   const financingRejected = j.close('Closed: financing rejected', 'financing_rejected');
+
+  // State aid: the approved aid is registered in the national register (the office records the COR)
+  // before the project is launched; unanswered after a reminder and an escalation to every office
+  // address, the journey closes and the reservation goes back.
+  const requestRegistration = j.humanTask(
+    'Request the aid registration',
+    'registration',
+    'first',
+    `${timeouts}.registrationReminderSeconds`,
+    '$.registration',
+  );
+  const remindRegistration = j.humanTask(
+    'Remind office of the aid registration',
+    'registration',
+    'reminder',
+    `${timeouts}.registrationFinalSeconds`,
+    '$.registration',
+  );
+  const escalateRegistration = j.humanTask(
+    'Escalate the aid registration',
+    'registration',
+    'first',
+    `${timeouts}.registrationFinalSeconds`,
+    '$.registration',
+    { escalated: true },
+  );
+  escalateRegistration.addCatch(j.close('Closed: aid not registered in time', 'closed_by_office'), {
+    errors: [sfn.Errors.TIMEOUT],
+    resultPath: '$.lastTimeout',
+  });
+  escalateRegistration.next(launch);
+  const expireRegistration = j
+    .lambda('Expire the unanswered aid registration', fns.expireTask, { kind: 'registration' }, 'DISCARD')
+    .next(escalateRegistration);
+  const registration = j.withReminder(requestRegistration, remindRegistration, expireRegistration, launch);
+
   const reserveBudget = j
     .lambda('Reserve the budget', fns.reserveBudget, { 'round.$': '$.financing.round' }, '$.budget')
     .next(
       new sfn.Choice(scope, 'Within budget?')
+        .when(
+          sfn.Condition.and(
+            sfn.Condition.booleanEquals('$.budget.reserved', true),
+            sfn.Condition.isPresent('$.budget.registration'),
+            sfn.Condition.booleanEquals('$.budget.registration', true),
+          ),
+          registration,
+        )
         .when(sfn.Condition.booleanEquals('$.budget.reserved', true), launch)
-        // The page refused amounts over the cap or the budget left when the office posted; this
-        // only happens when other approvals took the budget meanwhile: the office decides again.
+        // The page refused amounts over the cap, the budget left or the de minimis headroom when
+        // the office posted; this only happens when other approvals took them meanwhile: the
+        // office decides again.
         .otherwise(requestFinancing),
     );
   const financingDecided = new sfn.Choice(scope, 'Financing approved?')

@@ -10,6 +10,7 @@ import { functionCatalog } from '#infra/functions.ts';
 import { readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { UserFacingError } from '#shared/domain/errors.ts';
+import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import { httpHandler, keepingIdempotencyRecords } from '#shared/http/middleware.ts';
 import { parseBody, publicBaseUrlOf, requestLanguage } from '#shared/http/request.ts';
 import { htmlResponse, jsonResponse } from '#shared/http/responses.ts';
@@ -48,7 +49,13 @@ export const handler = httpHandler()
     const formLang = body.kind === 'form' ? languageSchema.safeParse(body.fields.lang).data : undefined;
     const lang = requestLanguage(event, formLang);
     const input = body.kind === 'form' ? formFieldsToApplication(withoutLang(body.fields), lang) : body.value;
-    const validation = validateApplication(input, lang);
+    const programmeId = textFieldOf(input, 'programmeId');
+    const stored = programmeId
+      ? await getProgramme(env.TABLE_NAME, programmeId).catch(() => undefined)
+      : undefined;
+    const validation = validateApplication(input, lang, {
+      stateAidRequired: stored ? checksDeMinimis(stored.stateAid) : false,
+    });
 
     if (body.kind === 'json') {
       if (!validation.ok) {
@@ -69,9 +76,7 @@ export const handler = httpHandler()
       );
     }
 
-    const programmeId = typeof body.fields.programmeId === 'string' ? body.fields.programmeId : '';
-    const programme =
-      (await getProgramme(env.TABLE_NAME, programmeId).catch(() => undefined)) ?? findPreset('sviluppo-pmi');
+    const programme = stored ?? findPreset('sviluppo-pmi');
     const redisplay = (
       statusCode: number,
       extra: { errors?: readonly { field: string; message: string }[]; formError?: string },
@@ -100,6 +105,13 @@ export const handler = httpHandler()
       throw error;
     }
   });
+
+/** A top-level text field of the request, if it is one. */
+function textFieldOf(input: unknown, name: string): string | undefined {
+  if (input === null || typeof input !== 'object') return undefined;
+  const value = (input as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 function withoutLang(fields: Record<string, string | string[]>): Record<string, string | string[]> {
   const { lang: _lang, ...rest } = fields;

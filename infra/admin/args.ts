@@ -27,6 +27,20 @@ export type AdminCommand =
       /** Local stack only: its Step Functions endpoint and its outbox (defaults: npm start's). */
       readonly stepFunctionsEndpoint?: string;
       readonly outbox?: string;
+    }
+  | {
+      readonly name: 'aid export';
+      readonly programme: string;
+      readonly format: 'csv' | 'xml';
+      readonly out?: string;
+    }
+  | { readonly name: 'aid cor import'; readonly file: string; readonly stepFunctionsEndpoint?: string }
+  | {
+      readonly name: 'aid register';
+      readonly programme?: string;
+      readonly vat?: string;
+      readonly format: 'table' | 'csv';
+      readonly out?: string;
     };
 
 export type CommandName = AdminCommand['name'];
@@ -64,6 +78,11 @@ Commands:
   privacy export --email ADDRESS [--out FILE]
                                            everything held about a person, as one JSON document
   privacy erase --email ADDRESS [--yes]    anonymise a person everywhere (shows what first)
+  aid export --programme ID [--format csv|xml] [--out FILE]
+                                           the aids waiting for their RNA registration (COR)
+  aid cor import FILE.csv                  record the CORs the RNA returned; resumes the journeys
+  aid register --programme ID | --vat PARTITA_IVA [--format table|csv] [--out FILE]
+                                           every aid granted, with COR, regulation and dates
 
 ${targetHelp}
 
@@ -162,6 +181,40 @@ without the data.
   --outbox URL                  local stack only: its e-mail outbox (default http://127.0.0.1:3000/_local/outbox)
 
 ${targetHelp}`,
+  'aid export': `Usage: npm run admin -- aid export --programme ID [--format csv|xml] [--out FILE] [target]
+
+The aids of a programme approved and waiting for their registration in the national State-aid
+register (RNA), one row per aid with every field the registration needs: the local concession ID
+(concessionId), the call's CAR code, the regulation, the beneficiary (tax code, Partita IVA, name,
+size, ATECO, province), the project (title, dates), the concession date, the cost items, the aid
+instrument with the nominal amount and the aid amount. Register them (RNA portal or web services),
+then import the CORs the RNA returns with "aid cor import".
+  --programme ID        the programme
+  --format csv|xml      default csv (spreadsheet-safe cells)
+  --out FILE            write there (default: standard output)
+
+${targetHelp}`,
+  'aid cor import': `Usage: npm run admin -- aid cor import FILE.csv [--stepfunctions-endpoint URL] [target]
+
+Records the CORs the RNA returned and resumes the journeys waiting for them (each project is then
+launched and its firm told, with the COR). The file has the header "concessionId,cor" and one row
+per aid. Every row is checked first: one problem (an unknown concession ID, a COR that is not
+digits, a COR already recorded for another aid, an aid registered under another COR, a line twice)
+and nothing is recorded. Importing the same file again changes nothing.
+  --stepfunctions-endpoint URL  local stack only: its Step Functions endpoint (default http://127.0.0.1:8083)
+
+${targetHelp}`,
+  'aid register': `Usage: npm run admin -- aid register --programme ID | --vat PARTITA_IVA [--format table|csv] [--out FILE] [target]
+
+The aid register: every aid granted through this product (pending or registered), with its COR,
+regulation, amounts and dates, for a programme or for a firm across programmes. Aid records are
+kept ten years from the concession, whatever the programme's retention of personal data.
+  --programme ID        the programme's aids
+  --vat PARTITA_IVA     a firm's aids (any programme)
+  --format table|csv    default table
+  --out FILE            write there (default: standard output)
+
+${targetHelp}`,
 };
 
 /** The help text of a command, or the general usage. */
@@ -191,6 +244,7 @@ const options = {
   out: { type: 'string' },
   'stepfunctions-endpoint': { type: 'string' },
   outbox: { type: 'string' },
+  format: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -204,6 +258,9 @@ const commandOptions: Record<CommandName, readonly OptionName[]> = {
   'applications unlock': ['programme', 'vat'],
   'privacy export': ['email', 'out'],
   'privacy erase': ['email', 'yes', 'stepfunctions-endpoint', 'outbox'],
+  'aid export': ['programme', 'format', 'out'],
+  'aid cor import': ['stepfunctions-endpoint'],
+  'aid register': ['programme', 'vat', 'format', 'out'],
 };
 const globalOptions: readonly OptionName[] = [
   'local',
@@ -221,6 +278,7 @@ const groups: Record<string, readonly string[]> = {
   programmes: ['load', 'list'],
   applications: ['unlock'],
   privacy: ['export', 'erase'],
+  aid: ['export', 'cor', 'register'],
 };
 
 /** Reads the command line (the arguments after `npm run admin --`). */
@@ -247,7 +305,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     name = 'match';
     commandArgs = positionals.slice(1);
   } else if (first !== undefined && first in groups) {
-    if (second !== undefined && groups[first]?.includes(second)) {
+    if (first === 'aid' && second === 'cor') {
+      if (rest[0] !== 'import' && !values.help)
+        return { kind: 'usage-error', message: '"aid cor" needs a subcommand: import', usage: generalUsage };
+      name = 'aid cor import';
+      commandArgs = rest.slice(1);
+    } else if (second !== undefined && groups[first]?.includes(second)) {
       name = `${first} ${second}` as CommandName;
       commandArgs = rest;
     } else if (!values.help || second !== undefined) {
@@ -344,6 +407,47 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       if (!values.email || !isValidEmail(values.email))
         return usageError("give the person's e-mail address: privacy export --email name@example.it");
       return result({ name, email: values.email, ...(values.out ? { out: values.out } : {}) });
+    }
+    case 'aid export': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if (!values.programme) return usageError('give the programme: aid export --programme ID');
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'xml')
+        return usageError(`--format must be csv or xml, got "${format}"`);
+      return result({
+        name,
+        programme: values.programme,
+        format,
+        ...(values.out ? { out: values.out } : {}),
+      });
+    }
+    case 'aid cor import': {
+      if (commandArgs.length !== 1) return usageError('give one CSV file: aid cor import FILE.csv');
+      const endpoint = values['stepfunctions-endpoint'];
+      if (endpoint !== undefined && !URL.canParse(endpoint))
+        return usageError(`--stepfunctions-endpoint must be a URL, got "${endpoint}"`);
+      if (endpoint !== undefined && values.aws)
+        return usageError('--stepfunctions-endpoint is for the local stack only');
+      return result({
+        name,
+        file: commandArgs[0] as string,
+        ...(endpoint ? { stepFunctionsEndpoint: endpoint } : {}),
+      });
+    }
+    case 'aid register': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if ((values.programme === undefined) === (values.vat === undefined))
+        return usageError('give exactly one of --programme ID, --vat PARTITA_IVA');
+      const format = values.format ?? 'table';
+      if (format !== 'table' && format !== 'csv')
+        return usageError(`--format must be table or csv, got "${format}"`);
+      return result({
+        name,
+        format,
+        ...(values.programme ? { programme: values.programme } : {}),
+        ...(values.vat ? { vat: values.vat } : {}),
+        ...(values.out ? { out: values.out } : {}),
+      });
     }
     case 'privacy erase': {
       if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);

@@ -76,6 +76,12 @@ export async function runCommand(command: AdminCommand, context: CommandContext)
       const { privacyEraseCommand } = await import('./privacy.ts');
       return privacyEraseCommand(command, context);
     }
+    case 'aid export':
+    case 'aid cor import':
+    case 'aid register': {
+      const { aidCommand } = await import('./aid.ts');
+      return aidCommand(command, context);
+    }
   }
 }
 

@@ -338,7 +338,18 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     const financing = await mail(context.officeEmail, /Decisione sul finanziamento/);
     const approved = await request('POST', taskLink(financing), { decision: 'approve', amountEur: 20_000 });
     check(approved.status === 200, `financing approve → ${approved.status} ${approved.text.slice(0, 300)}`);
-    await mail(applied.email, /Progetto avviato/);
+    // De minimis aid: registered in the RNA by the office (its COR) before the project is launched.
+    const registration = await mail(context.officeEmail, /Registrare l’aiuto nel RNA/);
+    const registrationLink = taskLink(registration);
+    await show(registrationLink);
+    const cor = String(1_000_000 + serial);
+    const registered = await request('POST', registrationLink, { cor });
+    check(
+      registered.status === 200,
+      `aid registration → ${registered.status} ${registered.text.slice(0, 300)}`,
+    );
+    const launched = await mail(applied.email, /Progetto avviato/);
+    check(launched.text.includes(cor), 'the launch e-mail does not carry the COR');
     // The office finds the project in its export (the projects.csv of the programme).
     const exported = await request('GET', `/admin/programmes/${programmeId}/projects.csv`, undefined, {
       ...admin,

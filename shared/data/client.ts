@@ -48,11 +48,17 @@ export function queryGsi1(tableName: string, gsi1pk: string): Promise<Item[]> {
 }
 
 /** Every item of one partition (those whose sort key starts with `skPrefix`, if given), in order. */
-export function queryPartition(tableName: string, pk: string, skPrefix?: string): Promise<Item[]> {
+export function queryPartition(
+  tableName: string,
+  pk: string,
+  skPrefix?: string,
+  options: { readonly consistent?: boolean } = {},
+): Promise<Item[]> {
   return allPages((start) =>
     documentClient.send(
       new QueryCommand({
         TableName: tableName,
+        ...(options.consistent ? { ConsistentRead: true } : {}),
         KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
         ExclusiveStartKey: start,

@@ -105,6 +105,22 @@ export const keys = {
     pk: `APPLICATION#${applicationId}`,
     sk: `PRIVACYREQUEST#${request}`,
   }),
+  /**
+   * A firm's state aid, in one partition read consistently: its ledger (a version every grant to its
+   * single undertaking bumps, and the firms linked to it) and the aid it was granted.
+   */
+  aidLedger: (vatNumber: string) => ({ pk: `AIDFIRM#${vatNumber}`, sk: 'LEDGER' }),
+  aid: (vatNumber: string, concessionId: string) => ({
+    pk: `AIDFIRM#${vatNumber}`,
+    sk: `AID#${concessionId}`,
+  }),
+  aidsOfFirm: (vatNumber: string) => ({ pk: `AIDFIRM#${vatNumber}`, skPrefix: 'AID#' }),
+  /** Where an aid is, by its concession ID (the COR import names aids by it). */
+  aidConcession: (concessionId: string) => ({ pk: `AIDCONCESSION#${concessionId}`, sk: 'AIDCONCESSION' }),
+  /** A COR recorded for an aid: one aid per COR. */
+  aidCor: (cor: string) => ({ pk: `AIDCOR#${cor}`, sk: 'AIDCOR' }),
+  /** The same aid in the index, under its programme (the register and the registration export). */
+  aidsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#AIDS` }),
   managerReservation: (managerId: string, applicationId: string) => ({
     pk: `MANAGER#${managerId}`,
     sk: `RESERVATION#${applicationId}`,

@@ -6,6 +6,7 @@ import type { ManagerScore } from './matching.ts';
 import type { PrivacyConsent } from './privacy.ts';
 import type { IneligibilityReason } from './programme.ts';
 import type { classifyEnterprise } from './sme-size.ts';
+import type { StateAidDeclaration } from './state-aid.ts';
 
 export const applicationStatuses = [
   'submitted',
@@ -60,6 +61,8 @@ export interface ApplicationRecord {
   readonly size: ApplicationInput['size'] & ReturnType<typeof classifyEnterprise>;
   readonly contact: ApplicationInput['contact'];
   readonly interests: ApplicationInput['interests'];
+  /** The state aid self-declaration, where the programme checks de minimis aid. */
+  readonly stateAid?: StateAidDeclaration;
   readonly ineligibilityReason?: IneligibilityReason;
   /** Execution name of the SME's journey (the application ID). */
   readonly journeyExecutionName: string;

@@ -20,6 +20,7 @@ export const auditActions = [
   'managers.imported',
   'privacy.exported',
   'privacy.erased',
+  'aid.registered',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -56,6 +57,7 @@ export const taskAuditAction: Readonly<Record<HumanTaskKind, AuditAction>> = {
   checkin: 'checkin.recorded',
   closing: 'closing.recorded',
   vetting: 'vetting.decided',
+  registration: 'aid.registered',
 };
 
 /** Who answers a task of each kind: its link went to a manager or to the programme office. */
@@ -67,4 +69,5 @@ export const taskAuditActor: Readonly<Record<HumanTaskKind, AuditActor>> = {
   financing: 'link:office',
   escalation: 'link:office',
   vetting: 'link:office',
+  registration: 'link:office',
 };

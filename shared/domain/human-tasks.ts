@@ -7,6 +7,7 @@ import { storableNumber } from '#shared/schemas/number.ts';
 import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
 import type { AssessmentModel } from './programme.ts';
+import { rnaCode } from './state-aid.ts';
 
 export const humanTaskKinds = [
   'offer',
@@ -16,8 +17,17 @@ export const humanTaskKinds = [
   'checkin',
   'closing',
   'vetting',
+  'registration',
 ] as const;
 export type HumanTaskKind = (typeof humanTaskKinds)[number];
+
+/** Tasks the programme office answers (their e-mails go to its addresses, in its language). */
+export const officeTaskKinds: readonly HumanTaskKind[] = [
+  'financing',
+  'escalation',
+  'vetting',
+  'registration',
+];
 
 /** Tasks about a manager (their onboarding) rather than an SME's journey. */
 export const managerTaskKinds: readonly HumanTaskKind[] = ['vetting'];
@@ -167,6 +177,9 @@ export const vettingAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('reject'), reason }),
 ]);
 
+/** The programme office records the COR the national State-aid register returned for the aid. */
+export const registrationAnswerSchema = z.strictObject({ cor: rnaCode });
+
 export const humanTaskAnswerSchemas = {
   offer: offerAnswerSchema,
   assessment: assessmentAnswerSchema,
@@ -175,6 +188,7 @@ export const humanTaskAnswerSchemas = {
   checkin: checkinAnswerSchema,
   closing: closingAnswerSchema,
   vetting: vettingAnswerSchema,
+  registration: registrationAnswerSchema,
 } as const satisfies Record<HumanTaskKind, z.ZodType>;
 
 /**
@@ -212,6 +226,8 @@ export function taskOutputForWorkflow(kind: HumanTaskKind, answer: unknown): Rec
     }
     case 'checkin':
       return { submitted: true };
+    case 'registration':
+      return { registered: true };
     case 'vetting':
       return { decision: (answer as HumanTaskAnswer<'vetting'>).decision };
     case 'closing':

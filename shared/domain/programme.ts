@@ -9,6 +9,15 @@ import { defaultDmaBands } from './dma-score.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
 import { defaultRetentionMonths, programmePrivacySchema, retentionSchema } from './privacy.ts';
 import { smeSizeClasses } from './sme-size.ts';
+import {
+  aidOfFinancing,
+  type DeMinimisHeadroom,
+  fitsDeMinimis,
+  largestFinancingWithin,
+  noStateAid,
+  type StateAidSettings,
+  stateAidSettingsSchema,
+} from './state-aid.ts';
 
 const slug = z
   .string()
@@ -33,6 +42,9 @@ export const journeyTimeoutsSchema = z
     assessmentExpiryHours: hours,
     financingReminderHours: hours,
     financingExpiryHours: hours,
+    /** The office registering an approved aid in the RNA (the COR): a week, then a reminder. */
+    registrationReminderHours: hours.default(7 * 24),
+    registrationExpiryHours: hours.default(14 * 24),
   })
   .refine((t) => t.offerReminderHours < t.offerExpiryHours, { message: 'reminder must come before expiry' })
   .refine((t) => t.assessmentReminderHours < t.assessmentExpiryHours, {
@@ -42,6 +54,9 @@ export const journeyTimeoutsSchema = z
     message: 'reminder must come before expiry',
   })
   .refine((t) => t.escalationReminderHours < t.escalationExpiryHours, {
+    message: 'reminder must come before expiry',
+  })
+  .refine((t) => t.registrationReminderHours < t.registrationExpiryHours, {
     message: 'reminder must come before expiry',
   });
 export type JourneyTimeouts = z.output<typeof journeyTimeoutsSchema>;
@@ -57,6 +72,8 @@ export const defaultJourneyTimeouts: JourneyTimeouts = {
   assessmentExpiryHours: 30 * 24,
   financingReminderHours: 10 * 24,
   financingExpiryHours: 14 * 24,
+  registrationReminderHours: 7 * 24,
+  registrationExpiryHours: 14 * 24,
 };
 
 /**
@@ -156,6 +173,8 @@ export const programmeSchema = z.strictObject({
   officeEmails: z.array(z.email()).min(1),
   /** The data controller and contact the privacy notice states (shared/domain/privacy.ts). */
   privacy: programmePrivacySchema.optional(),
+  /** Whether what the programme gives is state aid, under which regime, and how much of it. */
+  stateAid: stateAidSettingsSchema.prefault(noStateAid),
   /** Personal data expire this many months after a journey or a project ends (DynamoDB TTL). */
   retention: retentionSchema.default({ personalDataMonths: defaultRetentionMonths }),
 });
@@ -171,6 +190,7 @@ export const ineligibilityReasons = [
   'province',
   'ateco_section',
   'quota_exhausted',
+  'de_minimis_exceeded',
 ] as const;
 export type IneligibilityReason = (typeof ineligibilityReasons)[number];
 
@@ -189,7 +209,7 @@ export function italianToday(now: Date = new Date()): string {
 
 /** A limit an approved financing amount breaks, with the most that could be approved. */
 export interface FinancingLimit {
-  readonly limit: 'per_project_cap' | 'budget_left';
+  readonly limit: 'per_project_cap' | 'budget_left' | 'de_minimis_headroom';
   readonly allowedEur: number;
 }
 
@@ -200,7 +220,8 @@ export function budgetLeftEur(budget: { readonly totalEur: number }, committedEu
 
 /**
  * The first limit an approval of `amountEur` breaks, or undefined when it fits: the programme's
- * per-project cap, then the budget not yet committed. The one rule behind the financing page (422
+ * per-project cap, then the budget not yet committed, then (de minimis programmes) the single
+ * undertaking's headroom, which the aid of the approval (aidOfFinancing) must fit. The one rule behind the financing page (422
  * at posting) and the workflow's reservation (which holds the budget part atomically).
  * @param committedEur - budget already committed to other projects
  */
@@ -208,11 +229,17 @@ export function financingLimitBroken(
   amountEur: number,
   budget: { readonly totalEur: number; readonly perProjectCapEur: number },
   committedEur: number,
+  deMinimis?: { readonly settings: StateAidSettings; readonly headroom: DeMinimisHeadroom },
 ): FinancingLimit | undefined {
   if (amountEur > budget.perProjectCapEur)
     return { limit: 'per_project_cap', allowedEur: budget.perProjectCapEur };
   const left = budgetLeftEur(budget, committedEur);
   if (amountEur > left) return { limit: 'budget_left', allowedEur: left };
+  if (deMinimis && !fitsDeMinimis(deMinimis.headroom, aidOfFinancing(deMinimis.settings, amountEur)))
+    return {
+      limit: 'de_minimis_headroom',
+      allowedEur: largestFinancingWithin(deMinimis.settings, deMinimis.headroom.headroomEur),
+    };
   return undefined;
 }
 

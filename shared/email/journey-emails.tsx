@@ -245,6 +245,49 @@ export function financingRequestEmail(
   });
 }
 
+/** To the programme office: register the approved aid in the RNA and enter the COR it returns. */
+export function registrationRequestEmail(
+  lang: Language,
+  data: {
+    companyName: string;
+    programmeName: string;
+    projectTitle: string;
+    amountEur: number;
+    aidAmountEur: number;
+    carCode: string | null;
+    concessionId: string;
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+  },
+): RenderedEmail {
+  const request = taskRequest(
+    lang,
+    t(lang, 'journeyEmail.registration.subject', {
+      company: data.companyName,
+      programme: data.programmeName,
+    }),
+    data.reminder,
+  );
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'journeyEmail.officeGreeting'),
+    paragraphs: [
+      ...request.lead,
+      t(lang, 'journeyEmail.registration.body', {
+        company: data.companyName,
+        title: data.projectTitle,
+        amount: formatEuro(data.amountEur, lang),
+        aid: formatEuro(data.aidAmountEur, lang),
+        car: data.carCode ?? t(lang, 'registration.carMissing'),
+        concessionId: data.concessionId,
+      }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'journeyEmail.registration.link'), url: data.link },
+  });
+}
+
 /** To the programme office: a journey that stopped (no manager, assessment overdue). */
 export function escalationEmail(
   lang: Language,
@@ -285,6 +328,8 @@ export function projectLaunchedEmail(
     programmeName: string;
     projectTitle: string;
     amountEur: number;
+    /** The aid's code in the national State-aid register, where the programme gives state aid. */
+    cor?: string;
   },
 ): RenderedEmail {
   return renderEmail(lang, {
@@ -300,6 +345,7 @@ export function projectLaunchedEmail(
         programme: data.programmeName,
         amount: formatEuro(data.amountEur, lang),
       }),
+      ...(data.cor ? [t(lang, 'journeyEmail.launched.cor', { cor: data.cor })] : []),
       t(lang, 'journeyEmail.launched.next'),
     ],
   });

@@ -8,6 +8,7 @@ import { managerMessagesEn, managerMessagesIt } from './manager-messages.ts';
 import { onboardingMessagesEn, onboardingMessagesIt } from './onboarding-messages.ts';
 import { privacyMessagesEn, privacyMessagesIt } from './privacy-messages.ts';
 import { privacyRequestMessagesEn, privacyRequestMessagesIt } from './privacy-request-messages.ts';
+import { stateAidMessagesEn, stateAidMessagesIt } from './state-aid-messages.ts';
 
 const it = {
   ...journeyMessagesIt,
@@ -17,6 +18,7 @@ const it = {
   ...privacyMessagesIt,
   ...privacyRequestMessagesIt,
   ...adminPrivacyMessagesIt,
+  ...stateAidMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -194,6 +196,7 @@ const en: Record<MessageKey, string> = {
   ...privacyMessagesEn,
   ...privacyRequestMessagesEn,
   ...adminPrivacyMessagesEn,
+  ...stateAidMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

@@ -4,10 +4,12 @@ import { atecoVersions } from '#shared/domain/ateco.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { programmeNotice } from '#shared/domain/privacy.ts';
 import type { Programme } from '#shared/domain/programme.ts';
+import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
+import { formatEuro } from '#shared/i18n/format.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { type FieldName, type MessageKey, t } from '#shared/i18n/messages.ts';
-import { type FieldError, interestAreas } from '#shared/schemas/application.ts';
+import { type FieldError, interestAreas, stateAidFormRows } from '#shared/schemas/application.ts';
 import { ErrorSummary, fieldId, formKit } from './form-kit.tsx';
 import { Layout } from './layout.tsx';
 
@@ -160,6 +162,54 @@ export function ApplicationForm({
             ))}
           </div>
         </fieldset>
+        {checksDeMinimis(programme.stateAid) ? (
+          <fieldset data-testid="state-aid">
+            <legend>{t(lang, 'form.section.stateAid')}</legend>
+            <p class="hint">
+              {t(lang, 'form.stateAid.intro', {
+                years: programme.stateAid.windowYears,
+                ceiling: formatEuro(programme.stateAid.ceilingEur, lang),
+              })}
+            </p>
+            {errorFor('stateAid') ? (
+              <span class="field-error" id={`${fieldId('stateAid')}-error`}>
+                {errorFor('stateAid')}
+              </span>
+            ) : null}
+            <kit.TextArea
+              name="stateAid.linkedVatNumbers"
+              label={label('stateAid.linkedVatNumbers')}
+              hint={t(lang, 'field.stateAid.linkedVatNumbers.hint')}
+              optional
+              rows={3}
+              maxLength={400}
+            />
+            {Array.from({ length: stateAidFormRows }, (_, row) => (
+              <fieldset class="group">
+                <legend>{t(lang, 'form.stateAid.aidRow', { n: row + 1 })}</legend>
+                <p class="hint">{t(lang, 'form.stateAid.aidRowHint')}</p>
+                <kit.Input
+                  name={`stateAid.deMinimis.${row}.grantingBody`}
+                  label={label('stateAid.deMinimis.grantingBody')}
+                />
+                <kit.Input
+                  name={`stateAid.deMinimis.${row}.grantedOn`}
+                  label={label('stateAid.deMinimis.grantedOn')}
+                  type="date"
+                />
+                <kit.Input
+                  name={`stateAid.deMinimis.${row}.amountEur`}
+                  label={label('stateAid.deMinimis.amountEur')}
+                  inputMode="decimal"
+                />
+                <kit.Input
+                  name={`stateAid.deMinimis.${row}.regulation`}
+                  label={label('stateAid.deMinimis.regulation')}
+                />
+              </fieldset>
+            ))}
+          </fieldset>
+        ) : null}
         <fieldset class={consentError ? 'invalid' : undefined}>
           <legend>{t(lang, 'form.section.consent')}</legend>
           <p>

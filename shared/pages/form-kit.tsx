@@ -84,7 +84,7 @@ export function formKit(
 
   const Input = (
     props: ControlProps & {
-      type?: 'text' | 'email' | 'tel' | 'url' | 'number';
+      type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'date';
       inputMode?: 'decimal' | 'numeric' | 'text' | 'email' | 'tel';
       min?: number;
       max?: number;

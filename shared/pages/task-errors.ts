@@ -74,6 +74,9 @@ function taskFieldLabel(lang: Language, field: string, names: TaskFieldNames = {
   return field;
 }
 
+/** The parameters of a refusal that are amounts in euro. */
+const euroParams = new Set(['amount', 'ceiling', 'used', 'headroom', 'aid']);
+
 /** Fields in the order the forms read, so the error summary follows the page. */
 const taskFieldOrder = [
   'decision',
@@ -101,6 +104,7 @@ const taskFieldOrder = [
   'merit',
   'notes',
   'amountEur',
+  'cor',
   'managerId',
   'reason',
   'outcome',
@@ -168,11 +172,15 @@ export function describeTaskAnswerErrors(
 
     if (isMessageKey(issue.message)) {
       const params = (issue as { params?: Record<string, string | number> }).params ?? {};
-      // An `amount` is in euro: written as the language writes money.
-      const amount = params.amount;
+      // Amounts are in euro: written as the language writes money.
       say(
         issue.message,
-        typeof amount === 'number' ? { ...params, amount: formatEuro(amount, lang) } : params,
+        Object.fromEntries(
+          Object.entries(params).map(([name, value]) => [
+            name,
+            euroParams.has(name) && typeof value === 'number' ? formatEuro(value, lang) : value,
+          ]),
+        ),
       );
       continue;
     }

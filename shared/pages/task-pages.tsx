@@ -22,6 +22,7 @@ import { AssessmentFacts, CandidateFacts, CompanyFacts } from './tasks/facts.tsx
 import { FinancingFields } from './tasks/financing.tsx';
 import { CheckinFields, ClosingFields, ProjectFacts } from './tasks/monitoring.tsx';
 import { OfferFields } from './tasks/offer.tsx';
+import { RegistrationFields } from './tasks/registration.tsx';
 import { VettingFields } from './tasks/vetting.tsx';
 
 export interface TaskPageContext {
@@ -79,6 +80,26 @@ export interface TaskPageContext {
   readonly escalationReason?: 'no_manager' | 'assessment_overdue';
   /** Escalation: the managers the office may assign. */
   readonly candidateManagers?: readonly { managerId: string; name: string; load: number; capacity: number }[];
+  /** Financing, de minimis programmes: the single undertaking's figures and how the aid is counted. */
+  readonly deMinimis?: {
+    readonly ceilingEur: number;
+    readonly usedEur: number;
+    readonly headroomEur: number;
+    readonly windowYears: number;
+    readonly assessmentAidEur: number;
+    readonly financingPercent: number;
+  };
+  /** Registration: what the office registers in the RNA. */
+  readonly registration?: {
+    readonly concessionId: string;
+    readonly carCode: string | null;
+    readonly regulation: string;
+    readonly grantedOn: string;
+    readonly nominalAmountEur: number;
+    readonly aidAmountEur: number;
+    readonly beneficiary: string;
+    readonly projectTitle: string;
+  };
   /** Financing: shown next to the amount field. */
   readonly budgetLeftEur?: number;
   readonly perProjectCapEur?: number;
@@ -176,6 +197,8 @@ function intro(ctx: TaskPageContext): string[] {
       return [t(lang, 'closing.intro', common)];
     case 'vetting':
       return [t(lang, 'vetting.intro', { manager: ctx.candidate?.name ?? '—' })];
+    case 'registration':
+      return [t(lang, 'registration.intro', common)];
   }
 }
 
@@ -255,6 +278,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
         ) : null}
         {kind === 'closing' ? <ClosingFields ctx={ctx} kit={kit} /> : null}
         {kind === 'vetting' ? <VettingFields lang={lang} kit={kit} /> : null}
+        {kind === 'registration' ? <RegistrationFields ctx={ctx} kit={kit} /> : null}
         <button type="submit">{t(lang, 'task.submit')}</button>
         {ctx.draftable ? (
           <>

@@ -18,6 +18,9 @@ const sviluppoPmi: ProgrammeInput = {
   quotas: { assessments: 100 },
   budget: { totalEur: 1_000_000, perProjectCapEur: 50_000, serviceValuesEur: { assessment: 0 } },
   targets: { smes: 100, projectsLaunched: 10 },
+  // The free assessment and the financing are de minimis aid to the firm; the CAR code is the
+  // call's own, set by the office when the measure is registered in the RNA.
+  stateAid: { regime: 'de_minimis', aidValues: { assessmentEur: 0, financingPercent: 100 } },
   assessment: { model: 'dma' },
   matching: { maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' },
   languages: ['it', 'en'],
@@ -42,6 +45,7 @@ const mechNet: ProgrammeInput = {
   quotas: { assessments: 15 },
   targets: { smes: 13 },
   budget: { totalEur: 300_000, perProjectCapEur: 25_000 },
+  stateAid: { regime: 'de_minimis' },
   assessment: { model: 'dma' },
   matching: { maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' },
   languages: ['it'],
@@ -65,6 +69,9 @@ const miaEdih: ProgrammeInput = {
     serviceValuesEur: { training: 2_500, consulting: 12_000 },
   },
   targets: { smes: 900 },
+  // EDIH services are subsidised: their aid share is de minimis aid (each service's own share comes
+  // with the service catalogue; until then the financing counts in full).
+  stateAid: { regime: 'de_minimis' },
   assessment: { model: 'dma' },
   matching: { maxOffers: 3, noManagerRetries: 5, capacityOnLaunch: 'release' },
   languages: ['it', 'en'],
@@ -83,6 +90,7 @@ const internationalisation: ProgrammeInput = {
   eligibility: { provinces: allLombardy, atecoSections: null, sizeClasses: ['micro', 'small', 'medium'] },
   quotas: { assessments: 200 },
   budget: { totalEur: 2_000_000, perProjectCapEur: 40_000 },
+  stateAid: { regime: 'de_minimis' },
   // The manager also places the firm in one of the four segments and recommends action fronts.
   assessment: { model: 'dma_internationalisation' },
   matching: { maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'release' },

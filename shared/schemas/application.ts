@@ -9,6 +9,7 @@ import {
 } from '#shared/domain/ateco.ts';
 import { isValidPhone, normaliseEmail, normalisePhone } from '#shared/domain/contact.ts';
 import { lombardyProvinceCodes } from '#shared/domain/lombardy.ts';
+import { italianToday } from '#shared/domain/programme.ts';
 import { classifyEnterprise } from '#shared/domain/sme-size.ts';
 import { normaliseVatNumber, vatNumberProblem } from '#shared/domain/vat-number.ts';
 import { type Language, languageSchema } from '#shared/i18n/language.ts';
@@ -72,6 +73,33 @@ const website = z.preprocess(
 
 const euros = storableNumber().min(0).max(1e13);
 
+/** Most linked firms and most aid entries a declaration lists (a transaction checks them all). */
+export const stateAidDeclarationLimits = { linkedFirms: 20, aids: 20 } as const;
+
+/**
+ * The self-declaration of state aid (required where the programme's regime is de minimis; an empty
+ * declaration is two empty lists): the firms of the single undertaking and the de minimis aid it
+ * received. Amounts in euro; dates ISO, not in the future.
+ */
+export const stateAidDeclarationSchema = z.strictObject({
+  linkedVatNumbers: z
+    .array(vatNumber)
+    .max(stateAidDeclarationLimits.linkedFirms)
+    .transform((numbers) => [...new Set(numbers)]),
+  deMinimis: z
+    .array(
+      z.strictObject({
+        grantingBody: singleLine(2, 200),
+        grantedOn: z.iso
+          .date({ message: 'validation.invalid' })
+          .refine((date) => date <= italianToday(), { message: 'validation.stateAid.futureDate' }),
+        amountEur: storableNumber().positive().max(100_000_000),
+        regulation: singleLine(2, 100),
+      }),
+    )
+    .max(stateAidDeclarationLimits.aids),
+});
+
 export const applicationSchema = z.strictObject({
   programmeId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'validation.invalid' }),
   company: z.strictObject({
@@ -117,6 +145,7 @@ export const applicationSchema = z.strictObject({
     .min(1, { message: 'validation.interests' })
     .max(interestAreas.length)
     .transform((areas) => [...new Set(areas)]),
+  stateAid: stateAidDeclarationSchema.optional(),
   consent: z.strictObject({
     privacy: z.literal(true, { message: 'validation.consent' }),
   }),
@@ -159,8 +188,28 @@ const fieldOrder = [
   'contact.phone',
   'contact.language',
   'interests',
+  'stateAid',
+  'stateAid.linkedVatNumbers',
+  'stateAid.deMinimis',
+  'stateAid.deMinimis.grantingBody',
+  'stateAid.deMinimis.grantedOn',
+  'stateAid.deMinimis.amountEur',
+  'stateAid.deMinimis.regulation',
   'consent.privacy',
 ];
+
+/**
+ * The form field an issue is about: the path, keeping the row of a declared aid
+ * ("stateAid.deMinimis.1.amountEur", one input per row) and dropping the index of a listed linked
+ * firm (one textarea holds them all).
+ */
+function fieldOfPath(path: readonly PropertyKey[]): string {
+  const segments = path.filter(
+    (segment): segment is string | number => typeof segment === 'string' || typeof segment === 'number',
+  );
+  if (segments[0] === 'stateAid' && segments[1] === 'deMinimis') return segments.join('.');
+  return segments.filter((segment) => typeof segment === 'string').join('.');
+}
 
 function valueAt(input: unknown, path: readonly string[]): unknown {
   let current = input;
@@ -185,6 +234,12 @@ function requiredFieldsOf(path: readonly string[]): string[] {
 }
 
 function fieldLabel(lang: Language, field: string): string {
+  const row = /^stateAid\.deMinimis\.(\d+)(?:\.(\w+))?$/.exec(field);
+  if (row) {
+    const aid = t(lang, 'form.stateAid.aidRow', { n: Number(row[1]) + 1 });
+    const part = row[2] ? `field.stateAid.deMinimis.${row[2]}` : '';
+    return isMessageKey(part) ? `${aid}, ${t(lang, part).toLowerCase()}` : aid;
+  }
   const key = `field.${field}`;
   return isMessageKey(key) ? t(lang, key) : field;
 }
@@ -196,12 +251,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Lan
   // A body that is not an object at all (null, [], "x", 42): say so, naming the body.
   if (path.length === 0 && issue.code === 'invalid_type')
     return [{ field: 'body', message: t(lang, 'validation.bodyObject') }];
-  const field = path.join('.');
+  const field = fieldOfPath(issue.path);
   const label = fieldLabel(lang, field);
   const message = (key: MessageKey, params: Record<string, string | number> = {}) => [
     { field, message: t(lang, key, { field: label, ...params }) },
   ];
-  const raw = valueAt(input, path);
+  const raw = valueAt(input, path[0] === 'stateAid' ? issue.path.map(String) : path);
   // A whole section left empty (no size figure at all): each of its required fields is named, so
   // each one is marked on the form and linked from the summary.
   const missingSection = raw === undefined ? requiredFieldsOf(path) : [];
@@ -241,11 +296,16 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, lang: Lan
  * @param lang - language of the error messages
  * @returns the clean application with its SME class and ATECO section, or every field's problem
  */
-export function validateApplication(input: unknown, lang: Language): ApplicationValidation {
+export function validateApplication(
+  input: unknown,
+  lang: Language,
+  rules: { readonly stateAidRequired?: boolean } = {},
+): ApplicationValidation {
   const parsed = applicationSchema.safeParse(input);
   const errors: FieldError[] = parsed.success
     ? []
     : parsed.error.issues.flatMap((issue) => describeIssue(issue, input, lang));
+  errors.push(...stateAidDeclarationErrors(input, lang, rules.stateAidRequired === true));
 
   // ATECO depends on the version chosen, so it is checked on the raw values, beside the others.
   const rawAteco = valueAt(input, ['company', 'atecoCode']);
@@ -275,12 +335,46 @@ export function validateApplication(input: unknown, lang: Language): Application
   const unique = [...new Map(errors.map((error) => [error.field, error])).values()];
   if (!parsed.success || unique.length > 0 || !ateco?.ok) {
     const rank = (field: string) => {
-      const index = fieldOrder.indexOf(field);
-      return index < 0 ? fieldOrder.length : index;
+      // A declared aid's row: its field's place, then the row's number.
+      const row = /^stateAid\.deMinimis\.(\d+)(?:\.(\w+))?$/.exec(field);
+      const index = fieldOrder.indexOf(row ? `stateAid.deMinimis${row[2] ? `.${row[2]}` : ''}` : field);
+      return (index < 0 ? fieldOrder.length : index) + (row ? Number(row[1]) / 100 : 0);
     };
     return { ok: false, errors: unique.sort((a, b) => rank(a.field) - rank(b.field)) };
   }
   return { ok: true, value: parsed.data, sme: classifyEnterprise(parsed.data.size), ateco };
+}
+
+/**
+ * What the declaration's schema cannot know alone: it is required where the programme's regime is
+ * de minimis, and the firm's own Partita IVA is not one of its linked firms.
+ */
+function stateAidDeclarationErrors(input: unknown, lang: Language, required: boolean): FieldError[] {
+  const declaration = valueAt(input, ['stateAid']);
+  if (declaration === undefined || declaration === null) {
+    return required
+      ? [
+          {
+            field: 'stateAid',
+            message: t(lang, 'validation.required', { field: fieldLabel(lang, 'stateAid') }),
+          },
+        ]
+      : [];
+  }
+  const own = valueAt(input, ['company', 'vatNumber']);
+  const linked = valueAt(input, ['stateAid', 'linkedVatNumbers']);
+  if (typeof own !== 'string' || !Array.isArray(linked)) return [];
+  const ownNumber = normaliseVatNumber(own);
+  return linked.some((number) => typeof number === 'string' && normaliseVatNumber(number) === ownNumber)
+    ? [
+        {
+          field: 'stateAid.linkedVatNumbers',
+          message: t(lang, 'validation.stateAid.ownVatNumber', {
+            field: fieldLabel(lang, 'stateAid.linkedVatNumbers'),
+          }),
+        },
+      ]
+    : [];
 }
 
 /** Form fields holding numbers, typed as text so people can write "1.200.000,50" or "12,5". */
@@ -318,7 +412,10 @@ export function formFieldsToApplication(
     }
     node[segments[segments.length - 1] as string] = value;
   };
+  const declaration = stateAidFromForm(fields, lang);
+  if (declaration) result.stateAid = declaration;
   for (const [name, raw] of Object.entries(fields)) {
+    if (name.startsWith('stateAid.')) continue;
     const values = typeof raw === 'string' ? [raw] : [...raw];
     if (listFields.has(name)) {
       set(
@@ -336,6 +433,43 @@ export function formFieldsToApplication(
   for (const name of listFields) if (!(name in fields)) set(name, []);
   for (const name of booleanFields) if (!(name in fields)) set(name, false);
   return result;
+}
+
+/** The aid rows the application form offers (a longer declaration goes through the JSON contract). */
+export const stateAidFormRows = 5;
+const aidRowFields = ['grantingBody', 'grantedOn', 'amountEur', 'regulation'] as const;
+
+/**
+ * The declaration as the form posts it: linked firms one per line (or comma-separated) in one
+ * textarea, each aid in a row of four fields; a row left empty is no aid. Undefined when the form
+ * had no declaration (the programme does not ask for one).
+ */
+function stateAidFromForm(
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  lang: Language,
+): Record<string, unknown> | undefined {
+  if (!Object.keys(fields).some((name) => name.startsWith('stateAid.'))) return undefined;
+  const text = (name: string) => {
+    const raw = fields[name];
+    const value = typeof raw === 'string' ? raw : raw?.[raw.length - 1];
+    return (value ?? '').trim();
+  };
+  const linkedVatNumbers = text('stateAid.linkedVatNumbers')
+    .split(/[\s,;]+/)
+    .filter((number) => number !== '');
+  const deMinimis: Record<string, unknown>[] = [];
+  for (let row = 0; row < stateAidFormRows; row++) {
+    const cells = aidRowFields.map((field) => [field, text(`stateAid.deMinimis.${row}.${field}`)] as const);
+    if (cells.every(([, value]) => value === '')) continue;
+    deMinimis.push(
+      Object.fromEntries(
+        cells
+          .filter(([, value]) => value !== '')
+          .map(([field, value]) => [field, field === 'amountEur' ? parseLocaleNumber(value, lang) : value]),
+      ),
+    );
+  }
+  return { linkedVatNumbers, deMinimis };
 }
 
 /** How many unknown fields an answer names one by one; the rest are counted (a 5,000-key body gets a short answer). */

@@ -69,6 +69,9 @@ export function taskFormToAnswer(
       if (decision === 'reject') put('reason', field('reason'));
       return answer;
     }
+    case 'registration':
+      put('cor', field('cor')?.trim());
+      return answer;
     case 'assessment':
       return assessmentFormToAnswer(fields, { field, number, lines, all });
     case 'checkin':

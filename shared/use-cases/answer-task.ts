@@ -17,8 +17,9 @@ import { getManager } from '#shared/data/managers.ts';
 import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject } from '#shared/data/projects.ts';
+import { concessionOfCor } from '#shared/data/state-aid.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
-import { taskAuditAction, taskAuditActor } from '#shared/domain/audit.ts';
+import { type AuditActor, taskAuditAction, taskAuditActor } from '#shared/domain/audit.ts';
 import {
   assessmentAnswerSchemas,
   type HumanTaskAnswer,
@@ -30,9 +31,11 @@ import {
   ineligibilityOf,
   smeProfileFromApplication,
 } from '#shared/domain/matching.ts';
-import { type FinancingLimit, financingLimitBroken } from '#shared/domain/programme.ts';
+import { type FinancingLimit, financingLimitBroken, italianToday } from '#shared/domain/programme.ts';
+import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
+import { headroomOf } from './state-aid.ts';
 
 export type AnswerResult =
   | {
@@ -52,13 +55,15 @@ export async function answerTask(
   task: HumanTaskRecord,
   rawAnswer: unknown,
   now: Date = new Date(),
+  /** Who answered, in the audit trail: by default the role the task's link went to. */
+  actor: AuditActor = taskAuditActor[task.kind],
 ): Promise<AnswerResult> {
   if (task.status !== 'open') return closedOutcome(task.status);
   const parsed = (await answerSchemaOf(tableName, task)).safeParse(rawAnswer);
   if (!parsed.success) return { outcome: 'invalid', issues: parsed.error.issues };
   const extra = [
     ...(await projectListIssues(tableName, task, parsed.data)),
-    ...(await decisionLimitIssues(tableName, task, parsed.data)),
+    ...(await decisionLimitIssues(tableName, task, parsed.data, now)),
   ];
   if (extra.length > 0) return { outcome: 'invalid', issues: extra };
   const output = { ...taskOutputForWorkflow(task.kind, parsed.data), round: task.round };
@@ -66,7 +71,7 @@ export async function answerTask(
     at: now.toISOString(),
     programmeId: task.programmeId,
     subject: { kind: task.kind === 'vetting' ? 'manager' : 'application', id: task.applicationId },
-    actor: taskAuditActor[task.kind],
+    actor,
     action: taskAuditAction[task.kind],
     before: 'open',
     after: decisionOf(task.kind, output),
@@ -144,6 +149,7 @@ const assignmentRefusals = {
 const financingRefusals = {
   per_project_cap: 'task.financing.overCap',
   budget_left: 'task.financing.overBudget',
+  de_minimis_headroom: 'task.financing.overDeMinimis',
 } as const satisfies Record<FinancingLimit['limit'], MessageKey>;
 
 const refusal = (field: string, message: MessageKey, params: Record<string, number> = {}) =>
@@ -159,6 +165,7 @@ async function decisionLimitIssues(
   tableName: string,
   task: HumanTaskRecord,
   answer: unknown,
+  now: Date,
 ): Promise<z.core.$ZodIssue[]> {
   if (task.kind === 'escalation' && (answer as HumanTaskAnswer<'escalation'>).decision === 'assign') {
     const { managerId } = answer as Extract<HumanTaskAnswer<'escalation'>, { decision: 'assign' }>;
@@ -180,13 +187,34 @@ async function decisionLimitIssues(
     const { amountEur } = answer as Extract<HumanTaskAnswer<'financing'>, { decision: 'approve' }>;
     const programme = await getProgramme(tableName, task.programmeId);
     if (!programme) return [];
+    const application = checksDeMinimis(programme.stateAid)
+      ? await getApplication(tableName, task.applicationId)
+      : undefined;
+    const headroom = application
+      ? await headroomOf(tableName, application, programme, italianToday(now))
+      : undefined;
     const broken = financingLimitBroken(
       amountEur,
       programme.budget,
       await budgetCommittedEur(tableName, programme.id),
+      headroom ? { settings: programme.stateAid, headroom } : undefined,
     );
-    return broken
-      ? [refusal('amountEur', financingRefusals[broken.limit], { amount: broken.allowedEur })]
+    if (!broken) return [];
+    return [
+      refusal('amountEur', financingRefusals[broken.limit], {
+        amount: broken.allowedEur,
+        ...(headroom
+          ? { ceiling: headroom.ceilingEur, used: headroom.usedEur, headroom: headroom.headroomEur }
+          : {}),
+      }),
+    ];
+  }
+  if (task.kind === 'registration') {
+    // One aid per COR: a code already recorded for another aid is a typing error.
+    const { cor } = answer as HumanTaskAnswer<'registration'>;
+    const concession = await concessionOfCor(tableName, cor);
+    return concession && concession !== task.applicationId
+      ? [refusal('cor', 'task.registration.corTaken')]
       : [];
   }
   return [];

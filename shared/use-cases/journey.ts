@@ -26,10 +26,11 @@ import {
   taskEmailKind,
 } from '#shared/data/human-tasks.ts';
 import { findAndReserveManager, getManager, reserveManagerCapacity } from '#shared/data/managers.ts';
-import { reserveProgrammeBudget } from '#shared/data/programme-budget.ts';
+import { returnReservation } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, launchProjectOnce } from '#shared/data/projects.ts';
 import { expireApplicationData } from '#shared/data/retention.ts';
+import { cancelPendingAid, getAidByConcession } from '#shared/data/state-aid.ts';
 import { startMonitoringCycle } from '#shared/data/step-functions.ts';
 import {
   type ApplicationRecord,
@@ -44,13 +45,14 @@ import {
   TaskAnswerMismatchError,
   UnknownProgrammeError,
 } from '#shared/domain/errors.ts';
-import type { HumanTaskAnswer, HumanTaskKind } from '#shared/domain/human-tasks.ts';
+import { type HumanTaskAnswer, type HumanTaskKind, officeTaskKinds } from '#shared/domain/human-tasks.ts';
 import { type Manager, managerLanguageFor } from '#shared/domain/manager.ts';
 import { vettingTimeouts } from '#shared/domain/manager-onboarding.ts';
 import { ineligibilityOf, scoreManager, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { monitoringCycles } from '#shared/domain/monitoring.ts';
 import { personalDataExpiry } from '#shared/domain/privacy.ts';
 import { financingLimitBroken, officeLanguage, type Programme } from '#shared/domain/programme.ts';
+import { type AidGrant, registersAid } from '#shared/domain/state-aid.ts';
 import {
   assessmentRequestEmail,
   assessmentSummaryEmail,
@@ -62,12 +64,14 @@ import {
   journeyClosedEmail,
   offerEmail,
   projectLaunchedEmail,
+  registrationRequestEmail,
 } from '#shared/email/journey-emails.tsx';
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 import { endEngagement } from './manager-retention.ts';
+import { registeredAidOf, reserveApproval } from './state-aid.ts';
 
 export interface JourneyDeps {
   readonly tableName: string;
@@ -93,6 +97,8 @@ export function journeyTimeoutSeconds(programme: Programme) {
     assessmentFinalSeconds: hoursToSeconds(t.assessmentExpiryHours - t.assessmentReminderHours),
     financingReminderSeconds: hoursToSeconds(t.financingReminderHours),
     financingFinalSeconds: hoursToSeconds(t.financingExpiryHours - t.financingReminderHours),
+    registrationReminderSeconds: hoursToSeconds(t.registrationReminderHours),
+    registrationFinalSeconds: hoursToSeconds(t.registrationExpiryHours - t.registrationReminderHours),
   };
 }
 
@@ -105,6 +111,7 @@ const expiryHours = (programme: Programme, kind: HumanTaskKind) =>
     checkin: programme.monitoring.checkinExpiryHours,
     closing: programme.monitoring.checkinExpiryHours,
     vetting: vettingTimeouts.expiryHours,
+    registration: programme.timeouts.registrationExpiryHours,
   })[kind];
 
 async function load(deps: JourneyDeps, applicationId: string) {
@@ -246,7 +253,10 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
       ? await getHumanTask(deps.tableName, { ...ref, round: round - 1 })
       : undefined;
   const askedAgain = previous?.status === 'answered' && !input.escalated;
+  const aid =
+    input.kind === 'registration' ? await getAidByConcession(deps.tableName, input.applicationId) : undefined;
   const { to, language, email } = taskEmail(input.kind, {
+    ...(aid ? { aid } : {}),
     application,
     programme,
     manager,
@@ -269,7 +279,7 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
     ...ref,
     taskToken: input.taskToken,
     programmeId: programme.id,
-    ...(managerId && input.kind !== 'financing' && input.kind !== 'escalation' ? { managerId } : {}),
+    ...(managerId && !officeTaskKinds.includes(input.kind) ? { managerId } : {}),
     language,
     dueAt,
     now: now.toISOString(),
@@ -311,6 +321,8 @@ function taskEmail(
     escalated?: boolean;
     /** A financing decision asked again (the approved amount no longer fitted the budget). */
     askedAgain?: boolean;
+    /** The aid a registration task is about. */
+    aid?: AidGrant;
     project?: { title: string; cycle: number; cycles: number };
   },
 ): { to: string | readonly string[]; language: Language; email: (link: string) => RenderedEmail } {
@@ -364,6 +376,27 @@ function taskEmail(
     };
   }
   const lang = officeLanguage;
+  if (kind === 'registration') {
+    const aid = context.aid;
+    if (!aid) throw new JourneyRecordMissingError('registration task without an aid');
+    return {
+      to: context.escalated ? programme.officeEmails : office,
+      language: lang,
+      email: (link) =>
+        registrationRequestEmail(lang, {
+          companyName,
+          programmeName: programme.names[lang],
+          projectTitle: aid.projectTitle,
+          amountEur: application.budgetReservedEur ?? 0,
+          aidAmountEur: aid.aidAmountEur,
+          carCode: aid.carCode,
+          concessionId: aid.concessionId,
+          dueAt,
+          link,
+          reminder,
+        }),
+    };
+  }
   if (kind === 'financing') {
     return {
       to: context.escalated ? programme.officeEmails : office,
@@ -598,29 +631,39 @@ export async function recordAssessment(
   return { projectRecommended: answer.projectRecommended };
 }
 
-/** Reserves the approved amount from the programme budget (never over budget, never twice). */
+/**
+ * Reserves the approved amount from the programme budget (never over budget, never twice); where the
+ * programme gives state aid, records the aid pending its registration in the same step, within the
+ * single undertaking's de minimis headroom.
+ */
 export async function reserveBudget(
   deps: JourneyDeps,
   input: { applicationId: string; round: number },
-): Promise<{ reserved: boolean; reason?: 'over_budget' | 'over_project_cap' | 'journey_ended' }> {
+): Promise<{
+  reserved: boolean;
+  /** The aid must be registered (its COR recorded) before the project is launched. */
+  registration?: boolean;
+  reason?: 'over_budget' | 'over_project_cap' | 'over_de_minimis' | 'journey_ended';
+}> {
   const { application, programme } = await load(deps, input.applicationId);
   const task = await getHumanTask(deps.tableName, { ...input, kind: 'financing' });
   const answer = task?.answer as HumanTaskAnswer<'financing'> | undefined;
   if (answer?.decision !== 'approve') throw new TaskAnswerMismatchError('financing task was not approved');
-  // The page refused amounts over the limits when it was posted; the budget may still have been
-  // taken meanwhile, which the reservation below holds atomically.
+  // The page refused amounts over the limits when it was posted; the budget (or the headroom) may
+  // still have been taken meanwhile, which the reservation below holds atomically.
   if (financingLimitBroken(answer.amountEur, programme.budget, 0)?.limit === 'per_project_cap')
     return { reserved: false, reason: 'over_project_cap' };
-  const outcome = await reserveProgrammeBudget(deps.tableName, {
-    programmeId: programme.id,
-    applicationId: application.applicationId,
-    amountEur: answer.amountEur,
-    budgetTotalEur: programme.budget.totalEur,
-    at: nowOf(deps).toISOString(),
-  });
+  const outcome = await reserveApproval(
+    deps.tableName,
+    application,
+    programme,
+    answer.amountEur,
+    nowOf(deps),
+  );
   if (outcome === 'journey_ended')
     logger.warn('Budget not reserved: the journey has ended', { applicationId: application.applicationId });
-  return outcome === 'reserved' ? { reserved: true } : { reserved: false, reason: outcome };
+  if (outcome !== 'reserved') return { reserved: false, reason: outcome };
+  return { reserved: true, registration: registersAid(programme.stateAid) };
 }
 
 /** Launches the project: record, e-mails to SME and manager, the manager's capacity as configured. */
@@ -637,6 +680,15 @@ export async function launchProject(
     | HumanTaskAnswer<'financing'>
     | undefined;
   if (!proposal || financing?.decision !== 'approve') throw new TaskAnswerMismatchError('nothing to launch');
+  // Granted only once registered: the COR the office gave is recorded on the aid if it is not yet.
+  const aid = registersAid(programme.stateAid)
+    ? await registeredAidOf(
+        deps.tableName,
+        input.applicationId,
+        await corGiven(deps, input.applicationId),
+        now,
+      )
+    : undefined;
   const projectId = randomUUID();
   const managerId = application.managerId ?? '';
   const launchedNow = await launchProjectOnce(
@@ -680,6 +732,7 @@ export async function launchProject(
         programmeName: programme.names[lang],
         projectTitle: proposal.title,
         amountEur: financing.amountEur,
+        ...(aid?.cor ? { cor: aid.cor } : {}),
       }),
     );
   }
@@ -693,6 +746,14 @@ export async function launchProject(
   }
   logger.info('Project launched', { applicationId: input.applicationId, projectId: stored });
   return { projectId: stored };
+}
+
+/** The COR of the last answered aid registration task, if any. */
+async function corGiven(deps: JourneyDeps, applicationId: string): Promise<string | undefined> {
+  const answered = (await listHumanTasks(deps.tableName, applicationId)).filter(
+    (task) => task.kind === 'registration' && task.status === 'answered',
+  );
+  return (answered.at(-1)?.answer as HumanTaskAnswer<'registration'> | undefined)?.cor;
 }
 
 /**
@@ -753,6 +814,16 @@ export async function releaseJourneyHolds(deps: JourneyDeps, application: Applic
   }
   for (const task of await listHumanTasks(deps.tableName, application.applicationId)) {
     if (task.status === 'open') await closeHumanTask(deps.tableName, task, 'cancelled', now.toISOString());
+  }
+  // An approval waiting for its aid's registration: the budget goes back and the aid is cancelled.
+  if (application.budgetReservedEur !== undefined && !application.projectId) {
+    await returnReservation(deps.tableName, {
+      programmeId: application.programmeId,
+      applicationId: application.applicationId,
+      amountEur: application.budgetReservedEur,
+    });
+    const aid = await getAidByConcession(deps.tableName, application.applicationId);
+    if (aid) await cancelPendingAid(deps.tableName, aid, now.toISOString());
   }
 }
 

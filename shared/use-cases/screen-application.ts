@@ -13,6 +13,7 @@ import {
 } from '#shared/domain/programme.ts';
 import { ineligibleEmail } from '#shared/email/templates.tsx';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
+import { exceedsDeMinimisAtScreening } from './state-aid.ts';
 
 /**
  * The first rule the application breaks, or undefined when it meets them all. Pure: the quota is
@@ -53,7 +54,11 @@ export async function screenApplication(
   const programme = await getProgramme(deps.tableName, application.programmeId);
   if (!programme) throw new UnknownProgrammeError(application.programmeId);
 
-  const reason = firstIneligibility(application, programme);
+  const reason =
+    firstIneligibility(application, programme) ??
+    ((await exceedsDeMinimisAtScreening(deps.tableName, application, programme, italianToday(now)))
+      ? 'de_minimis_exceeded'
+      : undefined);
   const outcome = await recordScreening(
     deps.tableName,
     application,

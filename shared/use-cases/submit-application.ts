@@ -17,6 +17,7 @@ import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
 import { programmeNotice } from '#shared/domain/privacy.ts';
 import { isProgrammeOpen, italianToday, type Programme } from '#shared/domain/programme.ts';
 import type { classifyEnterprise } from '#shared/domain/sme-size.ts';
+import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import { applicationReceiptEmail } from '#shared/email/templates.tsx';
 import { statusUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -81,6 +82,8 @@ export async function submitApplication(
     size: { ...input.size, ...application.sme },
     contact: input.contact,
     interests: input.interests,
+    // The declaration is kept only where the programme checks de minimis aid (data minimisation).
+    ...(checksDeMinimis(programme.stateAid) && input.stateAid ? { stateAid: input.stateAid } : {}),
     journeyExecutionName: applicationId,
     privacyConsent: { noticeVersion: programmeNotice(programme).version, at: submittedAt },
   };

@@ -10,17 +10,20 @@ import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
 import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
-import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { getAidByConcession } from '#shared/data/state-aid.ts';
+import { type HumanTaskAnswer, officeTaskKinds } from '#shared/domain/human-tasks.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { expectedKpiValue } from '#shared/domain/monitoring.ts';
-import { budgetLeftEur, officeLanguage, type Programme } from '#shared/domain/programme.ts';
+import { budgetLeftEur, italianToday, officeLanguage, type Programme } from '#shared/domain/programme.ts';
+import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import type { TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
 import { draftableTaskKinds } from './answer-task.ts';
 import { checkinDateOf, cyclesOf, elapsedFraction } from './monitoring.ts';
+import { headroomOf } from './state-aid.ts';
 
 /**
  * The page of an open task, or undefined when what it is about no longer exists.
@@ -64,6 +67,12 @@ export async function taskView(
     ? await monitoringView(tableName, monitored, programme, task.round, application.applicationId)
     : undefined;
   const committed = task.kind === 'financing' ? await budgetCommittedEur(tableName, programme.id) : 0;
+  const headroom =
+    task.kind === 'financing' && checksDeMinimis(programme.stateAid)
+      ? await headroomOf(tableName, application, programme, italianToday())
+      : undefined;
+  const aid =
+    task.kind === 'registration' ? await getAidByConcession(tableName, application.applicationId) : undefined;
   const draftable = (draftableTaskKinds as readonly string[]).includes(task.kind);
   return {
     lang,
@@ -125,6 +134,30 @@ export async function taskView(
       ? {
           budgetLeftEur: budgetLeftEur(programme.budget, committed),
           perProjectCapEur: programme.budget.perProjectCapEur,
+        }
+      : {}),
+    ...(headroom
+      ? {
+          deMinimis: {
+            ...headroom,
+            windowYears: programme.stateAid.windowYears,
+            assessmentAidEur: programme.stateAid.aidValues.assessmentEur,
+            financingPercent: programme.stateAid.aidValues.financingPercent,
+          },
+        }
+      : {}),
+    ...(aid
+      ? {
+          registration: {
+            concessionId: aid.concessionId,
+            carCode: aid.carCode,
+            regulation: aid.regulation,
+            grantedOn: aid.grantedOn,
+            nominalAmountEur: aid.nominalAmountEur,
+            aidAmountEur: aid.aidAmountEur,
+            beneficiary: `${aid.beneficiary.name} (${aid.beneficiary.vatNumber})`,
+            projectTitle: aid.projectTitle,
+          },
         }
       : {}),
   } as TaskPageContext;
@@ -208,8 +241,7 @@ async function monitoringView(
 export async function taskLanguage(tableName: string, task: HumanTaskRecord): Promise<Language | undefined> {
   // Kept with the task since it was opened: no read at all.
   if (task.language) return task.language;
-  if (task.kind === 'vetting' || task.kind === 'financing' || task.kind === 'escalation')
-    return officeLanguage;
+  if (officeTaskKinds.includes(task.kind)) return officeLanguage;
   const application = await getApplication(tableName, task.applicationId);
   const managerId = task.managerId ?? application?.managerId;
   const manager = managerId ? await getManager(tableName, managerId) : undefined;

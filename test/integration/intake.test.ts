@@ -487,6 +487,8 @@ describe('the HTML form', () => {
       'size.balanceSheetEur': '900000',
       'contact.name': application.contact.name,
       'contact.email': application.contact.email,
+      // The form's declaration of state aid (the programme's regime is de minimis), left empty.
+      'stateAid.linkedVatNumbers': '',
       'consent.privacy': 'true',
     });
     fields.append('interests', 'digital');

@@ -91,6 +91,8 @@ async function launchedProject(options: { checkinReminderHours: number; checkinE
     names: { it: `Programma ${id}`, en: `Programme ${id}` },
     officeEmails: [office],
     budget: { totalEur: 100_000, perProjectCapEur: 50_000 },
+    // Not state aid here: the aid's registration is the state-aid tests' subject.
+    stateAid: { regime: 'none' },
     timeouts: {
       offerReminderHours: long - 1,
       offerExpiryHours: long,

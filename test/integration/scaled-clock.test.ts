@@ -81,6 +81,8 @@ describe('the local clock under --time-scale', () => {
           names: { it: `Programma ${programmeId}`, en: `Programme ${programmeId}` },
           officeEmails: [office],
           budget: { totalEur: 100_000, perProjectCapEur: 50_000 },
+          // Not state aid here: the aid's registration is the state-aid tests' subject.
+          stateAid: { regime: 'none' },
           timeouts: {
             offerReminderHours: offerExpiryHours / 2,
             offerExpiryHours,

@@ -66,6 +66,8 @@ export async function newProgramme(
     id,
     names: { it: `Programma ${id}`, en: `Programme ${id}` },
     officeEmails: [officeEmail],
+    // State aid is the state-aid tests' own subject: elsewhere a programme gives none.
+    stateAid: { regime: 'none' },
     ...overrides,
     matching: {
       maxOffers: 3,

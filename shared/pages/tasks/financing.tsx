@@ -20,8 +20,27 @@ export function FinancingFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }
   ]
     .filter(Boolean)
     .join(' ');
+  const deMinimis = ctx.deMinimis;
   return (
     <>
+      {deMinimis ? (
+        <div class="notice" data-testid="de-minimis-headroom">
+          <p>
+            {t(lang, 'financing.deMinimis', {
+              years: deMinimis.windowYears,
+              ceiling: formatEuro(deMinimis.ceilingEur, lang),
+              used: formatEuro(deMinimis.usedEur, lang),
+              headroom: formatEuro(deMinimis.headroomEur, lang),
+            })}
+          </p>
+          <p>
+            {t(lang, 'financing.deMinimisAid', {
+              assessment: formatEuro(deMinimis.assessmentAidEur, lang),
+              percent: deMinimis.financingPercent,
+            })}
+          </p>
+        </div>
+      ) : null}
       <kit.Radios
         name="decision"
         legend={t(lang, 'financing.decision')}

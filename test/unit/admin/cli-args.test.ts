@@ -25,6 +25,41 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('reads the aid commands, and refuses what they cannot do', () => {
+    expect(parseCommandLine(['aid', 'export', '--programme', 'mechnet'])).toMatchObject({
+      command: { name: 'aid export', programme: 'mechnet', format: 'csv' },
+    });
+    expect(
+      parseCommandLine(['aid', 'export', '--programme', 'p', '--format', 'xml', '--out', 'a.xml']),
+    ).toMatchObject({
+      command: { name: 'aid export', format: 'xml', out: 'a.xml' },
+    });
+    expect(parseCommandLine(['aid', 'cor', 'import', 'cors.csv'])).toMatchObject({
+      command: { name: 'aid cor import', file: 'cors.csv' },
+    });
+    expect(parseCommandLine(['aid', 'register', '--vat', '01234567897'])).toMatchObject({
+      command: { name: 'aid register', vat: '01234567897', format: 'table' },
+    });
+    expect(parseCommandLine(['aid', 'export'])).toMatchObject({
+      kind: 'usage-error',
+      message: 'give the programme: aid export --programme ID',
+    });
+    expect(parseCommandLine(['aid', 'export', '--programme', 'p', '--format', 'pdf'])).toMatchObject({
+      kind: 'usage-error',
+      message: '--format must be csv or xml, got "pdf"',
+    });
+    expect(parseCommandLine(['aid', 'cor'])).toMatchObject({ kind: 'usage-error' });
+    expect(parseCommandLine(['aid', 'cor', 'import'])).toMatchObject({
+      kind: 'usage-error',
+      message: 'give one CSV file: aid cor import FILE.csv',
+    });
+    expect(parseCommandLine(['aid', 'register', '--programme', 'p', '--vat', '01234567897'])).toMatchObject({
+      kind: 'usage-error',
+      message: 'give exactly one of --programme ID, --vat PARTITA_IVA',
+    });
+    expect(parseCommandLine(['aid', 'cor', 'import', '--help'])).toMatchObject({ kind: 'help' });
+  });
+
   it('accepts the target and language options anywhere', () => {
     expect(
       parseCommandLine(['--aws', '--stage', 'prod', 'managers', 'list', '--table', 'T', '--lang', 'it']),

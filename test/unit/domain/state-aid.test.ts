@@ -2,11 +2,17 @@
 // the single undertaking (linked firms' aid counts, others' does not), and the headroom.
 import { describe, expect, it } from 'vitest';
 import {
+  type AidGrant,
   type AidRecord,
+  aidOfFinancing,
   aidUsedInWindow,
   deMinimisHeadroom,
   fitsDeMinimis,
+  largestFinancingWithin,
+  projectEndDate,
   singleUndertaking,
+  stateAidSettingsSchema,
+  undertakingHeadroom,
   windowStart,
 } from '#shared/domain/state-aid.ts';
 
@@ -49,5 +55,76 @@ describe('de minimis', () => {
     const headroom = deMinimisHeadroom(aids, singleUndertaking(firm, []), '2026-02-01');
     expect(headroom.headroomEur).toBe(0);
     expect(fitsDeMinimis(headroom, 0.01)).toBe(false);
+  });
+
+  it('counts as aid the assessment’s value and the programme’s share of the financing, in exact cents', () => {
+    const settings = stateAidSettingsSchema.parse({
+      regime: 'de_minimis',
+      aidValues: { assessmentEur: 2_500.1, financingPercent: 40 },
+    });
+    expect(aidOfFinancing(settings, 10_000.05)).toBe(6_500.12);
+    expect(largestFinancingWithin(settings, 6_500.12)).toBe(10_000.05);
+    expect(largestFinancingWithin(settings, 2_000)).toBe(0);
+    expect(stateAidSettingsSchema.parse({ regime: 'none' })).toEqual({
+      regime: 'none',
+      ceilingEur: 300_000,
+      windowYears: 3,
+      carCode: null,
+      regulation: 'Reg. (UE) 2023/2831',
+      aidValues: { assessmentEur: 0, financingPercent: 100 },
+    });
+  });
+
+  it('ends a project on the day before the same date months later (clamped to the month’s end)', () => {
+    expect(projectEndDate('2027-01-15', 12)).toBe('2028-01-14');
+    expect(projectEndDate('2027-01-31', 1)).toBe('2027-02-27');
+    expect(projectEndDate('2028-03-01', 1)).toBe('2028-03-31');
+  });
+
+  it('reads the headroom of a group from its declaration and the system’s grants, not its own nor cancelled ones', () => {
+    const settings = stateAidSettingsSchema.parse({ regime: 'de_minimis' });
+    const grant = (vatNumber: string, concessionId: string, amountEur: number, status: AidGrant['status']) =>
+      ({
+        concessionId,
+        beneficiary: { vatNumber },
+        grantedOn: '2027-01-10',
+        aidAmountEur: amountEur,
+        status,
+      }) as unknown as AidGrant;
+    const headroom = undertakingHeadroom(
+      {
+        vatNumber: firm,
+        concessionId: 'own',
+        declaration: {
+          linkedVatNumbers: [linked],
+          deMinimis: [
+            { grantingBody: 'Regione', grantedOn: '2026-05-01', amountEur: 100_000, regulation: 'x' },
+            { grantingBody: 'Regione', grantedOn: '2023-05-01', amountEur: 100_000, regulation: 'x' },
+          ],
+        },
+      },
+      {
+        members: [firm, linked],
+        grants: [
+          grant(linked, 'other', 50_000, 'registered'),
+          grant(linked, 'pending', 20_000, 'pending_registration'),
+          grant(linked, 'gone', 90_000, 'cancelled'),
+          grant(firm, 'own', 60_000, 'pending_registration'),
+          grant(stranger, 'stranger', 1, 'registered'),
+        ],
+      },
+      settings,
+      '2027-02-01',
+    );
+    expect(headroom).toEqual({ ceilingEur: 300_000, usedEur: 170_000, headroomEur: 130_000 });
+  });
+
+  it('leaves a firm over the ceiling no room at all, not even for an aid of 0', () => {
+    const headroom = deMinimisHeadroom(
+      [{ vatNumber: firm, grantedOn: '2026-01-10', amountEur: 300_000.01 }],
+      singleUndertaking(firm, []),
+      '2026-02-01',
+    );
+    expect(fitsDeMinimis(headroom, 0)).toBe(false);
   });
 });

@@ -129,6 +129,41 @@ describe('the HTML form fields', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('reads the state aid declaration: linked firms one per line or by commas, aid rows with empty rows left out', () => {
+    // Act
+    const application = formFieldsToApplication(
+      {
+        'stateAid.linkedVatNumbers': ' 01234567897,\r\n12345678903 ; ',
+        'stateAid.deMinimis.0.grantingBody': 'Regione Lombardia',
+        'stateAid.deMinimis.0.grantedOn': '2025-03-01',
+        'stateAid.deMinimis.0.amountEur': '12.500,50',
+        'stateAid.deMinimis.0.regulation': 'Reg. (UE) 2023/2831',
+        'stateAid.deMinimis.1.grantingBody': '',
+        'stateAid.deMinimis.1.grantedOn': '',
+        'stateAid.deMinimis.2.grantingBody': 'Camera di commercio',
+      },
+      'it',
+    );
+    const none = formFieldsToApplication({ 'stateAid.linkedVatNumbers': '' }, 'it');
+    const notAsked = formFieldsToApplication({ 'company.name': 'x' }, 'it');
+
+    // Assess
+    expect(application.stateAid).toEqual({
+      linkedVatNumbers: ['01234567897', '12345678903'],
+      deMinimis: [
+        {
+          grantingBody: 'Regione Lombardia',
+          grantedOn: '2025-03-01',
+          amountEur: 12_500.5,
+          regulation: 'Reg. (UE) 2023/2831',
+        },
+        { grantingBody: 'Camera di commercio' },
+      ],
+    });
+    expect(none.stateAid).toEqual({ linkedVatNumbers: [], deMinimis: [] });
+    expect(notAsked.stateAid).toBeUndefined();
+  });
+
   it('treats an unticked consent and no interests as answers to correct', () => {
     expect(formFieldsToApplication({ 'company.name': 'x' })).toMatchObject({
       interests: [],

@@ -1,0 +1,265 @@
+// The aid register of the programme office: every aid granted (with its COR, regulation and dates)
+// per programme or per firm; the pending aids as a file to register in the national State-aid
+// register (RNA); and the CORs the RNA returned, imported from a file (`concessionId,cor`),
+// validated all together before anything is recorded, then each journey resumed.
+//
+// The exchange with the RNA sits behind `AidRegistry` below: today a file goes out and a file of
+// CORs comes back; a client of the RNA's web services (RegistraAiuto, then ScaricaEsitoRichiesta
+// for the COR) can implement the same two calls and the journeys would not notice.
+import { type CsvError, parse } from 'csv-parse/sync';
+import { listHumanTasks } from '#shared/data/human-tasks.ts';
+import {
+  concessionOfCor,
+  getAidByConcession,
+  listAidsOfFirm,
+  listAidsOfProgramme,
+  recordAidCor,
+} from '#shared/data/state-aid.ts';
+import { type AidGrant, rnaCode } from '#shared/domain/state-aid.ts';
+import { toCsv } from '#shared/formats/csv.ts';
+import { answerTask } from './answer-task.ts';
+
+/** Where aid is registered: the pending aids go out, the CORs come back. */
+export interface AidRegistry {
+  /** Hands the pending aids over for registration (a file today; RegistraAiuto later). */
+  submit(aids: readonly AidGrant[]): Promise<void>;
+  /** The CORs returned so far, by concession ID (a file today; ScaricaEsitoRichiesta later). */
+  results(): Promise<readonly { concessionId: string; cor: string }[]>;
+}
+
+/** The register's columns: every field the RNA registration needs, then its outcome. */
+export const aidColumns = [
+  'concessionId',
+  'carCode',
+  'regime',
+  'regulation',
+  'beneficiaryTaxCode',
+  'beneficiaryVatNumber',
+  'beneficiaryName',
+  'sizeClass',
+  'atecoCode',
+  'atecoVersion',
+  'province',
+  'projectTitle',
+  'projectStartsOn',
+  'projectEndsOn',
+  'grantedOn',
+  'instrument',
+  'costItems',
+  'nominalAmountEur',
+  'aidAmountEur',
+  'programmeId',
+  'status',
+  'cor',
+  'registeredAt',
+] as const;
+
+/** One aid as a row of the register (beneficiary's tax code: its codice fiscale, else its Partita IVA). */
+export function aidRow(aid: AidGrant): Record<(typeof aidColumns)[number], string | number> {
+  return {
+    concessionId: aid.concessionId,
+    carCode: aid.carCode ?? '',
+    regime: aid.regime,
+    regulation: aid.regulation,
+    beneficiaryTaxCode: aid.beneficiary.taxCode ?? aid.beneficiary.vatNumber,
+    beneficiaryVatNumber: aid.beneficiary.vatNumber,
+    beneficiaryName: aid.beneficiary.name,
+    sizeClass: aid.beneficiary.sizeClass,
+    atecoCode: aid.beneficiary.atecoCode,
+    atecoVersion: aid.beneficiary.atecoVersion,
+    province: aid.beneficiary.province,
+    projectTitle: aid.projectTitle,
+    projectStartsOn: aid.projectStartsOn,
+    projectEndsOn: aid.projectEndsOn,
+    grantedOn: aid.grantedOn,
+    instrument: aid.instrument,
+    costItems: aid.costItems.map((cost) => `${cost.item}:${cost.amountEur}`).join(' '),
+    nominalAmountEur: aid.nominalAmountEur,
+    aidAmountEur: aid.aidAmountEur,
+    programmeId: aid.programmeId,
+    status: aid.status,
+    cor: aid.cor ?? '',
+    registeredAt: aid.registeredAt ?? '',
+  };
+}
+
+/** The aids as CSV (spreadsheet-safe, one row per aid, header always). */
+export const aidsAsCsv = (aids: readonly AidGrant[]) => toCsv(aids.map(aidRow), aidColumns);
+
+const xmlEscape = (value: string) =>
+  value.replace(
+    /[<>&'"]/g,
+    (char) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[char]};`,
+  );
+
+/** The aids as XML: one <aid> per aid, one element per column (UTF-8). */
+export function aidsAsXml(aids: readonly AidGrant[]): string {
+  const body = aids
+    .map((aid) => {
+      const row = aidRow(aid);
+      const fields = aidColumns
+        .map((column) => `    <${column}>${xmlEscape(String(row[column]))}</${column}>`)
+        .join('\n');
+      return `  <aid>\n${fields}\n  </aid>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<aids count="${aids.length}">\n${body}${body ? '\n' : ''}</aids>\n`;
+}
+
+/** The aids of a programme still waiting for their COR, by concession date. */
+export async function pendingAidsOf(tableName: string, programmeId: string): Promise<AidGrant[]> {
+  return (await listAidsOfProgramme(tableName, programmeId)).filter(
+    (aid) => aid.status === 'pending_registration',
+  );
+}
+
+/** The register: every aid of a programme, or of a firm (any programme), cancelled ones left out. */
+export async function aidRegister(
+  tableName: string,
+  of: { readonly programmeId: string } | { readonly vatNumber: string },
+): Promise<AidGrant[]> {
+  const aids =
+    'programmeId' in of
+      ? await listAidsOfProgramme(tableName, of.programmeId)
+      : await listAidsOfFirm(tableName, of.vatNumber);
+  return aids
+    .filter((aid) => aid.status !== 'cancelled')
+    .sort((a, b) => a.grantedOn.localeCompare(b.grantedOn) || a.concessionId.localeCompare(b.concessionId));
+}
+
+export interface CorProblem {
+  /** The file's line (the header is line 1). */
+  readonly line: number;
+  readonly message: string;
+}
+
+export type CorImportResult =
+  | { readonly ok: false; readonly problems: readonly CorProblem[] }
+  | {
+      readonly ok: true;
+      readonly rows: readonly {
+        readonly concessionId: string;
+        readonly cor: string;
+        /** resumed: its journey went on to the launch; unchanged: recorded by an earlier import;
+         * recorded: recorded, but its journey was not waiting for it (it resumes at its next step). */
+        readonly outcome: 'resumed' | 'unchanged' | 'recorded';
+      }[];
+    };
+
+const header = ['concessionId', 'cor'];
+
+/**
+ * Imports the CORs the RNA returned. Every row is checked first (header `concessionId,cor`, a COR
+ * of digits, a known aid, not cancelled, not registered under another COR, a COR not taken by
+ * another aid, no concession or COR twice in the file): one problem and nothing is recorded. Then
+ * each COR is recorded and the journey waiting for it is resumed, as if the office had entered it
+ * on the task's page. Importing the same file again changes nothing.
+ */
+export async function importCors(tableName: string, csvText: string, now: Date): Promise<CorImportResult> {
+  let records: string[][];
+  try {
+    records = parse(csvText.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as string[][];
+  } catch (error) {
+    const line = Number((error as CsvError).lines ?? 1);
+    return { ok: false, problems: [{ line, message: `not a CSV file: ${(error as Error).message}` }] };
+  }
+  const [first, ...rows] = records;
+  if (!first || first.join(',') !== header.join(','))
+    return {
+      ok: false,
+      problems: [
+        { line: 1, message: `the header must be "${header.join(',')}", found "${(first ?? []).join(',')}"` },
+      ],
+    };
+  if (rows.length === 0) return { ok: false, problems: [{ line: 2, message: 'no rows after the header' }] };
+
+  const problems: CorProblem[] = [];
+  const planned: { concessionId: string; cor: string; aid: AidGrant; unchanged: boolean }[] = [];
+  const seenConcessions = new Map<string, number>();
+  const seenCors = new Map<string, number>();
+  for (const [index, row] of rows.entries()) {
+    const line = index + 2;
+    const problem = (message: string) => problems.push({ line, message });
+    if (row.length !== 2) {
+      problem(`expected 2 cells (concessionId,cor), found ${row.length}`);
+      continue;
+    }
+    const concessionId = row[0] ?? '';
+    const rawCor = row[1] ?? '';
+    const parsedCor = rnaCode.safeParse(rawCor);
+    if (!parsedCor.success) {
+      problem(`COR "${rawCor.slice(0, 40)}" is not a COR: digits only, at most 12`);
+      continue;
+    }
+    const cor = parsedCor.data;
+    const again = seenConcessions.get(concessionId);
+    if (again) problem(`concession ${concessionId} is already on line ${again}`);
+    const corAgain = seenCors.get(cor);
+    if (corAgain) problem(`COR ${cor} is already on line ${corAgain}`);
+    seenConcessions.set(concessionId, line);
+    seenCors.set(cor, line);
+    if (again || corAgain) continue;
+    const aid = /^[0-9a-f-]{36}$/i.test(concessionId)
+      ? await getAidByConcession(tableName, concessionId)
+      : undefined;
+    if (!aid) {
+      problem(`no aid has the concession ID "${concessionId.slice(0, 60)}"`);
+      continue;
+    }
+    if (aid.status === 'cancelled') {
+      problem(`the aid ${concessionId} was cancelled (its journey ended before registration)`);
+      continue;
+    }
+    if (aid.status === 'registered' && aid.cor !== cor) {
+      problem(`the aid ${concessionId} is registered with COR ${aid.cor ?? ''}, not ${cor}`);
+      continue;
+    }
+    const holder = await concessionOfCor(tableName, cor);
+    if (holder && holder !== concessionId) {
+      problem(`COR ${cor} is already recorded for the aid ${holder}`);
+      continue;
+    }
+    planned.push({ concessionId, cor, aid, unchanged: aid.status === 'registered' });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const results: Extract<CorImportResult, { ok: true }>['rows'][number][] = [];
+  for (const { concessionId, cor, aid, unchanged } of planned) {
+    if (!unchanged) await recordAidCor(tableName, aid, cor, now.toISOString());
+    const resumed = await resumeJourney(tableName, aid.applicationId, cor, now);
+    results.push({ concessionId, cor, outcome: resumed ? 'resumed' : unchanged ? 'unchanged' : 'recorded' });
+  }
+  return { ok: true, rows: results };
+}
+
+/**
+ * Answers the journey's open registration task with the COR, as the office would on its page. A
+ * task being re-opened (a reminder, an escalation) is waited for a few seconds.
+ * @returns whether a waiting journey took the COR
+ */
+async function resumeJourney(
+  tableName: string,
+  applicationId: string,
+  cor: string,
+  now: Date,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const open = (await listHumanTasks(tableName, applicationId)).find(
+      (task) => task.kind === 'registration' && task.status === 'open',
+    );
+    if (open) {
+      const answered = await answerTask(tableName, open, { cor }, now, 'cli');
+      if (answered.outcome === 'answered') return true;
+    }
+    const tasks = await listHumanTasks(tableName, applicationId);
+    // Nothing to wait for: no registration was ever asked, or the last one was answered or ended.
+    const last = tasks.filter((task) => task.kind === 'registration').at(-1);
+    if (!last || (last.status !== 'open' && attempt >= 2)) return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}

@@ -1,0 +1,180 @@
+// Use cases of state aid: the single undertaking's de minimis headroom (screening, the financing
+// page, its answer), the approval that reserves the budget and records the aid pending its
+// registration in one atomic step, and the COR that registers it (task link or file import).
+import { getAssessment } from '#shared/data/assessments.ts';
+import { reserveProgrammeBudget } from '#shared/data/programme-budget.ts';
+import {
+  getAidByConcession,
+  readUndertakingAid,
+  recordAidCor,
+  reserveBudgetWithAid,
+} from '#shared/data/state-aid.ts';
+import type { ApplicationRecord } from '#shared/domain/application.ts';
+import { TaskAnswerMismatchError } from '#shared/domain/errors.ts';
+import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { italianToday, type Programme } from '#shared/domain/programme.ts';
+import {
+  type AidGrant,
+  aidOfFinancing,
+  checksDeMinimis,
+  type DeMinimisHeadroom,
+  fitsDeMinimis,
+  projectEndDate,
+  registersAid,
+  undertakingHeadroom,
+} from '#shared/domain/state-aid.ts';
+
+/** The de minimis headroom of the application's single undertaking for a grant on `grantedOn`. */
+export async function headroomOf(
+  tableName: string,
+  application: ApplicationRecord,
+  programme: Programme,
+  grantedOn: string,
+): Promise<DeMinimisHeadroom> {
+  const undertaking = await readUndertakingAid(
+    tableName,
+    application.company.vatNumber,
+    application.stateAid?.linkedVatNumbers ?? [],
+  );
+  return undertakingHeadroom(firmOf(application), undertaking, programme.stateAid, grantedOn);
+}
+
+const firmOf = (application: ApplicationRecord) => ({
+  vatNumber: application.company.vatNumber,
+  concessionId: application.applicationId,
+  ...(application.stateAid ? { declaration: application.stateAid } : {}),
+});
+
+/**
+ * Whether the firm is already over the de minimis ceiling with the programme's first benefit (the
+ * assessment's aid value): screened out as `de_minimis_exceeded`. False where the ceiling is not checked.
+ */
+export async function exceedsDeMinimisAtScreening(
+  tableName: string,
+  application: ApplicationRecord,
+  programme: Programme,
+  today: string,
+): Promise<boolean> {
+  if (!checksDeMinimis(programme.stateAid)) return false;
+  const headroom = await headroomOf(tableName, application, programme, today);
+  return !fitsDeMinimis(headroom, programme.stateAid.aidValues.assessmentEur);
+}
+
+export type AidReservation = 'reserved' | 'over_budget' | 'over_de_minimis' | 'journey_ended';
+
+/** Attempts before a reservation that keeps meeting concurrent grants gives up (the step retries). */
+const maxAttempts = 6;
+
+/**
+ * Reserves an approved amount. Where the programme gives state aid, the aid is recorded pending
+ * registration in the same transaction, and (de minimis) only if the single undertaking's headroom,
+ * read consistently just before, still holds it: a grant to any firm of the undertaking meanwhile
+ * makes the write fail, and the check runs again on the new figures.
+ */
+export async function reserveApproval(
+  tableName: string,
+  application: ApplicationRecord,
+  programme: Programme,
+  amountEur: number,
+  now: Date,
+): Promise<AidReservation> {
+  const reservation = {
+    programmeId: programme.id,
+    applicationId: application.applicationId,
+    amountEur,
+    budgetTotalEur: programme.budget.totalEur,
+    at: now.toISOString(),
+  };
+  if (!registersAid(programme.stateAid)) return reserveProgrammeBudget(tableName, reservation);
+  // A retried step: the reservation (and its aid) was made by the first attempt.
+  if (application.budgetReservedEur !== undefined) return 'reserved';
+  const grantedOn = italianToday(now);
+  const grant = await aidGrantOf(tableName, application, programme, amountEur, grantedOn, now);
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const undertaking = await readUndertakingAid(
+      tableName,
+      application.company.vatNumber,
+      application.stateAid?.linkedVatNumbers ?? [],
+    );
+    if (checksDeMinimis(programme.stateAid)) {
+      const headroom = undertakingHeadroom(firmOf(application), undertaking, programme.stateAid, grantedOn);
+      if (!fitsDeMinimis(headroom, grant.aidAmountEur)) return 'over_de_minimis';
+    }
+    const outcome = await reserveBudgetWithAid(tableName, reservation, grant, undertaking);
+    if (outcome !== 'undertaking_changed') return outcome;
+    await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+  }
+  throw new Error('the single undertaking kept changing; the step is retried');
+}
+
+/** The aid an approval grants, with every field its registration needs. */
+async function aidGrantOf(
+  tableName: string,
+  application: ApplicationRecord,
+  programme: Programme,
+  amountEur: number,
+  grantedOn: string,
+  now: Date,
+): Promise<AidGrant> {
+  const proposal = (
+    (await getAssessment(tableName, application.applicationId))?.answer as
+      | HumanTaskAnswer<'assessment'>
+      | undefined
+  )?.project;
+  if (!proposal) throw new TaskAnswerMismatchError('an approval without a proposed project');
+  const settings = programme.stateAid;
+  const regime = settings.regime === 'gber' ? 'gber' : 'de_minimis';
+  const { company, size } = application;
+  return {
+    concessionId: application.applicationId,
+    applicationId: application.applicationId,
+    programmeId: programme.id,
+    regime,
+    regulation: settings.regulation,
+    carCode: settings.carCode,
+    beneficiary: {
+      vatNumber: company.vatNumber,
+      ...(company.taxCode ? { taxCode: company.taxCode } : {}),
+      name: company.name,
+      sizeClass: size.sizeClass,
+      atecoCode: company.atecoCode,
+      atecoVersion: company.atecoVersion,
+      province: company.province,
+    },
+    projectTitle: proposal.title,
+    projectStartsOn: grantedOn,
+    projectEndsOn: projectEndDate(grantedOn, proposal.durationMonths),
+    grantedOn,
+    instrument: 'grant',
+    nominalAmountEur: amountEur + settings.aidValues.assessmentEur,
+    aidAmountEur: aidOfFinancing(settings, amountEur),
+    costItems: [
+      ...(settings.aidValues.assessmentEur > 0
+        ? [{ item: 'assessment', amountEur: settings.aidValues.assessmentEur }]
+        : []),
+      { item: 'project', amountEur: proposal.budgetEur },
+    ],
+    status: 'pending_registration',
+    createdAt: now.toISOString(),
+  };
+}
+
+/**
+ * The aid of an application once registered: the COR the office gave (on the task's page or by
+ * import) is recorded on it if it is not yet. Throws when no COR was given (nothing to launch).
+ */
+export async function registeredAidOf(
+  tableName: string,
+  applicationId: string,
+  corGiven: string | undefined,
+  now: Date,
+): Promise<AidGrant> {
+  const aid = await getAidByConcession(tableName, applicationId);
+  if (!aid) throw new TaskAnswerMismatchError('no aid recorded for this approval');
+  if (aid.status === 'registered') return aid;
+  if (!corGiven) throw new TaskAnswerMismatchError('the aid has no COR yet');
+  const recorded = await recordAidCor(tableName, aid, corGiven, now.toISOString());
+  if (recorded !== 'recorded' && recorded !== 'already_recorded')
+    throw new TaskAnswerMismatchError(`the COR could not be recorded: ${recorded}`);
+  return { ...aid, status: 'registered', cor: corGiven };
+}
