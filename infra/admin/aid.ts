@@ -1,7 +1,8 @@
 // `aid export`, `aid cor import`, `aid register`: the programme office's side of the national
 // State-aid register (RNA). The import resumes journeys, so it needs Step Functions (locally, the
 // local stack's endpoint).
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import type { AdminCommand } from './args.ts';
 import type { CommandContext, ExitCode } from './commands.ts';
 import { renderTable } from './format.ts';
@@ -30,14 +31,17 @@ async function exportPendingAids(
   context: CommandContext,
 ): Promise<ExitCode> {
   const { getProgramme } = await import('#shared/data/programmes.ts');
-  const { aidsAsCsv, aidsAsXml, pendingAidsOf } = await import('#shared/use-cases/aid-register.ts');
+  const { fileAidRegistry, submitPendingAids } = await import('#shared/use-cases/aid-register.ts');
   const programme = await getProgramme(context.tableName, command.programme);
   if (!programme) {
     context.output.err(`Error: no programme "${command.programme}".`);
     return 1;
   }
-  const aids = await pendingAidsOf(context.tableName, programme.id);
-  await write(context, command.format === 'xml' ? aidsAsXml(aids) : aidsAsCsv(aids), command.out);
+  const registry = fileAidRegistry({
+    format: command.format,
+    write: (text) => write(context, text, command.out),
+  });
+  const aids = await submitPendingAids(context.tableName, programme.id, registry);
   if (programme.stateAid.carCode === null && aids.length > 0)
     context.output.err(
       `Warning: the programme has no CAR code (stateAid.carCode); the registration needs the call's CAR.`,
@@ -52,9 +56,8 @@ async function importCorFile(
   command: Extract<AidCommand, { name: 'aid cor import' }>,
   context: CommandContext,
 ): Promise<ExitCode> {
-  let text: string;
   try {
-    text = await readFile(command.file, 'utf8');
+    await access(command.file, constants.R_OK);
   } catch (error) {
     context.output.err(`Error: cannot read ${command.file}: ${(error as Error).message}`);
     return 1;
@@ -63,9 +66,10 @@ async function importCorFile(
     // Read by the Step Functions client when the use case's modules are first imported.
     process.env.AWS_ENDPOINT_URL_SFN = command.stepFunctionsEndpoint ?? defaultLocalStepFunctionsEndpoint;
   }
-  const { importCors } = await import('#shared/use-cases/aid-register.ts');
+  const { fileAidRegistry, importCors } = await import('#shared/use-cases/aid-register.ts');
   context.output.err(`Checking every row of ${command.file}…`);
-  const result = await importCors(context.tableName, text, new Date());
+  const registry = fileAidRegistry({ read: () => readFile(command.file, 'utf8') });
+  const result = await importCors(context.tableName, registry, new Date());
   if (!result.ok) {
     for (const problem of result.problems) context.output.err(`line ${problem.line}: ${problem.message}`);
     context.output.err(`Nothing was recorded: ${result.problems.length} problem(s).`);

@@ -47,7 +47,7 @@ export const journeyMessagesIt = {
   'task.financing.overBudget':
     '{field}: supera il budget del programma ancora disponibile; si possono approvare al massimo {amount}.',
   'journeyEmail.financing.askedAgain':
-    'Ti chiediamo di decidere di nuovo: l’importo approvato non rientra più nel budget ancora disponibile, impegnato nel frattempo per altri progetti.',
+    'Ti chiediamo di decidere di nuovo: l’importo approvato non rientra più nel budget ancora disponibile o nel margine «de minimis» dell’impresa, impegnati nel frattempo da altre approvazioni.',
   'task.draft.save': 'Salva la bozza',
   'task.draft.saved':
     'Bozza salvata il {date}. Non è stata inviata: puoi riprenderla da questo stesso link fino alla scadenza.',
@@ -442,7 +442,7 @@ export const journeyMessagesEn: Record<keyof typeof journeyMessagesIt, string> =
   'task.financing.overBudget':
     '{field}: above the programme budget still available; at most {amount} can be approved.',
   'journeyEmail.financing.askedAgain':
-    'Please decide again: the amount approved no longer fits the budget still available, committed meanwhile to other projects.',
+    'Please decide again: the amount approved no longer fits the budget still available or the firm’s de minimis headroom, taken meanwhile by other approvals.',
   'task.draft.save': 'Save as draft',
   'task.draft.saved':
     'Draft saved on {date}. It has not been sent: you can resume it from this same link until the deadline.',

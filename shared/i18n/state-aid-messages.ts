@@ -44,7 +44,7 @@ export const stateAidMessagesIt = {
   'field.task.cor': 'Codice COR',
   'registration.hint.cor':
     'Il Codice Identificativo della Concessione restituito dal RNA (solo cifre). In alternativa: npm run admin -- aid cor import.',
-  'registration.thanks': 'COR registrato: il progetto viene avviato.',
+  'task.done.registration.registered': 'COR registrato: il progetto viene avviato.',
   'task.registration.corTaken': '{field}: questo COR è già registrato per un altro aiuto.',
 
   'journeyEmail.registration.subject': 'Registrare l’aiuto nel RNA: {company} — {programme}',
@@ -97,7 +97,7 @@ export const stateAidMessagesEn: Record<keyof typeof stateAidMessagesIt, string>
   'field.task.cor': 'COR code',
   'registration.hint.cor':
     'The concession code (Codice Identificativo della Concessione) the RNA returned (digits only). Alternatively: npm run admin -- aid cor import.',
-  'registration.thanks': 'COR recorded: the project is being launched.',
+  'task.done.registration.registered': 'COR recorded: the project is being launched.',
   'task.registration.corTaken': '{field}: this COR is already recorded for another aid.',
 
   'journeyEmail.registration.subject': 'Register the aid in the RNA: {company} — {programme}',

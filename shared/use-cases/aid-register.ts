@@ -19,12 +19,105 @@ import { type AidGrant, rnaCode } from '#shared/domain/state-aid.ts';
 import { toCsv } from '#shared/formats/csv.ts';
 import { answerTask } from './answer-task.ts';
 
-/** Where aid is registered: the pending aids go out, the CORs come back. */
+/** A COR the register returned for an aid, and where it was read (a file's line). */
+export interface CorReturned {
+  readonly line: number;
+  readonly concessionId: string;
+  readonly cor: string;
+}
+
+export interface CorProblem {
+  /** The file's line (counting every line, blank ones too). */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** The rows read, and the lines that could not be (each named): both, so every problem is told at once. */
+export interface CorResults {
+  readonly rows: readonly CorReturned[];
+  readonly problems: readonly CorProblem[];
+}
+
+/**
+ * Where aid is registered: the pending aids go out, the CORs come back. Today the office exchanges
+ * files with the RNA portal (fileAidRegistry); a client of the RNA's web services can implement the
+ * same two calls (RegistraAiuto per aid, then ScaricaEsitoRichiesta for each COR) and the journeys
+ * would not notice.
+ */
 export interface AidRegistry {
-  /** Hands the pending aids over for registration (a file today; RegistraAiuto later). */
+  /** Hands the pending aids over for registration. */
   submit(aids: readonly AidGrant[]): Promise<void>;
-  /** The CORs returned so far, by concession ID (a file today; ScaricaEsitoRichiesta later). */
-  results(): Promise<readonly { concessionId: string; cor: string }[]>;
+  /** The CORs returned, checked for shape only (the import checks them against the aids). */
+  results(): Promise<CorResults>;
+}
+
+/**
+ * The file exchange: the pending aids written as CSV (spreadsheet-safe) or XML; the CORs read from
+ * a CSV file with the header `concessionId,cor`.
+ */
+export function fileAidRegistry(files: {
+  readonly format?: 'csv' | 'xml';
+  readonly write?: (text: string) => Promise<void>;
+  readonly read?: () => Promise<string>;
+}): AidRegistry {
+  return {
+    async submit(aids) {
+      if (!files.write) throw new Error('this registry has nowhere to write');
+      await files.write(files.format === 'xml' ? aidsAsXml(aids) : aidsAsCsv(aids));
+    },
+    async results() {
+      if (!files.read) throw new Error('this registry has nothing to read');
+      return parseCorFile(await files.read());
+    },
+  };
+}
+
+const corHeader = ['concessionId', 'cor'];
+
+/** A file of CORs: its header, two cells per row, each COR digits only. */
+export function parseCorFile(csvText: string): CorResults {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(csvText.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const line = Number((error as CsvError).lines ?? 1);
+    return { rows: [], problems: [{ line, message: `not a CSV file: ${(error as Error).message}` }] };
+  }
+  const [first, ...rows] = records;
+  if (!first || first.record.join(',') !== corHeader.join(','))
+    return {
+      rows: [],
+      problems: [
+        {
+          line: first?.info.lines ?? 1,
+          message: `the header must be "${corHeader.join(',')}", found "${(first?.record ?? []).join(',')}"`,
+        },
+      ],
+    };
+  if (rows.length === 0) return { rows: [], problems: [{ line: 2, message: 'no rows after the header' }] };
+  const problems: CorProblem[] = [];
+  const returned: CorReturned[] = [];
+  for (const { record: row, info } of rows) {
+    const line = info.lines;
+    if (row.length !== 2) {
+      problems.push({ line, message: `expected 2 cells (concessionId,cor), found ${row.length}` });
+      continue;
+    }
+    const concessionId = row[0] ?? '';
+    const rawCor = row[1] ?? '';
+    const cor = rnaCode.safeParse(rawCor);
+    if (!cor.success) {
+      problems.push({ line, message: `COR "${rawCor.slice(0, 40)}" is not a COR: digits only, at most 12` });
+      continue;
+    }
+    returned.push({ line, concessionId, cor: cor.data });
+  }
+  return { rows: returned, problems };
 }
 
 /** The register's columns: every field the RNA registration needs, then its outcome. */
@@ -113,6 +206,17 @@ export async function pendingAidsOf(tableName: string, programmeId: string): Pro
   );
 }
 
+/** Hands the programme's pending aids to the registry; returns them. */
+export async function submitPendingAids(
+  tableName: string,
+  programmeId: string,
+  registry: AidRegistry,
+): Promise<AidGrant[]> {
+  const aids = await pendingAidsOf(tableName, programmeId);
+  await registry.submit(aids);
+  return aids;
+}
+
 /** The register: every aid of a programme, or of a firm (any programme), cancelled ones left out. */
 export async function aidRegister(
   tableName: string,
@@ -125,12 +229,6 @@ export async function aidRegister(
   return aids
     .filter((aid) => aid.status !== 'cancelled')
     .sort((a, b) => a.grantedOn.localeCompare(b.grantedOn) || a.concessionId.localeCompare(b.concessionId));
-}
-
-export interface CorProblem {
-  /** The file's line (the header is line 1). */
-  readonly line: number;
-  readonly message: string;
 }
 
 export type CorImportResult =
@@ -146,56 +244,24 @@ export type CorImportResult =
       }[];
     };
 
-const header = ['concessionId', 'cor'];
-
 /**
- * Imports the CORs the RNA returned. Every row is checked first (header `concessionId,cor`, a COR
- * of digits, a known aid, not cancelled, not registered under another COR, a COR not taken by
+ * Imports the CORs the registry returned. Every row is checked first (the file's shape, a known aid, not cancelled, not registered under another COR, a COR not taken by
  * another aid, no concession or COR twice in the file): one problem and nothing is recorded. Then
  * each COR is recorded and the journey waiting for it is resumed, as if the office had entered it
  * on the task's page. Importing the same file again changes nothing.
  */
-export async function importCors(tableName: string, csvText: string, now: Date): Promise<CorImportResult> {
-  let records: string[][];
-  try {
-    records = parse(csvText.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-    }) as string[][];
-  } catch (error) {
-    const line = Number((error as CsvError).lines ?? 1);
-    return { ok: false, problems: [{ line, message: `not a CSV file: ${(error as Error).message}` }] };
-  }
-  const [first, ...rows] = records;
-  if (!first || first.join(',') !== header.join(','))
-    return {
-      ok: false,
-      problems: [
-        { line: 1, message: `the header must be "${header.join(',')}", found "${(first ?? []).join(',')}"` },
-      ],
-    };
-  if (rows.length === 0) return { ok: false, problems: [{ line: 2, message: 'no rows after the header' }] };
-
-  const problems: CorProblem[] = [];
+export async function importCors(
+  tableName: string,
+  registry: AidRegistry,
+  now: Date,
+): Promise<CorImportResult> {
+  const returned = await registry.results();
+  const problems: CorProblem[] = [...returned.problems];
   const planned: { concessionId: string; cor: string; aid: AidGrant; unchanged: boolean }[] = [];
   const seenConcessions = new Map<string, number>();
   const seenCors = new Map<string, number>();
-  for (const [index, row] of rows.entries()) {
-    const line = index + 2;
+  for (const { line, concessionId, cor } of returned.rows) {
     const problem = (message: string) => problems.push({ line, message });
-    if (row.length !== 2) {
-      problem(`expected 2 cells (concessionId,cor), found ${row.length}`);
-      continue;
-    }
-    const concessionId = row[0] ?? '';
-    const rawCor = row[1] ?? '';
-    const parsedCor = rnaCode.safeParse(rawCor);
-    if (!parsedCor.success) {
-      problem(`COR "${rawCor.slice(0, 40)}" is not a COR: digits only, at most 12`);
-      continue;
-    }
-    const cor = parsedCor.data;
     const again = seenConcessions.get(concessionId);
     if (again) problem(`concession ${concessionId} is already on line ${again}`);
     const corAgain = seenCors.get(cor);
@@ -225,7 +291,7 @@ export async function importCors(tableName: string, csvText: string, now: Date):
     }
     planned.push({ concessionId, cor, aid, unchanged: aid.status === 'registered' });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 
   const results: Extract<CorImportResult, { ok: true }>['rows'][number][] = [];
   for (const { concessionId, cor, aid, unchanged } of planned) {

@@ -99,6 +99,7 @@ function decisionOf(kind: HumanTaskRecord['kind'], output: Record<string, unknow
   if (output.decision !== undefined) return String(output.decision);
   if (output.outcome !== undefined) return String(output.outcome);
   if (kind === 'checkin') return 'submitted';
+  if (kind === 'registration') return 'registered';
   return output.projectRecommended ? 'projectRecommended' : 'noProject';
 }
 

@@ -468,7 +468,9 @@ describe('state aid', () => {
     }, 20_000);
     const loser = asked[0]?.concessionId === a.applicationId ? b : a;
     const loserOffice = loser === a ? first.officeEmail : second.officeEmail;
-    const again = taskLink(await emailTo(loserOffice, /Decisione sul finanziamento/, 2));
+    const askedAgain = await emailTo(loserOffice, /Decisione sul finanziamento/, 2);
+    expect(askedAgain.text).toContain('margine «de minimis» dell’impresa');
+    const again = taskLink(askedAgain);
     const page = await (await fetch(again, { headers: { Accept: 'text/html' } })).text();
     expect(page).toContain(`già utilizzati ${euro(200_000)}`);
     expect(page).toContain(`disponibili ${euro(100_000)}`);
