@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { getApplication } from '#shared/data/applications.ts';
 import { documentClient } from '#shared/data/client.ts';
@@ -247,6 +247,12 @@ describe('state aid', () => {
       beneficiary: { vatNumber: sme.vatNumber },
       regulation: 'Reg. (UE) 2023/2831',
     });
+    // Kept ten years from the concession, whatever the programme's retention of personal data.
+    const { Item: stored } = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: keys.aid(sme.vatNumber, sme.applicationId) }),
+    );
+    const [year, month, day] = pending.grantedOn.split('-').map(Number) as [number, number, number];
+    expect(stored?.expiresAt).toBe(Date.UTC(year + 10, month - 1, day + 1) / 1000);
     expect(registrationPage).toContain(sme.applicationId);
     expect(registrationPage).toContain('12345');
     expect(notACor.status).toBe(422);
