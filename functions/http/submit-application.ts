@@ -18,7 +18,11 @@ import { languageSchema } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { ApplicationForm, ReceiptPage, renderPage } from '#shared/pages/index.ts';
 import { findPreset } from '#shared/programmes/presets.ts';
-import { formFieldsToApplication, validateApplication } from '#shared/schemas/application.ts';
+import {
+  compactStateAidRows,
+  formFieldsToApplication,
+  validateApplication,
+} from '#shared/schemas/application.ts';
 import { submitApplication } from '#shared/use-cases/submit-application.ts';
 
 const env = readFunctionEnv(functionCatalog.submitApplication);
@@ -83,7 +87,14 @@ export const handler = httpHandler()
     ) =>
       htmlResponse(
         statusCode,
-        renderPage(ApplicationForm({ lang, programme: programme!, values: body.fields, ...extra })),
+        renderPage(
+          ApplicationForm({
+            lang,
+            programme: programme!,
+            values: compactStateAidRows(body.fields),
+            ...extra,
+          }),
+        ),
       );
     if (!validation.ok) return redisplay(422, { errors: validation.errors });
     try {

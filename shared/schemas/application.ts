@@ -472,6 +472,30 @@ function stateAidFromForm(
   return { linkedVatNumbers, deMinimis };
 }
 
+/**
+ * The form's fields with the declared aid rows renumbered as the declaration numbers them (empty
+ * rows left out), so a form shown again after an error puts each row's error beside its row.
+ */
+export function compactStateAidRows(
+  fields: Readonly<Record<string, string | readonly string[]>>,
+): Record<string, string | readonly string[]> {
+  const text = (name: string) => {
+    const raw = fields[name];
+    return (typeof raw === 'string' ? raw : (raw?.[raw.length - 1] ?? '')).trim();
+  };
+  const rest = Object.fromEntries(
+    Object.entries(fields).filter(([name]) => !name.startsWith('stateAid.deMinimis.')),
+  );
+  let kept = 0;
+  for (let row = 0; row < stateAidFormRows; row++) {
+    const cells = aidRowFields.map((field) => [field, text(`stateAid.deMinimis.${row}.${field}`)] as const);
+    if (cells.every(([, value]) => value === '')) continue;
+    for (const [field, value] of cells) rest[`stateAid.deMinimis.${kept}.${field}`] = value;
+    kept += 1;
+  }
+  return rest;
+}
+
 /** How many unknown fields an answer names one by one; the rest are counted (a 5,000-key body gets a short answer). */
 const unknownFieldsListed = 10;
 

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLocaleNumber } from '#shared/i18n/parse-number.ts';
-import { formFieldsToApplication, validateApplication } from '#shared/schemas/application.ts';
+import {
+  compactStateAidRows,
+  formFieldsToApplication,
+  validateApplication,
+} from '#shared/schemas/application.ts';
 import { randomVatNumber } from '../../support/fixtures.ts';
 
 const fixture = () => {
@@ -162,6 +166,32 @@ describe('the HTML form fields', () => {
     });
     expect(none.stateAid).toEqual({ linkedVatNumbers: [], deMinimis: [] });
     expect(notAsked.stateAid).toBeUndefined();
+  });
+
+  it('renumbers the aid rows as the declaration does, so an error shown again sits beside its row', () => {
+    // Prepare: the third row filled, the first two left empty
+    const fields = {
+      'company.name': 'Officina',
+      'stateAid.deMinimis.0.grantingBody': '',
+      'stateAid.deMinimis.2.grantingBody': 'Camera di commercio',
+      'stateAid.deMinimis.2.amountEur': 'tanti',
+    };
+
+    // Act
+    const validation = validateApplication(formFieldsToApplication(fields, 'en'), 'en');
+    const shown = compactStateAidRows(fields);
+
+    // Assess: the error names row 1 of the declaration, and the form shows that row there
+    expect(validation.ok).toBe(false);
+    const rowErrors = validation.ok ? [] : validation.errors.filter((e) => e.field.startsWith('stateAid.'));
+    expect(rowErrors.map((error) => error.field)).toContain('stateAid.deMinimis.0.amountEur');
+    expect(shown).toEqual({
+      'company.name': 'Officina',
+      'stateAid.deMinimis.0.grantingBody': 'Camera di commercio',
+      'stateAid.deMinimis.0.grantedOn': '',
+      'stateAid.deMinimis.0.amountEur': 'tanti',
+      'stateAid.deMinimis.0.regulation': '',
+    });
   });
 
   it('treats an unticked consent and no interests as answers to correct', () => {
