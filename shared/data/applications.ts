@@ -26,6 +26,51 @@ const applicationItem = (record: ApplicationRecord) => ({
 });
 
 /**
+ * Claims one of the programme's assessment places for an application being acknowledged: places go
+ * in the order applications arrive, whatever order their screening runs in later.
+ * @returns the place's number (1 … quota), or undefined when every place is taken
+ */
+export async function claimQuotaPlace(
+  tableName: string,
+  programmeId: string,
+  quota: number,
+): Promise<number | undefined> {
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.programmeCounters(programmeId),
+        UpdateExpression: 'ADD placesClaimed :one',
+        ConditionExpression: 'attribute_not_exists(placesClaimed) OR placesClaimed < :quota',
+        ExpressionAttributeValues: { ':one': 1, ':quota': quota },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.placesClaimed);
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Gives a claimed place back (the application was not stored, or was screened out). */
+export async function releaseQuotaPlace(tableName: string, programmeId: string): Promise<void> {
+  await documentClient
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.programmeCounters(programmeId),
+        UpdateExpression: 'ADD placesClaimed :minusOne',
+        ConditionExpression: 'placesClaimed > :zero',
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      }),
+    )
+    .catch((error) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+}
+
+/**
  * Writes a new application, the company's lock in its programme (one journey per Partita IVA and
  * programme), the hashed status link, the queued receipt e-mail and the applications counter,
  * all or nothing.
@@ -167,14 +212,29 @@ export async function recordScreening(
 ): Promise<ScreeningOutcome> {
   const recorded = screeningOutcomeOf(application);
   if (recorded) return recorded;
+  // The place was decided when the application arrived: none left then, none now.
+  if (outcome.eligible && application.quotaPlace === null)
+    return recordScreening(
+      tableName,
+      application,
+      { eligible: false, reason: 'quota_exhausted' },
+      assessmentQuota,
+      now,
+    );
   if (outcome.eligible) {
+    const placeHeld = typeof application.quotaPlace === 'number';
     const reserved = await tryTransition(tableName, application, 'eligible', now, {
       Update: {
         TableName: tableName,
         Key: keys.programmeCounters(application.programmeId),
         UpdateExpression: 'ADD eligible :one',
-        ConditionExpression: 'attribute_not_exists(eligible) OR eligible < :quota',
-        ExpressionAttributeValues: { ':one': 1, ':quota': assessmentQuota },
+        // Applications stored before places were claimed on arrival take theirs here.
+        ...(placeHeld
+          ? { ExpressionAttributeValues: { ':one': 1 } }
+          : {
+              ConditionExpression: 'attribute_not_exists(eligible) OR eligible < :quota',
+              ExpressionAttributeValues: { ':one': 1, ':quota': assessmentQuota },
+            }),
       },
     });
     if (reserved === 'done') return outcome;
@@ -206,6 +266,8 @@ export async function recordScreening(
     outcome.reason,
   );
   if (moved === 'already-moved') return screeningOutcomeOf(await mustGet(tableName, application)) ?? outcome;
+  // Screened out after claiming a place on arrival (its state aid, say): the place goes back.
+  if (typeof application.quotaPlace === 'number') await releaseQuotaPlace(tableName, application.programmeId);
   return outcome;
 }
 

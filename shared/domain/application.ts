@@ -64,6 +64,11 @@ export interface ApplicationRecord {
   /** The state aid self-declaration, where the programme checks de minimis aid. */
   readonly stateAid?: StateAidDeclaration;
   readonly ineligibilityReason?: IneligibilityReason;
+  /**
+   * The assessment place claimed when the application arrived (its number, 1 … quota), or null when
+   * every place was already taken; absent when the programme's rules exclude the firm anyway.
+   */
+  readonly quotaPlace?: number | null;
   /** Execution name of the SME's journey (the application ID). */
   readonly journeyExecutionName: string;
   /** The privacy notice the contact consented to when applying: its version, and when. */

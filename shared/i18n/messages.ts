@@ -133,6 +133,10 @@ const it = {
   'status.history': 'Cronologia',
   'status.submitted': 'Ricevuta',
   'status.submitted.explanation': 'Stiamo verificando i requisiti di ammissione.',
+  'status.place.held':
+    'La tua candidatura ha il posto n. {place} dei {quota} disponibili per l’assessment: i posti vanno in ordine di arrivo delle candidature.',
+  'status.place.none':
+    'Tutti i {quota} posti per l’assessment erano già assegnati quando è arrivata la tua candidatura (i posti vanno in ordine di arrivo).',
   'status.eligible': 'Ammessa',
   'status.eligible.explanation':
     'L’impresa ha i requisiti del programma. Stiamo cercando il manager più adatto: ti scriverà appena avrà accettato l’incarico.',
@@ -311,6 +315,10 @@ const en: Record<MessageKey, string> = {
   'status.history': 'History',
   'status.submitted': 'Received',
   'status.submitted.explanation': 'We are checking the eligibility requirements.',
+  'status.place.held':
+    'Your application holds place {place} of the {quota} assessment places: places go in the order applications arrive.',
+  'status.place.none':
+    'All {quota} assessment places were already taken when your application arrived (places go in the order applications arrive).',
   'status.eligible': 'Eligible',
   'status.eligible.explanation':
     'The company meets the programme requirements. We are finding the best-suited manager, who will write to you once they accept.',

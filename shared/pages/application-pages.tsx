@@ -118,6 +118,16 @@ export function StatusPage(props: {
       </dl>
       <div class={application.status === 'ineligible' ? 'notice bad' : 'notice'}>
         <p>{t(lang, explanationKey)}</p>
+        {application.status === 'submitted' && application.quotaPlace !== undefined ? (
+          <p data-testid="quota-place">
+            {application.quotaPlace === null
+              ? t(lang, 'status.place.none', { quota: props.programme.quotas.assessments })
+              : t(lang, 'status.place.held', {
+                  place: application.quotaPlace,
+                  quota: props.programme.quotas.assessments,
+                })}
+          </p>
+        ) : null}
         {application.status === 'closed' && application.outcome ? (
           <p data-testid="journey-outcome">{t(lang, outcomeMessages[application.outcome])}</p>
         ) : null}

@@ -1,7 +1,12 @@
 // Use case: a validated application becomes a stored application, a queued receipt e-mail and one
 // running journey, or nothing at all.
 import { randomUUID } from 'node:crypto';
-import { createApplication, removeApplication } from '#shared/data/applications.ts';
+import {
+  claimQuotaPlace,
+  createApplication,
+  releaseQuotaPlace,
+  removeApplication,
+} from '#shared/data/applications.ts';
 import { queuedEmailItem } from '#shared/data/email-outbox.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { startJourney } from '#shared/data/step-functions.ts';
@@ -23,6 +28,7 @@ import { statusUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 import type { ApplicationInput } from '#shared/schemas/application.ts';
+import { firstIneligibility } from './screen-application.ts';
 
 export interface SubmitApplicationDeps {
   readonly tableName: string;
@@ -87,6 +93,13 @@ export async function submitApplication(
     journeyExecutionName: applicationId,
     privacyConsent: { noticeVersion: programmeNotice(programme).version, at: submittedAt },
   };
+  // Places under the quota go in the order applications arrive: claimed now, by a firm the
+  // programme's rules admit, whatever order screening runs in later.
+  const admitted = firstIneligibility(record, programme) === undefined;
+  const place = admitted
+    ? await claimQuotaPlace(deps.tableName, programme.id, programme.quotas.assessments)
+    : undefined;
+  const stored: ApplicationRecord = admitted ? { ...record, quotaPlace: place ?? null } : record;
   const statusSecret = newLinkSecret();
   const statusLinkHash = hashLinkSecret(statusSecret);
   const link = statusUrl(deps.publicBaseUrl, statusSecret);
@@ -101,11 +114,12 @@ export async function submitApplication(
   try {
     await createApplication(
       deps.tableName,
-      record,
+      stored,
       statusLinkHash,
       queuedEmailItem(applicationId, 'receipt', input.contact.email, receipt, now),
     );
   } catch (error) {
+    if (place !== undefined) await releaseQuotaPlace(deps.tableName, programme.id);
     // A firm locked out by someone else's application learns whom to ask (the office can unlock).
     if (error instanceof DuplicateApplicationError)
       throw new DuplicateApplicationError(error.message, programme.officeEmails.join(', '));
@@ -118,7 +132,8 @@ export async function submitApplication(
       applicationId,
       error: error as Error,
     });
-    await removeApplication(deps.tableName, record, statusLinkHash);
+    await removeApplication(deps.tableName, stored, statusLinkHash);
+    if (place !== undefined) await releaseQuotaPlace(deps.tableName, programme.id);
     throw new JourneyUnavailableError('journey could not start');
   }
   countProgrammeEvent('ApplicationsSubmitted');

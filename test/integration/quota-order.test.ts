@@ -1,0 +1,97 @@
+// Places under a programme's quota go in the order applications arrive: each is claimed when the
+// application is acknowledged, and screening (which may run in any order, later, from a busy
+// workflow engine) honours it. The status page tells the place while the application waits.
+import { describe, expect, it } from 'vitest';
+import { getApplication } from '#shared/data/applications.ts';
+import { screenApplication } from '#shared/use-cases/screen-application.ts';
+import { eventually } from '../support/fixtures.ts';
+import { apply, newManager, newProgramme, tableName } from '../support/journey-kit.ts';
+
+const screened = (applicationId: string) =>
+  eventually(async () => {
+    const application = await getApplication(tableName, applicationId);
+    return application && application.status !== 'submitted' ? application : undefined;
+  }, 20_000);
+
+describe('places under a quota', () => {
+  it('go in the order applications arrive, even when the last one is screened first', async () => {
+    // Prepare: two places
+    const manager = await newManager({ capacity: 5 });
+    const programme = await newProgramme([manager], { quotas: { assessments: 2 } });
+
+    // Act: three firms apply one after the other; the last one's screening is run at once, before
+    // its journey gets there, then the others' in reverse order
+    const first = await apply(programme.id);
+    const second = await apply(programme.id);
+    const third = await apply(programme.id);
+    const placesOnArrival = await Promise.all(
+      [first, second, third].map(
+        async (sme) => (await getApplication(tableName, sme.applicationId))?.quotaPlace,
+      ),
+    );
+    const thirdScreening = await screenApplication(third.applicationId, { tableName });
+    const secondScreening = await screenApplication(second.applicationId, { tableName });
+    const firstScreening = await screenApplication(first.applicationId, { tableName });
+
+    // Assess
+    expect(placesOnArrival).toEqual([1, 2, null]);
+    expect([firstScreening, secondScreening, thirdScreening]).toEqual([
+      { eligible: true },
+      { eligible: true },
+      { eligible: false, reason: 'quota_exhausted' },
+    ]);
+    expect((await screened(third.applicationId)).ineligibilityReason).toBe('quota_exhausted');
+    expect((await screened(first.applicationId)).status).not.toBe('ineligible');
+  });
+
+  it('are never given twice when many firms apply at the same moment', async () => {
+    // Prepare: three places, twelve firms at once
+    const manager = await newManager({ capacity: 20 });
+    const programme = await newProgramme([manager], { quotas: { assessments: 3 } });
+
+    // Act
+    const firms = await Promise.all(Array.from({ length: 12 }, () => apply(programme.id)));
+    const places = await Promise.all(
+      firms.map(async (sme) => (await getApplication(tableName, sme.applicationId))?.quotaPlace),
+    );
+
+    // Assess
+    expect(places.filter((place) => typeof place === 'number').sort()).toEqual([1, 2, 3]);
+    expect(places.filter((place) => place === null)).toHaveLength(9);
+    const outcomes = await Promise.all(firms.map(async (sme) => (await screened(sme.applicationId)).status));
+    expect(outcomes.filter((status) => status === 'ineligible')).toHaveLength(9);
+  });
+
+  it('are told on the status page while the application waits', async () => {
+    // Prepare: one place, taken by the first firm; the second finds none left
+    const manager = await newManager();
+    const programme = await newProgramme([manager], { quotas: { assessments: 1 } });
+    const holder = await apply(programme.id, 'en');
+    const late = await apply(programme.id, 'en');
+
+    // Act: the pages as the status page draws them for a waiting application
+    const { StatusPage, renderPage } = await import('#shared/pages/index.ts');
+    const { getProgramme } = await import('#shared/data/programmes.ts');
+    const stored = await getProgramme(tableName, programme.id);
+    const page = async (applicationId: string) => {
+      const application = await getApplication(tableName, applicationId);
+      if (!application || !stored) throw new Error('missing');
+      return renderPage(
+        StatusPage({
+          lang: 'en',
+          programme: stored,
+          application: { ...application, status: 'submitted' },
+          selfHref: '/status/x',
+        }),
+      );
+    };
+
+    // Assess
+    expect(await page(holder.applicationId)).toContain(
+      'Your application holds place 1 of the 1 assessment places: places go in the order applications arrive.',
+    );
+    expect(await page(late.applicationId)).toContain(
+      'All 1 assessment places were already taken when your application arrived',
+    );
+  });
+});
