@@ -203,6 +203,8 @@ export interface AidGrant {
     readonly taxCode?: string;
     readonly name: string;
     readonly sizeClass: string;
+    /** As the firm gave it on the application (optional there). */
+    readonly legalForm?: string;
     readonly atecoCode: string;
     readonly atecoVersion: string;
     readonly province: string;

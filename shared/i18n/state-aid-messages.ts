@@ -2,6 +2,17 @@
 // page, the aid registration task of the programme office (COR) and the e-mails that go with it.
 
 export const stateAidMessagesIt = {
+  'legalForm.srl': 'Società a responsabilità limitata (S.r.l.)',
+  'legalForm.srls': 'S.r.l. semplificata (S.r.l.s.)',
+  'legalForm.spa': 'Società per azioni (S.p.A.)',
+  'legalForm.sapa': 'Società in accomandita per azioni (S.a.p.a.)',
+  'legalForm.snc': 'Società in nome collettivo (S.n.c.)',
+  'legalForm.sas': 'Società in accomandita semplice (S.a.s.)',
+  'legalForm.sole_trader': 'Impresa individuale',
+  'legalForm.cooperative': 'Società cooperativa',
+  'legalForm.consortium': 'Consorzio',
+  'legalForm.network_contract': 'Rete di imprese con soggettività giuridica',
+  'legalForm.other': 'Altra forma',
   'ineligibility.de_minimis_exceeded':
     'Con il beneficio di questo programma l’impresa unica supererebbe il massimale degli aiuti «de minimis» (Reg. UE 2023/2831) nel triennio: gli aiuti già ricevuti dichiarati e quelli concessi da questo sistema non lasciano spazio sufficiente.',
 
@@ -55,6 +66,17 @@ export const stateAidMessagesIt = {
 } as const;
 
 export const stateAidMessagesEn: Record<keyof typeof stateAidMessagesIt, string> = {
+  'legalForm.srl': 'Limited liability company (S.r.l.)',
+  'legalForm.srls': 'Simplified limited liability company (S.r.l.s.)',
+  'legalForm.spa': 'Joint-stock company (S.p.A.)',
+  'legalForm.sapa': 'Partnership limited by shares (S.a.p.a.)',
+  'legalForm.snc': 'General partnership (S.n.c.)',
+  'legalForm.sas': 'Limited partnership (S.a.s.)',
+  'legalForm.sole_trader': 'Sole trader',
+  'legalForm.cooperative': 'Cooperative',
+  'legalForm.consortium': 'Consortium',
+  'legalForm.network_contract': 'Business network with legal personality',
+  'legalForm.other': 'Other form',
   'ineligibility.de_minimis_exceeded':
     'With this programme’s benefit the single undertaking would exceed the de minimis ceiling (Regulation (EU) 2023/2831) over three years: the aid already received that was declared, and the aid granted through this system, leave too little room.',
 

@@ -9,7 +9,7 @@ import { routes, sitePath } from '#shared/http/routes.ts';
 import { formatEuro } from '#shared/i18n/format.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { type FieldName, type MessageKey, t } from '#shared/i18n/messages.ts';
-import { type FieldError, interestAreas, stateAidFormRows } from '#shared/schemas/application.ts';
+import { type FieldError, interestAreas, legalForms, stateAidFormRows } from '#shared/schemas/application.ts';
 import { ErrorSummary, fieldId, formKit } from './form-kit.tsx';
 import { Layout } from './layout.tsx';
 
@@ -92,6 +92,10 @@ export function ApplicationForm({
           <Text name="company.name" required autocomplete="organization" />
           <Text name="company.vatNumber" required inputMode="numeric" hint="form.hint.vatNumber" />
           <Text name="company.taxCode" hint="form.hint.taxCode" />
+          <Select
+            name="company.legalForm"
+            options={legalForms.map((form) => ({ value: form, label: t(lang, `legalForm.${form}`) }))}
+          />
           <Text name="company.atecoCode" required hint="form.hint.atecoCode" />
           <Select
             name="company.atecoVersion"

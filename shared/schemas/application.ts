@@ -73,6 +73,21 @@ const website = z.preprocess(
 
 const euros = storableNumber().min(0).max(1e13);
 
+/** Italian legal forms, as the State-aid register asks the beneficiary's. */
+export const legalForms = [
+  'srl',
+  'srls',
+  'spa',
+  'sapa',
+  'snc',
+  'sas',
+  'sole_trader',
+  'cooperative',
+  'consortium',
+  'network_contract',
+  'other',
+] as const;
+
 /** Most linked firms and most aid entries a declaration lists (a transaction checks them all). */
 export const stateAidDeclarationLimits = { linkedFirms: 20, aids: 20 } as const;
 
@@ -106,6 +121,7 @@ export const applicationSchema = z.strictObject({
     name: singleLine(2, 200),
     vatNumber,
     taxCode,
+    legalForm: z.preprocess(blankToUndefined, z.enum(legalForms).optional()),
     atecoCode: z.string().trim().max(20),
     atecoVersion: z.enum(atecoVersions).default(defaultAtecoVersion),
     province: z.preprocess(
@@ -174,6 +190,7 @@ const fieldOrder = [
   'company.name',
   'company.vatNumber',
   'company.taxCode',
+  'company.legalForm',
   'company.atecoCode',
   'company.atecoVersion',
   'company.province',

@@ -137,6 +137,7 @@ async function aidGrantOf(
       ...(company.taxCode ? { taxCode: company.taxCode } : {}),
       name: company.name,
       sizeClass: size.sizeClass,
+      ...(company.legalForm ? { legalForm: company.legalForm } : {}),
       atecoCode: company.atecoCode,
       atecoVersion: company.atecoVersion,
       province: company.province,

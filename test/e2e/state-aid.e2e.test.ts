@@ -62,6 +62,7 @@ describe('state aid in a browser', () => {
       await sme.goto(`${local.site}/?programme=${programme.id}`);
       await sme.getByLabel('Ragione sociale').fill(`Officina Aiuti ${suffix} S.r.l.`);
       await sme.getByLabel('Partita IVA', { exact: true }).fill(vatNumber);
+      await sme.getByLabel(/Forma giuridica/).selectOption('srl');
       await sme.getByLabel(/Codice ATECO/).fill('25.62.00');
       await sme.getByLabel('Provincia').selectOption('VA');
       await sme.getByLabel(/Dipendenti/).fill('18');
@@ -99,6 +100,7 @@ describe('state aid in a browser', () => {
 
       // Assess 2: stored as declared (the amount read the Italian way, the IT prefix dropped)
       const stored = await getApplication(tableName, applicationId);
+      expect(stored?.company.legalForm).toBe('srl');
       expect(stored?.stateAid).toEqual({
         linkedVatNumbers: [linked],
         deMinimis: [

@@ -13,7 +13,7 @@ const screened = (applicationId: string) =>
     return application && application.status !== 'submitted' ? application : undefined;
   }, 20_000);
 
-describe('places under a quota', () => {
+describe('places under a quota', { timeout: 90_000 }, () => {
   it('go in the order applications arrive, even when the last one is screened first', async () => {
     // Prepare: two places
     const manager = await newManager({ capacity: 5 });

@@ -36,6 +36,9 @@ import {
   taskLink,
 } from '../support/journey-kit.ts';
 
+/** Whole journeys through the local stack: generous when the machine is busy (CI runs suites side by side). */
+const slow = 90_000;
+
 const table = () => ['--endpoint', process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '', '--table', tableName];
 const target = () => [...table(), '--stepfunctions-endpoint', local.stepFunctions];
 
@@ -84,6 +87,7 @@ async function toFinancing(
   const sme = await apply(programmeId, 'it', (application) => {
     application.stateAid = stateAid;
     application.company.vatNumber = vatNumber;
+    application.company.legalForm = 'srl';
   });
   expect(
     (
@@ -105,7 +109,7 @@ async function toFinancing(
 
 const aidOf = (applicationId: string) => eventually(() => getAidByConcession(tableName, applicationId));
 
-describe('state aid', () => {
+describe('state aid', { timeout: slow }, () => {
   it('asks the declaration where the programme checks de minimis aid, and refuses a bad one field by field', async () => {
     // Prepare
     const manager = await newManager();
@@ -244,7 +248,7 @@ describe('state aid', () => {
       carCode: '12345',
       aidAmountEur: 15_000,
       nominalAmountEur: 15_000,
-      beneficiary: { vatNumber: sme.vatNumber },
+      beneficiary: { vatNumber: sme.vatNumber, legalForm: 'srl', sizeClass: 'small' },
       regulation: 'Reg. (UE) 2023/2831',
     });
     // Kept ten years from the concession, whatever the programme's retention of personal data.
