@@ -63,6 +63,8 @@ export const stateAidMessagesIt = {
     'Il finanziamento di {company} ({title}) è stato approvato per {amount}; l’aiuto da registrare è {aid}. Registralo nel Registro nazionale aiuti di Stato (codice CAR {car}) con l’ID concessione {concessionId} e inserisci il COR restituito.',
   'journeyEmail.registration.link': 'Inserisci il COR',
   'journeyEmail.launched.cor': 'Codice COR dell’aiuto nel Registro nazionale aiuti di Stato: {cor}.',
+  'status.aidRegistration':
+    'Il finanziamento è stato approvato. L’ufficio del programma sta registrando l’aiuto nel Registro nazionale aiuti di Stato: appena riceverà il codice COR, il progetto sarà avviato e ti scriveremo.',
 } as const;
 
 export const stateAidMessagesEn: Record<keyof typeof stateAidMessagesIt, string> = {
@@ -127,4 +129,6 @@ export const stateAidMessagesEn: Record<keyof typeof stateAidMessagesIt, string>
     'The financing of {company} ({title}) was approved for {amount}; the aid to register is {aid}. Register it in the national State-aid register (CAR code {car}) with the concession ID {concessionId} and enter the COR it returns.',
   'journeyEmail.registration.link': 'Enter the COR',
   'journeyEmail.launched.cor': 'COR code of the aid in the national State-aid register: {cor}.',
+  'status.aidRegistration':
+    'The financing was approved. The programme office is registering the aid in the national State-aid register: as soon as it has the COR code, the project is launched and we will write to you.',
 };

@@ -128,6 +128,9 @@ export function StatusPage(props: {
                 })}
           </p>
         ) : null}
+        {application.status === 'financing_pending' && application.budgetReservedEur !== undefined ? (
+          <p data-testid="aid-registration">{t(lang, 'status.aidRegistration')}</p>
+        ) : null}
         {application.status === 'closed' && application.outcome ? (
           <p data-testid="journey-outcome">{t(lang, outcomeMessages[application.outcome])}</p>
         ) : null}

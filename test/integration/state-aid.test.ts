@@ -261,6 +261,10 @@ describe('state aid', { timeout: slow }, () => {
     expect(registrationPage).toContain('12345');
     expect(notACor.status).toBe(422);
     expect((await getApplication(tableName, sme.applicationId))?.projectId).toBeUndefined();
+    const status = await (await fetch(sme.statusUrl, { headers: { Accept: 'text/html' } })).text();
+    expect(status).toContain(
+      'L’ufficio del programma sta registrando l’aiuto nel Registro nazionale aiuti di Stato',
+    );
 
     // Act 3: the COR
     const cor = String(Date.now()).slice(-9);
