@@ -15,6 +15,7 @@ import { toCsv, utf8Bom } from '#shared/formats/csv.ts';
 import { formatRomeTimestamp } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
+import { aidColumns, aidRegister, aidRow } from './aid-register.ts';
 
 async function assessmentsOf(tableName: string, applicationIds: string[]) {
   const found: Record<string, unknown>[] = [];
@@ -111,6 +112,7 @@ const auditColumns = [
 ] as const;
 
 type Column =
+  | (typeof aidColumns)[number]
   | (typeof applicationColumns)[number]
   | (typeof assessmentColumns)[number]
   | (typeof projectColumns)[number]
@@ -154,6 +156,15 @@ export async function exportProgrammeCsv(
   kind: ExportKind,
   lang: Language = 'it',
 ): Promise<string> {
+  if (kind === 'aids') {
+    // The aid register (kept ten years): every aid granted, with its COR, regulation and dates.
+    const aids = await aidRegister(tableName, { programmeId });
+    return spreadsheetCsv(
+      aids.map((aid) => ({ ...aidRow(aid), registeredAt: romeTime(aid.registeredAt) })),
+      aidColumns,
+      lang,
+    );
+  }
   if (kind === 'audit') {
     const events = await listProgrammeAuditEvents(tableName, programmeId);
     return spreadsheetCsv(

@@ -445,6 +445,16 @@ describe('state aid', { timeout: slow }, () => {
     expect(taken.stderr).toContain(`COR 5550001 is already recorded for the aid ${one.applicationId}`);
     expect((await getAidByConcession(tableName, two.applicationId))?.status).toBe('pending_registration');
     expect((await getApplication(tableName, two.applicationId))?.projectId).toBeUndefined();
+    // The office downloads the register from its area too (Italian: `;`, decimal commas).
+    const register = await (await fetch(`${local.site}/admin/programmes/${programme.id}/aids.csv`)).text();
+    const registerRows = register
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(registerRows[0]).toMatch(/^ID concessione;Codice CAR;Regime;Regolamento;/);
+    expect(registerRows).toHaveLength(3);
+    expect(register).toMatch(new RegExp(`${one.applicationId};12345;de_minimis;.*;registered;5550001;`));
+    expect(register).toMatch(new RegExp(`${two.applicationId};12345;.*;pending_registration;;`));
     const aids = await listAidsOfProgramme(tableName, programme.id);
     expect(aids.map((aid) => [aid.concessionId, aid.status]).sort()).toEqual(
       [
