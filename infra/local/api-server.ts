@@ -16,6 +16,7 @@ import { type Route, routes } from '#shared/http/routes.ts';
 import { securityHeaders } from '#shared/http/security.ts';
 import type { FunctionName } from '../functions.ts';
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
+import { methodThrottle } from './throttle.ts';
 
 /** API Gateway's own payload ceiling; handlers apply their tighter limits. */
 const apiGatewayMaxBodyBytes = 10 * 1024 * 1024;
@@ -240,6 +241,8 @@ export async function startApiServer(options: {
   /** Requests to /admin without a token act as the local administrator (npm start; not the rehearsal). */
   localAdministrator?: boolean;
 }): Promise<{ url: string; port: number; server: Server; close(): Promise<void> }> {
+  // As the deployed stage: each method draws from its traffic class's bucket (api-capacity.ts).
+  const throttle = methodThrottle();
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -257,6 +260,10 @@ export async function startApiServer(options: {
       }
       if (matched === 'method-not-allowed') {
         sendJson(response, 405, { message: 'Method Not Allowed' });
+        return;
+      }
+      if (!throttle(matched.route, method as Route['methods'][number])) {
+        sendJson(response, 429, { message: 'Too Many Requests' });
         return;
       }
       const runtime = options.runtime();

@@ -11,6 +11,8 @@ import { keys } from './table-design.ts';
 export interface ProgrammeCounters {
   readonly applications: number;
   readonly eligible: number;
+  /** Assessment places given on arrival (claimQuotaPlace), less those of applications screened out. */
+  readonly placesClaimed?: number;
   readonly ineligible: number;
   readonly [ineligibleByReason: `ineligible_${string}`]: number;
 }

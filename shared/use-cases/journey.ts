@@ -11,7 +11,6 @@ import {
   recordOffer,
   recordOutcome,
   releaseCompanyLock,
-  releaseQuotaPlace,
   stageCounter,
 } from '#shared/data/applications.ts';
 import { getAssessment, putAssessmentOnce } from '#shared/data/assessments.ts';
@@ -801,12 +800,6 @@ export async function closeJourney(
 
 /** Frees what a journey holds: the manager's capacity (offer or assignment) and open tasks. */
 export async function releaseJourneyHolds(deps: JourneyDeps, application: ApplicationRecord, now: Date) {
-  // A place claimed on arrival by an application that ends before its screening goes back.
-  const screened = application.statusHistory.some(
-    (change) => change.status === 'eligible' || change.status === 'ineligible',
-  );
-  if (typeof application.quotaPlace === 'number' && !screened)
-    await releaseQuotaPlace(deps.tableName, application.programmeId);
   if (!keepsCompanyPlace(application)) {
     await releaseCompanyLock(deps.tableName, {
       programmeId: application.programmeId,

@@ -195,6 +195,8 @@ function recount(
     const path = application.statusHistory.map((change) => change.status);
     add('applications');
     if (path.includes('eligible')) add('eligible');
+    // A place claimed on arrival stays given unless its application was screened out.
+    if (typeof application.quotaPlace === 'number' && !path.includes('ineligible')) add('placesClaimed');
     if (application.status === 'ineligible') {
       add('ineligible');
       add(`ineligible_${application.ineligibilityReason}`);
@@ -535,7 +537,10 @@ describe('programme counters', () => {
     );
     const quotaTurnedAway = applications.filter((a) => a.ineligibilityReason === 'quota_exhausted').length;
     expect(counters.eligible).toBeLessThanOrEqual(quota);
-    if (quotaTurnedAway > 0) expect(counters.eligible).toBe(quota);
+    // Places go on arrival: a firm turned away means every place had been given (to firms that
+    // were then screened in, or withdrew before their screening: their place stays used).
+    expect(counters.placesClaimed ?? 0).toBeLessThanOrEqual(quota);
+    if (quotaTurnedAway > 0) expect(counters.placesClaimed).toBe(quota);
     // Approvals within the cap either launched or found the budget too short for them.
     const approved = smes.flatMap((sme, i) => {
       const plan = plans[i] as JourneyPlan;
