@@ -72,6 +72,7 @@ export const handler = httpHandler()
       const submitted = await submitApplication(
         { input: validation.value, sme: validation.sme, ateco: validation.ateco, requestLanguage: lang },
         submitDeps(event),
+        stored,
       );
       return jsonResponse(
         201,
@@ -101,6 +102,7 @@ export const handler = httpHandler()
       const submitted = await submitApplication(
         { input: validation.value, sme: validation.sme, ateco: validation.ateco, requestLanguage: lang },
         submitDeps(event),
+        stored,
       );
       const page = ReceiptPage({
         lang,

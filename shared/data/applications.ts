@@ -15,6 +15,7 @@ import { auditEventPut } from './audit.ts';
 import { documentClient } from './client.ts';
 import { failedConditions, isConditionFailure } from './conditions.ts';
 import type { queuedEmailItem } from './email-outbox.ts';
+import { addExpression, assignments } from './expressions.ts';
 import { keys } from './table-design.ts';
 
 const applicationItem = (record: ApplicationRecord) => ({
@@ -510,13 +511,12 @@ async function moveApplicationOnce(
     values[':historyLength'] = history.length;
     condition += ' AND size(statusHistory) = :historyLength';
   }
-  const sets = ['#status = :to', 'statusHistory = list_append(statusHistory, :change)'];
-  for (const [name, value] of Object.entries(move.set ?? {})) {
-    names[`#${name}`] = name;
-    values[`:${name}`] = value;
-    sets.push(`#${name} = :${name}`);
-  }
-  const counterEntries = Object.entries(counters ?? {});
+  const extra = assignments(move.set ?? {});
+  const sets = ['#status = :to', 'statusHistory = list_append(statusHistory, :change)', ...extra.clauses];
+  Object.assign(names, extra.names);
+  Object.assign(values, extra.values);
+  const added = addExpression(counters ?? {});
+  const counted = Object.keys(counters ?? {}).length > 0;
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -531,19 +531,15 @@ async function moveApplicationOnce(
               ExpressionAttributeValues: values,
             },
           },
-          ...(counterEntries.length > 0
+          ...(counted
             ? [
                 {
                   Update: {
                     TableName: tableName,
                     Key: keys.programmeCounters(application.programmeId),
-                    UpdateExpression: `ADD ${counterEntries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-                    ExpressionAttributeNames: Object.fromEntries(
-                      counterEntries.map(([name], i) => [`#c${i}`, name]),
-                    ),
-                    ExpressionAttributeValues: Object.fromEntries(
-                      counterEntries.map(([, by], i) => [`:c${i}`, by]),
-                    ),
+                    UpdateExpression: added.expression,
+                    ExpressionAttributeNames: added.names,
+                    ExpressionAttributeValues: added.values,
                   },
                 },
               ]

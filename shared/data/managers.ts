@@ -20,6 +20,7 @@ import {
 } from '#shared/domain/matching.ts';
 import { documentClient, queryGsi1 } from './client.ts';
 import { cancellationReasons } from './conditions.ts';
+import { assignments } from './expressions.ts';
 import { keys, mainTable } from './table-design.ts';
 
 // The table's own attributes, and the expiry retention sets (a profile written again is kept again).
@@ -49,11 +50,10 @@ export async function putManager(tableName: string, manager: Manager): Promise<M
   const names: Record<string, string> = { '#load': 'load', '#createdAt': 'createdAt' };
   const values: Record<string, unknown> = { ':load': load, ':createdAt': createdAt };
   const sets = ['#load = if_not_exists(#load, :load)', '#createdAt = if_not_exists(#createdAt, :createdAt)'];
-  Object.entries(attributes).forEach(([name, value], index) => {
-    names[`#a${index}`] = name;
-    values[`:a${index}`] = value;
-    sets.push(`#a${index} = :a${index}`);
-  });
+  const assigned = assignments(attributes, 'a');
+  sets.push(...assigned.clauses);
+  Object.assign(names, assigned.names);
+  Object.assign(values, assigned.values);
   // Optional fields left out now must not survive from an earlier version of the profile.
   const absent = Object.keys(managerSchema.shape).filter((name) => !Object.hasOwn(valid, name));
   absent.forEach((name, index) => {

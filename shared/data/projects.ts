@@ -10,6 +10,7 @@ import { budgetReturnOnClosing } from './programme-budget.ts';
 
 export type ProjectProposal = NonNullable<HumanTaskAnswer<'assessment'>['project']>;
 
+import { setExpression } from './expressions.ts';
 import { keys } from './table-design.ts';
 
 export interface ProjectRecord {
@@ -302,16 +303,6 @@ export async function closeProjectOnce(
   }
 }
 
-/** `SET #a0 = :v0, …` for some attributes, with its names and values. */
-function setClauses(set: Record<string, unknown>) {
-  const entries = Object.entries(set);
-  return {
-    expression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
-    names: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
-    values: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])) as Record<string, unknown>,
-  };
-}
-
 /**
  * Moves a project from one status to another (the office pauses or resumes it) with the decision's
  * audit event, all or nothing: two offices clicking at once make one change and one event.
@@ -323,7 +314,7 @@ export async function changeProjectStatus(
   change: { from: string; to: string; set: Record<string, unknown> },
   audit: Omit<AuditEvent, 'eventId'>,
 ): Promise<boolean> {
-  const sets = setClauses({ status: change.to, ...change.set });
+  const sets = setExpression({ status: change.to, ...change.set });
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -355,7 +346,7 @@ export async function updateProject(
   projectId: string,
   set: Record<string, unknown>,
 ): Promise<void> {
-  const sets = setClauses(set);
+  const sets = setExpression(set);
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,

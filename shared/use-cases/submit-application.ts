@@ -62,10 +62,13 @@ export interface SubmittedApplication {
 export async function submitApplication(
   application: ValidatedApplication,
   deps: SubmitApplicationDeps,
+  /** The programme, when the caller already read it to validate the application. */
+  known?: Programme,
 ): Promise<SubmittedApplication> {
   const now = (deps.now ?? (() => new Date()))();
   const { input } = application;
-  const programme = await getProgramme(deps.tableName, input.programmeId);
+  const programme =
+    known?.id === input.programmeId ? known : await getProgramme(deps.tableName, input.programmeId);
   if (!programme) throw new UnknownProgrammeError(`unknown programme ${input.programmeId}`);
   if (!isProgrammeOpen(programme, italianToday(now)))
     throw new ProgrammeClosedError(`programme ${programme.id} closed`);
