@@ -104,6 +104,10 @@ async function showRegister(
     command.programme !== undefined ? { programmeId: command.programme } : { vatNumber: command.vat ?? '' },
   );
   if (command.format === 'csv') await write(context, aidsAsCsv(aids), command.out);
+  else if (aids.length === 0)
+    context.output.out(
+      `No aid recorded for ${command.programme !== undefined ? `programme ${command.programme}` : `Partita IVA ${command.vat ?? ''}`}.`,
+    );
   else
     await write(
       context,

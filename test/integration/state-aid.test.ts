@@ -171,6 +171,10 @@ describe('state aid', { timeout: slow }, () => {
     expect(elsewhere.status).toBe(201);
     const kept = await getApplication(tableName, String(elsewhere.body.applicationId));
     expect(kept?.stateAid).toBeUndefined();
+    // Nothing was granted: the firm's register says so.
+    const register = await runAdminCli(['aid', 'register', '--vat', firm, ...table()]);
+    expect(register.code).toBe(0);
+    expect(register.stdout).toContain(`No aid recorded for Partita IVA ${firm}.`);
   });
 
   it('screens out a firm the programme’s first benefit would take over the ceiling, counting only aid in the window', async () => {
