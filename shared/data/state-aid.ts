@@ -116,12 +116,7 @@ export async function reserveBudgetWithAid(
       },
     };
   });
-  const names = [
-    ...budgetReservationItemNames,
-    'aid',
-    'concession',
-    ...undertaking.members.map(() => 'ledger'),
-  ];
+  const names = [...budgetReservationItemNames, 'aid', 'concession'] as const;
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -161,18 +156,16 @@ export async function reserveBudgetWithAid(
   } catch (error) {
     const reasons = cancellationReasons(error, names);
     if (!reasons) throw error;
-    const codes = Object.entries(reasons);
-    const refused = (name: string) => reasons[name as keyof typeof reasons] === 'ConditionalCheckFailed';
-    if (refused('application') || refused('aid'))
+    if (reasons.application === 'ConditionalCheckFailed' || reasons.aid === 'ConditionalCheckFailed')
       return refusedReservation(tableName, reservation.applicationId);
-    if (refused('budget')) return 'over_budget';
-    // A ledger moved (another grant to the undertaking), or a concurrent transaction on one of them.
-    const ledgerMoved = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.some(
-      (reason, index) =>
-        index >= names.length - undertaking.members.length &&
-        (reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict'),
+    if (reasons.budget === 'ConditionalCheckFailed') return 'over_budget';
+    // A ledger moved (another grant to the undertaking), or a transaction on the same items ran
+    // at the same moment: read again and decide again.
+    const codes = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+      (reason) => reason.Code,
     );
-    if (ledgerMoved || codes.some(([, code]) => code === 'TransactionConflict')) return 'undertaking_changed';
+    const ledgerMoved = codes.slice(names.length).includes('ConditionalCheckFailed');
+    if (ledgerMoved || codes.includes('TransactionConflict')) return 'undertaking_changed';
     throw error;
   }
 }

@@ -456,6 +456,19 @@ export function formFieldsToApplication(
 export const stateAidFormRows = 5;
 const aidRowFields = ['grantingBody', 'grantedOn', 'amountEur', 'regulation'] as const;
 
+/** The last value a form posted under a name, trimmed ('' when absent). */
+function lastValue(fields: Readonly<Record<string, string | readonly string[]>>, name: string): string {
+  const raw = fields[name];
+  return (typeof raw === 'string' ? raw : (raw?.[raw.length - 1] ?? '')).trim();
+}
+
+/** The form's aid rows that hold anything, in order, each as its four cells (the one rule for an empty row). */
+function filledAidRows(fields: Readonly<Record<string, string | readonly string[]>>) {
+  return Array.from({ length: stateAidFormRows }, (_, row) =>
+    aidRowFields.map((field) => [field, lastValue(fields, `stateAid.deMinimis.${row}.${field}`)] as const),
+  ).filter((cells) => cells.some(([, value]) => value !== ''));
+}
+
 /**
  * The declaration as the form posts it: linked firms one per line (or comma-separated) in one
  * textarea, each aid in a row of four fields; a row left empty is no aid. Undefined when the form
@@ -466,26 +479,16 @@ function stateAidFromForm(
   lang: Language,
 ): Record<string, unknown> | undefined {
   if (!Object.keys(fields).some((name) => name.startsWith('stateAid.'))) return undefined;
-  const text = (name: string) => {
-    const raw = fields[name];
-    const value = typeof raw === 'string' ? raw : raw?.[raw.length - 1];
-    return (value ?? '').trim();
-  };
-  const linkedVatNumbers = text('stateAid.linkedVatNumbers')
+  const linkedVatNumbers = lastValue(fields, 'stateAid.linkedVatNumbers')
     .split(/[\s,;]+/)
     .filter((number) => number !== '');
-  const deMinimis: Record<string, unknown>[] = [];
-  for (let row = 0; row < stateAidFormRows; row++) {
-    const cells = aidRowFields.map((field) => [field, text(`stateAid.deMinimis.${row}.${field}`)] as const);
-    if (cells.every(([, value]) => value === '')) continue;
-    deMinimis.push(
-      Object.fromEntries(
-        cells
-          .filter(([, value]) => value !== '')
-          .map(([field, value]) => [field, field === 'amountEur' ? parseLocaleNumber(value, lang) : value]),
-      ),
-    );
-  }
+  const deMinimis = filledAidRows(fields).map((cells) =>
+    Object.fromEntries(
+      cells
+        .filter(([, value]) => value !== '')
+        .map(([field, value]) => [field, field === 'amountEur' ? parseLocaleNumber(value, lang) : value]),
+    ),
+  );
   return { linkedVatNumbers, deMinimis };
 }
 
@@ -496,20 +499,12 @@ function stateAidFromForm(
 export function compactStateAidRows(
   fields: Readonly<Record<string, string | readonly string[]>>,
 ): Record<string, string | readonly string[]> {
-  const text = (name: string) => {
-    const raw = fields[name];
-    return (typeof raw === 'string' ? raw : (raw?.[raw.length - 1] ?? '')).trim();
-  };
-  const rest = Object.fromEntries(
+  const rest: Record<string, string | readonly string[]> = Object.fromEntries(
     Object.entries(fields).filter(([name]) => !name.startsWith('stateAid.deMinimis.')),
   );
-  let kept = 0;
-  for (let row = 0; row < stateAidFormRows; row++) {
-    const cells = aidRowFields.map((field) => [field, text(`stateAid.deMinimis.${row}.${field}`)] as const);
-    if (cells.every(([, value]) => value === '')) continue;
-    for (const [field, value] of cells) rest[`stateAid.deMinimis.${kept}.${field}`] = value;
-    kept += 1;
-  }
+  filledAidRows(fields).forEach((cells, row) => {
+    for (const [field, value] of cells) rest[`stateAid.deMinimis.${row}.${field}`] = value;
+  });
   return rest;
 }
 

@@ -9,7 +9,6 @@
 import { type CsvError, parse } from 'csv-parse/sync';
 import { listHumanTasks } from '#shared/data/human-tasks.ts';
 import {
-  concessionOfCor,
   getAidByConcession,
   listAidsOfFirm,
   listAidsOfProgramme,
@@ -18,6 +17,7 @@ import {
 import { type AidGrant, rnaCode } from '#shared/domain/state-aid.ts';
 import { toCsv } from '#shared/formats/csv.ts';
 import { answerTask } from './answer-task.ts';
+import { corRecordedForAnother } from './state-aid.ts';
 
 /** A COR the register returned for an aid, and where it was read (a file's line). */
 export interface CorReturned {
@@ -286,8 +286,8 @@ export async function importCors(
       problem(`the aid ${concessionId} is registered with COR ${aid.cor ?? ''}, not ${cor}`);
       continue;
     }
-    const holder = await concessionOfCor(tableName, cor);
-    if (holder && holder !== concessionId) {
+    const holder = await corRecordedForAnother(tableName, cor, concessionId);
+    if (holder) {
       problem(`COR ${cor} is already recorded for the aid ${holder}`);
       continue;
     }
@@ -316,16 +316,13 @@ async function resumeJourney(
   now: Date,
 ): Promise<boolean> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const open = (await listHumanTasks(tableName, applicationId)).find(
-      (task) => task.kind === 'registration' && task.status === 'open',
+    const registrations = (await listHumanTasks(tableName, applicationId)).filter(
+      (task) => task.kind === 'registration',
     );
-    if (open) {
-      const answered = await answerTask(tableName, open, { cor }, now, 'cli');
-      if (answered.outcome === 'answered') return true;
-    }
-    const tasks = await listHumanTasks(tableName, applicationId);
+    const open = registrations.find((task) => task.status === 'open');
+    if (open && (await answerTask(tableName, open, { cor }, now, 'cli')).outcome === 'answered') return true;
     // Nothing to wait for: no registration was ever asked, or the last one was answered or ended.
-    const last = tasks.filter((task) => task.kind === 'registration').at(-1);
+    const last = registrations.at(-1);
     if (!last || (last.status !== 'open' && attempt >= 2)) return false;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -17,7 +17,6 @@ import { getManager } from '#shared/data/managers.ts';
 import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject } from '#shared/data/projects.ts';
-import { concessionOfCor } from '#shared/data/state-aid.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
 import { type AuditActor, taskAuditAction, taskAuditActor } from '#shared/domain/audit.ts';
 import {
@@ -35,7 +34,7 @@ import { type FinancingLimit, financingLimitBroken, italianToday } from '#shared
 import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
-import { headroomOf } from './state-aid.ts';
+import { corRecordedForAnother, headroomOf } from './state-aid.ts';
 
 export type AnswerResult =
   | {
@@ -213,8 +212,7 @@ async function decisionLimitIssues(
   if (task.kind === 'registration') {
     // One aid per COR: a code already recorded for another aid is a typing error.
     const { cor } = answer as HumanTaskAnswer<'registration'>;
-    const concession = await concessionOfCor(tableName, cor);
-    return concession && concession !== task.applicationId
+    return (await corRecordedForAnother(tableName, cor, task.applicationId))
       ? [refusal('cor', 'task.registration.corTaken')]
       : [];
   }

@@ -4,6 +4,7 @@
 import { getAssessment } from '#shared/data/assessments.ts';
 import { reserveProgrammeBudget } from '#shared/data/programme-budget.ts';
 import {
+  concessionOfCor,
   getAidByConcession,
   readUndertakingAid,
   recordAidCor,
@@ -178,4 +179,17 @@ export async function registeredAidOf(
   if (recorded !== 'recorded' && recorded !== 'already_recorded')
     throw new TaskAnswerMismatchError(`the COR could not be recorded: ${recorded}`);
   return { ...aid, status: 'registered', cor: corGiven };
+}
+
+/**
+ * The other aid a COR is already recorded for, if any: one aid per COR, so a COR given for a second
+ * aid is a typing error (the task's page and the file import refuse it; the write holds it too).
+ */
+export async function corRecordedForAnother(
+  tableName: string,
+  cor: string,
+  concessionId: string,
+): Promise<string | undefined> {
+  const holder = await concessionOfCor(tableName, cor);
+  return holder !== undefined && holder !== concessionId ? holder : undefined;
 }
