@@ -222,8 +222,8 @@ export async function recordScreening(
       assessmentQuota,
       now,
     );
+  const placeHeld = typeof application.quotaPlace === 'number';
   if (outcome.eligible) {
-    const placeHeld = typeof application.quotaPlace === 'number';
     const reserved = await tryTransition(tableName, application, 'eligible', now, {
       Update: {
         TableName: tableName,
@@ -258,17 +258,19 @@ export async function recordScreening(
       Update: {
         TableName: tableName,
         Key: keys.programmeCounters(application.programmeId),
-        // An ineligible application's journey ends here: its outcome is counted with the others.
-        UpdateExpression: 'ADD ineligible :one, #byReason :one, outcome_ineligible :one',
+        // An ineligible application's journey ends here: its outcome is counted with the others. One
+        // screened out after claiming a place on arrival (its state aid, say) gives the place back
+        // in the same write.
+        UpdateExpression: `ADD ineligible :one, #byReason :one, outcome_ineligible :one${
+          placeHeld ? ', placesClaimed :minusOne' : ''
+        }`,
         ExpressionAttributeNames: { '#byReason': `ineligible_${outcome.reason}` },
-        ExpressionAttributeValues: { ':one': 1 },
+        ExpressionAttributeValues: { ':one': 1, ...(placeHeld ? { ':minusOne': -1 } : {}) },
       },
     },
     outcome.reason,
   );
   if (moved === 'already-moved') return screeningOutcomeOf(await mustGet(tableName, application)) ?? outcome;
-  // Screened out after claiming a place on arrival (its state aid, say): the place goes back.
-  if (typeof application.quotaPlace === 'number') await releaseQuotaPlace(tableName, application.programmeId);
   return outcome;
 }
 

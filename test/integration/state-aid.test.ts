@@ -208,6 +208,15 @@ describe('state aid', { timeout: slow }, () => {
     expect((await screened(over.applicationId))?.ineligibilityReason).toBe('de_minimis_exceeded');
     expect((await screened(exactly.applicationId))?.ineligibilityReason).toBeUndefined();
     expect((await screened(outOfWindow.applicationId))?.ineligibilityReason).toBeUndefined();
+    // The firm screened out gave back the place it claimed on arrival; the other two hold theirs.
+    const { Item: counters } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.programmeCounters(programme.id),
+        ConsistentRead: true,
+      }),
+    );
+    expect(counters?.placesClaimed).toBe(2);
     const notice = await emailTo(over.smeEmail, /Esito della verifica dei requisiti/);
     expect(notice.text).toContain('«de minimis»');
   });
