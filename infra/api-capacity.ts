@@ -32,3 +32,40 @@ export function trafficClassOf(route: Route, method: Route['methods'][number]): 
   if (method === 'POST') return 'submissions';
   return 'pages';
 }
+
+/**
+ * The buffer between an acknowledged application and its journey (SQS, drained by the
+ * startJourneys function): the intake never waits on Step Functions. Sized so that a throttled
+ * start is retried for long enough (backoff 1, 2, 4… s up to a minute; 15 receives ≈ 10 minutes)
+ * before the message goes to the dead-letter queue, whose depth raises the alarm.
+ */
+export const journeyStartBuffer = {
+  /** Lambda asks for at least the function's timeout; a retry's own delay is set per message. */
+  visibilityTimeoutSeconds: 60,
+  maxReceiveCount: 15,
+  /** Longest wait before a throttled start is tried again. */
+  maxRetryDelaySeconds: 60,
+  /** Records per invocation, and invocations at once (the event source's maximum concurrency). */
+  batchSize: 10,
+  maxConcurrency: 5,
+  deadLetterRetentionDays: 14,
+  consumerTimeoutSeconds: 30,
+} as const;
+
+/** How long a start throttled for the n-th time (n ≥ 1) waits before it is tried again. */
+export const journeyStartRetryDelaySeconds = (receiveCount: number): number =>
+  Math.min(2 ** Math.max(0, receiveCount - 1), journeyStartBuffer.maxRetryDelaySeconds);
+
+/**
+ * The AWS quotas an opening day meets, as token buckets (the figures of the service quotas pages
+ * for Standard workflows and Lambda, eu-south-1 among "all other regions"); the opening-day
+ * benchmark models them, the go-live guide says how to raise them.
+ */
+export const awsQuotas = {
+  /** states:StartExecution, per account and region: bucket 800, refill 150/s. */
+  startExecution: { rate: 150, burst: 800 },
+  /** Lambda concurrent executions per account and region: 1,000 by default; new accounts start at 10. */
+  lambdaConcurrency: { default: 1000, newAccount: 10 },
+  /** DynamoDB on-demand, a new table: up to 4,000 write and 12,000 read request units per second. */
+  dynamoDbOnDemand: { writeUnits: 4000, readUnits: 12000 },
+} as const;

@@ -2,6 +2,7 @@
 // access listed (and the environment variables its flags bring: shared/config/environment.ts); the
 // local runtime loads the same handler files in-process.
 import type { AccessFlags } from '#shared/config/environment.ts';
+import { journeyStartBuffer } from './api-capacity.ts';
 
 export interface FunctionSpec extends AccessFlags {
   /** Handler file, relative to the repository root. */
@@ -63,10 +64,20 @@ export const functionCatalog = {
   },
   submitApplication: {
     entry: 'functions/http/submit-application.ts',
-    description: 'POST /applications — validates, stores and starts the journey',
+    description: 'POST /applications — validates, stores and queues the journey',
     table: 'readWrite',
     idempotencyTable: true,
+    queuesJourneyStarts: true,
+  },
+  startJourneys: {
+    entry: 'functions/journey/start-journeys.ts',
+    description: "SQS — starts each stored application's journey, retried while Step Functions throttles",
+    table: 'read',
     startsJourney: true,
+    // A journey started in the same instant as its application's withdrawal is stopped at once.
+    stopsJourneys: true,
+    drainsJourneyStarts: true,
+    timeoutSeconds: journeyStartBuffer.consumerTimeoutSeconds,
   },
   applicationStatus: {
     entry: 'functions/http/application-status.ts',

@@ -1,5 +1,5 @@
 // POST /applications — an SME applies, by HTML form (answered with pages) or JSON (answered with
-// JSON). Validates everything, stores the application and starts its journey. A retried request
+// JSON). Validates everything, stores the application and queues its journey's start. A retried request
 // with the same Idempotency-Key gets the original answer (Powertools idempotency).
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -41,7 +41,7 @@ const idempotency = keepingIdempotencyRecords(
 
 const submitDeps = (event: APIGatewayProxyEvent) => ({
   tableName: env.TABLE_NAME,
-  journeyStateMachineArn: env.JOURNEY_STATE_MACHINE_ARN,
+  journeyStartQueueUrl: env.JOURNEY_START_QUEUE_URL,
   publicBaseUrl: publicBaseUrlOf(event),
 });
 

@@ -64,14 +64,21 @@ export interface ObservabilityOptions {
   readonly alarmEmail?: string;
 }
 
+/** A dead-letter queue the alarms watch: a short name for the alarm and what its messages mean. */
+export interface DeadLetterQueue {
+  readonly name: string;
+  readonly queue: IQueue;
+  readonly description: string;
+}
+
 export interface ObservabilityProps extends ObservabilityOptions {
   /** Short name of this deployment (dev, prod): names the dashboard and the alarms. */
   readonly stage: string;
   readonly functions: Readonly<Record<string, IFunction>>;
   readonly stateMachines: Readonly<Record<string, IStateMachine>>;
   readonly api: RestApiBase;
-  /** Dead-letter queues: any message in one raises the alarm. */
-  readonly deadLetterQueues?: readonly IQueue[];
+  /** Dead-letter queues: any message in one raises its alarm, which says what waits there. */
+  readonly deadLetterQueues?: readonly DeadLetterQueue[];
   /**
    * Account-level SES `Reputation.BounceRate` at or above which the bounce alarm fires (0–1).
    * SES reviews accounts from 5%.
@@ -328,11 +335,11 @@ export class Observability extends Construct {
       );
     });
 
-    (props.deadLetterQueues ?? []).forEach((queue, index) => {
+    for (const { name, queue, description } of props.deadLetterQueues ?? []) {
       add(
-        new Alarm(this, `DeadLetters${index + 1}`, {
-          alarmName: alarmName(`dead-letters-${index + 1}`),
-          alarmDescription: 'Messages could not be delivered after retries and wait in a dead-letter queue.',
+        new Alarm(this, `DeadLetters-${name}`, {
+          alarmName: alarmName(`dead-letters-${name}`),
+          alarmDescription: description,
           metric: queue.metricApproximateNumberOfMessagesVisible({
             period: Duration.minutes(5),
             statistic: Stats.MAXIMUM,
@@ -343,7 +350,7 @@ export class Observability extends Construct {
           treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
       );
-    });
+    }
 
     add(
       new Alarm(this, 'SesBounceRate', {

@@ -15,14 +15,17 @@ import {
   localStateMachineName,
   renderWorkflowAsl,
 } from '#workflows/render.ts';
+import { journeyStartBuffer } from '../api-capacity.ts';
 import { type FunctionName, functionCatalog } from '../functions.ts';
 import { startApiServer } from './api-server.ts';
 import { createConsole } from './console.tsx';
 import { ensureTables, localDynamoDbClient, startDynamoDbLocal } from './dynamodb.ts';
 import { type LocalLambdaRuntime, loadLocalLambdaRuntime } from './lambda-runtime.ts';
 import { Outbox, startSesEndpoint } from './outbox.ts';
+import { LocalQueues, pollQueue, startSqsEndpoint } from './sqs.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { startStepFunctionsServer } from './stepfunctions/server.ts';
+import { TokenBucket } from './throttle.ts';
 
 export interface LocalStackOptions {
   /** Keep data here (DynamoDB, executions, outbox); absent = everything in memory. */
@@ -35,6 +38,7 @@ export interface LocalStackOptions {
   readonly dynamoDbPort?: number;
   readonly stepFunctionsPort?: number;
   readonly sesPort?: number;
+  readonly sqsPort?: number;
   /** Multiplies every wait and timeout (0.001 turns 72 hours into 4.3 minutes). @default 1 */
   readonly timeScale?: number;
   /**
@@ -46,6 +50,11 @@ export interface LocalStackOptions {
   readonly sharedClock?: boolean;
   /** Progress lines while starting. */
   readonly log?: (line: string) => void;
+  /**
+   * StartExecution's quota as a token bucket (AWS: awsQuotas.startExecution); calls past it answer
+   * ThrottlingException. @default none (never throttled)
+   */
+  readonly startExecutionLimit?: { readonly rate: number; readonly burst: number };
 }
 
 export interface LocalStack {
@@ -56,7 +65,15 @@ export interface LocalStack {
     readonly dynamoDb: string;
     readonly stepFunctions: string;
     readonly ses: string;
+    readonly sqs: string;
   };
+  /** The intake's buffer of journey starts and its dead-letter queue. */
+  readonly queues: LocalQueues;
+  readonly queueUrls: { readonly journeyStarts: string; readonly journeyStartsDeadLetters: string };
+  /** StartExecution calls refused by startExecutionLimit so far. */
+  readonly throttledStarts: () => number;
+  /** Changes (or lifts, with undefined) StartExecution's token bucket. */
+  readonly limitStarts: (limit: LocalStackOptions['startExecutionLimit']) => void;
   readonly stateMachineArns: Record<WorkflowName, string>;
   readonly tableNames: { readonly main: string; readonly idempotency: string };
   readonly engine: LocalStepFunctions;
@@ -66,6 +83,12 @@ export interface LocalStack {
 
 // The deployed names (percorso-pmi-dev-<workflow>), so ARNs are the same locally and on AWS.
 const stateMachineArn = localStateMachineArn;
+
+/** The local queues' names (on AWS, CloudFormation names them). */
+export const localQueueNames = {
+  journeyStarts: 'percorso-pmi-dev-journey-starts',
+  journeyStartsDeadLetters: 'percorso-pmi-dev-journey-starts-dead-letters',
+} as const;
 
 /** Starts every local service and returns their URLs; stop() shuts them down in reverse order. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -98,8 +121,46 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sharedClock: options.sharedClock ?? false,
     });
     stops.push(async () => engine.close());
-    const stepFunctions = await startStepFunctionsServer(engine, { port: options.stepFunctionsPort ?? 0 });
+    let startBucket: TokenBucket | undefined;
+    const limitStarts = (limit: LocalStackOptions['startExecutionLimit']) => {
+      startBucket = limit ? new TokenBucket(limit.rate, limit.burst) : undefined;
+    };
+    limitStarts(options.startExecutionLimit);
+    let throttledStarts = 0;
+    const stepFunctions = await startStepFunctionsServer(engine, {
+      port: options.stepFunctionsPort ?? 0,
+      admit: (operation) => {
+        if (operation !== 'StartExecution' || !startBucket || startBucket.take()) return true;
+        throttledStarts += 1;
+        return false;
+      },
+    });
     stops.push(() => stepFunctions.close());
+
+    // The intake's buffer (SQS) and its dead-letter queue, with the deployed redrive policy.
+    const queues = new LocalQueues({ dataDir: dir('queues') });
+    queues.define({ name: localQueueNames.journeyStartsDeadLetters, visibilityTimeoutSeconds: 30 });
+    queues.define({
+      name: localQueueNames.journeyStarts,
+      visibilityTimeoutSeconds: journeyStartBuffer.visibilityTimeoutSeconds,
+      redrive: {
+        deadLetterQueue: localQueueNames.journeyStartsDeadLetters,
+        maxReceiveCount: journeyStartBuffer.maxReceiveCount,
+      },
+    });
+    const sqs = await startSqsEndpoint(queues, {
+      accountId: localAccount.accountId,
+      port: options.sqsPort ?? 0,
+    });
+    stops.push(() => sqs.close());
+    const queueUrls = {
+      journeyStarts: LocalQueues.urlOf(sqs.url, localAccount.accountId, localQueueNames.journeyStarts),
+      journeyStartsDeadLetters: LocalQueues.urlOf(
+        sqs.url,
+        localAccount.accountId,
+        localQueueNames.journeyStartsDeadLetters,
+      ),
+    };
 
     let runtime: LocalLambdaRuntime | undefined;
     const localConsole = createConsole({ engine, outbox, tableName: mainTable.logicalName });
@@ -119,6 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       TABLE_NAME: mainTable.logicalName,
       IDEMPOTENCY_TABLE_NAME: idempotencyTable.logicalName,
       JOURNEY_STATE_MACHINE_ARN: stateMachineArn('sme-journey'),
+      JOURNEY_START_QUEUE_URL: queueUrls.journeyStarts,
       MONITORING_STATE_MACHINE_ARN: stateMachineArn('project-monitoring'),
       ONBOARDING_STATE_MACHINE_ARN: stateMachineArn('manager-onboarding'),
       OFFICE_EMAIL: 'ufficio.programmi@percorso-pmi.local',
@@ -141,6 +203,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
       AWS_ENDPOINT_URL_SFN: stepFunctions.url,
       AWS_ENDPOINT_URL_SESV2: ses.url,
+      AWS_ENDPOINT_URL_SQS: sqs.url,
       LOCAL_CONSOLE_URL: api.url,
       POWERTOOLS_SERVICE_NAME: 'percorso-pmi',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -185,6 +248,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
     }
     await engine.resumeRunningExecutions?.();
+    // Lambda's event source mapping: the buffer drained by startJourneys, as deployed.
+    const stopPolling = pollQueue(queues, {
+      queue: localQueueNames.journeyStarts,
+      queueArn: `arn:aws:sqs:${localAccount.region}:${localAccount.accountId}:${localQueueNames.journeyStarts}`,
+      region: localAccount.region,
+      batchSize: journeyStartBuffer.batchSize,
+      maxConcurrency: journeyStartBuffer.maxConcurrency,
+      invoke: (event) => loaded.invoke('startJourneys', event),
+      onError: (error) =>
+        log(`Starting queued journeys failed: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    stops.push(stopPolling);
     // DynamoDB Local applies no TTL: expired personal data are deleted here, as DynamoDB would.
     const { purgeExpiredItems } = await import('#shared/data/retention.ts');
     const purge = setInterval(() => {
@@ -203,7 +278,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         dynamoDb: dynamoDb.endpoint,
         stepFunctions: stepFunctions.url,
         ses: ses.url,
+        sqs: sqs.url,
       },
+      queues,
+      queueUrls,
+      throttledStarts: () => throttledStarts,
+      limitStarts,
       stateMachineArns,
       tableNames: { main: mainTable.logicalName, idempotency: idempotencyTable.logicalName },
       engine,

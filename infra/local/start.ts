@@ -64,6 +64,7 @@ async function main() {
     dynamoDbPort: await preferredPort(8000),
     stepFunctionsPort: await preferredPort(8083),
     sesPort: await preferredPort(8084),
+    sqsPort: await preferredPort(8085),
     timeScale,
     log: (line) => console.log(`  ${line}`),
   });
@@ -79,6 +80,7 @@ Ready in ${seconds} s. Data in ${dataDir} (npm start -- --fresh to empty it).
   DynamoDB endpoint               ${stack.urls.dynamoDb}
   Step Functions endpoint         ${stack.urls.stepFunctions}
   SES v2 endpoint                 ${stack.urls.ses}
+  SQS endpoint (journey starts)   ${stack.urls.sqs}
 
   aws stepfunctions list-executions --endpoint-url ${stack.urls.stepFunctions} \\
     --state-machine-arn ${stack.stateMachineArns['sme-journey']}

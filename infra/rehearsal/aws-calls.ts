@@ -152,6 +152,15 @@ export function parseCall(
         });
       return { service, operation: 'SendEmail', accessKeyId, checks };
     }
+    case 'sqs': {
+      // The JSON protocol; the queue is the last segment of its URL. Batch calls need the single action.
+      const operation = targetOperation(input.headers['x-amz-target'], 'AmazonSQS');
+      const queueUrl = json().QueueUrl;
+      if (typeof queueUrl !== 'string') throw new UnsupportedCall(`sqs:${operation} without QueueUrl`);
+      const queueName = queueUrl.replace(/\/+$/, '').split('/').pop() ?? '';
+      const action = `sqs:${operation.replace(/Batch$/, '')}`;
+      return { service, operation, accessKeyId, checks: [{ action, resource: arn('sqs', queueName) }] };
+    }
     default:
       throw new UnsupportedCall(`The rehearsal does not emulate ${service}`);
   }

@@ -46,6 +46,11 @@ const errorFormats: Record<
     headers: { 'Content-Type': 'application/x-amz-json-1.0' },
     body: JSON.stringify({ __type: `com.amazon.coral.service#${code}`, message }),
   }),
+  sqs: (code, message) => ({
+    status: 400,
+    headers: { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-query-error': `${code};Sender` },
+    body: JSON.stringify({ __type: `com.amazonaws.sqs#${code}`, message }),
+  }),
   ses: (code, message) => ({
     status: code === 'AccessDeniedException' ? 403 : 400,
     headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': code },

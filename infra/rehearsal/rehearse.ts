@@ -18,6 +18,7 @@ import {
 import { repositoryRoot } from '../constructs/app-function.ts';
 import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb.ts';
 import { Outbox, startSesEndpoint } from '../local/outbox.ts';
+import { LocalQueues, pollQueue, startSqsEndpoint } from '../local/sqs.ts';
 import { LocalStepFunctions } from '../local/stepfunctions/engine.ts';
 import { startStepFunctionsServer } from '../local/stepfunctions/server.ts';
 import { RestApiFromTemplate } from './api-gateway.ts';
@@ -143,6 +144,28 @@ export async function rehearse(options: RehearsalOptions = {}): Promise<Rehearsa
     const outbox = new Outbox();
     const ses = await startSesEndpoint(outbox, 0);
     stops.push(() => ses.close());
+    // The queues, with their visibility timeouts and redrive policies.
+    const queues = new LocalQueues();
+    for (const { stack, logicalId, resource } of assembly.resourcesOfType('AWS::SQS::Queue')) {
+      const props = assembly.resolve(stack, resource.Properties as Json) as Record<string, Json>;
+      const redrive = props.RedrivePolicy as
+        | { deadLetterTargetArn?: string; maxReceiveCount?: number }
+        | undefined;
+      queues.define({
+        name: String(assembly.attribute(stack, logicalId, 'QueueName')),
+        visibilityTimeoutSeconds: Number(props.VisibilityTimeout ?? 30),
+        ...(redrive?.deadLetterTargetArn
+          ? {
+              redrive: {
+                deadLetterQueue: redrive.deadLetterTargetArn.split(':').pop() ?? '',
+                maxReceiveCount: Number(redrive.maxReceiveCount ?? 10),
+              },
+            }
+          : {}),
+      });
+    }
+    const sqs = await startSqsEndpoint(queues, { accountId: assembly.account });
+    stops.push(() => sqs.close());
     const cognito = new CognitoStandIn(assembly);
     const cognitoServer = await cognito.start();
     stops.push(() => cognitoServer.close());
@@ -189,7 +212,7 @@ export async function rehearse(options: RehearsalOptions = {}): Promise<Rehearsa
     const gateway = await startAwsGateway({
       iam,
       callers,
-      upstreams: { dynamodb: dynamoDb.endpoint, states: stepFunctions.url, ses: ses.url },
+      upstreams: { dynamodb: dynamoDb.endpoint, states: stepFunctions.url, ses: ses.url, sqs: sqs.url },
       context: {
         region: assembly.region,
         account: assembly.account,
@@ -234,6 +257,47 @@ export async function rehearse(options: RehearsalOptions = {}): Promise<Rehearsa
         ]),
       );
       engine.registerStateMachine({ name, definition, taskHandlers });
+    }
+
+    // Lambda's SQS event source mappings: polling with the function's own role, as Lambda does
+    // (it needs ReceiveMessage, DeleteMessage and GetQueueAttributes on the queue).
+    for (const { stack, logicalId, resource } of assembly.resourcesOfType(
+      'AWS::Lambda::EventSourceMapping',
+    )) {
+      const props = assembly.resolve(stack, resource.Properties as Json) as Record<string, Json>;
+      const queueArn = String(props.EventSourceArn ?? '');
+      const fn = host.functions.find((f) => f.name === props.FunctionName || f.arn === props.FunctionName);
+      if (!queueArn.includes(':sqs:') || !fn)
+        throw new Error(`Unsupported event source mapping ${logicalId}`);
+      for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']) {
+        const decision = await iam.evaluate(fn.role, fn.name, action, queueArn);
+        calls.push({
+          caller: logicalId,
+          service: 'sqs',
+          operation: action.split(':')[1] ?? '',
+          checks: [{ action, resource: queueArn }],
+          ...(decision.allowed ? {} : { denied: decision.message }),
+        });
+      }
+      const reportsFailures = ((props.FunctionResponseTypes ?? []) as string[]).includes(
+        'ReportBatchItemFailures',
+      );
+      const stopPolling = pollQueue(queues, {
+        queue: queueArn.split(':').pop() ?? '',
+        queueArn,
+        region: assembly.region,
+        batchSize: Number(props.BatchSize ?? 10),
+        maxConcurrency: Number(
+          (props.ScalingConfig as { MaximumConcurrency?: number } | undefined)?.MaximumConcurrency ?? 2,
+        ),
+        invoke: async (event) => {
+          const result = await host.invoke(fn, event);
+          // Without ReportBatchItemFailures Lambda ignores the answer: the whole batch succeeded.
+          return reportsFailures ? result : undefined;
+        },
+        onError: (error) => logs.push({ fn: fn.logicalId, line: `event source: ${String(error)}` }),
+      });
+      stops.push(stopPolling);
     }
 
     // Every function starts once, as on its first invocation after the deploy: one that cannot

@@ -27,6 +27,7 @@ import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   type ConfigurationSet,
@@ -44,10 +45,14 @@ import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { minimumCompressedBytes } from '#shared/http/responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { stateMachineNameOf, type WorkflowName, workflows } from '#workflows/index.ts';
-import { trafficClassOf, trafficLimits } from '../api-capacity.ts';
+import { journeyStartBuffer, trafficClassOf, trafficLimits } from '../api-capacity.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
-import { Observability, observabilityOptionsFromContext } from '../constructs/observability.ts';
+import {
+  type DeadLetterQueue,
+  Observability,
+  observabilityOptionsFromContext,
+} from '../constructs/observability.ts';
 import { type FunctionName, type FunctionSpec, functionCatalog } from '../functions.ts';
 
 const tableReadActions = [
@@ -93,7 +98,9 @@ export class AppStack extends Stack {
   readonly functions: Record<FunctionName, AppFunction>;
   readonly stateMachines: Record<WorkflowName, StateMachine>;
   /** Dead-letter queues whose depth the (opt-in) alarms watch. */
-  deadLetterQueues: Queue[] = [];
+  deadLetterQueues: DeadLetterQueue[] = [];
+  /** The intake's buffer: journeys to start, drained by the startJourneys function. */
+  readonly journeyStarts: Queue;
 
   private readonly stage: string;
 
@@ -110,6 +117,32 @@ export class AppStack extends Stack {
         resourceName: stateMachineName(workflow),
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
+
+    // The intake stores an application and queues its journey's start here, so a busy Step
+    // Functions delays journeys instead of failing submissions (SQS: no fixed fee). A start still
+    // refused after the buffer's retries waits in the dead-letter queue, watched by the alarms.
+    const journeyStartsDlq = new Queue(this, 'JourneyStartsDeadLetters', {
+      retentionPeriod: Duration.days(journeyStartBuffer.deadLetterRetentionDays),
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+    });
+    Validations.of(journeyStartsDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the journey starts buffer.',
+    });
+    this.journeyStarts = new Queue(this, 'JourneyStarts', {
+      visibilityTimeout: Duration.seconds(journeyStartBuffer.visibilityTimeoutSeconds),
+      retentionPeriod: Duration.days(journeyStartBuffer.deadLetterRetentionDays),
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      deadLetterQueue: { queue: journeyStartsDlq, maxReceiveCount: journeyStartBuffer.maxReceiveCount },
+    });
+    this.deadLetterQueues.push({
+      name: 'journey-starts',
+      queue: journeyStartsDlq,
+      description:
+        "Stored applications whose journey could not start after the buffer's retries (about ten minutes). Once Step Functions answers again, redrive the messages to the source queue (SQS console: Start DLQ redrive); a journey already started is not started twice.",
+    });
 
     const functionEntries = Object.entries(functionCatalog) as [FunctionName, FunctionSpec][];
     this.functions = Object.fromEntries(
@@ -156,7 +189,11 @@ export class AppStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the SES events rule.',
     });
-    this.deadLetterQueues = [emailEventsDlq];
+    this.deadLetterQueues.push({
+      name: 'email-events',
+      queue: emailEventsDlq,
+      description: 'SES bounce or complaint events EventBridge could not deliver after its retries.',
+    });
     new Rule(this, 'EmailEventsRule', {
       description: 'SES bounces and complaints of Percorso PMI e-mails',
       eventPattern: {
@@ -252,6 +289,7 @@ export class AppStack extends Stack {
       OFFICE_EMAIL: props.officeEmail ?? props.senderEmail,
       SENDER_EMAIL: props.senderEmail,
       SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
+      JOURNEY_START_QUEUE_URL: this.journeyStarts.queueUrl,
     };
     const environment: Record<string, string> = {};
     for (const name of variablesOf(spec)) {
@@ -330,6 +368,18 @@ export class AppStack extends Stack {
     if (spec.startsJourney) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ['states:StartExecution'], resources: [journeyArn] }),
+      );
+    }
+    if (spec.queuesJourneyStarts) this.journeyStarts.grantSendMessages(fn);
+    if (spec.drainsJourneyStarts) {
+      // The event source grants what consuming needs on this queue alone: receive, delete, read its
+      // attributes, and change a message's visibility (a retry's backoff).
+      fn.addEventSource(
+        new SqsEventSource(this.journeyStarts, {
+          batchSize: journeyStartBuffer.batchSize,
+          maxConcurrency: journeyStartBuffer.maxConcurrency,
+          reportBatchItemFailures: true,
+        }),
       );
     }
     if (spec.sendsEmail) {

@@ -13,6 +13,10 @@ export interface AccessFlags {
   readonly idempotencyTable?: boolean;
   /** May start executions of the sme-journey state machine. */
   readonly startsJourney?: boolean;
+  /** Queues journey starts in the intake's buffer (SQS SendMessage). */
+  readonly queuesJourneyStarts?: boolean;
+  /** Drains the intake's buffer: its SQS event source, and a retry's backoff (ChangeMessageVisibility). */
+  readonly drainsJourneyStarts?: boolean;
   /** May stop journey executions (withdrawal). */
   readonly stopsJourneys?: boolean;
   /** May start project-monitoring executions (project launch). */
@@ -43,6 +47,8 @@ export const functionVariables = {
   TABLE_NAME: { flags: ['table'], schema: z.string().min(1) },
   IDEMPOTENCY_TABLE_NAME: { flags: ['idempotencyTable'], schema: z.string().min(1) },
   JOURNEY_STATE_MACHINE_ARN: { flags: ['startsJourney', 'stopsJourneys'], schema: arn },
+  /** The intake's buffer of journeys to start (an SQS queue URL). */
+  JOURNEY_START_QUEUE_URL: { flags: ['queuesJourneyStarts', 'drainsJourneyStarts'], schema: z.url() },
   MONITORING_STATE_MACHINE_ARN: { flags: ['startsMonitoring', 'controlsMonitoring'], schema: arn },
   ONBOARDING_STATE_MACHINE_ARN: { flags: ['startsOnboarding'], schema: arn },
   SENDER_EMAIL: { flags: ['sendsEmail'], schema: z.email() },

@@ -31,18 +31,27 @@ export interface JourneyInput {
 }
 
 /**
- * Starts one journey execution named after the application; a repeated call with the same input
- * is idempotent on Step Functions' side.
+ * Starts one journey execution named after the application. Exactly one per application: a repeated
+ * call while it runs is idempotent on Step Functions' side, and once it has ended Step Functions
+ * answers "already exists" — both are 'already_started' here.
  */
-export async function startJourney(stateMachineArn: string, input: JourneyInput): Promise<string> {
-  const result = await sfn.send(
-    new StartExecutionCommand({
-      stateMachineArn,
-      name: input.applicationId,
-      input: JSON.stringify({ applicationId: input.applicationId, programmeId: input.programmeId }),
-    }),
-  );
-  return result.executionArn ?? '';
+export async function startJourney(
+  stateMachineArn: string,
+  input: JourneyInput,
+): Promise<'started' | 'already_started'> {
+  try {
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        name: input.applicationId,
+        input: JSON.stringify({ applicationId: input.applicationId, programmeId: input.programmeId }),
+      }),
+    );
+    return 'started';
+  } catch (error) {
+    if (errorNamed(error, 'ExecutionAlreadyExists')) return 'already_started';
+    throw error;
+  }
 }
 
 /** What every monitoring execution receives: IDs and the cycle number only. */

@@ -1,5 +1,6 @@
-// Use case: a validated application becomes a stored application, a queued receipt e-mail and one
-// running journey, or nothing at all.
+// Use case: a validated application becomes a stored application, a queued receipt e-mail and a
+// queued journey start, or nothing at all. The journey starts from the queue (startQueuedJourney):
+// a busy workflow engine delays a journey, it never fails a submission.
 import { randomUUID } from 'node:crypto';
 import {
   claimQuotaPlace,
@@ -8,8 +9,8 @@ import {
   removeApplication,
 } from '#shared/data/applications.ts';
 import { queuedEmailItem } from '#shared/data/email-outbox.ts';
+import { queueJourneyStart } from '#shared/data/journey-queue.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
-import { startJourney } from '#shared/data/step-functions.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { parseAtecoCode } from '#shared/domain/ateco.ts';
 import {
@@ -32,7 +33,8 @@ import { firstIneligibility } from './screen-application.ts';
 
 export interface SubmitApplicationDeps {
   readonly tableName: string;
-  readonly journeyStateMachineArn: string;
+  /** The buffer of journeys to start (SQS). */
+  readonly journeyStartQueueUrl: string;
   /** Where the site is served, for the status link (e.g. https://pmi.example.org). */
   readonly publicBaseUrl: string;
   readonly now?: () => Date;
@@ -55,7 +57,7 @@ export interface SubmittedApplication {
 }
 
 /**
- * Stores the application and starts its journey.
+ * Stores the application and queues its journey's start.
  * @throws UnknownProgrammeError, ProgrammeClosedError, DuplicateApplicationError,
  * JourneyUnavailableError (the write is undone)
  */
@@ -129,15 +131,15 @@ export async function submitApplication(
     throw error;
   }
   try {
-    await startJourney(deps.journeyStateMachineArn, { applicationId, programmeId: programme.id });
+    await queueJourneyStart(deps.journeyStartQueueUrl, { applicationId, programmeId: programme.id });
   } catch (error) {
-    logger.error('Journey could not start; undoing the application', {
+    logger.error('Journey could not be queued; undoing the application', {
       applicationId,
       error: error as Error,
     });
     await removeApplication(deps.tableName, stored, statusLinkHash);
     if (place !== undefined) await releaseQuotaPlace(deps.tableName, programme.id);
-    throw new JourneyUnavailableError('journey could not start');
+    throw new JourneyUnavailableError('journey could not be queued');
   }
   countProgrammeEvent('ApplicationsSubmitted');
   logger.info('Application submitted', { applicationId, programmeId: programme.id });

@@ -10,6 +10,9 @@ import { personalDataExpiry, retentionMonthsOf } from '#shared/domain/privacy.ts
 import { logger } from '#shared/observability/powertools.ts';
 import { releaseJourneyHolds } from './journey.ts';
 
+/** How a withdrawn application's journey is stopped (codes and a fixed sentence: execution history). */
+export const withdrawalStop = { error: 'Withdrawn', cause: 'The SME withdrew the application.' } as const;
+
 /** @returns 'withdrawn', or 'not_withdrawable' once launched, closed or already withdrawn */
 export async function withdrawApplication(
   deps: { tableName: string; journeyStateMachineArn: string; now?: () => Date },
@@ -33,10 +36,10 @@ export async function withdrawApplication(
     after: 'withdrawn',
   });
   if (!withdrawn) return 'not_withdrawable';
-  await stopExecutionIfRunning(journeyExecutionArn(deps.journeyStateMachineArn, applicationId), {
-    error: 'Withdrawn',
-    cause: 'The SME withdrew the application.',
-  });
+  await stopExecutionIfRunning(
+    journeyExecutionArn(deps.journeyStateMachineArn, applicationId),
+    withdrawalStop,
+  );
   // Read again once the execution is stopped: a step that was running may have recorded an offer
   // after the first read (its own conditional write refuses anything later).
   const settled = (await getApplication(deps.tableName, applicationId)) ?? application;

@@ -101,9 +101,15 @@ describe('observability on (context flags)', () => {
     const functionCount = Object.values(functionCatalog).filter(
       (spec) => !('refusesByThrowing' in spec && spec.refusesByThrowing),
     ).length;
-    // one per state machine, one per 10 functions, the dead-letter queue, the SES bounce rate
-    expect(alarms).toHaveLength(Object.keys(workflows).length + Math.ceil(functionCount / 10) + 1 + 1);
-    expect(JSON.stringify(alarms)).toContain('ApproximateNumberOfMessagesVisible');
+    // one per state machine, one per 10 functions, one per dead-letter queue (journey starts, SES
+    // events), the SES bounce rate
+    expect(alarms).toHaveLength(Object.keys(workflows).length + Math.ceil(functionCount / 10) + 2 + 1);
+    for (const queue of ['journey-starts', 'email-events'])
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: `percorso-pmi-test-dead-letters-${queue}`,
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 1,
+      });
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.AlarmName).toMatch(/^percorso-pmi-test-/);

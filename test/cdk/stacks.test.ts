@@ -2,6 +2,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { journeyStartBuffer } from '#infra/api-capacity.ts';
 import { buildApp } from '#infra/app.ts';
 import { type FunctionSpec, functionCatalog } from '#infra/functions.ts';
 import { variablesOf as catalogueVariablesOf, functionVariables } from '#shared/config/environment.ts';
@@ -186,11 +187,30 @@ describe('app stack', () => {
     });
   });
 
-  it('lets only the intake function start journeys, and only the journey state machine', () => {
-    const intake = policyStatementsOf(stateless, 'SubmitApplicationFunction');
-    const start = intake.find((s) => actionsOf([s]).includes('states:StartExecution'));
+  it('lets the intake queue journey starts and only the buffer’s consumer start them, on the journey state machine alone', () => {
+    const consumer = policyStatementsOf(stateless, 'StartJourneysFunction');
+    const start = consumer.find((s) => actionsOf([s]).includes('states:StartExecution'));
     expect(JSON.stringify(start?.Resource)).toContain('stateMachine:percorso-pmi-test-sme-journey');
+    const queueId = Object.keys(stateless.findResources('AWS::SQS::Queue')).find((id) =>
+      id.startsWith('JourneyStarts9'),
+    );
+    const send = policyStatementsOf(stateless, 'SubmitApplicationFunction').find((s) =>
+      actionsOf([s]).includes('sqs:SendMessage'),
+    );
+    expect(send?.Resource).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    stateless.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { maxReceiveCount: journeyStartBuffer.maxReceiveCount },
+      VisibilityTimeout: journeyStartBuffer.visibilityTimeoutSeconds,
+      SqsManagedSseEnabled: true,
+    });
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: journeyStartBuffer.batchSize,
+      ScalingConfig: { MaximumConcurrency: journeyStartBuffer.maxConcurrency },
+    });
     for (const name of [
+      'SubmitApplicationFunction',
       'ApplicationFormFunction',
       'ApplicationStatusFunction',
       'ScreenEligibilityFunction',
@@ -314,7 +334,7 @@ describe('app stack', () => {
     }
   });
 
-  it('lets only the task-link function answer tasks, only the status page and the office’s data requests stop journeys, only project actions stop monitoring', () => {
+  it('lets only the task-link function answer tasks, only withdrawals (status page, data requests, a start racing one) stop journeys, only project actions stop monitoring', () => {
     const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
       actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
     );
@@ -329,7 +349,12 @@ describe('app stack', () => {
           ),
         )
         .map((id) => id.replace(/ServiceRole.*/, ''));
-    expect(stoppersOf('sme-journey').sort()).toEqual(['AdminPrivacyFunction', 'ApplicationStatusFunction']);
+    // The buffer's consumer stops a journey it started in the same instant as a withdrawal.
+    expect(stoppersOf('sme-journey').sort()).toEqual([
+      'AdminPrivacyFunction',
+      'ApplicationStatusFunction',
+      'StartJourneysFunction',
+    ]);
     expect(stoppersOf('project-monitoring')).toEqual(['AdminProjectsFunction']);
   });
 

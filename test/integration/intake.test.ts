@@ -7,7 +7,7 @@ import {
   SFNClient,
 } from '@aws-sdk/client-sfn';
 import { describe, expect, inject, it } from 'vitest';
-import { eventually, randomVatNumber, validApplication } from '../support/fixtures.ts';
+import { eventually, journeyStartsDrained, randomVatNumber, validApplication } from '../support/fixtures.ts';
 
 const local = inject('localStack');
 const sfn = new SFNClient({
@@ -27,6 +27,7 @@ const executionArn = (applicationId: string) =>
   `${local.journeyStateMachineArn.replace(':stateMachine:', ':execution:')}:${applicationId}`;
 
 async function finishedExecution(applicationId: string) {
+  await journeyStartsDrained();
   return eventually(async () => {
     const execution = await sfn.send(
       new DescribeExecutionCommand({ executionArn: executionArn(applicationId) }),
@@ -37,6 +38,7 @@ async function finishedExecution(applicationId: string) {
 
 /** Waits until the journey has entered the named state (the execution goes on after it). */
 async function reachedState(applicationId: string, stateName: string) {
+  await journeyStartsDrained();
   return eventually(async () => {
     const history = await sfn.send(
       new GetExecutionHistoryCommand({ executionArn: executionArn(applicationId), maxResults: 1000 }),
@@ -52,7 +54,9 @@ async function outboxFor(email: string) {
   return messages.filter((message) => message.to.includes(email));
 }
 
+/** How many journeys there are once every queued start has reached Step Functions. */
 async function executionCount(): Promise<number> {
+  await journeyStartsDrained();
   const result = await sfn.send(
     new ListExecutionsCommand({ stateMachineArn: local.journeyStateMachineArn, maxResults: 1000 }),
   );

@@ -37,6 +37,7 @@ describe('a restart in the middle of a journey', () => {
       dynamoDbPort: port(stack.urls.dynamoDb),
       stepFunctionsPort: port(stack.urls.stepFunctions),
       sesPort: port(stack.urls.ses),
+      sqsPort: port(stack.urls.sqs),
     };
     const application = validApplication();
     application.company.name = `Officina Riavvio ${Date.now()}`;

@@ -48,3 +48,34 @@ export const sampleDmaScores = {
   automationAndAi: 20,
   greenDigitalisation: 45,
 };
+
+/**
+ * Waits until every queued journey start has been handed to Step Functions (the intake's buffer
+ * is empty): a journey is started a moment after its application is acknowledged.
+ */
+export async function journeyStartsDrained(timeoutMs = 20_000): Promise<void> {
+  const queueUrl = process.env.JOURNEY_START_QUEUE_URL;
+  if (!queueUrl) throw new Error('JOURNEY_START_QUEUE_URL is not set');
+  const { GetQueueAttributesCommand, SQSClient } = await import('@aws-sdk/client-sqs');
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  try {
+    await eventually(
+      async () => {
+        const { Attributes } = await sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: queueUrl,
+            AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+          }),
+        );
+        const waiting =
+          Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+          Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+        return waiting === 0 ? true : undefined;
+      },
+      timeoutMs,
+      20,
+    );
+  } finally {
+    sqs.destroy();
+  }
+}

@@ -24,6 +24,7 @@ const envNamesForWorkers = [
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ENDPOINT_URL_SFN',
   'AWS_ENDPOINT_URL_SESV2',
+  'AWS_ENDPOINT_URL_SQS',
   ...(Object.keys(functionVariables) as FunctionVariable[]),
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_LOG_LEVEL',

@@ -9,7 +9,7 @@ import { putProgramme } from '#shared/data/programmes.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import type { ProgrammeInput } from '#shared/domain/programme.ts';
 import { findPreset } from '#shared/programmes/presets.ts';
-import { eventually, sampleDmaScores, validApplication } from './fixtures.ts';
+import { eventually, journeyStartsDrained, sampleDmaScores, validApplication } from './fixtures.ts';
 
 export const local = inject('localStack');
 export const tableName = process.env.TABLE_NAME ?? '';
@@ -149,6 +149,7 @@ export const executionArn = (applicationId: string) =>
   `${local.journeyStateMachineArn.replace(':stateMachine:', ':execution:')}:${applicationId}`;
 
 export async function finished(applicationId: string, timeoutMs = 20_000) {
+  await journeyStartsDrained();
   return eventually(async () => {
     const execution = await sfn.send(
       new DescribeExecutionCommand({ executionArn: executionArn(applicationId) }),
@@ -158,6 +159,7 @@ export async function finished(applicationId: string, timeoutMs = 20_000) {
 }
 
 export async function history(applicationId: string) {
+  await journeyStartsDrained();
   const result = await sfn.send(
     new GetExecutionHistoryCommand({
       executionArn: executionArn(applicationId),

@@ -173,7 +173,12 @@ function sendError(response: ServerResponse, status: number, type: string, messa
   send(response, status, { __type: type, message }, type);
 }
 
-async function handle(engine: LocalStepFunctions, request: IncomingMessage, response: ServerResponse) {
+async function handle(
+  engine: LocalStepFunctions,
+  request: IncomingMessage,
+  response: ServerResponse,
+  admit: ((operation: string) => boolean) | undefined,
+) {
   if (request.method === 'GET' && (request.url === '/' || request.url === '/health')) {
     response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('Local AWS Step Functions endpoint (AWS JSON 1.0). POST / with X-Amz-Target.\n');
@@ -207,6 +212,11 @@ async function handle(engine: LocalStepFunctions, request: IncomingMessage, resp
     sendError(response, 400, 'SerializationException', 'Request body must be a JSON object');
     return;
   }
+  // A quota modelled as a token bucket (StartExecution's, for an opening day): refused as AWS does.
+  if (admit && !admit(operationName)) {
+    sendError(response, 400, 'ThrottlingException', 'Rate exceeded');
+    return;
+  }
   try {
     send(response, 200, operation(engine, body) ?? {});
   } catch (error) {
@@ -221,11 +231,16 @@ async function handle(engine: LocalStepFunctions, request: IncomingMessage, resp
 /** Serves the engine over HTTP on 127.0.0.1 (port 0 = a free port). */
 export async function startStepFunctionsServer(
   engine: LocalStepFunctions,
-  options: { port: number; host?: string },
+  options: {
+    port: number;
+    host?: string;
+    /** Whether a call of this operation is admitted now (false answers ThrottlingException). */
+    admit?: (operation: string) => boolean;
+  },
 ): Promise<{ url: string; close(): Promise<void> }> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((request, response) => {
-    handle(engine, request, response).catch((error: unknown) => {
+    handle(engine, request, response, options.admit).catch((error: unknown) => {
       if (!response.headersSent) {
         sendError(response, 500, 'InternalFailure', error instanceof Error ? error.message : String(error));
       } else {
