@@ -28,6 +28,12 @@ const { values: args } = parseArgs({
     managers: { type: 'string' },
     'time-scale': { type: 'string' },
     skip: { type: 'string', multiple: true, default: [] },
+    'opening-day': { type: 'boolean', default: false },
+    firms: { type: 'string' },
+    minutes: { type: 'string' },
+    speed: { type: 'string' },
+    'lambda-concurrency': { type: 'string' },
+    places: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -39,7 +45,15 @@ if (args.help) {
   --concurrency C    SMEs in flight at once (default 50)
   --managers M       managers on the programme's roster (default 100)
   --time-scale S     local time scale for waits and timeouts (default 0.001)
-  --skip PHASE       skip a phase: intake, journeys, coldstart, idle, matching (repeatable)`);
+  --skip PHASE       skip a phase: intake, journeys, coldstart, idle, matching (repeatable)
+
+npm run bench -- --opening-day [options]   a call opening "a sportello", with AWS's quotas modelled
+  --firms N               firms applying (default 5000)
+  --minutes M             the window they apply in (default 10; a fifth in the first ten seconds)
+  --speed S               simulated time runs S times faster, quotas included (default 1; above
+                          it this machine, not the quotas, becomes the limit)
+  --lambda-concurrency C  the account's Lambda concurrency (default 1000; a new account's may be 10)
+  --places P              places under the programme's quota (default 1000)`);
   process.exit(0);
 }
 
@@ -61,6 +75,19 @@ const options = {
   initRuns: 5,
   skip: new Set(args.skip),
 };
+
+if (args['opening-day']) {
+  const { runOpeningDayBench } = await import('./opening-day-run.ts');
+  process.exit(
+    await runOpeningDayBench({
+      firms: Math.round(positive(args.firms, 5000)),
+      minutes: positive(args.minutes, 10),
+      speed: positive(args.speed, 1),
+      lambdaConcurrency: Math.round(positive(args['lambda-concurrency'], 1000)),
+      places: Math.round(positive(args.places, 1000)),
+    }),
+  );
+}
 
 const started = performance.now();
 const log = (line: string) =>

@@ -69,3 +69,16 @@ export const awsQuotas = {
   /** DynamoDB on-demand, a new table: up to 4,000 write and 12,000 read request units per second. */
   dynamoDbOnDemand: { writeUnits: 4000, readUnits: 12000 },
 } as const;
+
+/**
+ * Reserved concurrency, opt-in (`-c percorso-pmi:reservedConcurrency=true`) because Lambda refuses
+ * any reservation that leaves an account fewer than 100 unreserved executions: ask for the 1,000
+ * quota first (the go-live guide). Then the form's rush is capped (40 at once is 200 submissions a
+ * second at 0.2 s each, twice the stage's submissions rate) so task links, the office and journey
+ * steps keep the rest, and the buffer's consumer always has its own, so journeys start during the
+ * rush instead of after it.
+ */
+export const reservedConcurrency = {
+  submitApplication: 40,
+  startJourneys: journeyStartBuffer.maxConcurrency,
+} as const;

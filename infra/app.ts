@@ -1,7 +1,9 @@
 // The CDK app: a stateful data stack and a stateless app stack, checked by cdk-nag AwsSolutions.
 // `npx cdk synth` works offline (no account lookups); region defaults to Milan (eu-south-1).
+
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { contextFlag } from './context.ts';
 import { AppStack } from './stacks/app-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 
@@ -54,6 +56,7 @@ export function buildApp(app: App = new App()) {
       : {}),
     programmeOfficeUsers: data.programmeOfficeUsers,
     programmeOfficeSignIn: data.programmeOfficeSignIn,
+    reserveConcurrency: contextFlag(app, 'percorso-pmi:reservedConcurrency'),
     senderIdentity: data.senderIdentity,
     configurationSet: data.configurationSet,
   });

@@ -70,7 +70,13 @@ export const handler = httpHandler()
         });
       }
       const submitted = await submitApplication(
-        { input: validation.value, sme: validation.sme, ateco: validation.ateco, requestLanguage: lang },
+        {
+          input: validation.value,
+          sme: validation.sme,
+          ateco: validation.ateco,
+          requestLanguage: lang,
+          ...requestKeyOf(event),
+        },
         submitDeps(event),
         stored,
       );
@@ -100,7 +106,13 @@ export const handler = httpHandler()
     if (!validation.ok) return redisplay(422, { errors: validation.errors });
     try {
       const submitted = await submitApplication(
-        { input: validation.value, sme: validation.sme, ateco: validation.ateco, requestLanguage: lang },
+        {
+          input: validation.value,
+          sme: validation.sme,
+          ateco: validation.ateco,
+          requestLanguage: lang,
+          ...requestKeyOf(event),
+        },
         submitDeps(event),
         stored,
       );
@@ -118,6 +130,15 @@ export const handler = httpHandler()
       throw error;
     }
   });
+
+/**
+ * The request's Idempotency-Key (headers normalised to lower case) when it can stand for the request:
+ * long enough not to be guessed (it recognises a retry of a stored application), not absurdly long.
+ */
+function requestKeyOf(event: APIGatewayProxyEvent): { requestKey?: string } {
+  const key = event.headers['idempotency-key'];
+  return key && key.length >= 16 && key.length <= 255 ? { requestKey: key } : {};
+}
 
 /** A top-level text field of the request, if it is one. */
 function textFieldOf(input: unknown, name: string): string | undefined {

@@ -1,5 +1,6 @@
 // CloudWatch dashboard and alarms for the app stack. Both are opt-in: each has a fixed monthly fee
 // once deployed, and nothing in Percorso PMI may cost money while idle.
+
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { RestApiBase } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -23,6 +24,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { programmeMetricNames } from '#shared/observability/powertools.ts';
+import { contextFlag } from '../context.ts';
 import { functionCatalog } from '../functions.ts';
 
 /** Namespace and dimension of the custom metrics (Powertools EMF, shared/observability/powertools.ts). */
@@ -87,8 +89,6 @@ export interface ObservabilityProps extends ObservabilityOptions {
   readonly bounceRateThreshold?: number;
 }
 
-const isOn = (value: unknown) => value === true || value === 'true';
-
 /**
  * Reads the observability flags from context: `percorso-pmi:dashboard`, `percorso-pmi:alarms`
  * (`true`/`'true'` turn them on; anything else, or absent, leaves them off) and
@@ -97,8 +97,8 @@ const isOn = (value: unknown) => value === true || value === 'true';
 export function observabilityOptionsFromContext(scope: Construct): ObservabilityOptions {
   const alarmEmail = scope.node.tryGetContext('percorso-pmi:alarmEmail') as unknown;
   return {
-    dashboard: isOn(scope.node.tryGetContext('percorso-pmi:dashboard')),
-    alarms: isOn(scope.node.tryGetContext('percorso-pmi:alarms')),
+    dashboard: contextFlag(scope, 'percorso-pmi:dashboard'),
+    alarms: contextFlag(scope, 'percorso-pmi:alarms'),
     alarmEmail: typeof alarmEmail === 'string' && alarmEmail !== '' ? alarmEmail : undefined,
   };
 }

@@ -240,9 +240,11 @@ export async function startApiServer(options: {
   onError?: (error: unknown) => void;
   /** Requests to /admin without a token act as the local administrator (npm start; not the rehearsal). */
   localAdministrator?: boolean;
+  /** The throttles' clock, ms (the opening-day simulation runs it faster). @default performance.now */
+  throttleClock?: () => number;
 }): Promise<{ url: string; port: number; server: Server; close(): Promise<void> }> {
   // As the deployed stage: each method draws from its traffic class's bucket (api-capacity.ts).
-  const throttle = methodThrottle();
+  const throttle = methodThrottle(options.throttleClock);
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');

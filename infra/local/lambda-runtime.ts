@@ -58,3 +58,35 @@ export async function loadLocalLambdaRuntime(): Promise<LocalLambdaRuntime> {
     },
   };
 }
+
+/**
+ * The account's concurrency quota over a runtime: an invocation finding `limit` others running is
+ * refused with Lambda's TooManyRequestsException (API Gateway then answers 5xx, Step Functions
+ * retries, the event source leaves the batch queued).
+ */
+export function limitConcurrency(
+  runtime: LocalLambdaRuntime,
+  limit: number,
+): LocalLambdaRuntime & { readonly stats: () => { peak: number; throttled: number } } {
+  let running = 0;
+  let peak = 0;
+  let throttled = 0;
+  return {
+    invoke: async (name, event) => {
+      if (running >= limit) {
+        throttled += 1;
+        const error = new Error('Rate Exceeded.');
+        error.name = 'TooManyRequestsException';
+        throw error;
+      }
+      running += 1;
+      peak = Math.max(peak, running);
+      try {
+        return await runtime.invoke(name, event);
+      } finally {
+        running -= 1;
+      }
+    },
+    stats: () => ({ peak, throttled }),
+  };
+}

@@ -457,7 +457,8 @@ export function pollQueue(queues: LocalQueues, mapping: EventSourceMapping): () 
         const failed = new Set((result?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         for (const m of messages) if (!failed.has(m.messageId)) queues.delete(mapping.queue, m.receiptHandle);
       } catch (error) {
-        mapping.onError?.(error);
+        // Throttled by the account's concurrency: the batch reappears after its visibility timeout.
+        if ((error as Error).name !== 'TooManyRequestsException') mapping.onError?.(error);
       }
     }
   };

@@ -20,7 +20,7 @@ import { type FunctionName, functionCatalog } from '../functions.ts';
 import { startApiServer } from './api-server.ts';
 import { createConsole } from './console.tsx';
 import { ensureTables, localDynamoDbClient, startDynamoDbLocal } from './dynamodb.ts';
-import { type LocalLambdaRuntime, loadLocalLambdaRuntime } from './lambda-runtime.ts';
+import { type LocalLambdaRuntime, limitConcurrency, loadLocalLambdaRuntime } from './lambda-runtime.ts';
 import { Outbox, startSesEndpoint } from './outbox.ts';
 import { LocalQueues, pollQueue, startSqsEndpoint } from './sqs.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
@@ -55,6 +55,13 @@ export interface LocalStackOptions {
    * ThrottlingException. @default none (never throttled)
    */
   readonly startExecutionLimit?: { readonly rate: number; readonly burst: number };
+  /**
+   * How much faster than real time the quotas' token buckets refill (API throttles, StartExecution):
+   * the opening-day simulation compresses time. @default 1
+   */
+  readonly quotaSpeed?: number;
+  /** Invocations running at once before Lambda refuses more (the account's quota). @default none */
+  readonly lambdaConcurrency?: number;
 }
 
 export interface LocalStack {
@@ -74,6 +81,8 @@ export interface LocalStack {
   readonly throttledStarts: () => number;
   /** Changes (or lifts, with undefined) StartExecution's token bucket. */
   readonly limitStarts: (limit: LocalStackOptions['startExecutionLimit']) => void;
+  /** The most invocations running at once, and those refused by lambdaConcurrency. */
+  readonly lambdaStats: () => { peak: number; throttled: number };
   readonly stateMachineArns: Record<WorkflowName, string>;
   readonly tableNames: { readonly main: string; readonly idempotency: string };
   readonly engine: LocalStepFunctions;
@@ -121,9 +130,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sharedClock: options.sharedClock ?? false,
     });
     stops.push(async () => engine.close());
+    const quotaSpeed = options.quotaSpeed ?? 1;
+    const quotaClock = () => performance.now() * quotaSpeed;
     let startBucket: TokenBucket | undefined;
     const limitStarts = (limit: LocalStackOptions['startExecutionLimit']) => {
-      startBucket = limit ? new TokenBucket(limit.rate, limit.burst) : undefined;
+      startBucket = limit ? new TokenBucket(limit.rate, limit.burst, quotaClock) : undefined;
     };
     limitStarts(options.startExecutionLimit);
     let throttledStarts = 0;
@@ -169,6 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       runtime: () => runtime,
       extra: localConsole.handle,
       localAdministrator: true,
+      throttleClock: quotaClock,
       onError: (error) =>
         log(`Handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
@@ -227,7 +239,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     log('Loading handlers and state machines…');
-    runtime = await loadLocalLambdaRuntime();
+    const limited =
+      options.lambdaConcurrency === undefined
+        ? undefined
+        : limitConcurrency(await loadLocalLambdaRuntime(), options.lambdaConcurrency);
+    runtime = limited ?? (await loadLocalLambdaRuntime());
     const loaded = runtime;
     const functionByArn = new Map(
       (Object.keys(functionCatalog) as FunctionName[]).map((name) => [localFunctionArn(name), name]),
@@ -284,6 +300,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       queueUrls,
       throttledStarts: () => throttledStarts,
       limitStarts,
+      lambdaStats: () => limited?.stats() ?? { peak: 0, throttled: 0 },
       stateMachineArns,
       tableNames: { main: mainTable.logicalName, idempotency: idempotencyTable.logicalName },
       engine,

@@ -45,7 +45,7 @@ import { adminRefusals } from '#shared/http/gateway-responses.ts';
 import { minimumCompressedBytes } from '#shared/http/responses.ts';
 import { type Route, routes } from '#shared/http/routes.ts';
 import { stateMachineNameOf, type WorkflowName, workflows } from '#workflows/index.ts';
-import { journeyStartBuffer, trafficClassOf, trafficLimits } from '../api-capacity.ts';
+import { journeyStartBuffer, reservedConcurrency, trafficClassOf, trafficLimits } from '../api-capacity.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import {
@@ -91,6 +91,11 @@ export interface AppStackProps extends StackProps {
   readonly throttlingRateLimit?: number;
   /** Burst of the pages bucket. @default trafficLimits.pages */
   readonly throttlingBurstLimit?: number;
+  /**
+   * Reserve concurrency for the intake and the buffer's consumer (infra/api-capacity.ts); needs an
+   * account concurrency quota of 1,000. @default false
+   */
+  readonly reserveConcurrency?: boolean;
 }
 
 export class AppStack extends Stack {
@@ -160,6 +165,12 @@ export class AppStack extends Stack {
     ) as Record<WorkflowName, StateMachine>;
 
     this.api = this.createApi(props);
+
+    if (props.reserveConcurrency) {
+      for (const [name, executions] of Object.entries(reservedConcurrency))
+        (this.functions[name as FunctionName].node.defaultChild as CfnFunction).reservedConcurrentExecutions =
+          executions;
+    }
 
     // Links in e-mails point at the API's stage URL, built from the API's ID (the deployment is not
     // referenced, so functions and API do not depend on each other in a cycle).

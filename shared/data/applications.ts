@@ -28,29 +28,44 @@ const applicationItem = (record: ApplicationRecord) => ({
 
 /**
  * Claims one of the programme's assessment places for an application being acknowledged: places go
- * in the order applications arrive, whatever order their screening runs in later.
- * @returns the place's number (1 … quota), or undefined when every place is taken
+ * in the order applications arrive, whatever order their screening runs in later. The arrival is
+ * stamped here too, so that acknowledgement times and places agree: two intakes running at once on
+ * clocks a few milliseconds apart cannot store a later time with an earlier place (the counter keeps
+ * the last arrival, and an arrival never goes back before it).
+ * @returns the place (1 … quota, or undefined when every place is taken) and the acknowledgement time
  */
 export async function claimQuotaPlace(
   tableName: string,
   programmeId: string,
   quota: number,
-): Promise<number | undefined> {
-  try {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.programmeCounters(programmeId),
-        UpdateExpression: 'ADD placesClaimed :one',
-        ConditionExpression: 'attribute_not_exists(placesClaimed) OR placesClaimed < :quota',
-        ExpressionAttributeValues: { ':one': 1, ':quota': quota },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.placesClaimed);
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
+  at: string,
+): Promise<{ place: number | undefined; at: string }> {
+  for (let arrival = at; ; ) {
+    try {
+      const { Attributes } = await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.programmeCounters(programmeId),
+          UpdateExpression: 'ADD placesClaimed :one SET lastArrivalAt = :at',
+          ConditionExpression:
+            '(attribute_not_exists(placesClaimed) OR placesClaimed < :quota) AND (attribute_not_exists(lastArrivalAt) OR lastArrivalAt <= :at)',
+          ExpressionAttributeValues: { ':one': 1, ':quota': quota, ':at': arrival },
+          ReturnValues: 'UPDATED_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { place: Number(Attributes?.placesClaimed), at: arrival };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const old = (error as { Item?: Record<string, unknown> }).Item?.lastArrivalAt;
+      const last = typeof old === 'string' ? old : (old as { S?: string } | undefined)?.S;
+      // Another intake stamped a later arrival: this one is acknowledged at that time, not before.
+      if (last && last > arrival) {
+        arrival = last;
+        continue;
+      }
+      return { place: undefined, at: arrival };
+    }
   }
 }
 
@@ -82,6 +97,8 @@ export async function createApplication(
   record: ApplicationRecord,
   statusLinkHash: string,
   receiptEmail: ReturnType<typeof queuedEmailItem>,
+  /** The hash of the request's Idempotency-Key: a retry of this same request is recognised by it. */
+  requestKeyHash?: string,
 ): Promise<void> {
   try {
     await documentClient.send(
@@ -102,6 +119,7 @@ export async function createApplication(
                 type: 'company-lock',
                 applicationId: record.applicationId,
                 createdAt: record.submittedAt,
+                ...(requestKeyHash ? { requestKeyHash } : {}),
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -397,11 +415,33 @@ export async function getCompanyLock(
   tableName: string,
   programmeId: string,
   vatNumber: string,
-): Promise<{ applicationId: string; createdAt: string } | undefined> {
+): Promise<{ applicationId: string; createdAt: string; requestKeyHash?: string } | undefined> {
   const found = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: keys.companyInProgramme(programmeId, vatNumber) }),
   );
-  return found.Item as { applicationId: string; createdAt: string } | undefined;
+  return found.Item as { applicationId: string; createdAt: string; requestKeyHash?: string } | undefined;
+}
+
+/** Another status link to an application (a retried submission's answer carries a fresh one). */
+export async function addStatusLink(
+  tableName: string,
+  applicationId: string,
+  statusLinkHash: string,
+  at: string,
+): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.link(statusLinkHash),
+        type: 'link',
+        kind: 'application-status',
+        applicationId,
+        createdAt: at,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
 }
 
 /** Records that the programme office freed a firm's place: codes and who acted, never personal data. */

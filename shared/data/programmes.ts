@@ -77,6 +77,7 @@ export async function getProgrammeCounters(
   const { Item } = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: keys.programmeCounters(programmeId), ConsistentRead: true }),
   );
-  const { pk: _pk, sk: _sk, ...counters } = Item ?? {};
+  // lastArrivalAt rides on the item (the place claim's acknowledgement stamp); it is not a counter.
+  const { pk: _pk, sk: _sk, lastArrivalAt: _lastArrivalAt, ...counters } = Item ?? {};
   return { applications: 0, eligible: 0, ineligible: 0, ...counters } as ProgrammeCounters;
 }

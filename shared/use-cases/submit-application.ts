@@ -3,8 +3,11 @@
 // a busy workflow engine delays a journey, it never fails a submission.
 import { randomUUID } from 'node:crypto';
 import {
+  addStatusLink,
   claimQuotaPlace,
   createApplication,
+  getApplication,
+  getCompanyLock,
   releaseQuotaPlace,
   removeApplication,
 } from '#shared/data/applications.ts';
@@ -47,6 +50,12 @@ export interface ValidatedApplication {
   readonly ateco: Extract<ReturnType<typeof parseAtecoCode>, { ok: true }>;
   /** The language the requester used; the contact's own choice wins. */
   readonly requestLanguage: Language;
+  /**
+   * The request's Idempotency-Key, if it sent one. A try that stored the application and then died
+   * (a timeout, its answer lost) leaves no idempotency record; the retry with the same key is
+   * recognised by it and answered as the first try would have been, instead of as a duplicate.
+   */
+  readonly requestKey?: string;
 }
 
 export interface SubmittedApplication {
@@ -77,8 +86,7 @@ export async function submitApplication(
 
   const applicationId = (deps.newApplicationId ?? randomUUID)();
   const language = input.contact.language ?? application.requestLanguage;
-  const submittedAt = now.toISOString();
-  const record: ApplicationRecord = {
+  const recordAt = (submittedAt: string): ApplicationRecord => ({
     applicationId,
     programmeId: programme.id,
     status: 'submitted',
@@ -97,14 +105,17 @@ export async function submitApplication(
     ...(checksDeMinimis(programme.stateAid) && input.stateAid ? { stateAid: input.stateAid } : {}),
     journeyExecutionName: applicationId,
     privacyConsent: { noticeVersion: programmeNotice(programme).version, at: submittedAt },
-  };
+  });
+  const record = recordAt(now.toISOString());
   // Places under the quota go in the order applications arrive: claimed now, by a firm the
-  // programme's rules admit, whatever order screening runs in later.
+  // programme's rules admit, whatever order screening runs in later; the claim also stamps the
+  // acknowledgement time, so times and places agree.
   const admitted = firstIneligibility(record, programme) === undefined;
-  const place = admitted
-    ? await claimQuotaPlace(deps.tableName, programme.id, programme.quotas.assessments)
+  const claim = admitted
+    ? await claimQuotaPlace(deps.tableName, programme.id, programme.quotas.assessments, record.submittedAt)
     : undefined;
-  const stored: ApplicationRecord = admitted ? { ...record, quotaPlace: place ?? null } : record;
+  const place = claim?.place;
+  const stored: ApplicationRecord = claim ? { ...recordAt(claim.at), quotaPlace: place ?? null } : record;
   const statusSecret = newLinkSecret();
   const statusLinkHash = hashLinkSecret(statusSecret);
   const link = statusUrl(deps.publicBaseUrl, statusSecret);
@@ -116,15 +127,27 @@ export async function submitApplication(
     statusUrl: link,
   });
 
+  const requestKeyHash = application.requestKey ? hashLinkSecret(application.requestKey) : undefined;
   try {
     await createApplication(
       deps.tableName,
       stored,
       statusLinkHash,
       queuedEmailItem(applicationId, 'receipt', input.contact.email, receipt, now),
+      requestKeyHash,
     );
   } catch (error) {
     if (place !== undefined) await releaseQuotaPlace(deps.tableName, programme.id);
+    if (error instanceof DuplicateApplicationError && requestKeyHash) {
+      const resumed = await resumeOwnSubmission(
+        deps,
+        programme,
+        input.company.vatNumber,
+        requestKeyHash,
+        now,
+      );
+      if (resumed) return resumed;
+    }
     // A firm locked out by someone else's application learns whom to ask (the office can unlock).
     if (error instanceof DuplicateApplicationError)
       throw new DuplicateApplicationError(error.message, programme.officeEmails.join(', '));
@@ -144,4 +167,43 @@ export async function submitApplication(
   countProgrammeEvent('ApplicationsSubmitted');
   logger.info('Application submitted', { applicationId, programmeId: programme.id });
   return { applicationId, status: 'submitted', statusUrl: link, programme };
+}
+
+/**
+ * The retry of a request whose first try stored the application and died before answering: the
+ * company's lock carries that request's key. The journey's start is queued again (a start already
+ * made is not made twice) and the answer carries a fresh status link (the first one's secret was
+ * only ever in the lost answer and the receipt e-mail).
+ */
+async function resumeOwnSubmission(
+  deps: SubmitApplicationDeps,
+  programme: Programme,
+  vatNumber: string,
+  requestKeyHash: string,
+  now: Date,
+): Promise<SubmittedApplication | undefined> {
+  const lock = await getCompanyLock(deps.tableName, programme.id, vatNumber);
+  if (!lock || lock.requestKeyHash !== requestKeyHash) return undefined;
+  const application = await getApplication(deps.tableName, lock.applicationId);
+  if (!application) return undefined;
+  const statusSecret = newLinkSecret();
+  await addStatusLink(
+    deps.tableName,
+    application.applicationId,
+    hashLinkSecret(statusSecret),
+    now.toISOString(),
+  );
+  await queueJourneyStart(deps.journeyStartQueueUrl, {
+    applicationId: application.applicationId,
+    programmeId: programme.id,
+  });
+  logger.info('Retried submission answered with its stored application', {
+    applicationId: application.applicationId,
+  });
+  return {
+    applicationId: application.applicationId,
+    status: 'submitted',
+    statusUrl: statusUrl(deps.publicBaseUrl, statusSecret),
+    programme,
+  };
 }

@@ -2,7 +2,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { journeyStartBuffer } from '#infra/api-capacity.ts';
+import { journeyStartBuffer, reservedConcurrency } from '#infra/api-capacity.ts';
 import { buildApp } from '#infra/app.ts';
 import { type FunctionSpec, functionCatalog } from '#infra/functions.ts';
 import { variablesOf as catalogueVariablesOf, functionVariables } from '#shared/config/environment.ts';
@@ -332,6 +332,28 @@ describe('app stack', () => {
       const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'percorso-pmi:stage': stage } });
       expect(() => buildApp(app)).toThrow(/lowercase letters, digits and dashes/);
     }
+  });
+
+  it('reserves no concurrency unless asked (a new account could not deploy it), then caps the intake and keeps the buffer’s consumer its own', () => {
+    const reservations = (template: Template) =>
+      Object.entries(template.findResources('AWS::Lambda::Function'))
+        .filter(([, fn]) => fn.Properties.ReservedConcurrentExecutions !== undefined)
+        .map(([id, fn]) => [id.replace(/[A-F0-9]{8}$/, ''), fn.Properties.ReservedConcurrentExecutions]);
+    const reserved = new App({
+      context: {
+        'aws:cdk:bundling-stacks': [],
+        'percorso-pmi:stage': 'test',
+        'percorso-pmi:reservedConcurrency': 'true',
+      },
+    });
+
+    const withReservations = Template.fromStack(buildApp(reserved).stateless);
+
+    expect(reservations(stateless)).toEqual([]);
+    expect(reservations(withReservations).sort()).toEqual([
+      ['StartJourneysFunction', reservedConcurrency.startJourneys],
+      ['SubmitApplicationFunction', reservedConcurrency.submitApplication],
+    ]);
   });
 
   it('lets only the task-link function answer tasks, only withdrawals (status page, data requests, a start racing one) stop journeys, only project actions stop monitoring', () => {

@@ -1,12 +1,16 @@
 // Intake end to end on the local stack: the public API, DynamoDB Local, the local Step Functions
 // service and the outbox, through HTTP and the AWS SDK as a client would use them.
+
+import { randomUUID } from 'node:crypto';
 import {
   DescribeExecutionCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
   SFNClient,
 } from '@aws-sdk/client-sfn';
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
+import { documentClient } from '#shared/data/client.ts';
 import { eventually, journeyStartsDrained, randomVatNumber, validApplication } from '../support/fixtures.ts';
 
 const local = inject('localStack');
@@ -219,6 +223,38 @@ describe('POST /applications (JSON)', () => {
     expect(await retried.json()).toEqual(firstBody);
     expect(reused.status).toBe(422);
     expect(((await reused.json()) as { error: string }).error).toBe('idempotencyKeyReused');
+  });
+});
+
+describe('a retry whose first try stored the application and died before answering', () => {
+  it('answers as the first try would have (same application, a working status link, its one journey), not as a duplicate', async () => {
+    // Prepare: a first try that stored the application; its idempotency record gone, as Powertools
+    // deletes it when the handler fails (a timeout after the write)
+    const application = validApplication();
+    const key = `died-${randomUUID()}`;
+    const first = await postJson(application, { 'Idempotency-Key': key });
+    const { applicationId } = (await first.json()) as { applicationId: string };
+    const idempotencyTable = process.env.IDEMPOTENCY_TABLE_NAME ?? '';
+    const records = await documentClient.send(new ScanCommand({ TableName: idempotencyTable }));
+    const own = (records.Items ?? []).filter((item) => JSON.stringify(item).includes(applicationId));
+    expect(own).toHaveLength(1);
+    await documentClient.send(new DeleteCommand({ TableName: idempotencyTable, Key: { id: own[0]?.id } }));
+
+    // Act: the same request again, and the same firm with another key
+    const retried = await postJson(application, { 'Idempotency-Key': key });
+    const other = await postJson(application, { 'Idempotency-Key': `other-${randomUUID()}` });
+
+    // Assess
+    expect(retried.status).toBe(201);
+    const body = (await retried.json()) as { applicationId: string; statusUrl: string };
+    expect(body.applicationId).toBe(applicationId);
+    expect((await fetch(body.statusUrl, { headers: { Accept: 'text/html' } })).status).toBe(200);
+    expect(other.status).toBe(409);
+    await journeyStartsDrained();
+    const listed = await sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: local.journeyStateMachineArn, maxResults: 1000 }),
+    );
+    expect(listed.executions?.filter((e) => e.name === applicationId)).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@
 // application is acknowledged, and screening (which may run in any order, later, from a busy
 // workflow engine) honours it. The status page tells the place while the application waits.
 import { describe, expect, it } from 'vitest';
-import { getApplication } from '#shared/data/applications.ts';
+import { claimQuotaPlace, getApplication } from '#shared/data/applications.ts';
 import { screenApplication } from '#shared/use-cases/screen-application.ts';
 import { eventually } from '../support/fixtures.ts';
 import { apply, newManager, newProgramme, tableName } from '../support/journey-kit.ts';
@@ -60,6 +60,42 @@ describe('places under a quota', { timeout: 90_000 }, () => {
     expect(places.filter((place) => place === null)).toHaveLength(9);
     const outcomes = await Promise.all(firms.map(async (sme) => (await screened(sme.applicationId)).status));
     expect(outcomes.filter((status) => status === 'ineligible')).toHaveLength(9);
+  });
+
+  it('agree with the acknowledgement times when many firms apply at the same moment', async () => {
+    // Prepare: ten places, forty firms at once (each intake reads its own clock before its claim)
+    const manager = await newManager({ capacity: 50 });
+    const programme = await newProgramme([manager], { quotas: { assessments: 10 } });
+
+    // Act
+    const firms = await Promise.all(Array.from({ length: 40 }, () => apply(programme.id)));
+    const stored = await Promise.all(firms.map((sme) => getApplication(tableName, sme.applicationId)));
+
+    // Assess: by acknowledgement time (the same millisecond is simultaneous), places only grow,
+    // and no firm turned away was acknowledged before the last place was given
+    const byTime = stored
+      .flatMap((a) => (a ? [{ at: a.submittedAt, place: a.quotaPlace ?? null }] : []))
+      .sort((a, b) => a.at.localeCompare(b.at) || (a.place ?? 0) - (b.place ?? 0));
+    const places = byTime.flatMap((a) => (a.place === null ? [] : [a.place]));
+    expect(places).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const lastPlaced = byTime.filter((a) => a.place !== null).at(-1)?.at ?? '';
+    expect(byTime.filter((a) => a.place === null && a.at < lastPlaced)).toEqual([]);
+  });
+
+  it('never stamp an arrival before one already stamped (an intake whose clock is behind)', async () => {
+    // Prepare: two places
+    const programme = await newProgramme([await newManager()], { quotas: { assessments: 2 } });
+
+    // Act: an intake acknowledges at 10:00:01; one whose clock says 10:00:00.5 claims next, then one
+    // finds the places gone
+    const ahead = await claimQuotaPlace(tableName, programme.id, 2, '2026-12-05T10:00:01.000Z');
+    const behind = await claimQuotaPlace(tableName, programme.id, 2, '2026-12-05T10:00:00.500Z');
+    const late = await claimQuotaPlace(tableName, programme.id, 2, '2026-12-05T10:00:00.700Z');
+
+    // Assess
+    expect(ahead).toEqual({ place: 1, at: '2026-12-05T10:00:01.000Z' });
+    expect(behind).toEqual({ place: 2, at: '2026-12-05T10:00:01.000Z' });
+    expect(late).toEqual({ place: undefined, at: '2026-12-05T10:00:01.000Z' });
   });
 
   it('are told on the status page while the application waits', async () => {
