@@ -145,4 +145,21 @@ describe('the intake buffer', { timeout: 120_000 }, () => {
     expect((await applicationRecord(applicationId))?.status).toBe('withdrawn');
     expect(await runningJourneys()).not.toContain(applicationId);
   });
+
+  it('starts nothing from a message it cannot read, and keeps it (retried, then dead-lettered) instead of dropping it', async () => {
+    // Prepare
+    const before = (await journeyNames()).length;
+
+    // Act: a body that is not a journey start, and one naming an application that does not exist
+    for (const body of ['not json', JSON.stringify({ applicationId: 'x', programmeId: '<script>' })])
+      await sqs.send(new SendMessageCommand({ QueueUrl: stack.queueUrls.journeyStarts, MessageBody: body }));
+    await eventually(async () =>
+      stack.queues.depth(localQueueNames.journeyStarts).inFlight === 2 ? true : undefined,
+    );
+
+    // Assess: both still queued (hidden until their visibility timeout), no journey started
+    expect(stack.queues.depth(localQueueNames.journeyStarts)).toEqual({ visible: 0, inFlight: 2 });
+    expect((await journeyNames()).length).toBe(before);
+    stack.queues.purge(localQueueNames.journeyStarts);
+  });
 });
