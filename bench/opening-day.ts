@@ -11,7 +11,9 @@
 import { performance } from 'node:perf_hooks';
 import { awsQuotas } from '#infra/api-capacity.ts';
 import { type LocalStack, localQueueNames } from '#infra/local/stack.ts';
+import { seededRandom } from '../test/support/fixtures.ts';
 import { runInChild } from './fork.ts';
+import { percentile } from './meters.ts';
 import type { FirmOutcome, FirmsRequest } from './opening-day-firms.ts';
 
 export interface OpeningDayOptions {
@@ -65,24 +67,6 @@ export function openingArrivals(firms: number, windowSeconds: number, random: ()
   return arrivals.sort((a, b) => a - b);
 }
 
-/** A small seeded generator, so two runs simulate the same opening. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const percentile = (values: readonly number[], share: number) => {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
-};
-
 export async function runOpeningDay(
   stack: LocalStack,
   options: OpeningDayOptions,
@@ -93,29 +77,19 @@ export async function runOpeningDay(
     readonly submissions: { rate: number; burst: number };
   },
 ): Promise<OpeningDayResult> {
-  const { putProgramme } = await import('#shared/data/programmes.ts');
-  const { findPreset } = await import('#shared/programmes/presets.ts');
-  const { localStateMachineName } = await import('#workflows/render.ts');
+  const { putBenchProgramme, useStubJourney } = await import('./programme.ts');
   const { queryGsi1 } = await import('#shared/data/client.ts');
   const { keys } = await import('#shared/data/table-design.ts');
-  const base = findPreset('sviluppo-pmi');
-  if (!base) throw new Error('the sviluppo-pmi preset is missing');
   const programmeId = 'bench-opening-day';
-  await putProgramme(stack.tableNames.main, {
-    ...base,
+  await putBenchProgramme(stack.tableNames.main, {
     id: programmeId,
-    names: { it: 'Bench apertura', en: 'Bench opening day' },
-    officeEmails: ['office.bench-opening@example.it'],
-    quotas: { assessments: options.places },
-    matching: { maxOffers: 3, noManagerRetries: 0, capacityOnLaunch: 'keep', roster: [] },
-  } as never);
-  // The journeys behind the buffer: one state, so the simulation measures the intake and the start.
-  stack.engine.registerStateMachine({
-    name: localStateMachineName('sme-journey'),
-    definition: { StartAt: 'Started', States: { Started: { Type: 'Succeed' } } },
-    taskHandlers: {},
+    name: { it: 'Bench apertura', en: 'Bench opening day' },
+    places: options.places,
   });
+  // The journeys behind the buffer: one state, so the simulation measures the intake and the start.
+  useStubJourney(stack.engine);
 
+  // Seeded, so two runs simulate the same opening.
   const arrivals = openingArrivals(options.firms, options.minutes * 60, seededRandom(20261205));
   options.log(
     `opening day: ${options.firms} firms over ${options.minutes} minutes (${arrivals.filter((a) => a < 60).length} in the first minute), ${options.speed}× faster than real time`,

@@ -190,8 +190,6 @@ if (stack) {
     './meters.ts'
   );
   const cpu = cpuSampler(Number(new URL(local.urls.dynamoDb).port));
-  const { putProgramme } = await import('#shared/data/programmes.ts');
-  const { findPreset } = await import('#shared/programmes/presets.ts');
   const { routes } = await import('#shared/http/routes.ts');
 
   const dynamoDb = meterDynamoDb(dynamoDbClient);
@@ -245,17 +243,13 @@ if (stack) {
   intake = await phase('intake', async () => {
     const { startBaselineServer } = await import('./baseline-server.ts');
     const { runIntakeBench } = await import('./intake.ts');
-    const base = findPreset('sviluppo-pmi');
-    if (!base) throw new Error('the sviluppo-pmi preset is missing');
+    const { putBenchProgramme } = await import('./programme.ts');
     const programmeId = 'bench-intake';
-    await putProgramme(local.tableNames.main, {
-      ...base,
+    await putBenchProgramme(local.tableNames.main, {
       id: programmeId,
-      names: { it: 'Bench intake', en: 'Bench intake' },
-      officeEmails: ['office.bench-intake@example.it'],
-      quotas: { assessments: 1_000_000 },
-      matching: { maxOffers: 3, noManagerRetries: 0, capacityOnLaunch: 'keep', roster: [] },
-    } as never);
+      name: { it: 'Bench intake', en: 'Bench intake' },
+      places: 1_000_000,
+    });
     const baseline = await startBaselineServer(local.urls.dynamoDb);
     useStubJourney();
     try {

@@ -16,7 +16,7 @@ import { lombardyProvinceCodes } from '#shared/domain/lombardy.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { funnelSteps } from '#shared/pages/dashboard.tsx';
 import { dashboardFigures } from '#shared/use-cases/programme-dashboard.ts';
-import { eventually, validApplication } from '../support/fixtures.ts';
+import { eventually, seededRandom, validApplication } from '../support/fixtures.ts';
 import {
   apply,
   assessmentAnswer,
@@ -40,18 +40,6 @@ import {
 const seed = process.env.COUNTERS_SEED
   ? Number(process.env.COUNTERS_SEED)
   : Math.floor(Math.random() * 2 ** 32);
-
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-function seededRandom(from: number): () => number {
-  let state = from >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: () => number, weighted: readonly (readonly [T, number])[]): T {
   let roll = random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);

@@ -24,6 +24,18 @@ export function validApplication(overrides: { vatNumber?: string; email?: string
   return base as Record<string, any>;
 }
 
+/** mulberry32: a tiny seeded PRNG returning floats in [0, 1) (a run replays from its seed). */
+export function seededRandom(from: number): () => number {
+  let state = from >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 /** Polls until the check returns a value (not undefined) or the time is up. */
 export async function eventually<T>(
   check: () => Promise<T | undefined>,
