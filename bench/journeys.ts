@@ -11,6 +11,7 @@ import { putManager } from '#shared/data/managers.ts';
 import { putProgramme } from '#shared/data/programmes.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { findPreset } from '#shared/programmes/presets.ts';
+import { eventually } from '../test/support/fixtures.ts';
 import { benchApplication } from './applications.ts';
 import { percentile } from './meters.ts';
 
@@ -262,10 +263,16 @@ export async function runJourneyBench(options: JourneyBenchOptions): Promise<Jou
     }
     journey.applicationId = (JSON.parse(applied.text) as { applicationId: string }).applicationId;
     try {
-      const execution = await stack.engine.waitForExecution(
-        executionArn(journey.applicationId),
-        options.journeyTimeoutMs,
-      );
+      // The journey starts from the intake's buffer a moment after the receipt.
+      const arn = executionArn(journey.applicationId);
+      await eventually(async () => {
+        try {
+          return stack.engine.describeExecution({ executionArn: arn });
+        } catch {
+          return undefined;
+        }
+      }, options.journeyTimeoutMs);
+      const execution = await stack.engine.waitForExecution(arn, options.journeyTimeoutMs);
       const outcome =
         execution.status === 'SUCCEEDED'
           ? String((JSON.parse(execution.output ?? '{}') as { outcome?: string }).outcome ?? 'none')

@@ -185,7 +185,7 @@ if (stack) {
   const { dynamoDbClient } = await import('#shared/data/client.ts');
   const { loadLocalLambdaRuntime } = await import('#infra/local/lambda-runtime.ts');
   const { functionCatalog } = await import('#infra/functions.ts');
-  const { localFunctionArn, renderWorkflowAsl } = await import('#workflows/render.ts');
+  const { localFunctionArn, localStateMachineName, renderWorkflowAsl } = await import('#workflows/render.ts');
   const { LambdaMeter, cpuMsPer, cpuSampler, meterApiServer, meterDynamoDb, percentile } = await import(
     './meters.ts'
   );
@@ -210,18 +210,16 @@ if (stack) {
   const definitions = new Map(
     (Object.keys(workflows) as (keyof typeof workflows)[]).map((name) => [name, renderWorkflowAsl(name)]),
   );
+  // Under the deployed names, the ARNs the handlers start: registered under the bare workflow names
+  // (as until now) they were machines nobody started, and the tasks went untimed.
   const useRealJourney = () => {
     for (const [name, definition] of definitions)
-      local.engine.registerStateMachine({ name, definition, taskHandlers });
+      local.engine.registerStateMachine({ name: localStateMachineName(name), definition, taskHandlers });
   };
   // During the intake runs the journeys started by the load would otherwise run in this same event
   // loop (on AWS they run elsewhere): a one-state machine takes their place.
-  const useStubJourney = () =>
-    local.engine.registerStateMachine({
-      name: 'sme-journey',
-      definition: { StartAt: 'Stub', States: { Stub: { Type: 'Succeed' } } },
-      taskHandlers: {},
-    });
+  const { useStubJourney: stubJourneyOf } = await import('./programme.ts');
+  const useStubJourney = () => stubJourneyOf(local.engine);
   const stopRunningJourneys = () => {
     const arn = local.stateMachineArns['sme-journey'];
     let nextToken: string | undefined;
