@@ -164,6 +164,9 @@ export async function createJourneyProgramme(
     quotas: { assessments: options.journeys * 2 + 10 },
     budget: { totalEur: options.journeys * 100_000, perProjectCapEur: 50_000 },
     matching: { maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep', roster },
+    // No de minimis check: the bench's people do not register aid in the RNA, and an approved
+    // project would wait for its COR (the presets check de minimis since issue 17).
+    stateAid: { regime: 'none' },
   } as never);
   return { programmeId, officeEmail };
 }
