@@ -11,6 +11,7 @@ import {
   type SmeProfile,
   scoreManager,
 } from './matching.ts';
+import { minCostFlow, NodeHeap } from './min-cost-flow.ts';
 import { normaliseVatNumber } from './vat-number.ts';
 
 /** Candidate managers kept per SME before solving, unless told otherwise (see {@link matchCohort}). */
@@ -602,7 +603,7 @@ function solve(prepared: Prepared, graph: CandidateGraph): Solution {
   let totalSpare = 0;
   for (const places of spare) totalSpare += places;
   const managerPotential = new Float64Array(poolSize);
-  let flow: Uint8Array;
+  let flow: Int32Array;
   if (smeCount <= totalSpare) {
     const cost = new Float64Array(edges);
     for (let e = 0; e < edges; e++) cost[e] = maxFit - graph.fit[e]!;
@@ -629,7 +630,7 @@ function solve(prepared: Prepared, graph: CandidateGraph): Solution {
     }
     const ones = new Int32Array(smeCount).fill(1);
     const result = minCostFlow(poolSize, smeCount, spare, ones, start, toSme, cost);
-    flow = new Uint8Array(edges);
+    flow = new Int32Array(edges);
     for (let at = 0; at < edges; at++) flow[original[at]!] = result.flow[at]!;
     for (let m = 0; m < poolSize; m++) managerPotential[m] = result.potential[m]!;
   }
@@ -868,220 +869,4 @@ function bestOf(
     }
   }
   return size;
-}
-
-/**
- * Min-cost max-flow on a bipartite transportation network: source → left node x (capacity
- * `supply[x]`) → right node y along edge e (capacity 1, cost `cost[e]` ≥ 0) → sink (capacity
- * `capacity[y]`). Edges of left node x are `edgeStart[x] … edgeStart[x + 1] − 1`, to right node
- * `edgeTo[e]`. Returns the flow on each edge (0 or 1): a maximum flow of least total cost.
- *
- * The units of supply are added one at a time. Invariant: the flow is a least-cost maximum flow of
- * the network with the units added so far (no negative cycle in its residual graph, source and
- * sink included). Adding a unit at x, any better flow differs from the current one by a path or a
- * cycle through the new unit plus cycles that are not negative, so it suffices to:
- * - when some right node with free capacity is reachable from x, augment along a shortest path to
- *   one (the maximum flow grows by one);
- * - otherwise cancel the most negative cycle through the new unit, if any: a shortest path from x
- *   to a left node w that sends flow, whose unit then moves to x (same flow, lower cost).
- * Shortest paths are found by Dijkstra on reduced costs `cost + π(from) − π(to)`, kept non-negative
- * by updating the potentials π of the nodes settled in each search.
- */
-function minCostFlow(
-  leftCount: number,
-  rightCount: number,
-  supply: Int32Array,
-  capacity: Int32Array,
-  edgeStart: Int32Array,
-  edgeTo: Int32Array,
-  cost: Float64Array,
-): { flow: Uint8Array; potential: Float64Array } {
-  const edgeCount = edgeStart[leftCount]!;
-  const nodes = leftCount + rightCount;
-  const edgeFrom = new Int32Array(edgeCount);
-  for (let x = 0; x < leftCount; x++) edgeFrom.fill(x, edgeStart[x]!, edgeStart[x + 1]!);
-  const flow = new Uint8Array(edgeCount);
-  const leftUsed = new Int32Array(leftCount);
-  const rightUsed = new Int32Array(rightCount);
-  /** Edges carrying flow into each right node (the residual graph's backward arcs). */
-  const carriedStart = new Int32Array(rightCount + 1);
-  for (let y = 0; y < rightCount; y++) carriedStart[y + 1] = carriedStart[y]! + capacity[y]!;
-  const carried = new Int32Array(carriedStart[rightCount]!);
-
-  const potential = new Float64Array(nodes);
-  const dist = new Float64Array(nodes);
-  const reached = new Int32Array(nodes);
-  const settledIn = new Int32Array(nodes);
-  const via = new Int32Array(nodes);
-  const settled = new Int32Array(nodes);
-  const heap = new NodeHeap();
-  let round = 0;
-
-  const augment = (origin: number, end: number) => {
-    let node = end;
-    while (node !== origin) {
-      const e = via[node]!;
-      if (node >= leftCount) {
-        flow[e] = 1;
-        const right = edgeTo[e]!;
-        carried[carriedStart[right]! + rightUsed[right]!] = e;
-        rightUsed[right]!++;
-        node = edgeFrom[e]!;
-      } else {
-        flow[e] = 0;
-        const right = edgeTo[e]!;
-        const first = carriedStart[right]!;
-        const last = first + rightUsed[right]! - 1;
-        let at = first;
-        while (carried[at] !== e) at++;
-        carried[at] = carried[last]!;
-        rightUsed[right]!--;
-        node = leftCount + right;
-      }
-    }
-  };
-
-  /** Adds one unit of supply at `origin`; false when it can neither be placed nor improve anything. */
-  const addUnit = (origin: number): boolean => {
-    round++;
-    heap.clear();
-    let settledCount = 0;
-    dist[origin] = 0;
-    reached[origin] = round;
-    heap.push(0, origin);
-    let target = -1;
-    let exchange = -1;
-    let exchangeGain = 0;
-    while (heap.size > 0) {
-      const d = heap.topKey();
-      const node = heap.pop();
-      if (settledIn[node] === round || d > dist[node]!) continue;
-      settledIn[node] = round;
-      settled[settledCount++] = node;
-      const nodePotential = potential[node]!;
-      if (node < leftCount) {
-        if (node !== origin && leftUsed[node]! > 0) {
-          // Real cost of the path origin → node, were node's unit to move to origin.
-          const real = d - potential[origin]! + nodePotential;
-          if (real < exchangeGain) {
-            exchangeGain = real;
-            exchange = node;
-          }
-        }
-        for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-          if (flow[e] !== 0) continue;
-          const next = leftCount + edgeTo[e]!;
-          if (settledIn[next] === round) continue;
-          const nd = d + cost[e]! + nodePotential - potential[next]!;
-          if (reached[next] !== round || nd < dist[next]!) {
-            reached[next] = round;
-            dist[next] = nd;
-            via[next] = e;
-            heap.push(nd, next);
-          }
-        }
-      } else {
-        const right = node - leftCount;
-        if (rightUsed[right]! < capacity[right]!) {
-          target = node;
-          break;
-        }
-        const first = carriedStart[right]!;
-        const last = first + rightUsed[right]!;
-        for (let c = first; c < last; c++) {
-          const e = carried[c]!;
-          const next = edgeFrom[e]!;
-          if (settledIn[next] === round) continue;
-          const nd = d - cost[e]! + nodePotential - potential[next]!;
-          if (reached[next] !== round || nd < dist[next]!) {
-            reached[next] = round;
-            dist[next] = nd;
-            via[next] = e;
-            heap.push(nd, next);
-          }
-        }
-      }
-    }
-    const end = target >= 0 ? target : exchange;
-    if (end < 0) return false;
-    augment(origin, end);
-    leftUsed[origin]!++;
-    if (target < 0) leftUsed[exchange]!--;
-    // π += min(dist, D) − D, which only changes the nodes settled closer than D.
-    const limit = dist[end]!;
-    for (let s = 0; s < settledCount; s++) {
-      const node = settled[s]!;
-      const d = dist[node]!;
-      if (d < limit) potential[node]! += d - limit;
-    }
-    return true;
-  };
-
-  for (let x = 0; x < leftCount; x++) {
-    for (let unit = 0; unit < supply[x]!; unit++) {
-      if (!addUnit(x)) break;
-    }
-  }
-  return { flow, potential };
-}
-
-/** A binary min-heap of (key, node) pairs with lazy deletion, on typed arrays. */
-class NodeHeap {
-  private keys = new Float64Array(1024);
-  private nodes = new Int32Array(1024);
-  size = 0;
-
-  clear() {
-    this.size = 0;
-  }
-
-  topKey(): number {
-    return this.keys[0]!;
-  }
-
-  push(key: number, node: number) {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.size * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-      const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.nodes);
-      this.nodes = nodes;
-    }
-    const keys = this.keys;
-    const nodes = this.nodes;
-    let at = this.size++;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (keys[parent]! <= key) break;
-      keys[at] = keys[parent]!;
-      nodes[at] = nodes[parent]!;
-      at = parent;
-    }
-    keys[at] = key;
-    nodes[at] = node;
-  }
-
-  pop(): number {
-    const keys = this.keys;
-    const nodes = this.nodes;
-    const top = nodes[0]!;
-    const size = --this.size;
-    if (size === 0) return top;
-    const key = keys[size]!;
-    const node = nodes[size]!;
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && keys[child + 1]! < keys[child]!) child++;
-      if (keys[child]! >= key) break;
-      keys[at] = keys[child]!;
-      nodes[at] = nodes[child]!;
-      at = child;
-    }
-    keys[at] = key;
-    nodes[at] = node;
-    return top;
-  }
 }

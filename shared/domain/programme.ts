@@ -5,6 +5,7 @@ import { type Language, languageSchema } from '#shared/i18n/language.ts';
 import { storableNumber } from '#shared/schemas/number.ts';
 import { singleLine } from '#shared/schemas/text.ts';
 import { atecoVersions } from './ateco.ts';
+import { collaborationSettingsSchema, noCollaboration } from './collaboration.ts';
 import { defaultDmaBands } from './dma-score.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
 import { defaultRetentionMonths, programmePrivacySchema, retentionSchema } from './privacy.ts';
@@ -175,6 +176,11 @@ export const programmeSchema = z.strictObject({
   privacy: programmePrivacySchema.optional(),
   /** Whether what the programme gives is state aid, under which regime, and how much of it. */
   stateAid: stateAidSettingsSchema.prefault(noStateAid),
+  /**
+   * Collaboration between the programme's firms (MechNet): the profile managers record with the
+   * assessment, the catalogue its codes come from, the invitations' and verifications' timing.
+   */
+  collaboration: collaborationSettingsSchema.prefault(noCollaboration),
   /** Personal data expire this many months after a journey or a project ends (DynamoDB TTL). */
   retention: retentionSchema.default({ personalDataMonths: defaultRetentionMonths }),
 });

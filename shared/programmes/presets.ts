@@ -1,5 +1,6 @@
 // Programme presets mirroring the seed programmes (../shared/seeds). The local runtime loads them
 // into an empty store; in the cloud a programme missing from the table falls back to its preset.
+import type { CollaborationCatalogue } from '#shared/domain/collaboration.ts';
 import { lombardyProvinceCodes } from '#shared/domain/lombardy.ts';
 import { type Programme, type ProgrammeInput, programmeSchema } from '#shared/domain/programme.ts';
 
@@ -27,6 +28,103 @@ const sviluppoPmi: ProgrammeInput = {
   officeEmails: ['ufficio.programma@sviluppo-pmi.example.org'],
 };
 
+const names = (it: string, en: string) => ({ it, en });
+
+/** What MechNet's firms buy, own and need: the codes of their collaboration profiles. */
+const mechNetCatalogue: CollaborationCatalogue = {
+  purchasing: [
+    {
+      code: 'steel_bars',
+      names: names('Barre e profilati di acciaio', 'Steel bars and sections'),
+      savingRatePercent: 6,
+    },
+    { code: 'aluminium', names: names('Alluminio', 'Aluminium'), savingRatePercent: 5 },
+    { code: 'cutting_tools', names: names('Utensili da taglio', 'Cutting tools'), savingRatePercent: 8 },
+    {
+      code: 'lubricants',
+      names: names('Lubrificanti e refrigeranti', 'Lubricants and coolants'),
+      savingRatePercent: 10,
+    },
+    { code: 'electricity', names: names('Energia elettrica', 'Electricity'), savingRatePercent: 4 },
+    { code: 'packaging', names: names('Imballaggi', 'Packaging'), savingRatePercent: 7 },
+  ],
+  resources: [
+    {
+      code: 'cnc_5_axis',
+      kind: 'machine',
+      names: names('Centro di lavoro CNC a 5 assi', '5-axis CNC machining centre'),
+      hourlyValueEur: 85,
+    },
+    { code: 'cnc_lathe', kind: 'machine', names: names('Tornio CNC', 'CNC lathe'), hourlyValueEur: 60 },
+    {
+      code: 'cmm_measuring',
+      kind: 'machine',
+      names: names('Macchina di misura CMM', 'CMM measuring machine'),
+      hourlyValueEur: 70,
+    },
+    {
+      code: 'laser_cutting',
+      kind: 'machine',
+      names: names('Taglio laser', 'Laser cutting'),
+      hourlyValueEur: 90,
+    },
+    {
+      code: 'galvanic_treatment',
+      kind: 'service',
+      names: names('Trattamento galvanico', 'Galvanic treatment'),
+      hourlyValueEur: 55,
+    },
+    {
+      code: 'mechanical_design',
+      kind: 'service',
+      names: names('Progettazione meccanica', 'Mechanical design'),
+      hourlyValueEur: 65,
+    },
+    {
+      code: 'export_sales',
+      kind: 'service',
+      names: names('Vendite ed export', 'Sales and export'),
+      hourlyValueEur: 50,
+    },
+    {
+      code: 'quality_management',
+      kind: 'service',
+      names: names('Gestione qualità', 'Quality management'),
+      hourlyValueEur: 45,
+    },
+    {
+      code: 'cnc_operator',
+      kind: 'workforce',
+      names: names('Operatore CNC', 'CNC operator'),
+      hourlyValueEur: 32,
+    },
+    {
+      code: 'assembler',
+      kind: 'workforce',
+      names: names('Montatore meccanico', 'Mechanical assembler'),
+      hourlyValueEur: 28,
+    },
+    {
+      code: 'maintenance_technician',
+      kind: 'workforce',
+      names: names('Manutentore', 'Maintenance technician'),
+      hourlyValueEur: 35,
+    },
+  ],
+  brands: [
+    {
+      code: 'varese_precision',
+      names: names('Marchio "Meccanica di precisione varesina"', '"Varese precision engineering" mark'),
+      annualCostEur: 6_000,
+    },
+    {
+      code: 'made_in_lombardy',
+      names: names('Marchio territoriale "Fatto in Lombardia"', '"Made in Lombardy" territorial mark'),
+      annualCostEur: 2_500,
+    },
+  ],
+};
+
 /**
  * MechNet (Varese Chamber of Commerce with Confartigianato and CNA): a temporary manager analyses
  * mechanical firms of the province, writes a strategic plan with quantitative and qualitative
@@ -50,6 +148,9 @@ const mechNet: ProgrammeInput = {
   matching: { maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' },
   languages: ['it'],
   officeEmails: ['mechnet@camera-commercio.example.org'],
+  // The second half of MechNet: collaboration between the firms of the supply chain, up to a
+  // network contract. Saving rates and hourly values are plausible estimates, to be set per edition.
+  collaboration: { enabled: true, catalogue: mechNetCatalogue },
 };
 
 /**
