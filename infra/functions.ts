@@ -12,8 +12,11 @@ export interface FunctionSpec extends AccessFlags {
   readonly description: string;
   readonly memorySizeMb?: number;
   readonly timeoutSeconds?: number;
-  /** May answer waiting journey tasks (SendTaskSuccess/Failure/Heartbeat). */
-  readonly respondsToTasks?: boolean;
+  /**
+   * May answer waiting tasks (SendTaskSuccess/Failure/Heartbeat): of every workflow (true), or of
+   * the workflows named.
+   */
+  readonly respondsToTasks?: true | readonly string[];
   /** A Lambda authorizer: its "errors" are refusals (401), kept out of the Lambda errors alarm. */
   readonly refusesByThrowing?: boolean;
   /**
@@ -39,6 +42,16 @@ const onboardingStep = (handler: string, description: string) =>
 const monitoringStep = (handler: string, description: string) =>
   ({
     entry: 'functions/monitoring/steps.ts',
+    handler,
+    description,
+    table: 'readWrite',
+    sendsEmail: true,
+    buildsLinks: true,
+  }) as const satisfies FunctionSpec;
+
+const collaborationStep = (handler: string, description: string) =>
+  ({
+    entry: 'functions/collaboration/steps.ts',
     handler,
     description,
     table: 'readWrite',
@@ -163,6 +176,13 @@ export const functionCatalog = {
     table: 'readWrite',
     controlsMonitoring: true,
   },
+  adminCollaborations: {
+    entry: 'functions/http/admin-collaborations.ts',
+    description:
+      'GET/POST /admin/programmes/{id}/collaborations, /admin/collaborations/{id}[/contract|signature] — collaboration between firms; admin group only',
+    table: 'readWrite',
+    startsCollaborations: true,
+  },
   adminPrivacy: {
     entry: 'functions/http/admin-privacy.ts',
     description: 'GET/POST /admin/privacy — people’s data requests (copy, erasure); admin group only',
@@ -211,6 +231,34 @@ export const functionCatalog = {
   closeProject: monitoringStep(
     'closeProjectHandler',
     'project-monitoring task: close the project, T1 and spending',
+  ),
+  planCollaborationCycle: collaborationStep(
+    'planCollaborationCycleHandler',
+    'collaboration task: what the cycle does (invitations, a verification, nothing)',
+  ),
+  openInvitations: {
+    ...collaborationStep(
+      'openInvitationsHandler',
+      'collaboration callback task: invite the firms (join links), or remind them',
+    ),
+    // When every firm has answered while the reminder re-entered the state, it completes it itself.
+    respondsToTasks: ['collaboration'],
+  },
+  finishInvitations: collaborationStep(
+    'finishInvitationsHandler',
+    'collaboration task: end the invitations, start the collaboration or not',
+  ),
+  openCollaborationReport: collaborationStep(
+    'openCollaborationReportHandler',
+    "collaboration callback task: the coordinator's verification link",
+  ),
+  recordCollaborationReport: collaborationStep(
+    'recordCollaborationReportHandler',
+    'collaboration task: count a verification’s benefits once, flag members without benefit',
+  ),
+  closeCollaboration: collaborationStep(
+    'closeCollaborationHandler',
+    'collaboration task: close with the final report',
   ),
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -121,6 +121,13 @@ export const handler = httpHandler().handler(async (event) => {
             scriptHref: assetHref('dashboard-charts'),
           },
           programmesHref: sitePath(routes.adminProgrammes.path),
+          ...(programme.collaboration.enabled
+            ? {
+                collaborationsHref: sitePath(
+                  routes.adminCollaborations.path.replace('{programmeId}', encodeURIComponent(programme.id)),
+                ),
+              }
+            : {}),
           projects,
           projectsLimit: dashboardProjectLimit,
           projectHref: (projectId) =>

@@ -32,9 +32,13 @@ interface MatchedRoute {
   readonly pathParameters: Record<string, string>;
 }
 
-/** Finds the route for a method and path, with its path parameters. */
+/**
+ * Finds the route for a method and path, with its path parameters. As API Gateway, a literal
+ * segment wins over a `{parameter}` (…/collaborations before …/{export}).
+ */
 export function matchRoute(method: string, path: string): MatchedRoute | 'method-not-allowed' | undefined {
   let pathMatched = false;
+  let best: (MatchedRoute & { literal: number }) | undefined;
   for (const route of Object.values(routes) as Route[]) {
     const names: string[] = [];
     const pattern = new RegExp(
@@ -47,6 +51,10 @@ export function matchRoute(method: string, path: string): MatchedRoute | 'method
     if (!match) continue;
     pathMatched = true;
     if (!(route.methods as readonly string[]).includes(method)) continue;
+    const literal = route.path
+      .split('/')
+      .filter((segment) => segment !== '' && !segment.startsWith('{')).length;
+    if (best && best.literal >= literal) continue;
     // As API Gateway: a parameter that is not valid percent-encoding is passed on as it came.
     const decoded = (raw: string) => {
       try {
@@ -56,8 +64,9 @@ export function matchRoute(method: string, path: string): MatchedRoute | 'method
       }
     };
     const pathParameters = Object.fromEntries(names.map((name, i) => [name, decoded(match[i + 1] ?? '')]));
-    return { route, pathParameters };
+    best = { route, pathParameters, literal };
   }
+  if (best) return { route: best.route, pathParameters: best.pathParameters };
   return pathMatched ? 'method-not-allowed' : undefined;
 }
 

@@ -195,6 +195,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       JOURNEY_START_QUEUE_URL: queueUrls.journeyStarts,
       MONITORING_STATE_MACHINE_ARN: stateMachineArn('project-monitoring'),
       ONBOARDING_STATE_MACHINE_ARN: stateMachineArn('manager-onboarding'),
+      COLLABORATION_STATE_MACHINE_ARN: stateMachineArn('collaboration'),
       OFFICE_EMAIL: 'ufficio.programmi@percorso-pmi.local',
       SENDER_EMAIL: 'no-reply@percorso-pmi.local',
       SES_CONFIGURATION_SET: undefined,

@@ -231,8 +231,18 @@ export class AppStack extends Stack {
     });
     for (const [name, spec] of functionEntries) {
       const fn = this.functions[name];
-      if ((spec as FunctionSpec).respondsToTasks) {
-        for (const machine of Object.values(this.stateMachines)) machine.grantTaskResponse(fn);
+      const answers = (spec as FunctionSpec).respondsToTasks;
+      if (answers) {
+        // By the machines' ARNs from their names, not references: a function that is itself a task
+        // of a machine (the invitations' step) would otherwise make a dependency cycle.
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+            resources: (answers === true ? Object.keys(workflows) : answers).map((name) =>
+              this.stateMachineArnOf(name),
+            ),
+          }),
+        );
       }
       if ((spec as FunctionSpec).stopsJourneys) {
         fn.addToRolePolicy(
@@ -297,6 +307,7 @@ export class AppStack extends Stack {
       JOURNEY_STATE_MACHINE_ARN: journeyArn,
       MONITORING_STATE_MACHINE_ARN: this.stateMachineArnOf('project-monitoring'),
       ONBOARDING_STATE_MACHINE_ARN: this.stateMachineArnOf('manager-onboarding'),
+      COLLABORATION_STATE_MACHINE_ARN: this.stateMachineArnOf('collaboration'),
       OFFICE_EMAIL: props.officeEmail ?? props.senderEmail,
       SENDER_EMAIL: props.senderEmail,
       SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
@@ -346,6 +357,14 @@ export class AppStack extends Stack {
         new PolicyStatement({
           actions: ['states:StartExecution'],
           resources: [this.stateMachineArnOf('manager-onboarding')],
+        }),
+      );
+    }
+    if (spec.startsCollaborations) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: [this.stateMachineArnOf('collaboration')],
         }),
       );
     }

@@ -23,6 +23,8 @@ export interface AccessFlags {
   readonly startsMonitoring?: boolean;
   /** May stop and resume project-monitoring executions (the office pauses or closes a project). */
   readonly controlsMonitoring?: boolean;
+  /** May start collaboration executions (the office proposes a collaboration between firms). */
+  readonly startsCollaborations?: boolean;
   /** May start manager-onboarding executions (registration). */
   readonly startsOnboarding?: boolean;
   /** May send e-mail through SES. */
@@ -51,6 +53,7 @@ export const functionVariables = {
   JOURNEY_START_QUEUE_URL: { flags: ['queuesJourneyStarts', 'drainsJourneyStarts'], schema: z.url() },
   MONITORING_STATE_MACHINE_ARN: { flags: ['startsMonitoring', 'controlsMonitoring'], schema: arn },
   ONBOARDING_STATE_MACHINE_ARN: { flags: ['startsOnboarding'], schema: arn },
+  COLLABORATION_STATE_MACHINE_ARN: { flags: ['startsCollaborations'], schema: arn },
   SENDER_EMAIL: { flags: ['sendsEmail'], schema: z.email() },
   /** The SES configuration set (bounce and complaint events); none locally. */
   SES_CONFIGURATION_SET: { flags: ['sendsEmail'], schema: z.string().min(1).optional() },

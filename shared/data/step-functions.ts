@@ -89,6 +89,39 @@ export async function startMonitoringCycle(
   }
 }
 
+/** What every collaboration execution receives: IDs and the cycle number only (0: the invitations). */
+export interface CollaborationCycleInput {
+  readonly collaborationId: string;
+  readonly programmeId: string;
+  readonly cycle: number;
+}
+
+/** A collaboration cycle's execution name: `<collaborationId>-c<cycle>`. */
+export const collaborationExecutionName = (collaborationId: string, cycle: number) =>
+  `${collaborationId}-c${cycle}`;
+
+/** Starts a collaboration's cycle (once: "already exists" means a retry found it started). */
+export async function startCollaborationCycle(
+  stateMachineArn: string,
+  input: CollaborationCycleInput,
+): Promise<void> {
+  try {
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        name: collaborationExecutionName(input.collaborationId, input.cycle),
+        input: JSON.stringify({
+          collaborationId: input.collaborationId,
+          programmeId: input.programmeId,
+          cycle: input.cycle,
+        }),
+      }),
+    );
+  } catch (error) {
+    if (!errorNamed(error, 'ExecutionAlreadyExists')) throw error;
+  }
+}
+
 /** Starts a registered manager's onboarding (vetting) execution, named after the manager. */
 export async function startOnboarding(stateMachineArn: string, managerId: string): Promise<void> {
   await sfn.send(

@@ -66,11 +66,18 @@ export const keys = {
   link: (linkHash: string) => ({ pk: `LINK#${linkHash}`, sk: 'LINK' }),
   /** A human task of a journey: its kind and round (the nth offer) make it unique. */
   /**
-   * A human task, in the partition of what it is about: an application's journey (its ID) or, for
-   * a manager's vetting, the manager (their ID). Kind and round (the nth offer) make it unique.
+   * A human task, in the partition of what it is about: an application's journey (its ID), for
+   * a manager's vetting the manager (their ID), for a collaboration's join and report tasks the
+   * collaboration (its ID; the round is the member's number or the cycle). Kind and round (the nth
+   * offer) make it unique.
    */
   humanTask: (subjectId: string, kind: string, round: number) => ({
-    pk: kind === 'vetting' ? `MANAGER#${subjectId}` : `APPLICATION#${subjectId}`,
+    pk:
+      kind === 'vetting'
+        ? `MANAGER#${subjectId}`
+        : kind === 'join' || kind === 'collaboration_report'
+          ? `COLLABORATION#${subjectId}`
+          : `APPLICATION#${subjectId}`,
     sk: `TASK#${kind}#${String(round).padStart(3, '0')}`,
   }),
   humanTasksOfApplication: (applicationId: string) => ({
@@ -121,6 +128,35 @@ export const keys = {
   aidCor: (cor: string) => ({ pk: `AIDCOR#${cor}`, sk: 'AIDCOR' }),
   /** The same aid in the index, under its programme (the register and the registration export). */
   aidsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#AIDS` }),
+  /** A firm's collaboration profile (from its assessment), and the same under its programme. */
+  collaborationProfile: (applicationId: string) => ({
+    pk: `APPLICATION#${applicationId}`,
+    sk: 'COLLABPROFILE',
+  }),
+  collaborationProfilesOfProgramme: (programmeId: string) => ({
+    gsi1pk: `PROGRAMME#${programmeId}#COLLABPROFILES`,
+  }),
+  /** A collaboration between firms, its verification reports, and the list under its programme. */
+  collaboration: (collaborationId: string) => ({
+    pk: `COLLABORATION#${collaborationId}`,
+    sk: 'COLLABORATION',
+  }),
+  collaborationReport: (collaborationId: string, cycle: number) => ({
+    pk: `COLLABORATION#${collaborationId}`,
+    sk: `REPORT#${String(cycle).padStart(3, '0')}`,
+  }),
+  collaborationReports: (collaborationId: string) => ({
+    pk: `COLLABORATION#${collaborationId}`,
+    skPrefix: 'REPORT#',
+  }),
+  collaborationsOfProgramme: (programmeId: string) => ({
+    gsi1pk: `PROGRAMME#${programmeId}#COLLABORATIONS`,
+  }),
+  /** One live collaboration per opportunity of a programme (proposing it twice is refused). */
+  opportunityTaken: (programmeId: string, opportunityId: string) => ({
+    pk: `PROGRAMME#${programmeId}`,
+    sk: `OPPORTUNITY#${opportunityId}`,
+  }),
   managerReservation: (managerId: string, applicationId: string) => ({
     pk: `MANAGER#${managerId}`,
     sk: `RESERVATION#${applicationId}`,

@@ -21,11 +21,21 @@ export const auditActions = [
   'privacy.exported',
   'privacy.erased',
   'aid.registered',
+  'collaboration.proposed',
+  'collaboration.answered',
+  'collaboration.reported',
+  'collaboration.contract',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** What an event is about; a person is named by a hash of their address (privacy requests). */
-export type AuditSubjectKind = 'application' | 'project' | 'manager' | 'programme' | 'person';
+export type AuditSubjectKind =
+  | 'application'
+  | 'project'
+  | 'manager'
+  | 'programme'
+  | 'person'
+  | 'collaboration';
 
 /**
  * Who acted: the role a task link was sent to (`link:manager`, `link:office`, `link:sme`), a
@@ -58,6 +68,8 @@ export const taskAuditAction: Readonly<Record<HumanTaskKind, AuditAction>> = {
   closing: 'closing.recorded',
   vetting: 'vetting.decided',
   registration: 'aid.registered',
+  join: 'collaboration.answered',
+  collaboration_report: 'collaboration.reported',
 };
 
 /** Who answers a task of each kind: its link went to a manager or to the programme office. */
@@ -70,4 +82,6 @@ export const taskAuditActor: Readonly<Record<HumanTaskKind, AuditActor>> = {
   escalation: 'link:office',
   vetting: 'link:office',
   registration: 'link:office',
+  join: 'link:sme',
+  collaboration_report: 'link:manager',
 };

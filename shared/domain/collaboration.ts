@@ -4,7 +4,7 @@
 // finder. Pure: no I/O, no clock.
 import * as z from 'zod';
 import { storableNumber } from '#shared/schemas/number.ts';
-import { singleLine } from '#shared/schemas/text.ts';
+import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { minCostFlow } from './min-cost-flow.ts';
 
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'lowercase letters, digits and underscores');
@@ -406,10 +406,226 @@ export function findOpportunities(
   );
 }
 
+/** The catalogue code an opportunity is about (the category, resource or brand); none for a network. */
+export function opportunityCode(opportunity: Opportunity): string {
+  switch (opportunity.kind) {
+    case 'purchasing_group':
+      return opportunity.category;
+    case 'resource_sharing':
+      return opportunity.what;
+    case 'brand_group':
+      return opportunity.brand;
+    case 'network':
+      return '';
+  }
+}
+
 /** The catalogue entry's name of a code in a language (the code itself when the catalogue lost it). */
 export function catalogueName(catalogue: CollaborationCatalogue, code: string, lang: 'it' | 'en'): string {
   const entry = [...catalogue.purchasing, ...catalogue.resources, ...catalogue.brands].find(
     (e) => e.code === code,
   );
   return entry ? entry.names[lang] : code;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collaborations: an opportunity the office proposed, the firms invited, verified cycle by cycle
+
+/**
+ * inviting: the firms are deciding; active/paused: running, verified each cycle (paused as the
+ * coordinator last reported); not_started: fewer than two firms joined; closed: ended with its
+ * final report.
+ */
+export const collaborationStatuses = ['inviting', 'active', 'paused', 'not_started', 'closed'] as const;
+export type CollaborationStatus = (typeof collaborationStatuses)[number];
+
+/** invited: not answered yet; joined, declined; expired: did not answer in time; left: joined, then left. */
+export const memberStatuses = ['invited', 'joined', 'declined', 'expired', 'left'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+
+export interface CollaborationMember {
+  readonly applicationId: string;
+  /** Its number in the collaboration, from 1: the round of its join task. */
+  readonly number: number;
+  readonly companyName: string;
+  readonly status: MemberStatus;
+  readonly decidedAt?: string;
+  /** Economic benefit reported for it so far, in euro. */
+  readonly benefitEur: number;
+  /** Verification cycles in a row reported with no benefit for it. */
+  readonly noBenefitCycles: number;
+  /** When the office was told it has had no benefit for the programme's number of cycles. */
+  readonly flaggedAt?: string;
+}
+
+/** The network contract's content (art. 3 c. 4-ter DL 5/2009), filled by the office. */
+export const networkContractSchema = z.strictObject({
+  /** The network's name, as the contract will state it. */
+  name: singleLine(3, 200),
+  /** Strategic objectives: innovation and competitiveness, and how progress is measured. */
+  objectives: z.array(singleLine(3, 500)).min(1).max(20),
+  /** The network programme: what the participants will do together. */
+  programme: multiLine(3, 4000),
+  /** Each participant's rights and obligations (one text for all, by the office). */
+  rightsAndObligations: multiLine(3, 4000),
+  durationMonths: z.number().int().min(6).max(240),
+  /** How new firms may join. */
+  joiningRules: multiLine(3, 2000),
+  /** How a participant may withdraw, and when. */
+  withdrawalRules: multiLine(3, 2000),
+  /** Optional: a common fund, with each participant's contribution in euro. */
+  commonFund: z
+    .strictObject({
+      contributionsEur: z.record(z.uuid(), storableNumber().min(0).max(10_000_000)),
+      rules: multiLine(3, 2000),
+    })
+    .optional(),
+  /** Optional: a common body executing the contract, with its powers. */
+  commonBody: z.strictObject({ name: singleLine(1, 200), powers: multiLine(3, 2000) }).optional(),
+});
+export type NetworkContract = z.output<typeof networkContractSchema>;
+
+/** The signature of the network contract and its filing in the companies' register. */
+export const contractSignatureSchema = z.strictObject({
+  signedOn: z.iso.date(),
+  /** Members who signed: the network's members. */
+  signatories: z.array(z.uuid()).min(2).max(100),
+  filedOn: z.iso.date(),
+  /** The filing's reference in the Registro delle imprese. */
+  registryReference: singleLine(3, 100),
+});
+export type ContractSignature = z.output<typeof contractSignatureSchema>;
+
+export interface CollaborationRecord {
+  readonly collaborationId: string;
+  readonly programmeId: string;
+  /** The opportunity as it was found when proposed (the finder's ID, kind, why, estimate). */
+  readonly opportunity: Opportunity;
+  readonly status: CollaborationStatus;
+  readonly coordinatorManagerId: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  /** Keyed by applicationId. */
+  readonly members: Readonly<Record<string, CollaborationMember>>;
+  /** The waiting invitation state's task token (the firms' answers complete it together). */
+  readonly invitationToken?: string;
+  readonly startedAt?: string;
+  /** Verification cycles reported (or missed) so far. */
+  readonly cyclesDone: number;
+  readonly benefitTotalEur: number;
+  readonly closedAt?: string;
+  readonly contract?: NetworkContract;
+  readonly signature?: ContractSignature;
+}
+
+/** Members who joined and have not left: those the coordinator reports on. */
+export function activeMembers(collaboration: Pick<CollaborationRecord, 'members'>): CollaborationMember[] {
+  return Object.values(collaboration.members)
+    .filter((member) => member.status === 'joined')
+    .sort((a, b) => a.number - b.number);
+}
+
+/** A collaboration needs two firms: fewer joined (or left) and it does not start (or it ends). */
+export const minimumMembers = 2;
+
+export interface ReportIssue {
+  readonly path: (string | number)[];
+  readonly message: 'validation.collaboration.notMember' | 'validation.required';
+}
+
+/**
+ * What a coordinator's report must name: a benefit for each member taking part now and for no
+ * other firm, members leaving among those taking part. The one rule the page and the JSON answer pass.
+ */
+export function collaborationReportIssues(
+  report: { benefits: readonly { applicationId: string }[]; left: readonly string[] },
+  collaboration: Pick<CollaborationRecord, 'members'>,
+): ReportIssue[] {
+  const members = new Set(activeMembers(collaboration).map((m) => m.applicationId));
+  const issues: ReportIssue[] = [];
+  report.benefits.forEach((benefit, i) => {
+    if (!members.has(benefit.applicationId))
+      issues.push({ path: ['benefits', i, 'applicationId'], message: 'validation.collaboration.notMember' });
+  });
+  const named = new Set(report.benefits.map((b) => b.applicationId));
+  // The form lists the members taking part in order: a missing one is named by its row.
+  activeMembers(collaboration).forEach((member, row) => {
+    if (!named.has(member.applicationId))
+      issues.push({ path: ['benefits', row, 'economicBenefitEur'], message: 'validation.required' });
+  });
+  report.left.forEach((applicationId, i) => {
+    if (!members.has(applicationId))
+      issues.push({ path: ['left', i], message: 'validation.collaboration.notMember' });
+  });
+  return issues;
+}
+
+/** Collaborations that got going: their members took part (whatever happened after). */
+const startedStatuses: ReadonlySet<CollaborationStatus> = new Set(['active', 'paused', 'closed']);
+const tookPart = (member: CollaborationMember) => member.status === 'joined' || member.status === 'left';
+
+export interface CollaborationFigures {
+  /** Collaborations by kind, then by status. */
+  readonly byKind: Readonly<Record<OpportunityKind, Readonly<Record<CollaborationStatus, number>>>>;
+  /** Firms that took part in a collaboration that started, out of the firms with a profile. */
+  readonly firmsTakingPart: number;
+  readonly programmeFirms: number;
+  /** Yearly spend pooled by the purchasing groups that started, counting the firms that joined. */
+  readonly pooledPurchasingEur: number;
+  /** Economic benefit reported for each firm, largest first. */
+  readonly benefitByFirm: readonly { applicationId: string; companyName: string; benefitEur: number }[];
+  readonly benefitTotalEur: number;
+  /** Network contracts signed and filed. */
+  readonly networksFormed: number;
+}
+
+/** The programme's collaboration figures, from its collaborations as stored (the dashboard's one rule). */
+export function collaborationFigures(
+  collaborations: readonly CollaborationRecord[],
+  programmeFirms: number,
+): CollaborationFigures {
+  const byKind = Object.fromEntries(
+    opportunityKinds.map((kind) => [
+      kind,
+      Object.fromEntries(collaborationStatuses.map((status) => [status, 0])),
+    ]),
+  ) as Record<OpportunityKind, Record<CollaborationStatus, number>>;
+  const firms = new Set<string>();
+  const benefit = new Map<string, { applicationId: string; companyName: string; benefitEur: number }>();
+  let pooled = 0;
+  let total = 0;
+  let networks = 0;
+  for (const collaboration of collaborations) {
+    byKind[collaboration.opportunity.kind][collaboration.status] += 1;
+    if (collaboration.signature) networks += 1;
+    if (!startedStatuses.has(collaboration.status)) continue;
+    const members = Object.values(collaboration.members).filter(tookPart);
+    for (const member of members) {
+      firms.add(member.applicationId);
+      const entry = benefit.get(member.applicationId) ?? {
+        applicationId: member.applicationId,
+        companyName: member.companyName,
+        benefitEur: 0,
+      };
+      entry.benefitEur = cents(entry.benefitEur + member.benefitEur);
+      benefit.set(member.applicationId, entry);
+      total += member.benefitEur;
+    }
+    if (collaboration.opportunity.kind === 'purchasing_group') {
+      const joined = new Set(members.map((m) => m.applicationId));
+      for (const spend of collaboration.opportunity.spends)
+        if (joined.has(spend.applicationId)) pooled += spend.annualSpendEur;
+    }
+  }
+  return {
+    byKind,
+    firmsTakingPart: firms.size,
+    programmeFirms,
+    pooledPurchasingEur: cents(pooled),
+    benefitByFirm: [...benefit.values()].sort(
+      (a, b) => b.benefitEur - a.benefitEur || byString(a.companyName, b.companyName),
+    ),
+    benefitTotalEur: cents(total),
+    networksFormed: networks,
+  };
 }

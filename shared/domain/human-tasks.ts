@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { interestAreas } from '#shared/schemas/application.ts';
 import { storableNumber } from '#shared/schemas/number.ts';
 import { multiLine, singleLine } from '#shared/schemas/text.ts';
+import { collaborationProfileSchema, resourceKinds } from './collaboration.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
 import type { AssessmentModel } from './programme.ts';
 import { rnaCode } from './state-aid.ts';
@@ -18,8 +19,16 @@ export const humanTaskKinds = [
   'closing',
   'vetting',
   'registration',
+  'join',
+  'collaboration_report',
 ] as const;
 export type HumanTaskKind = (typeof humanTaskKinds)[number];
+
+/**
+ * Tasks about a collaboration between firms (its ID is the task's subject): each firm invited
+ * joins or declines; the coordinator reports each verification cycle.
+ */
+export const collaborationTaskKinds: readonly HumanTaskKind[] = ['join', 'collaboration_report'];
 
 /** Tasks the programme office answers (their e-mails go to its addresses, in its language). */
 export const officeTaskKinds: readonly HumanTaskKind[] = [
@@ -58,8 +67,11 @@ const internationalisationAnswerSchema = z.strictObject(
   { error: (issue) => (issue.input === undefined ? 'validation.required' : undefined) },
 );
 
-/** An assessment answer with the given rule for its internationalisation part. */
-function assessmentAnswerSchemaWith<I extends z.ZodType>(internationalisation: I) {
+/** An assessment answer with the given rules for its internationalisation and collaboration parts. */
+function assessmentAnswerSchemaWith<I extends z.ZodType, C extends z.ZodType>(
+  internationalisation: I,
+  collaboration: C,
+) {
   return z
     .strictObject({
       dma: z.strictObject(
@@ -75,6 +87,8 @@ function assessmentAnswerSchemaWith<I extends z.ZodType>(internationalisation: I
         .refine((areas) => new Set(areas).size === areas.length, { message: 'validation.duplicates' }),
       findings: multiLine(1, 10_000),
       internationalisation,
+      /** The firm's collaboration profile, where the programme enables collaboration (MechNet). */
+      collaboration,
       projectRecommended: z.boolean(),
       project: z
         .strictObject({
@@ -107,21 +121,49 @@ function assessmentAnswerSchemaWith<I extends z.ZodType>(internationalisation: I
     });
 }
 
-/**
- * Any assessment as stored (internationalisation optional): the shape every reader of an answer
- * relies on. An answer being given is checked with its programme's model: assessmentAnswerSchemas.
- */
-export const assessmentAnswerSchema = assessmentAnswerSchemaWith(internationalisationAnswerSchema.optional());
+/** A part the programme does not collect: refused, so no JSON answer stores what it does not ask. */
+const notCollected = z.never({ error: 'validation.notInAssessmentModel' }).optional();
 
 /**
- * The assessment answer each assessment model asks for: `dma_internationalisation` requires the
- * segment and action fronts; `dma` refuses them (its page does not ask them, and a JSON answer
- * carrying them would store data the programme does not collect).
+ * Any assessment as stored (internationalisation and collaboration optional): the shape every
+ * reader of an answer relies on. An answer being given is checked with its programme's settings:
+ * assessmentAnswerSchemaFor.
  */
+export const assessmentAnswerSchema = assessmentAnswerSchemaWith(
+  internationalisationAnswerSchema.optional(),
+  collaborationProfileSchema.optional(),
+);
+
+const assessmentSchemaVariants = {
+  dma: {
+    without: assessmentAnswerSchemaWith(notCollected, notCollected),
+    with: assessmentAnswerSchemaWith(notCollected, collaborationProfileSchema),
+  },
+  dma_internationalisation: {
+    without: assessmentAnswerSchemaWith(internationalisationAnswerSchema, notCollected),
+    with: assessmentAnswerSchemaWith(internationalisationAnswerSchema, collaborationProfileSchema),
+  },
+} as const satisfies Record<AssessmentModel, Record<'with' | 'without', z.ZodType>>;
+
+/**
+ * The assessment answer a programme asks for: `dma_internationalisation` requires the segment and
+ * action fronts, `dma` refuses them; a programme with collaboration enabled requires the firm's
+ * collaboration profile, any other refuses it (its page does not ask it, and a JSON answer carrying
+ * it would store data the programme does not collect). The profile's codes are checked against the
+ * programme's catalogue apart (collaborationProfileIssues).
+ */
+export function assessmentAnswerSchemaFor(settings: {
+  readonly model: AssessmentModel;
+  readonly collaboration: boolean;
+}) {
+  return assessmentSchemaVariants[settings.model][settings.collaboration ? 'with' : 'without'];
+}
+
+/** The assessment answer of each model in a programme without collaboration. */
 export const assessmentAnswerSchemas = {
-  dma: assessmentAnswerSchemaWith(z.never({ error: 'validation.notInAssessmentModel' }).optional()),
-  dma_internationalisation: assessmentAnswerSchemaWith(internationalisationAnswerSchema),
-} as const satisfies Record<AssessmentModel, z.ZodType>;
+  dma: assessmentSchemaVariants.dma.without,
+  dma_internationalisation: assessmentSchemaVariants.dma_internationalisation.without,
+} as const;
 
 export const financingAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), amountEur: storableNumber().positive().max(10_000_000) }),
@@ -177,6 +219,49 @@ export const vettingAnswerSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('reject'), reason }),
 ]);
 
+/** A firm invited to a collaboration joins it or declines, with an optional note. */
+export const joinAnswerSchema = z.strictObject({
+  decision: z.enum(['join', 'decline']),
+  note: multiLine(1, 1000).optional(),
+});
+
+/** How a collaboration is going, as its coordinator reports it each cycle. */
+export const collaborationActivityStatuses = ['active', 'paused', 'ended'] as const;
+
+/**
+ * The coordinator's report of a verification cycle: the economic benefit of each member in euro
+ * with its justification, how the collaboration is going, the members who left, notes. Which
+ * members it must name is checked against the collaboration (collaborationReportIssues).
+ */
+export const collaborationReportAnswerSchema = z
+  .strictObject({
+    benefits: z
+      .array(
+        z.strictObject({
+          applicationId: z.uuid(),
+          economicBenefitEur: storableNumber().min(0).max(1_000_000_000),
+          justification: multiLine(1, 2000),
+        }),
+      )
+      .min(1)
+      .max(100),
+    status: z.enum(collaborationActivityStatuses),
+    left: z.array(z.uuid()).max(100).default([]),
+    notes: multiLine(1, 5000).optional(),
+  })
+  .superRefine((report, ctx) => {
+    const seen = new Set<string>();
+    report.benefits.forEach((benefit, i) => {
+      if (seen.has(benefit.applicationId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['benefits', i, 'applicationId'],
+          message: 'validation.duplicates',
+        });
+      seen.add(benefit.applicationId);
+    });
+  });
+
 /** The programme office records the COR the national State-aid register returned for the aid. */
 export const registrationAnswerSchema = z.strictObject({ cor: rnaCode });
 
@@ -189,6 +274,8 @@ export const humanTaskAnswerSchemas = {
   closing: closingAnswerSchema,
   vetting: vettingAnswerSchema,
   registration: registrationAnswerSchema,
+  join: joinAnswerSchema,
+  collaboration_report: collaborationReportAnswerSchema,
 } as const satisfies Record<HumanTaskKind, z.ZodType>;
 
 /**
@@ -201,9 +288,12 @@ export const answerCodes: ReadonlySet<string> = new Set([
   ...[offerAnswerSchema, financingAnswerSchema, escalationAnswerSchema, vettingAnswerSchema].flatMap(
     (schema) => schema.options.map((option) => option.shape.decision.value as string),
   ),
+  ...joinAnswerSchema.shape.decision.options,
   ...interestAreas,
   ...qualitativeProgress,
   ...projectOutcomes,
+  ...collaborationActivityStatuses,
+  ...resourceKinds,
 ]);
 
 export type HumanTaskAnswer<K extends HumanTaskKind> = z.output<(typeof humanTaskAnswerSchemas)[K]>;
@@ -232,6 +322,10 @@ export function taskOutputForWorkflow(kind: HumanTaskKind, answer: unknown): Rec
       return { decision: (answer as HumanTaskAnswer<'vetting'>).decision };
     case 'closing':
       return { outcome: (answer as HumanTaskAnswer<'closing'>).outcome };
+    case 'join':
+      return { decision: (answer as HumanTaskAnswer<'join'>).decision };
+    case 'collaboration_report':
+      return { status: (answer as HumanTaskAnswer<'collaboration_report'>).status };
     case 'escalation': {
       const escalation = answer as HumanTaskAnswer<'escalation'>;
       return escalation.decision === 'assign'

@@ -23,7 +23,7 @@ const provinceName = (code: string) =>
     : code;
 
 /** Subject and opening lines shared by the e-mails that carry a task link. */
-function taskRequest(lang: Language, subject: string, reminder: boolean) {
+export function taskRequest(lang: Language, subject: string, reminder: boolean) {
   return {
     subject: reminder ? t(lang, 'journeyEmail.reminderSubject', { subject }) : subject,
     lead: reminder ? [t(lang, 'journeyEmail.reminder')] : [],

@@ -61,6 +61,31 @@ export const routes = {
     handler: 'adminDashboard',
     admin: true,
   },
+  /**
+   * Collaboration between a programme's firms: the opportunities found, the collaborations with their
+   * figures (HTML or JSON); POST {"opportunityId","coordinatorManagerId"} proposes one. A literal
+   * segment: it wins over {export} below, as in API Gateway.
+   */
+  adminCollaborations: {
+    methods: ['GET', 'HEAD', 'POST'],
+    path: '/admin/programmes/{programmeId}/collaborations',
+    handler: 'adminCollaborations',
+    admin: true,
+  },
+  /** One collaboration: members, verifications, the network contract's form. */
+  adminCollaboration: {
+    methods: ['GET', 'HEAD'],
+    path: '/admin/collaborations/{collaborationId}',
+    handler: 'adminCollaborations',
+    admin: true,
+  },
+  /** GET …/contract: the contract's printable draft; POST …/contract its content, …/signature its signing. */
+  adminCollaborationPart: {
+    methods: ['GET', 'HEAD', 'POST'],
+    path: '/admin/collaborations/{collaborationId}/{part}',
+    handler: 'adminCollaborations',
+    admin: true,
+  },
   adminExport: {
     methods: ['GET'],
     path: '/admin/programmes/{programmeId}/{export}',

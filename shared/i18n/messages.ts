@@ -1,6 +1,7 @@
 // Every user-facing text, in Italian (the reference) and English. The English catalogue must have
 // exactly the Italian keys (the type enforces it). Parameters are written {name}.
 import { adminPrivacyMessagesEn, adminPrivacyMessagesIt } from './admin-privacy-messages.ts';
+import { collaborationMessagesEn, collaborationMessagesIt } from './collaboration-messages.ts';
 import { dashboardMessagesEn, dashboardMessagesIt } from './dashboard-messages.ts';
 import { journeyMessagesEn, journeyMessagesIt } from './journey-messages.ts';
 import type { Language } from './language.ts';
@@ -19,6 +20,7 @@ const it = {
   ...privacyRequestMessagesIt,
   ...adminPrivacyMessagesIt,
   ...stateAidMessagesIt,
+  ...collaborationMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -202,6 +204,7 @@ const en: Record<MessageKey, string> = {
   ...privacyRequestMessagesEn,
   ...adminPrivacyMessagesEn,
   ...stateAidMessagesEn,
+  ...collaborationMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

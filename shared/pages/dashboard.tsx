@@ -3,7 +3,7 @@
 // Bars are native <progress>/<meter> elements: no script, no inline style, no chart CDN.
 import type { ProgrammeCounters } from '#shared/data/programmes.ts';
 import { journeyOutcomes } from '#shared/domain/application.ts';
-import { type ExportKind, exportKinds } from '#shared/domain/exports.ts';
+import { collaborationExportKinds, type ExportKind, exportKinds } from '#shared/domain/exports.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
@@ -71,6 +71,8 @@ export function DashboardPage(props: {
   exportHref?: (kind: ExportKind) => string;
   /** Where the office posts a Partita IVA to free a firm's place (the cloud admin area). */
   unlockHref?: string;
+  /** The programme's collaboration between firms (where it enables it); absent = no link. */
+  collaborationsHref?: string;
   /** The list of programmes (a link back to it); absent = no link. */
   programmesHref?: string;
   /** The latest launched projects (at most `projectsLimit`), each linked to its page by `projectHref`. */
@@ -100,17 +102,26 @@ export function DashboardPage(props: {
           </p>
         ) : null}
         <h1>{programme.names[lang]}</h1>
+        {props.collaborationsHref ? (
+          <p>
+            <a href={`${props.collaborationsHref}?lang=${lang}`} data-testid="collaborations-link">
+              {t(lang, 'dashboard.collaborations')}
+            </a>
+          </p>
+        ) : null}
         <p class="hint">{t(lang, 'dashboard.updated', { at: formatRomeDateTime(props.at, lang) })}</p>
         {props.exportHref ? (
           <p class="exports">
             {t(lang, 'dashboard.export')}{' '}
-            {exportKinds.map((kind) => (
-              <>
-                <a href={props.exportHref?.(kind)} download>
-                  {t(lang, `dashboard.export.${kind}`)}
-                </a>{' '}
-              </>
-            ))}
+            {exportKinds
+              .filter((kind) => programme.collaboration.enabled || !collaborationExportKinds.includes(kind))
+              .map((kind) => (
+                <>
+                  <a href={props.exportHref?.(kind)} download>
+                    {t(lang, `dashboard.export.${kind}`)}
+                  </a>{' '}
+                </>
+              ))}
           </p>
         ) : null}
         {props.unlockHref ? (

@@ -29,6 +29,10 @@ function formFieldOf(path: readonly (string | number)[]): string {
   if (first === 'internationalisation' && second === 'actionFronts')
     return 'internationalisation.actionFronts';
   if (first === 'project' && second === 'qualitativeObjectives') return 'project.qualitativeObjectives';
+  if (first === 'collaboration' && second === 'brands') return 'collaboration.brands';
+  // The form has one select for a resource's kind and code ("machine:cnc_5_axis").
+  if (first === 'collaboration' && (second === 'offers' || second === 'needs') && path[3] === 'kind')
+    return [...path.slice(0, 3), 'what'].join('.');
   return path.join('.');
 }
 
@@ -36,6 +40,8 @@ function formFieldOf(path: readonly (string | number)[]): string {
 export interface TaskFieldNames {
   readonly kpis?: readonly { name: string; unit: string }[];
   readonly qualitativeObjectives?: readonly string[];
+  /** A collaboration's verification: the members' names, in the form's row order. */
+  readonly members?: readonly string[];
 }
 
 /** Long enough to recognise a qualitative objective in an error message. */
@@ -56,6 +62,14 @@ function taskFieldLabel(lang: Language, field: string, names: TaskFieldNames = {
       ? `${objective.slice(0, objectiveLabelLength - 1).trimEnd()}…`
       : objective;
   }
+  const benefit = /^benefits\.(\d+)(?:\.(\w+))?$/.exec(field);
+  if (benefit) {
+    const company = names.members?.[Number(benefit[1])] ?? String(Number(benefit[1]) + 1);
+    return t(lang, 'collaboration.report.memberField', {
+      company,
+      field: labelOrCode(lang, `field.task.benefits.${benefit[2] ?? 'economicBenefitEur'}`, benefit[2] ?? ''),
+    });
+  }
   const dimension = /^dma\.(\w+)$/.exec(field);
   if (dimension) return labelOrCode(lang, `dma.${dimension[1]}`, field);
   const kpiCell = /^project\.kpis\.(\d+)\.(\w+)$/.exec(field);
@@ -63,6 +77,15 @@ function taskFieldLabel(lang: Language, field: string, names: TaskFieldNames = {
     return t(lang, 'assessment.kpiRowField', {
       field: labelOrCode(lang, `field.assessment.project.kpis.${kpiCell[2]}`, kpiCell[2] ?? ''),
       n: Number(kpiCell[1]) + 1,
+    });
+  }
+  const collaborationCell = /^collaboration\.(purchasing|offers|needs)\.(\d+)(?:\.(\w+))?$/.exec(field);
+  if (collaborationCell) {
+    const [, list = '', row, cell] = collaborationCell;
+    return t(lang, 'collaboration.rowField', {
+      list: labelOrCode(lang, `field.assessment.collaboration.${list}`, list),
+      n: Number(row) + 1,
+      field: cell ? labelOrCode(lang, `field.assessment.collaboration.${cell}`, cell) : '',
     });
   }
   const kpiRow = /^project\.kpis\.(\d+)$/.exec(field);
@@ -93,6 +116,12 @@ const taskFieldOrder = [
   'internationalisation',
   'internationalisation.segment',
   'internationalisation.actionFronts',
+  'collaboration',
+  'collaboration.interestedInNetwork',
+  'collaboration.purchasing',
+  'collaboration.offers',
+  'collaboration.needs',
+  'collaboration.brands',
   'projectRecommended',
   'project',
   'project.title',
@@ -101,8 +130,12 @@ const taskFieldOrder = [
   'project.budgetEur',
   'project.kpis',
   'project.qualitativeObjectives',
+  'benefits',
+  'status',
+  'left',
   'merit',
   'notes',
+  'note',
   'amountEur',
   'cor',
   'managerId',
@@ -117,6 +150,11 @@ function fieldRank(field: string): number {
     const property = kpiProperties.indexOf((kpi[2] ?? '') as (typeof kpiProperties)[number]);
     return taskFieldOrder.indexOf('project.kpis') + (Number(kpi[1]) * 5 + property + 2) / 1000;
   }
+  const collaboration = /^(collaboration\.(?:purchasing|offers|needs))\.(\d+)/.exec(field);
+  if (collaboration)
+    return taskFieldOrder.indexOf(collaboration[1] ?? '') + (Number(collaboration[2]) + 1) / 1000;
+  const benefitRow = /^benefits\.(\d+)/.exec(field);
+  if (benefitRow) return taskFieldOrder.indexOf('benefits') + (Number(benefitRow[1]) + 1) / 1000;
   const entry = /^(kpiValues|qualitativeProgress)\.(\d+)$/.exec(field);
   if (entry) return taskFieldOrder.indexOf(entry[1] ?? '') + (Number(entry[2]) + 1) / 1000;
   const index = taskFieldOrder.indexOf(field);

@@ -4,6 +4,7 @@
 // fields are in tasks/; the form becomes the JSON contract with taskFormToAnswer
 // (shared/schemas/task-forms.ts) and its errors are worded by task-errors.ts.
 import type { VNode } from 'preact';
+import type { CollaborationCatalogue, MemberStatus } from '#shared/domain/collaboration.ts';
 import { defaultDmaBands } from '#shared/domain/dma-score.ts';
 import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
@@ -17,6 +18,7 @@ import { Layout } from '#shared/pages/layout.tsx';
 import { assetHref } from '#shared/pages/static-assets.ts';
 import type { FieldError, InterestArea } from '#shared/schemas/application.ts';
 import { AssessmentFields } from './tasks/assessment.tsx';
+import { CollaborationFacts, CollaborationReportFields, JoinFields } from './tasks/collaboration.tsx';
 import { EscalationFields } from './tasks/escalation.tsx';
 import { AssessmentFacts, CandidateFacts, CompanyFacts } from './tasks/facts.tsx';
 import { FinancingFields } from './tasks/financing.tsx';
@@ -47,6 +49,16 @@ export interface TaskPageContext {
     website?: string;
   };
   readonly interests?: readonly InterestArea[];
+  /** Join and collaboration report: the collaboration, its firms, its coordinator, the cycle. */
+  readonly collaboration?: {
+    readonly title: string;
+    readonly why: readonly string[];
+    readonly benefit: string;
+    readonly members: readonly { applicationId: string; name: string; status: MemberStatus }[];
+    readonly coordinator?: string;
+    readonly cycle?: number;
+    readonly cycles?: number;
+  };
   /** Vetting: the registered manager's profile (their conflicts only counted, never listed). */
   readonly candidate?: VettingCandidate;
   /** Assessment, financing and escalation context. */
@@ -57,6 +69,8 @@ export interface TaskPageContext {
    * @default 'dma'
    */
   readonly assessmentModel?: AssessmentModel;
+  /** The programme's collaboration catalogue, where the assessment asks the firm's profile. */
+  readonly collaborationCatalogue?: CollaborationCatalogue;
   /** Assessment: the programme's DMA bands, for the overall score shown while typing. */
   readonly dmaBands?: DmaBands;
   /** The financing page shows it. */
@@ -199,6 +213,17 @@ function intro(ctx: TaskPageContext): string[] {
       return [t(lang, 'vetting.intro', { manager: ctx.candidate?.name ?? '—' })];
     case 'registration':
       return [t(lang, 'registration.intro', common)];
+    case 'join':
+      return [t(lang, 'join.intro', common)];
+    case 'collaboration_report':
+      return [
+        t(lang, 'collaboration_report.intro', {
+          ...common,
+          title: ctx.collaboration?.title ?? '—',
+          cycle: ctx.collaboration?.cycle ?? 1,
+          cycles: ctx.collaboration?.cycles ?? 1,
+        }),
+      ];
   }
 }
 
@@ -250,6 +275,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
       {kind !== 'offer' && ctx.assessment ? (
         <AssessmentFacts lang={lang} assessment={ctx.assessment} />
       ) : null}
+      {kind === 'join' || kind === 'collaboration_report' ? <CollaborationFacts ctx={ctx} /> : null}
       {(kind === 'checkin' || kind === 'closing') && ctx.project ? (
         <ProjectFacts lang={lang} project={ctx.project} />
       ) : null}
@@ -269,6 +295,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
             model={ctx.assessmentModel ?? defaultAssessmentModel}
             bands={ctx.dmaBands ?? defaultDmaBands}
             perProjectCapEur={ctx.perProjectCapEur}
+            collaborationCatalogue={ctx.collaborationCatalogue}
           />
         ) : null}
         {kind === 'financing' ? <FinancingFields ctx={ctx} kit={kit} /> : null}
@@ -279,6 +306,8 @@ export function TaskPage(ctx: TaskPageContext): VNode {
         {kind === 'closing' ? <ClosingFields ctx={ctx} kit={kit} /> : null}
         {kind === 'vetting' ? <VettingFields lang={lang} kit={kit} /> : null}
         {kind === 'registration' ? <RegistrationFields ctx={ctx} kit={kit} /> : null}
+        {kind === 'join' ? <JoinFields ctx={ctx} kit={kit} /> : null}
+        {kind === 'collaboration_report' ? <CollaborationReportFields ctx={ctx} kit={kit} /> : null}
         <button type="submit">{t(lang, 'task.submit')}</button>
         {ctx.draftable ? (
           <>

@@ -15,6 +15,9 @@ export const kpiRowCount = 5;
 export const maxKpiRows = 20;
 export const kpiProperties = ['name', 'unit', 'baseline', 'target'] as const;
 export const segments = ['1', '2', '3', '4'] as const;
+/** Rows the collaboration part shows for purchasing, offers and needs (more can arrive, up to the most). */
+export const collaborationRowCount = 3;
+export const maxCollaborationRows = 50;
 
 // ---------------------------------------------------------------------------------------------
 // Form fields → the JSON contract
@@ -72,6 +75,13 @@ export function taskFormToAnswer(
     case 'registration':
       put('cor', field('cor')?.trim());
       return answer;
+    case 'join': {
+      put('decision', field('decision')?.trim());
+      put('note', field('note'));
+      return answer;
+    }
+    case 'collaboration_report':
+      return collaborationReportFormToAnswer(fields, { field, number, all });
     case 'assessment':
       return assessmentFormToAnswer(fields, { field, number, lines, all });
     case 'checkin':
@@ -163,15 +173,11 @@ function assessmentFormToAnswer(
     answer.internationalisation = { ...(segment === undefined ? {} : { segment }), actionFronts };
   }
 
+  const collaboration = collaborationFormToAnswer(fields, read);
+  if (collaboration) answer.collaboration = collaboration;
+
   const recommendedRaw = read.field('projectRecommended')?.trim().toLowerCase();
-  const recommended =
-    recommendedRaw === undefined
-      ? undefined
-      : ['true', 'yes', 'on', 'si', 'sì'].includes(recommendedRaw)
-        ? true
-        : ['false', 'no', 'off'].includes(recommendedRaw)
-          ? false
-          : recommendedRaw;
+  const recommended = yesNo(recommendedRaw);
   if (recommended !== undefined) answer.projectRecommended = recommended;
 
   // KPI rows by index; a row with all four cells blank is ignored.
@@ -207,5 +213,114 @@ function assessmentFormToAnswer(
   if (recommended === true || (recommended !== false && projectStarted)) {
     answer.project = { ...project, kpis, qualitativeObjectives };
   }
+  return answer;
+}
+
+/** A yes/no control's value as a boolean; anything else as written (the schema says what is wrong). */
+function yesNo(raw: string | undefined): boolean | string | undefined {
+  if (raw === undefined) return undefined;
+  if (['true', 'yes', 'on', 'si', 'sì'].includes(raw)) return true;
+  if (['false', 'no', 'off'].includes(raw)) return false;
+  return raw;
+}
+
+/**
+ * The collaboration part of an assessment form: rows of purchasing categories with their spend,
+ * rows of offers and needs (the select's value is "kind:code", the catalogue's resource), the brands
+ * ticked and the interest in a network. Rows left entirely empty are ignored; nothing at all given
+ * leaves the part out (the schema says "required" where the programme asks it).
+ */
+function collaborationFormToAnswer(
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  read: {
+    field: (name: string) => string | undefined;
+    number: (name: string) => number | string | undefined;
+    all: (name: string) => string[];
+  },
+): Record<string, unknown> | undefined {
+  const rows = (list: string, cells: readonly string[]) => {
+    const found = new Map<number, Record<string, unknown>>();
+    for (const name of Object.keys(fields)) {
+      const match = new RegExp(`^collaboration\\.${list}\\.(\\d{1,2})\\.(\\w+)$`).exec(name);
+      if (!match || !cells.includes(match[2] ?? '') || Number(match[1]) >= maxCollaborationRows) continue;
+      const raw = read.field(name)?.trim();
+      if (raw === undefined || raw === '') continue;
+      const row = found.get(Number(match[1])) ?? {};
+      row[match[2] ?? ''] = raw;
+      found.set(Number(match[1]), row);
+    }
+    return [...found.entries()].sort(([a], [b]) => a - b).map(([index, row]) => ({ index, row }));
+  };
+  const numberAt = (name: string) => read.number(name);
+  const purchasing = rows('purchasing', ['category', 'annualSpendEur']).map(({ index, row }) => ({
+    ...(row.category === undefined ? {} : { category: row.category }),
+    ...(row.annualSpendEur === undefined
+      ? {}
+      : { annualSpendEur: numberAt(`collaboration.purchasing.${index}.annualSpendEur`) }),
+  }));
+  const resources = (side: 'offers' | 'needs') =>
+    rows(side, ['what', 'hoursPerMonth']).map(({ index, row }) => {
+      const [kind, what] =
+        typeof row.what === 'string' && row.what.includes(':')
+          ? row.what.split(':', 2)
+          : [undefined, row.what];
+      return {
+        ...(kind === undefined ? {} : { kind }),
+        ...(what === undefined ? {} : { what }),
+        ...(row.hoursPerMonth === undefined
+          ? {}
+          : { hoursPerMonth: numberAt(`collaboration.${side}.${index}.hoursPerMonth`) }),
+      };
+    });
+  const offers = resources('offers');
+  const needs = resources('needs');
+  const brands = read
+    .all('collaboration.brands')
+    .map((brand) => brand.trim())
+    .filter((brand) => brand !== '');
+  const interested = yesNo(read.field('collaboration.interestedInNetwork')?.trim().toLowerCase());
+  if (purchasing.length + offers.length + needs.length + brands.length === 0 && interested === undefined)
+    return undefined;
+  return {
+    purchasing,
+    offers,
+    needs,
+    brands,
+    ...(interested === undefined ? {} : { interestedInNetwork: interested }),
+  };
+}
+
+/**
+ * The coordinator's verification form: one row per member (its applicationId hidden beside the
+ * benefit and its justification), the activity status, the members ticked as having left, notes.
+ */
+function collaborationReportFormToAnswer(
+  fields: Readonly<Record<string, string | readonly string[]>>,
+  read: {
+    field: (name: string) => string | undefined;
+    number: (name: string) => number | string | undefined;
+    all: (name: string) => string[];
+  },
+): Record<string, unknown> {
+  let rows = 0;
+  for (const name of Object.keys(fields)) {
+    const match = /^benefits\.(\d{1,2})\./.exec(name);
+    if (match) rows = Math.max(rows, Number(match[1]) + 1);
+  }
+  const benefits = Array.from({ length: rows }, (_, row) => {
+    const benefit: Record<string, unknown> = {};
+    const applicationId = read.field(`benefits.${row}.applicationId`)?.trim();
+    const amount = read.number(`benefits.${row}.economicBenefitEur`);
+    const justification = read.field(`benefits.${row}.justification`);
+    if (applicationId !== undefined) benefit.applicationId = applicationId;
+    if (amount !== undefined) benefit.economicBenefitEur = amount;
+    if (justification !== undefined) benefit.justification = justification;
+    return benefit;
+  });
+  const answer: Record<string, unknown> = { benefits, left: read.all('left').map((id) => id.trim()) };
+  const status = read.field('status')?.trim();
+  if (status !== undefined) answer.status = status;
+  const notes = read.field('notes');
+  if (notes !== undefined) answer.notes = notes;
   return answer;
 }

@@ -6,6 +6,7 @@
 // within its limits (the manager assigned, the amount approved).
 import type * as z from 'zod';
 import { getApplication } from '#shared/data/applications.ts';
+import { getCollaboration } from '#shared/data/collaborations.ts';
 import {
   answerHumanTask,
   closeHumanTask,
@@ -18,9 +19,16 @@ import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject } from '#shared/data/projects.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
-import { type AuditActor, taskAuditAction, taskAuditActor } from '#shared/domain/audit.ts';
 import {
-  assessmentAnswerSchemas,
+  type AuditActor,
+  type AuditSubjectKind,
+  taskAuditAction,
+  taskAuditActor,
+} from '#shared/domain/audit.ts';
+import { collaborationProfileIssues, collaborationReportIssues } from '#shared/domain/collaboration.ts';
+import {
+  assessmentAnswerSchemaFor,
+  collaborationTaskKinds,
   type HumanTaskAnswer,
   humanTaskAnswerSchemas,
   taskOutputForWorkflow,
@@ -34,6 +42,7 @@ import { type FinancingLimit, financingLimitBroken, italianToday } from '#shared
 import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
+import { applyJoinAnswer } from './collaboration.ts';
 import { corRecordedForAnother, headroomOf } from './state-aid.ts';
 
 export type AnswerResult =
@@ -69,13 +78,21 @@ export async function answerTask(
   const consumed = await answerHumanTask(tableName, task, parsed.data, now.toISOString(), {
     at: now.toISOString(),
     programmeId: task.programmeId,
-    subject: { kind: task.kind === 'vetting' ? 'manager' : 'application', id: task.applicationId },
+    subject: { kind: auditSubjectOf(task.kind), id: task.applicationId },
     actor,
     action: taskAuditAction[task.kind],
     before: 'open',
     after: decisionOf(task.kind, output),
   });
   if (!consumed.answered) return closedOutcome(consumed.task?.status ?? 'expired');
+  if (task.kind === 'join') {
+    // The firms answer one waiting state together: the last answer completes it (applyJoinAnswer).
+    if ((await applyJoinAnswer(tableName, consumed.task, now)) === 'closed') {
+      await closeHumanTask(tableName, task, 'expired', now.toISOString(), { evenIfAnswered: true });
+      return { outcome: 'expired' };
+    }
+    return { outcome: 'answered', output, decision: decisionOf(task.kind, output) };
+  }
   if (!(await deliver(tableName, consumed.task, JSON.stringify(output)))) {
     // The deadline passed between the page and the click: the workflow moved on without it.
     await closeHumanTask(tableName, task, 'expired', now.toISOString(), { evenIfAnswered: true });
@@ -93,10 +110,18 @@ export async function answerTask(
   return { outcome: 'answered', output, decision: decisionOf(task.kind, output) };
 }
 
+/** What a task's answer is about in the audit trail: the task's subject. */
+function auditSubjectOf(kind: HumanTaskRecord['kind']): AuditSubjectKind {
+  if (kind === 'vetting') return 'manager';
+  if (collaborationTaskKinds.includes(kind)) return 'collaboration';
+  return 'application';
+}
+
 /** The decision an answer made, for the thank-you page: a decision, an outcome, or what was sent. */
 function decisionOf(kind: HumanTaskRecord['kind'], output: Record<string, unknown>): string {
   if (output.decision !== undefined) return String(output.decision);
   if (output.outcome !== undefined) return String(output.outcome);
+  if (output.status !== undefined) return String(output.status);
   if (kind === 'checkin') return 'submitted';
   if (kind === 'registration') return 'registered';
   return output.projectRecommended ? 'projectRecommended' : 'noProject';
@@ -134,7 +159,12 @@ const required = (path: (string | number)[]) =>
 async function answerSchemaOf(tableName: string, task: HumanTaskRecord): Promise<z.ZodType> {
   if (task.kind !== 'assessment') return humanTaskAnswerSchemas[task.kind];
   const programme = await getProgramme(tableName, task.programmeId);
-  return programme ? assessmentAnswerSchemas[programme.assessment.model] : humanTaskAnswerSchemas.assessment;
+  return programme
+    ? assessmentAnswerSchemaFor({
+        model: programme.assessment.model,
+        collaboration: programme.collaboration.enabled,
+      })
+    : humanTaskAnswerSchemas.assessment;
 }
 
 /** The message for each reason the office's chosen manager cannot be engaged. */
@@ -152,8 +182,18 @@ const financingRefusals = {
   de_minimis_headroom: 'task.financing.overDeMinimis',
 } as const satisfies Record<FinancingLimit['limit'], MessageKey>;
 
-const refusal = (field: string, message: MessageKey, params: Record<string, number> = {}) =>
-  ({ code: 'custom', path: [field], message, params, input: undefined }) as unknown as z.core.$ZodIssue;
+const refusal = (
+  field: string | (string | number)[],
+  message: MessageKey,
+  params: Record<string, number> = {},
+) =>
+  ({
+    code: 'custom',
+    path: typeof field === 'string' ? [field] : field,
+    message,
+    params,
+    input: undefined,
+  }) as unknown as z.core.$ZodIssue;
 
 /**
  * The limits of a decision that the answer's schema cannot know, checked when it is posted so the
@@ -208,6 +248,23 @@ async function decisionLimitIssues(
           : {}),
       }),
     ];
+  }
+  if (task.kind === 'collaboration_report') {
+    // Benefits for the members taking part now, and for them only (one rule).
+    const collaboration = await getCollaboration(tableName, task.applicationId);
+    if (!collaboration) return [];
+    return collaborationReportIssues(answer as HumanTaskAnswer<'collaboration_report'>, collaboration).map(
+      (issue) => refusal(issue.path, issue.message),
+    );
+  }
+  if (task.kind === 'assessment') {
+    // The collaboration profile's codes come from the programme's catalogue (one rule).
+    const { collaboration } = answer as HumanTaskAnswer<'assessment'>;
+    const programme = collaboration ? await getProgramme(tableName, task.programmeId) : undefined;
+    if (!collaboration || !programme) return [];
+    return collaborationProfileIssues(collaboration, programme.collaboration.catalogue).map((issue) =>
+      refusal(['collaboration', ...issue.path], issue.message),
+    );
   }
   if (task.kind === 'registration') {
     // One aid per COR: a code already recorded for another aid is a typing error.

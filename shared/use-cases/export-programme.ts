@@ -5,13 +5,17 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { listProgrammeAuditEvents } from '#shared/data/audit.ts';
 import { documentClient, queryGsi1 } from '#shared/data/client.ts';
+import { listCollaborations } from '#shared/data/collaborations.ts';
 import { getManager } from '#shared/data/managers.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { ApplicationRecord } from '#shared/domain/application.ts';
+import { type CollaborationRecord, opportunityCode } from '#shared/domain/collaboration.ts';
 import type { ExportKind } from '#shared/domain/exports.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { toCsv, utf8Bom } from '#shared/formats/csv.ts';
+import { opportunityTitle } from '#shared/i18n/collaboration-text.ts';
 import { formatRomeTimestamp } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -111,12 +115,48 @@ const auditColumns = [
   'eventId',
 ] as const;
 
+/** One row per collaboration between firms: what, how it went, the benefit reported, the network. */
+const collaborationColumns = [
+  'collaborationId',
+  'kind',
+  'code',
+  'title',
+  'collaborationStatus',
+  'createdAt',
+  'startedAt',
+  'closedAt',
+  'membersInvited',
+  'membersJoined',
+  'estimatedBenefitEur',
+  'benefitEur',
+  'cyclesDone',
+  'pooledSpendEur',
+  'coordinatorManagerId',
+  'networkSignedOn',
+  'registryReference',
+] as const;
+
+/** One row per firm invited to a collaboration: its answer and the benefit reported for it. */
+const collaborationMemberColumns = [
+  'collaborationId',
+  'kind',
+  'code',
+  'applicationId',
+  'company',
+  'memberStatus',
+  'decidedAt',
+  'benefitEur',
+  'flaggedAt',
+] as const;
+
 type Column =
   | (typeof aidColumns)[number]
   | (typeof applicationColumns)[number]
   | (typeof assessmentColumns)[number]
   | (typeof projectColumns)[number]
-  | (typeof auditColumns)[number];
+  | (typeof auditColumns)[number]
+  | (typeof collaborationColumns)[number]
+  | (typeof collaborationMemberColumns)[number];
 
 /** A column's header in the office's language (the DMA dimensions by their own names). */
 function headerOf(column: Column, lang: Language): string {
@@ -162,6 +202,68 @@ export async function exportProgrammeCsv(
     return spreadsheetCsv(
       aids.map((aid) => ({ ...aidRow(aid), registeredAt: romeTime(aid.registeredAt) })),
       aidColumns,
+      lang,
+    );
+  }
+  if (kind === 'collaborations' || kind === 'collaboration-members') {
+    const [collaborations, programme] = await Promise.all([
+      listCollaborations(tableName, programmeId),
+      getProgramme(tableName, programmeId),
+    ]);
+    const catalogue = programme?.collaboration.catalogue ?? { purchasing: [], resources: [], brands: [] };
+    const codeOf = (c: CollaborationRecord) => opportunityCode(c.opportunity);
+    if (kind === 'collaborations')
+      return spreadsheetCsv(
+        collaborations.map((c) => {
+          const members = Object.values(c.members);
+          const joined = new Set(
+            members.filter((m) => m.status === 'joined' || m.status === 'left').map((m) => m.applicationId),
+          );
+          return {
+            collaborationId: c.collaborationId,
+            kind: c.opportunity.kind,
+            code: codeOf(c),
+            title: opportunityTitle(lang, c.opportunity, catalogue),
+            collaborationStatus: c.status,
+            createdAt: romeTime(c.createdAt),
+            startedAt: c.status === 'not_started' ? '' : romeTime(c.startedAt),
+            closedAt: romeTime(c.closedAt),
+            membersInvited: members.length,
+            membersJoined: joined.size,
+            estimatedBenefitEur: c.opportunity.estimatedBenefitEur,
+            benefitEur: c.benefitTotalEur,
+            cyclesDone: c.cyclesDone,
+            pooledSpendEur:
+              c.opportunity.kind === 'purchasing_group'
+                ? c.opportunity.spends
+                    .filter((spend) => joined.has(spend.applicationId))
+                    .reduce((sum, spend) => sum + spend.annualSpendEur, 0)
+                : '',
+            coordinatorManagerId: c.coordinatorManagerId,
+            networkSignedOn: c.signature?.signedOn ?? '',
+            registryReference: c.signature?.registryReference ?? '',
+          };
+        }),
+        collaborationColumns,
+        lang,
+      );
+    return spreadsheetCsv(
+      collaborations.flatMap((c) =>
+        Object.values(c.members)
+          .sort((a, b) => a.number - b.number)
+          .map((m) => ({
+            collaborationId: c.collaborationId,
+            kind: c.opportunity.kind,
+            code: codeOf(c),
+            applicationId: m.applicationId,
+            company: m.companyName,
+            memberStatus: m.status,
+            decidedAt: romeTime(m.decidedAt),
+            benefitEur: m.benefitEur,
+            flaggedAt: romeTime(m.flaggedAt),
+          })),
+      ),
+      collaborationMemberColumns,
       lang,
     );
   }

@@ -70,6 +70,7 @@ import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
+import { recordCollaborationProfile } from './collaboration.ts';
 import { endEngagement } from './manager-retention.ts';
 import { registeredAidOf, reserveApproval } from './state-aid.ts';
 
@@ -112,6 +113,8 @@ const expiryHours = (programme: Programme, kind: HumanTaskKind) =>
     closing: programme.monitoring.checkinExpiryHours,
     vetting: vettingTimeouts.expiryHours,
     registration: programme.timeouts.registrationExpiryHours,
+    join: programme.collaboration.invitation.expiryHours,
+    collaboration_report: programme.collaboration.verification.expiryHours,
   })[kind];
 
 async function load(deps: JourneyDeps, applicationId: string) {
@@ -604,6 +607,7 @@ export async function recordAssessment(
     band,
     answer,
   });
+  await recordCollaborationProfile(deps.tableName, application, programme, answer, now.toISOString());
   const completedNow = await moveApplication(deps.tableName, application, {
     from: ['manager_assigned'],
     to: answer.projectRecommended ? 'financing_pending' : 'assessed',

@@ -5,18 +5,21 @@
 
 import { getApplication } from '#shared/data/applications.ts';
 import { getAssessment } from '#shared/data/assessments.ts';
+import { getCollaboration } from '#shared/data/collaborations.ts';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
 import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
 import { getAidByConcession } from '#shared/data/state-aid.ts';
-import { type HumanTaskAnswer, officeTaskKinds } from '#shared/domain/human-tasks.ts';
+import { activeMembers } from '#shared/domain/collaboration.ts';
+import { collaborationTaskKinds, type HumanTaskAnswer, officeTaskKinds } from '#shared/domain/human-tasks.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { expectedKpiValue } from '#shared/domain/monitoring.ts';
 import { budgetLeftEur, italianToday, officeLanguage, type Programme } from '#shared/domain/programme.ts';
 import { checksDeMinimis } from '#shared/domain/state-aid.ts';
+import { estimatedBenefitText, opportunityTitle, opportunityWhy } from '#shared/i18n/collaboration-text.ts';
 import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -36,6 +39,8 @@ export async function taskView(
   formAction: string,
 ): Promise<TaskPageContext | undefined> {
   if (task.kind === 'vetting') return vettingView(tableName, task, lang, formAction);
+  if (collaborationTaskKinds.includes(task.kind))
+    return collaborationTaskView(tableName, task, lang, formAction);
   const application = await getApplication(tableName, task.applicationId);
   const programme = application ? await getProgramme(tableName, application.programmeId) : undefined;
   if (!application || !programme) return undefined;
@@ -108,6 +113,9 @@ export async function taskView(
     ...(task.kind === 'assessment'
       ? {
           assessmentModel: programme.assessment.model,
+          ...(programme.collaboration.enabled
+            ? { collaborationCatalogue: programme.collaboration.catalogue }
+            : {}),
           dmaBands: programme.assessment.bands,
           perProjectCapEur: programme.budget.perProjectCapEur,
         }
@@ -165,12 +173,70 @@ export async function taskView(
 
 /** What names a check-in's list entries in error messages: the project's KPIs and objectives. */
 export async function taskFieldNames(tableName: string, task: HumanTaskRecord): Promise<TaskFieldNames> {
+  if (task.kind === 'collaboration_report') {
+    const collaboration = await getCollaboration(tableName, task.applicationId);
+    return { members: collaboration ? activeMembers(collaboration).map((m) => m.companyName) : [] };
+  }
   if (task.kind !== 'checkin' && task.kind !== 'closing') return {};
   const application = await getApplication(tableName, task.applicationId);
   const project = application?.projectId ? await getProject(tableName, application.projectId) : undefined;
   return {
     kpis: project?.proposal?.kpis ?? [],
     qualitativeObjectives: project?.proposal?.qualitativeObjectives ?? [],
+  };
+}
+
+/**
+ * A collaboration task's page: the collaboration (title, why, estimated benefit, firms, coordinator)
+ * and, for a firm's join task, that firm (the task's round is its member number).
+ */
+async function collaborationTaskView(
+  tableName: string,
+  task: HumanTaskRecord,
+  lang: Language,
+  formAction: string,
+): Promise<TaskPageContext | undefined> {
+  const collaboration = await getCollaboration(tableName, task.applicationId);
+  const programme = collaboration ? await getProgramme(tableName, collaboration.programmeId) : undefined;
+  if (!collaboration || !programme) return undefined;
+  const members = Object.values(collaboration.members).sort((a, b) => a.number - b.number);
+  const invited = task.kind === 'join' ? members.find((m) => m.number === task.round) : undefined;
+  const application = invited ? await getApplication(tableName, invited.applicationId) : undefined;
+  const coordinator = await getManager(tableName, collaboration.coordinatorManagerId);
+  const names = new Map(members.map((m) => [m.applicationId, m.companyName]));
+  return {
+    lang,
+    kind: task.kind,
+    formAction,
+    dueAt: task.dueAt,
+    reminder: task.remindedAt !== undefined,
+    programmeName: programme.names[lang],
+    ...(application
+      ? {
+          company: {
+            name: application.company.name,
+            province: application.company.province,
+            atecoCode: application.company.atecoCode,
+            atecoSection: application.company.atecoSection,
+            sizeClass: application.size.sizeClass,
+            employees: application.size.employees,
+          },
+        }
+      : {}),
+    collaboration: {
+      title: opportunityTitle(lang, collaboration.opportunity, programme.collaboration.catalogue),
+      why: opportunityWhy(lang, collaboration.opportunity, (id) => names.get(id) ?? id),
+      benefit: estimatedBenefitText(lang, collaboration.opportunity),
+      members: members.map((m) => ({
+        applicationId: m.applicationId,
+        name: m.companyName,
+        status: m.status,
+      })),
+      ...(coordinator ? { coordinator: coordinator.name } : {}),
+      ...(task.kind === 'collaboration_report'
+        ? { cycle: task.round, cycles: programme.collaboration.verification.cycles }
+        : {}),
+    },
   };
 }
 

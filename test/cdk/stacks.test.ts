@@ -356,11 +356,22 @@ describe('app stack', () => {
     ]);
   });
 
-  it('lets only the task-link function answer tasks, only withdrawals (status page, data requests, a start racing one) stop journeys, only project actions stop monitoring', () => {
+  it('lets only the task-link function (and the invitations step, its own) answer tasks, only withdrawals (status page, data requests, a start racing one) stop journeys, only project actions stop monitoring', () => {
     const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
       actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
     );
-    expect(responders.map((id) => id.replace(/ServiceRole.*/, ''))).toEqual(['HumanTaskFunction']);
+    // The collaboration's invitations step completes its own waiting state when every firm has
+    // answered during its reminder, on the collaboration machine only.
+    expect(responders.map((id) => id.replace(/ServiceRole.*/, '')).sort()).toEqual([
+      'HumanTaskFunction',
+      'OpenInvitationsFunction',
+    ]);
+    const invitationsGrant = policyStatementsOf(
+      stateless,
+      responders.find((id) => id.startsWith('OpenInvitations'))!,
+    ).filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'));
+    expect(JSON.stringify(invitationsGrant)).toContain('stateMachine:percorso-pmi-test-collaboration');
+    expect(JSON.stringify(invitationsGrant)).not.toContain('sme-journey');
     const stoppersOf = (workflow: string) =>
       Object.keys(stateless.findResources('AWS::IAM::Role'))
         .filter((roleId) =>

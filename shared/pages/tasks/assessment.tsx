@@ -4,6 +4,7 @@
 // internationalisation part where the programme asks it, and the project proposed with its KPIs
 // and qualitative objectives.
 
+import type { CollaborationCatalogue } from '#shared/domain/collaboration.ts';
 import { dmaBand, dmaBandCodes, meanToOneDecimal } from '#shared/domain/dma-score.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import type { AssessmentModel, DmaBands } from '#shared/domain/programme.ts';
@@ -14,9 +15,11 @@ import { parseLocaleNumber } from '#shared/i18n/parse-number.ts';
 import { type FormValues, fieldId, type Kit } from '#shared/pages/form-kit.tsx';
 import { interestAreas } from '#shared/schemas/application.ts';
 import {
+  collaborationRowCount,
   improvementAreaSlots,
   kpiProperties,
   kpiRowCount,
+  maxCollaborationRows,
   maxKpiRows,
   segments,
 } from '#shared/schemas/task-forms.ts';
@@ -32,7 +35,7 @@ export function kpiRowsToShow(values: FormValues): number {
 
 /** A part of the assessment, with the fields it needs filled to count as done. */
 export interface AssessmentSection {
-  readonly id: 'dma' | 'areas' | 'findings' | 'internationalisation' | 'project';
+  readonly id: 'dma' | 'areas' | 'findings' | 'internationalisation' | 'collaboration' | 'project';
   readonly title: MessageKey;
   /** Where its entry in the progress list leads. */
   readonly anchor: string;
@@ -45,7 +48,10 @@ export interface AssessmentSection {
  * The sections of the assessment in page order. The progress list, the server's count and the
  * page's script all read these lists.
  */
-export function assessmentSections(model: AssessmentModel): readonly AssessmentSection[] {
+export function assessmentSections(
+  model: AssessmentModel,
+  collaboration = false,
+): readonly AssessmentSection[] {
   return [
     {
       id: 'dma',
@@ -67,6 +73,16 @@ export function assessmentSections(model: AssessmentModel): readonly AssessmentS
             title: 'assessment.section.internationalisation' as const,
             anchor: 'section-internationalisation',
             fields: ['internationalisation.segment', 'internationalisation.actionFronts'],
+          },
+        ]
+      : []),
+    ...(collaboration
+      ? [
+          {
+            id: 'collaboration' as const,
+            title: 'assessment.section.collaboration' as const,
+            anchor: 'section-collaboration',
+            fields: ['collaboration.interestedInNetwork'],
           },
         ]
       : []),
@@ -121,8 +137,18 @@ export function repeatedRanks(chosen: readonly string[]): Map<number, number> {
   return repeats;
 }
 
-function Progress({ lang, kit, model }: { lang: Language; kit: Kit; model: AssessmentModel }) {
-  const sections = assessmentSections(model);
+function Progress({
+  lang,
+  kit,
+  model,
+  collaboration,
+}: {
+  lang: Language;
+  kit: Kit;
+  model: AssessmentModel;
+  collaboration: boolean;
+}) {
+  const sections = assessmentSections(model, collaboration);
   const done = sections.filter((section) => sectionComplete(section, kit.value)).length;
   const count = (d: number | string, total: number | string) =>
     t(lang, 'assessment.progress.count', { done: d, total });
@@ -207,11 +233,14 @@ export function AssessmentFields({
   model,
   bands,
   perProjectCapEur,
+  collaborationCatalogue,
 }: {
   lang: Language;
   kit: Kit;
   values: FormValues;
   model: AssessmentModel;
+  /** The programme's catalogue, where it enables collaboration between firms: the part is asked. */
+  collaborationCatalogue?: CollaborationCatalogue | undefined;
   /** The programme's DMA bands, for the overall score's band. */
   bands: DmaBands;
   /** The programme's cap, stated beside the project's budget. */
@@ -230,7 +259,7 @@ export function AssessmentFields({
   const areaOptions = interestAreas.map((area) => ({ value: area, label: t(lang, `interest.${area}`) }));
   return (
     <>
-      <Progress lang={lang} kit={kit} model={model} />
+      <Progress lang={lang} kit={kit} model={model} collaboration={collaborationCatalogue !== undefined} />
       <fieldset id="section-dma" aria-describedby="assessment-dma-hint">
         <legend>{t(lang, 'assessment.section.dma')}</legend>
         <p class="hint" id="assessment-dma-hint">
@@ -340,6 +369,10 @@ export function AssessmentFields({
         </fieldset>
       ) : null}
 
+      {collaborationCatalogue ? (
+        <CollaborationFields lang={lang} kit={kit} values={values} catalogue={collaborationCatalogue} />
+      ) : null}
+
       <kit.Radios
         name="projectRecommended"
         legend={t(lang, 'field.assessment.projectRecommended')}
@@ -428,5 +461,110 @@ export function AssessmentFields({
         />
       </fieldset>
     </>
+  );
+}
+
+/** Rows to show for a list of the collaboration part: the usual few, or as many as were posted. */
+function collaborationRowsToShow(values: FormValues, list: string): number {
+  let highest = -1;
+  for (const name of Object.keys(values)) {
+    const match = new RegExp(`^collaboration\\.${list}\\.(\\d{1,2})\\.`).exec(name);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return Math.min(maxCollaborationRows, Math.max(collaborationRowCount, highest + 1));
+}
+
+/** The firm's collaboration profile: purchasing, offers and needs by the catalogue's codes, brands, network. */
+function CollaborationFields({
+  lang,
+  kit,
+  values,
+  catalogue,
+}: {
+  lang: Language;
+  kit: Kit;
+  values: FormValues;
+  catalogue: CollaborationCatalogue;
+}) {
+  const error = kit.errorFor('collaboration');
+  const errorId = `${fieldId('collaboration')}-error`;
+  const categories = catalogue.purchasing.map((entry) => ({ value: entry.code, label: entry.names[lang] }));
+  const resources = catalogue.resources.map((entry) => ({
+    value: `${entry.kind}:${entry.code}`,
+    label: `${t(lang, `collaboration.resourceKind.${entry.kind}`)} — ${entry.names[lang]}`,
+  }));
+  const resourceRows = (side: 'offers' | 'needs') => (
+    <fieldset>
+      <legend>{t(lang, `field.assessment.collaboration.${side}`)}</legend>
+      <p class="hint">{t(lang, 'collaboration.hint.resources')}</p>
+      {Array.from({ length: collaborationRowsToShow(values, side) }, (_, row) => (
+        <div class="kpi-grid">
+          <kit.Select
+            name={`collaboration.${side}.${row}.what`}
+            label={`${t(lang, 'collaboration.row', { n: row + 1 })}: ${t(lang, 'field.assessment.collaboration.what')}`}
+            options={resources}
+          />
+          <kit.Input
+            name={`collaboration.${side}.${row}.hoursPerMonth`}
+            label={t(lang, 'field.assessment.collaboration.hoursPerMonth')}
+            inputMode="numeric"
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+  return (
+    <fieldset
+      id="section-collaboration"
+      class={error ? 'invalid' : undefined}
+      aria-describedby={['assessment-collaboration-hint', error ? errorId : ''].filter(Boolean).join(' ')}
+    >
+      <legend>{t(lang, 'assessment.section.collaboration')}</legend>
+      <p class="hint" id="assessment-collaboration-hint">
+        {t(lang, 'assessment.hint.collaboration')}
+      </p>
+      {error ? (
+        <span class="field-error" id={errorId}>
+          {error}
+        </span>
+      ) : null}
+      <kit.Radios
+        name="collaboration.interestedInNetwork"
+        legend={t(lang, 'field.assessment.collaboration.interestedInNetwork')}
+        required
+        options={[
+          { value: 'true', label: t(lang, 'collaboration.interested.yes') },
+          { value: 'false', label: t(lang, 'collaboration.interested.no') },
+        ]}
+      />
+      <fieldset>
+        <legend>{t(lang, 'field.assessment.collaboration.purchasing')}</legend>
+        <p class="hint">{t(lang, 'collaboration.hint.purchasing')}</p>
+        {Array.from({ length: collaborationRowsToShow(values, 'purchasing') }, (_, row) => (
+          <div class="kpi-grid">
+            <kit.Select
+              name={`collaboration.purchasing.${row}.category`}
+              label={`${t(lang, 'collaboration.row', { n: row + 1 })}: ${t(lang, 'field.assessment.collaboration.category')}`}
+              options={categories}
+            />
+            <kit.Input
+              name={`collaboration.purchasing.${row}.annualSpendEur`}
+              label={t(lang, 'field.assessment.collaboration.annualSpendEur')}
+              inputMode="decimal"
+            />
+          </div>
+        ))}
+      </fieldset>
+      {resourceRows('offers')}
+      {resourceRows('needs')}
+      {catalogue.brands.length > 0 ? (
+        <kit.Group
+          name="collaboration.brands"
+          type="checkbox"
+          legend={t(lang, 'field.assessment.collaboration.brands')}
+          options={catalogue.brands.map((entry) => ({ value: entry.code, label: entry.names[lang] }))}
+        />
+      ) : null}
+    </fieldset>
   );
 }
