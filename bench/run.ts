@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { FunctionName } from '#infra/functions.ts';
 import type { LocalStack } from '#infra/local/stack.ts';
 import type { BundleFigures } from './cold-start.ts';
+import type { CollaborationBenchRow } from './collaboration.ts';
 import type { CostResult, Usage } from './cost.ts';
 import type { IdleResult } from './idle.ts';
 import type { IntakeResult } from './intake.ts';
@@ -45,7 +46,7 @@ if (args.help) {
   --concurrency C    SMEs in flight at once (default 50)
   --managers M       managers on the programme's roster (default 100)
   --time-scale S     local time scale for waits and timeouts (default 0.001)
-  --skip PHASE       skip a phase: intake, journeys, coldstart, idle, matching (repeatable)
+  --skip PHASE       skip a phase: intake, journeys, coldstart, idle, matching, collaboration (repeatable)
 
 npm run bench -- --opening-day [options]   a call opening "a sportello", with AWS's quotas modelled
   --firms N               firms applying (default 5000)
@@ -395,6 +396,17 @@ const matching: MatchingBenchResult | undefined = await phase('matching', async 
   return result;
 });
 
+const collaboration: CollaborationBenchRow[] | undefined = await phase('collaboration', async () => {
+  // The collaboration finder (issue 15) on a seeded supply chain, as the office's page runs it.
+  const { runCollaborationBench } = await import('./collaboration.ts');
+  const rows = runCollaborationBench(quick ? [1_000] : [100, 1_000, 5_000], quick ? 3 : 5);
+  for (const row of rows)
+    log(
+      `collaboration: ${row.firms} firms: ${row.opportunities} opportunities, ${row.pairings} pairings, median ${row.medianMs} ms`,
+    );
+  return rows;
+});
+
 // ---------------------------------------------------------------------------------------------
 // Targets (issue 7) and the report
 // ---------------------------------------------------------------------------------------------
@@ -449,6 +461,12 @@ const targets: { target: string; measured: string; verdict: Verdict }[] = [];
     target: 'every module-init < 150 ms',
     measured: slowest ? `slowest ${fixed(slowest.initMedianMs, 0)} ms (${slowest.entry})` : 'n/a',
     verdict: slowest ? (slowest.initMedianMs < 150 ? 'met' : 'missed') : 'not measured',
+  });
+  const finder = collaboration?.find((row) => row.firms === 1_000);
+  targets.push({
+    target: 'collaboration finder < 1 s on 1,000 firms',
+    measured: finder ? `median ${fixed(finder.medianMs)} ms (${finder.opportunities} opportunities)` : 'n/a',
+    verdict: finder ? (finder.medianMs < 1_000 ? 'met' : 'missed') : 'not measured',
   });
   targets.push({
     target: '1,000 journeys with zero lost',
@@ -689,6 +707,7 @@ const results = {
   idle,
   coldStart,
   matching,
+  collaboration,
   targets,
   problems,
 };

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { isValidEmail } from '#shared/domain/contact.ts';
 import { type ManagerStatus, managerStatuses } from '#shared/domain/manager.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
-import type { TargetOptions } from './target.ts';
+import { defaultLocalSite, type TargetOptions } from './target.ts';
 
 export type AdminCommand =
   | { readonly name: 'managers import'; readonly file: string; readonly dryRun: boolean }
@@ -35,6 +35,7 @@ export type AdminCommand =
       readonly out?: string;
     }
   | { readonly name: 'aid cor import'; readonly file: string; readonly stepFunctionsEndpoint?: string }
+  | { readonly name: 'demo mechnet'; readonly site?: string }
   | {
       readonly name: 'aid register';
       readonly programme?: string;
@@ -83,6 +84,8 @@ Commands:
   aid cor import FILE.csv                  record the CORs the RNA returned; resumes the journeys
   aid register --programme ID | --vat PARTITA_IVA [--format table|csv] [--out FILE]
                                            every aid granted, with COR, regulation and dates
+  demo mechnet [--site URL]                a MechNet edition on the local stack: 13 firms assessed
+                                           with collaboration profiles (needs npm start running)
 
 ${targetHelp}
 
@@ -194,6 +197,18 @@ then import the CORs the RNA returns with "aid cor import".
   --out FILE            write there (default: standard output)
 
 ${targetHelp}`,
+  'demo mechnet': `Usage: npm run admin -- demo mechnet [--site URL] [--local|--endpoint URL]
+
+Loads a fictional MechNet edition on the local stack, as its people would: thirteen Varese firms
+(8 machining, 4 systems and assembly, 1 galvanic treatment) apply through the public API, a demo
+manager accepts each offer and records each assessment with the firm's collaboration profile
+through the task links of the local outbox. Then the office's page
+/admin/programmes/mechnet/collaborations shows the opportunities among them.
+
+Firms already loaded are skipped, so it can run again. The local stack only (never --aws).
+  --site URL   the local site (default ${defaultLocalSite}: npm start's address)
+
+${targetHelp}`,
   'aid cor import': `Usage: npm run admin -- aid cor import FILE.csv [--stepfunctions-endpoint URL] [target]
 
 Records the CORs the RNA returned and resumes the journeys waiting for them (each project is then
@@ -245,6 +260,7 @@ const options = {
   'stepfunctions-endpoint': { type: 'string' },
   outbox: { type: 'string' },
   format: { type: 'string' },
+  site: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -261,6 +277,7 @@ const commandOptions: Record<CommandName, readonly OptionName[]> = {
   'aid export': ['programme', 'format', 'out'],
   'aid cor import': ['stepfunctions-endpoint'],
   'aid register': ['programme', 'vat', 'format', 'out'],
+  'demo mechnet': ['site'],
 };
 const globalOptions: readonly OptionName[] = [
   'local',
@@ -279,6 +296,7 @@ const groups: Record<string, readonly string[]> = {
   applications: ['unlock'],
   privacy: ['export', 'erase'],
   aid: ['export', 'cor', 'register'],
+  demo: ['mechnet'],
 };
 
 /** Reads the command line (the arguments after `npm run admin --`). */
@@ -448,6 +466,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         ...(values.vat ? { vat: values.vat } : {}),
         ...(values.out ? { out: values.out } : {}),
       });
+    }
+    case 'demo mechnet': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if (values.aws) return usageError('the demo is for the local stack only');
+      if (values.site !== undefined && !URL.canParse(values.site))
+        return usageError(`--site must be a URL, got "${values.site}"`);
+      return result({ name, ...(values.site ? { site: values.site } : {}) });
     }
     case 'privacy erase': {
       if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);

@@ -76,6 +76,10 @@ export async function runCommand(command: AdminCommand, context: CommandContext)
       const { privacyEraseCommand } = await import('./privacy.ts');
       return privacyEraseCommand(command, context);
     }
+    case 'demo mechnet': {
+      const { demoMechNetCommand } = await import('./demo.ts');
+      return demoMechNetCommand(command, context);
+    }
     case 'aid export':
     case 'aid cor import':
     case 'aid register': {

@@ -4,11 +4,12 @@
 import { stateMachineNameOf } from '#workflows/index.ts';
 import type { AdminCommand } from './args.ts';
 import type { CommandContext, ExitCode } from './commands.ts';
+import { defaultLocalSite } from './target.ts';
 
 type EraseCommand = Extract<AdminCommand, { name: 'privacy erase' }>;
 
 export const defaultLocalStepFunctionsEndpoint = 'http://127.0.0.1:8083';
-export const defaultLocalOutbox = 'http://127.0.0.1:3000/_local/outbox';
+export const defaultLocalOutbox = `${defaultLocalSite}/_local/outbox`;
 
 /** The journey's state machine ARN: the local one, or the stage's found by its name. */
 async function journeyStateMachineArn(context: CommandContext): Promise<string | undefined> {

@@ -7,6 +7,8 @@ import { mainTable } from '#shared/data/table-design.ts';
 
 /** The local stack's DynamoDB endpoint when `npm start` got its preferred port. */
 export const defaultLocalEndpoint = 'http://127.0.0.1:8000';
+/** The local stack's site (and console) when `npm start` got its preferred port. */
+export const defaultLocalSite = 'http://127.0.0.1:3000';
 /** The region the CDK app deploys to unless told otherwise (Milan). */
 export const defaultAwsRegion = 'eu-south-1';
 

@@ -77,8 +77,31 @@ export function minCostFlow(
     }
   };
 
-  /** Adds one unit of supply at `origin`; false when it can neither be placed nor improve anything. */
-  const addUnit = (origin: number): boolean => {
+  /** The most units the path found to `end` can carry: its tightest edge, the target's room or the exchanged unit's. */
+  const bottleneck = (origin: number, end: number, wanted: number, isTarget: boolean) => {
+    let units = wanted;
+    if (isTarget) units = Math.min(units, capacity[end - leftCount]! - rightUsed[end - leftCount]!);
+    else units = Math.min(units, leftUsed[end]!);
+    let node = end;
+    while (node !== origin && units > 0) {
+      const e = via[node]!;
+      if (node >= leftCount) {
+        units = Math.min(units, capacityOf(e) - flow[e]!);
+        node = edgeFrom[e]!;
+      } else {
+        units = Math.min(units, flow[e]!);
+        node = leftCount + edgeTo[e]!;
+      }
+    }
+    return units;
+  };
+
+  /**
+   * Adds up to `wanted` units of supply at `origin` along one shortest path (as many as it can
+   * carry: every unit of it is then a least-cost choice, so the invariant holds as for one unit).
+   * @returns the units added; 0 when none can be placed nor improve anything
+   */
+  const addUnits = (origin: number, wanted: number): number => {
     round++;
     heap.clear();
     let settledCount = 0;
@@ -139,10 +162,11 @@ export function minCostFlow(
       }
     }
     const end = target >= 0 ? target : exchange;
-    if (end < 0) return false;
-    augment(origin, end);
-    leftUsed[origin]!++;
-    if (target < 0) leftUsed[exchange]!--;
+    if (end < 0) return 0;
+    const units = Math.max(1, bottleneck(origin, end, wanted, target >= 0));
+    for (let unit = 0; unit < units; unit++) augment(origin, end);
+    leftUsed[origin]! += units;
+    if (target < 0) leftUsed[exchange]! -= units;
     // π += min(dist, D) − D, which only changes the nodes settled closer than D.
     const limit = dist[end]!;
     for (let s = 0; s < settledCount; s++) {
@@ -150,12 +174,14 @@ export function minCostFlow(
       const d = dist[node]!;
       if (d < limit) potential[node]! += d - limit;
     }
-    return true;
+    return units;
   };
 
   for (let x = 0; x < leftCount; x++) {
-    for (let unit = 0; unit < supply[x]!; unit++) {
-      if (!addUnit(x)) break;
+    for (let left = supply[x]!; left > 0; ) {
+      const added = addUnits(x, left);
+      if (added === 0) break;
+      left -= added;
     }
   }
   return { flow, potential };

@@ -175,7 +175,7 @@ export function CollaborationsPage(props: {
           opportunity={opportunity}
           title={opportunityTitle(lang, opportunity, props.catalogue)}
           why={opportunityWhy(lang, opportunity, nameOf)}
-          members={opportunity.members.map(nameOf)}
+          members={opportunity.members.map(nameOf).sort((x, y) => x.localeCompare(y, lang))}
           proposedAs={overview.proposed.get(opportunity.id)}
           collaborationHref={props.collaborationHref}
           coordinators={overview.coordinators}

@@ -6,9 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { listCycleReports } from '#shared/data/collaborations.ts';
-import type { CollaborationProfile } from '#shared/domain/collaboration.ts';
-import type { Manager } from '#shared/domain/manager.ts';
-import { findPreset } from '#shared/programmes/presets.ts';
+import { assessedFirm, collaborationProgramme } from '../support/collaboration-kit.ts';
 import { eventually } from '../support/fixtures.ts';
 import {
   apply,
@@ -16,45 +14,10 @@ import {
   emailTo,
   local,
   newManager,
-  newProgramme,
   postJson,
   tableName,
   taskLink,
 } from '../support/journey-kit.ts';
-
-const mechNet = findPreset('mechnet')!;
-
-/** A programme with collaboration on, short waits (the shared stack runs an hour in 3.6 s). */
-async function collaborationProgramme(
-  roster: Manager[],
-  verification: { cycles: number; noBenefitCycles: number },
-) {
-  return newProgramme(roster, {
-    collaboration: {
-      enabled: true,
-      catalogue: mechNet.collaboration.catalogue,
-      invitation: { reminderHours: 1, expiryHours: 2 },
-      verification: { everyHours: 0.5, reminderHours: 1, expiryHours: 2, ...verification },
-    },
-  });
-}
-
-/** A firm that applied and was assessed by `manager` with this collaboration profile. */
-async function assessedFirm(
-  programmeId: string,
-  manager: Manager,
-  profile: Partial<CollaborationProfile>,
-  nth: number,
-) {
-  const sme = await apply(programmeId);
-  await postJson(taskLink(await emailTo(manager.email, /Proposta di incarico/, nth)), { decision: 'accept' });
-  const assessed = await postJson(taskLink(await emailTo(manager.email, /Registra l’assessment/, nth)), {
-    ...assessmentAnswer(false),
-    collaboration: { interestedInNetwork: true, ...profile },
-  });
-  expect(assessed.status).toBe(200);
-  return sme;
-}
 
 const admin = (path: string) => `${local.site}/admin${path}`;
 const getJson = async (url: string) => {
