@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type CollaboratingFirm, findOpportunities } from '#shared/domain/collaboration.ts';
 import { findPreset } from '#shared/programmes/presets.ts';
+import { seededRandom } from '../test/support/fixtures.ts';
 
 export interface CollaborationBenchRow {
   readonly firms: number;
@@ -17,22 +18,10 @@ export interface CollaborationBenchRow {
   readonly runs: number;
 }
 
-/** A seeded generator (mulberry32): the same firms every run. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** N firms of a Lombard mechanical supply chain, in four provinces, with MechNet's codes. */
 export function benchFirms(count: number, seed = 42): CollaboratingFirm[] {
   const catalogue = findPreset('mechnet')!.collaboration.catalogue;
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
   const some = <T>(list: readonly T[], most: number) => {
     const chosen = new Set<T>();

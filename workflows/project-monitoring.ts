@@ -8,8 +8,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import { permanentErrorNames } from '#shared/domain/errors.ts';
 import type { WorkflowRefs } from './refs.ts';
+import { withRetries } from './retries.ts';
 
 export const projectMonitoringFunctions = [
   'planCycle',
@@ -25,21 +25,6 @@ const ids = {
   'programmeId.$': '$.programmeId',
   'cycle.$': '$.cycle',
 };
-
-function withRetries<T extends tasks.LambdaInvoke | tasks.StepFunctionsStartExecution>(
-  task: T,
-  callback = false,
-): T {
-  if (!callback) task.addRetry({ errors: [...permanentErrorNames], maxAttempts: 0 });
-  task.addRetry({
-    errors: [callback ? sfn.Errors.TASKS_FAILED : sfn.Errors.ALL],
-    interval: Duration.seconds(2),
-    maxAttempts: 4,
-    backoffRate: 2,
-    jitterStrategy: sfn.JitterType.FULL,
-  });
-  return task;
-}
 
 /**
  * Builds one monitoring cycle.

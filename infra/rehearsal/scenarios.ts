@@ -501,6 +501,132 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     }
   });
 
+  // ---- collaboration between firms (MechNet's second half) ---------------------------------------
+  await step('collaboration: profiles, proposal, joins, verification, network contract', async () => {
+    check(managerId, 'no manager');
+    const mechNet = findPreset('mechnet');
+    check(mechNet, 'preset mechnet missing');
+    const id = `rehearsal-collab-${randomUUID().slice(0, 8)}`;
+    await context.loadProgrammes([
+      {
+        ...programme(id, [managerId]),
+        collaboration: {
+          enabled: true,
+          catalogue: mechNet.collaboration.catalogue,
+          invitation: { reminderHours: long - 1, expiryHours: long },
+          verification: {
+            everyHours: 24,
+            cycles: 1,
+            reminderHours: long - 1,
+            expiryHours: long,
+            noBenefitCycles: 1,
+          },
+        },
+      },
+    ]);
+    const firms = [];
+    for (const spend of [90_000, 40_000]) {
+      const firm = await apply(id);
+      const offer = await mail(managerEmail, new RegExp(`Proposta di incarico: Officina Prova ${serial} `));
+      check((await request('POST', taskLink(offer), { decision: 'accept' })).status === 200, 'offer accept');
+      const assessment = await mail(
+        managerEmail,
+        new RegExp(`Registra l’assessment.*Officina Prova ${serial}`),
+      );
+      const assessed = await request('POST', taskLink(assessment), {
+        dma: {
+          digitalBusinessStrategy: 40,
+          digitalReadiness: 50,
+          humanCentricDigitalisation: 30,
+          dataManagementAndConnectedness: 30,
+          automationAndAi: 20,
+          greenDigitalisation: 40,
+        },
+        improvementAreas: ['supply_chain'],
+        findings: 'Acquisti frammentati.',
+        projectRecommended: false,
+        collaboration: {
+          purchasing: [{ category: 'steel_bars', annualSpendEur: spend }],
+          interestedInNetwork: true,
+        },
+      });
+      check(assessed.status === 200, `assessment → ${assessed.status} ${assessed.text.slice(0, 300)}`);
+      firms.push(firm);
+    }
+    const page = `/admin/programmes/${id}/collaborations`;
+    let opportunities: { id: string }[] = [];
+    for (const deadline = Date.now() + 20_000; opportunities.length === 0; ) {
+      check(Date.now() < deadline, 'no opportunity within 20 s');
+      opportunities = ((await request('GET', page, undefined, admin)).json.opportunities ?? []) as {
+        id: string;
+      }[];
+      if (opportunities.length === 0) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await show(page, admin);
+    const proposed = await request(
+      'POST',
+      page,
+      { opportunityId: 'purchasing_group.steel_bars', coordinatorManagerId: managerId },
+      { ...admin, ...adminOrigin },
+    );
+    check(proposed.status === 201, `propose → ${proposed.status} ${proposed.text.slice(0, 300)}`);
+    const collaborationId = String(proposed.json.collaborationId);
+    for (const firm of firms) {
+      const invitation = taskLink(await mail(firm.email, /Invito a collaborare/));
+      await show(invitation);
+      check((await request('POST', invitation, { decision: 'join' })).status === 200, 'join');
+    }
+    const report = taskLink(await mail(managerEmail, /Verifica 1 di 1/, 1, 60_000));
+    await show(report);
+    const reported = await request('POST', report, {
+      benefits: firms.map((firm, i) => ({
+        applicationId: firm.applicationId,
+        economicBenefitEur: 1000 * (i + 1),
+        justification: 'Sconto sul volume',
+      })),
+      status: 'active',
+    });
+    check(reported.status === 200, `report → ${reported.status} ${reported.text.slice(0, 300)}`);
+    await mail(firms[0]?.email ?? '', /Collaborazione conclusa/, 1, 60_000);
+    const detail = `/admin/collaborations/${collaborationId}`;
+    await show(detail, admin);
+    const shown = await request('GET', detail, undefined, admin);
+    check(
+      shown.json.benefitTotalEur === 3000 && shown.json.status === 'closed',
+      `detail → ${shown.text.slice(0, 200)}`,
+    );
+    const contract = await request(
+      'POST',
+      `${detail}/contract`,
+      {
+        name: 'Rete Prova',
+        objectives: ['Acquisti comuni'],
+        programme: 'Acquisti collettivi di acciaio.',
+        rightsAndObligations: 'Fabbisogni trimestrali comunicati.',
+        durationMonths: 24,
+        joiningRules: 'Con il consenso di tutti.',
+        withdrawalRules: 'Preavviso di sei mesi.',
+      },
+      { ...admin, ...adminOrigin },
+    );
+    check(contract.status === 200, `contract → ${contract.status} ${contract.text.slice(0, 300)}`);
+    const draft = await show(`${detail}/contract`, admin);
+    check(draft.text.includes('Rete Prova'), 'the draft lacks the network’s name');
+    const signed = await request(
+      'POST',
+      `${detail}/signature`,
+      {
+        signedOn: '2026-11-20',
+        filedOn: '2026-11-27',
+        registryReference: 'VA-2026-0001',
+        signatories: firms.map((firm) => firm.applicationId),
+      },
+      { ...admin, ...adminOrigin },
+    );
+    check(signed.status === 200, `signature → ${signed.status} ${signed.text.slice(0, 300)}`);
+    return `collaboration ${collaborationId.slice(0, 8)} closed, €3,000 reported, network signed`;
+  });
+
   await step('programme office area with a Cognito access token', async () => {
     const anonymous = await request('GET', '/admin/programmes');
     check(anonymous.status === 401, `anonymous → ${anonymous.status} (401 expected)`);

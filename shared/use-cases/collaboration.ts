@@ -23,8 +23,6 @@ import {
   closeHumanTask,
   getHumanTask,
   type HumanTaskRecord,
-  openHumanTask,
-  remindHumanTask,
   taskEmailKind,
 } from '#shared/data/human-tasks.ts';
 import { getManager } from '#shared/data/managers.ts';
@@ -60,6 +58,7 @@ import { taskUrl } from '#shared/http/routes.ts';
 import { estimatedBenefitText, opportunityTitle } from '#shared/i18n/collaboration-text.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { logger } from '#shared/observability/powertools.ts';
+import { openOrRemindTask } from './open-task.ts';
 
 export interface CollaborationDeps {
   readonly tableName: string;
@@ -324,18 +323,13 @@ export async function openInvitations(
           now,
         ),
     };
-    const result =
-      input.phase === 'reminder'
-        ? await remindHumanTask(deps.tableName, request)
-        : await openHumanTask(deps.tableName, request);
-    if (result.task?.status === 'open')
-      await sendQueuedEmail(
-        deps.tableName,
-        outboxOwner(collaboration.collaborationId),
-        emailKind,
-        deps.send,
-        () => nowOf(deps),
-      );
+    await openOrRemindTask(input.phase, request, {
+      tableName: deps.tableName,
+      owner: outboxOwner(collaboration.collaborationId),
+      emailKind,
+      send: deps.send,
+      now: () => nowOf(deps),
+    });
   }
   if (invited.length === 0) await sendTaskSuccess(input.taskToken, JSON.stringify({ allAnswered: true }));
   logger.info('Collaboration invitations open', {
@@ -523,19 +517,14 @@ export async function openReportTask(
         now,
       ),
   };
-  const result =
-    input.phase === 'reminder'
-      ? await remindHumanTask(deps.tableName, request)
-      : await openHumanTask(deps.tableName, request);
-  if (result.task?.status === 'open')
-    await sendQueuedEmail(
-      deps.tableName,
-      outboxOwner(collaboration.collaborationId),
-      emailKind,
-      deps.send,
-      () => nowOf(deps),
-    );
-  return { opened: result.task?.status === 'open' };
+  const task = await openOrRemindTask(input.phase, request, {
+    tableName: deps.tableName,
+    owner: outboxOwner(collaboration.collaborationId),
+    emailKind,
+    send: deps.send,
+    now: () => nowOf(deps),
+  });
+  return { opened: task?.status === 'open' };
 }
 
 /**

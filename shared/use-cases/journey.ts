@@ -21,8 +21,6 @@ import {
   getHumanTask,
   type HumanTaskRef,
   listHumanTasks,
-  openHumanTask,
-  remindHumanTask,
   taskEmailKind,
 } from '#shared/data/human-tasks.ts';
 import { findAndReserveManager, getManager, reserveManagerCapacity } from '#shared/data/managers.ts';
@@ -72,6 +70,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 import { recordCollaborationProfile } from './collaboration.ts';
 import { endEngagement } from './manager-retention.ts';
+import { openOrRemindTask } from './open-task.ts';
 import { registeredAidOf, reserveApproval } from './state-aid.ts';
 
 export interface JourneyDeps {
@@ -289,14 +288,15 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
     emailItem: (secret: string) =>
       queuedEmailItem(input.applicationId, emailKind, to, email(taskUrl(deps.publicBaseUrl, secret)), now),
   };
-  const result = reminder
-    ? await remindHumanTask(deps.tableName, request)
-    : await openHumanTask(deps.tableName, request);
-  if (result.task?.status === 'open') {
-    await sendQueuedEmail(deps.tableName, input.applicationId, emailKind, deps.send, () => nowOf(deps));
-  }
+  const task = await openOrRemindTask(input.phase, request, {
+    tableName: deps.tableName,
+    owner: input.applicationId,
+    emailKind,
+    send: deps.send,
+    now: () => nowOf(deps),
+  });
   logger.info('Human task ready', { applicationId: input.applicationId, kind: input.kind, round });
-  return { opened: result.task?.status === 'open' };
+  return { opened: task?.status === 'open' };
 }
 
 /** The round a new task of that kind gets (after the last one), or the open one's for a reminder. */

@@ -3,7 +3,7 @@
 // manager becomes available and gets a personal link to change their availability.
 import { randomUUID } from 'node:crypto';
 import { emailQueued, queuedEmailItem, queueEmail, sendQueuedEmail } from '#shared/data/email-outbox.ts';
-import { closeHumanTask, getHumanTask, openHumanTask, remindHumanTask } from '#shared/data/human-tasks.ts';
+import { closeHumanTask, getHumanTask } from '#shared/data/human-tasks.ts';
 import {
   createRegisteredManager,
   putAvailabilityLink,
@@ -29,6 +29,7 @@ import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { managerAvailabilityUrl, taskUrl } from '#shared/http/routes.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { applyManagerRetention } from './manager-retention.ts';
+import { openOrRemindTask } from './open-task.ts';
 
 /** A manager's e-mails sit in the outbox under this owner (the outbox is keyed by owner and kind). */
 const outboxOwner = (managerId: string) => `manager:${managerId}`;
@@ -164,16 +165,14 @@ export async function openVettingTask(
         now,
       ),
   };
-  const result =
-    input.phase === 'reminder'
-      ? await remindHumanTask(deps.tableName, request)
-      : await openHumanTask(deps.tableName, request);
-  if (result.task?.status === 'open') {
-    await sendQueuedEmail(deps.tableName, outboxOwner(input.managerId), emailKind, deps.send, () =>
-      nowOf(deps),
-    );
-  }
-  return { opened: result.task?.status === 'open' };
+  const task = await openOrRemindTask(input.phase, request, {
+    tableName: deps.tableName,
+    owner: outboxOwner(input.managerId),
+    emailKind,
+    send: deps.send,
+    now: () => nowOf(deps),
+  });
+  return { opened: task?.status === 'open' };
 }
 
 /**
