@@ -278,4 +278,52 @@ describe('collaboration between firms', () => {
     expect(overview.opportunities.find((o) => o.id === proposal.opportunityId)?.proposedAs).toBeNull();
     expect((await postJson(admin(path), proposal)).status).toBe(201);
   }, 120_000);
+
+  it('closes when a member leaves and fewer than two remain, its benefit counted', async () => {
+    const manager = await newManager({ capacity: 2 });
+    const coordinator = await newManager({ capacity: 1, load: 1 });
+    const programme = await collaborationProgramme([manager, coordinator], { cycles: 3, noBenefitCycles: 3 });
+    const a = await assessedFirm(programme.id, manager, { brands: ['made_in_lombardy'] }, 1);
+    const b = await assessedFirm(programme.id, manager, { brands: ['made_in_lombardy'] }, 2);
+    const path = `/programmes/${programme.id}/collaborations`;
+    await eventually(async () => {
+      const body = (await getJson(admin(path))).body as unknown as Overview;
+      return body.opportunities.length > 0 ? body : undefined;
+    });
+    const proposed = await postJson(admin(path), {
+      opportunityId: 'brand_group.made_in_lombardy',
+      coordinatorManagerId: coordinator.managerId,
+    });
+    expect(proposed.status).toBe(201);
+    for (const sme of [a, b])
+      expect(
+        (await postJson(taskLink(await emailTo(sme.smeEmail, /Invito a collaborare/)), { decision: 'join' }))
+          .status,
+      ).toBe(200);
+    const report = taskLink(await emailTo(coordinator.email, /Verifica 1 di 3/, 1, 30_000));
+    const left = await postJson(report, {
+      benefits: [
+        {
+          applicationId: a.applicationId,
+          economicBenefitEur: 800,
+          justification: 'Costo del marchio diviso',
+        },
+        { applicationId: b.applicationId, economicBenefitEur: 200, justification: 'Mezzo anno' },
+      ],
+      status: 'active',
+      left: [b.applicationId],
+    });
+    expect(left.status).toBe(200);
+    // One member left: fewer than two, so the collaboration closes after this cycle (not three).
+    await emailTo(a.smeEmail, /Collaborazione conclusa/, 1, 30_000);
+    const detail = (await getJson(admin(`/collaborations/${proposed.body.collaborationId}`))).body as {
+      status: string;
+      cyclesDone: number;
+      benefitTotalEur: number;
+      members: Record<string, { status: string; benefitEur: number }>;
+    };
+    expect(detail).toMatchObject({ status: 'closed', cyclesDone: 1, benefitTotalEur: 1000 });
+    expect(detail.members[b.applicationId]).toMatchObject({ status: 'left', benefitEur: 200 });
+    expect(detail.members[a.applicationId]).toMatchObject({ status: 'joined', benefitEur: 800 });
+  }, 120_000);
 });
