@@ -8,7 +8,10 @@ import {
   DynamoDBDocumentClient,
   QueryCommand,
   ScanCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './conditions.ts';
 import { mainTable } from './table-design.ts';
 
 export const dynamoDbClient = new DynamoDBClient({});
@@ -109,5 +112,21 @@ export async function deleteItems(tableName: string, itemKeys: readonly Readonly
       );
       request = written.UnprocessedItems;
     }
+  }
+}
+
+/**
+ * Writes the items all or nothing, where their conditions hold.
+ * @returns false when a condition failed (nothing was written); other errors are thrown
+ */
+export async function transactWhereConditionsHold(
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+): Promise<boolean> {
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
   }
 }

@@ -2,13 +2,7 @@
 // listed under its programme for the finder), the collaborations the office proposed with their
 // members, and one report item per verification cycle. Every change is a conditional write: a
 // firm decides once, a cycle's benefits are counted once, one live collaboration per opportunity.
-import {
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#shared/domain/audit.ts';
 import type {
   CollaborationProfile,
@@ -19,7 +13,7 @@ import type {
   NetworkContract,
 } from '#shared/domain/collaboration.ts';
 import { auditEventPut } from './audit.ts';
-import { documentClient, queryGsi1, queryPartition } from './client.ts';
+import { documentClient, queryGsi1, queryPartition, transactWhereConditionsHold } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
 
@@ -92,43 +86,33 @@ export async function createCollaboration(
   record: CollaborationRecord,
   audit: AuditEvent,
 ): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.opportunityTaken(record.programmeId, record.opportunity.id),
-                type: 'opportunity-taken',
-                collaborationId: record.collaborationId,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.collaboration(record.collaborationId),
-                ...keys.collaborationsOfProgramme(record.programmeId),
-                gsi1sk: `${record.createdAt}#${record.collaborationId}`,
-                type: 'collaboration',
-                ...record,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          auditEventPut(tableName, audit),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.opportunityTaken(record.programmeId, record.opportunity.id),
+          type: 'opportunity-taken',
+          collaborationId: record.collaborationId,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.collaboration(record.collaborationId),
+          ...keys.collaborationsOfProgramme(record.programmeId),
+          gsi1sk: `${record.createdAt}#${record.collaborationId}`,
+          type: 'collaboration',
+          ...record,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    auditEventPut(tableName, audit),
+  ]);
 }
 
 async function update(
@@ -228,11 +212,8 @@ export async function closeInvitations(
         Key: keys.opportunityTaken(collaboration.programmeId, collaboration.opportunity.id),
       },
     });
-  try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  // Already closed (a retried step): the collaboration is read as it is.
+  await transactWhereConditionsHold(items);
   return (await getCollaboration(tableName, collaboration.collaborationId)) ?? collaboration;
 }
 
@@ -296,41 +277,31 @@ export async function recordCycleReportOnce(
     values[':activity'] = report.status;
     sets.push('#status = :activity');
   }
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.collaborationReport(collaboration.collaborationId, report.cycle),
-                type: 'collaboration-report',
-                collaborationId: collaboration.collaborationId,
-                ...report,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.collaboration(collaboration.collaborationId),
-              UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: '#status IN (:r0, :r1)',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: { ...values, ':r0': 'active', ':r1': 'paused' },
-            },
-          },
-          auditEventPut(tableName, audit),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.collaborationReport(collaboration.collaborationId, report.cycle),
+          type: 'collaboration-report',
+          collaborationId: collaboration.collaborationId,
+          ...report,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.collaboration(collaboration.collaborationId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#status IN (:r0, :r1)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ...values, ':r0': 'active', ':r1': 'paused' },
+      },
+    },
+    auditEventPut(tableName, audit),
+  ]);
 }
 
 /** The reports of a collaboration, cycle by cycle. */
@@ -367,39 +338,29 @@ export async function closeCollaborationOnce(
   collaboration: CollaborationRecord,
   at: string,
 ): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.collaboration(collaboration.collaborationId),
-              UpdateExpression: 'SET #status = :closed, closedAt = :at',
-              ConditionExpression: '#status IN (:active, :paused)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':closed': 'closed',
-                ':at': at,
-                ':active': 'active',
-                ':paused': 'paused',
-              },
-            },
-          },
-          {
-            Delete: {
-              TableName: tableName,
-              Key: keys.opportunityTaken(collaboration.programmeId, collaboration.opportunity.id),
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.collaboration(collaboration.collaborationId),
+        UpdateExpression: 'SET #status = :closed, closedAt = :at',
+        ConditionExpression: '#status IN (:active, :paused)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':closed': 'closed',
+          ':at': at,
+          ':active': 'active',
+          ':paused': 'paused',
+        },
+      },
+    },
+    {
+      Delete: {
+        TableName: tableName,
+        Key: keys.opportunityTaken(collaboration.programmeId, collaboration.opportunity.id),
+      },
+    },
+  ]);
 }
 
 /** Saves the network contract's content (before it is signed; replaced while unsigned). */
@@ -444,26 +405,16 @@ async function contractWrite(
   audit: AuditEvent,
   condition: string,
 ): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.collaboration(collaborationId),
-              UpdateExpression: expression,
-              ConditionExpression: `attribute_exists(pk) AND ${condition}`,
-              ExpressionAttributeValues: { ':value': value },
-            },
-          },
-          auditEventPut(tableName, audit),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.collaboration(collaborationId),
+        UpdateExpression: expression,
+        ConditionExpression: `attribute_exists(pk) AND ${condition}`,
+        ExpressionAttributeValues: { ':value': value },
+      },
+    },
+    auditEventPut(tableName, audit),
+  ]);
 }

@@ -226,6 +226,12 @@ async function load(deps: { tableName: string }, collaborationId: string) {
   return { collaboration, programme };
 }
 
+/** A firm's e-mails: in its contact's language where the programme speaks it, else the programme's first. */
+const firmLanguage = (programme: Programme, application: ApplicationRecord): Language =>
+  programme.languages.includes(application.language)
+    ? application.language
+    : (programme.languages[0] ?? officeLanguage);
+
 const titleOf = (lang: Language, collaboration: CollaborationRecord, programme: Programme) =>
   opportunityTitle(lang, collaboration.opportunity, programme.collaboration.catalogue);
 
@@ -292,9 +298,7 @@ export async function openInvitations(
     const dueAt =
       existing?.dueAt ??
       new Date(now.getTime() + programme.collaboration.invitation.expiryHours * 3600_000).toISOString();
-    const lang = programme.languages.includes(application.language)
-      ? application.language
-      : programme.languages[0]!;
+    const lang = firmLanguage(programme, application);
     const title = titleOf(lang, collaboration, programme);
     const emailKind = taskEmailKind(ref, input.phase);
     const request = {
@@ -430,7 +434,7 @@ export async function finishInvitations(
         kind: `start.${member.number}`,
         to: application.contact.email,
         name: application.contact.name,
-        lang: programme.languages.includes(application.language) ? application.language : officeLanguage,
+        lang: firmLanguage(programme, application),
       });
   }
   if (started && coordinator)
@@ -649,7 +653,7 @@ export async function closeCollaboration(
         kind: `closed.${member.number}`,
         to: application.contact.email,
         name: application.contact.name,
-        lang: programme.languages.includes(application.language) ? application.language : officeLanguage,
+        lang: firmLanguage(programme, application),
       });
   }
   for (const recipient of recipients) {
