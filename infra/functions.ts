@@ -69,6 +69,12 @@ const journeyStep = (handler: string, description: string) =>
     buildsLinks: true,
   }) as const satisfies FunctionSpec;
 
+const servicesStep = (handler: string, description: string) =>
+  ({
+    ...journeyStep(handler, description),
+    entry: 'functions/journey/services.ts',
+  }) as const satisfies FunctionSpec;
+
 export const functionCatalog = {
   applicationForm: {
     entry: 'functions/http/application-form.ts',
@@ -150,6 +156,19 @@ export const functionCatalog = {
     startsMonitoring: true,
   },
   closeJourney: journeyStep('closeJourneyHandler', 'sme-journey task: record the outcome, free what is held'),
+  openServiceDeliveries: {
+    ...servicesStep(
+      'openServiceDeliveriesHandler',
+      'sme-journey callback task (services): open the delivery task of each planned service, or remind',
+    ),
+    // When every service was recorded while the reminder re-entered the state, it completes it itself.
+    respondsToTasks: ['sme-journey'],
+  },
+  expireServiceDeliveries: servicesStep(
+    'expireServiceDeliveriesHandler',
+    'sme-journey task (services): the services not recorded in time are not delivered',
+  ),
+  recordFollowUp: servicesStep('recordFollowUpHandler', 'sme-journey task (services): keep the T0/T1 DMA'),
   managerRegistration: {
     entry: 'functions/http/manager-registration.ts',
     description:

@@ -25,6 +25,9 @@ export const smeJourneyFunctions = [
   'reserveBudget',
   'launchProject',
   'closeJourney',
+  'openServiceDeliveries',
+  'expireServiceDeliveries',
+  'recordFollowUp',
 ] as const;
 export type SmeJourneyFunctions = Record<(typeof smeJourneyFunctions)[number], IFunction>;
 
@@ -192,8 +195,9 @@ export function defineSmeJourney(
     .lambda('Introduce SME and manager', fns.assignManager, { 'managerId.$': '$.match.managerId' }, 'DISCARD')
     .next(requestAssessment);
 
-  // Escalations to the programme office (no manager; assessment overdue).
-  const escalation = (label: string, closeOutcome: JourneyOutcome) => {
+  // Escalations to the programme office (no manager; assessment overdue; T1 DMA overdue). An
+  // assignment leads back to the task the new manager takes over.
+  const escalation = (label: string, closeOutcome: JourneyOutcome, afterAssign: sfn.IChainable) => {
     const first = j.humanTask(
       `Escalate: ${label}`,
       'escalation',
@@ -217,7 +221,7 @@ export function defineSmeJourney(
     );
     assign.next(
       new sfn.Choice(scope, `Assigned? (${label})`)
-        .when(sfn.Condition.booleanEquals('$.assigned.assigned', true), requestAssessment)
+        .when(sfn.Condition.booleanEquals('$.assigned.assigned', true), afterAssign)
         .otherwise(first),
     );
     const decided = new sfn.Choice(scope, `Office decision: ${label}`)
@@ -225,8 +229,8 @@ export function defineSmeJourney(
       .otherwise(closed);
     return j.withReminder(first, reminder, j.close(`Closed: ${label}, no answer`, closeOutcome), decided);
   };
-  const escalateNoManager = escalation('no manager', 'no_manager');
-  const escalateOverdue = escalation('assessment overdue', 'closed_by_office');
+  const escalateNoManager = escalation('no manager', 'no_manager', requestAssessment);
+  const escalateOverdue = escalation('assessment overdue', 'closed_by_office', requestAssessment);
 
   // Financing and launch.
   const requestFinancing = j.humanTask(
@@ -251,6 +255,80 @@ export function defineSmeJourney(
       }).next(new sfn.Succeed(scope, 'Closed: launched (end)')),
     );
   const financingRejected = j.close('Closed: financing rejected', 'financing_rejected');
+
+  // A services programme (an EDIH): the approved plan's services are delivered and recorded by their
+  // providers (one waiting state for all of them, completed by the last one recorded; a reminder;
+  // what is left at the deadline is not delivered), then after a delay the expert takes the T1 DMA.
+  const deliveries = (name: string, phase: 'first' | 'reminder', timeoutPath: string) => {
+    const task = new tasks.LambdaInvoke(scope, name, {
+      lambdaFunction: fns.openServiceDeliveries,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken, phase }),
+      taskTimeout: sfn.Timeout.at(timeoutPath),
+      resultPath: '$.deliveries',
+    });
+    task.addRetry({
+      errors: [sfn.Errors.TASKS_FAILED],
+      interval: Duration.seconds(2),
+      maxAttempts: 4,
+      backoffRate: 2,
+      jitterStrategy: sfn.JitterType.FULL,
+    });
+    return task;
+  };
+  const openDeliveries = deliveries(
+    'Open the service deliveries',
+    'first',
+    `${timeouts}.deliveryReminderSeconds`,
+  );
+  const remindDeliveries = deliveries(
+    'Remind providers of the deliveries',
+    'reminder',
+    `${timeouts}.deliveryFinalSeconds`,
+  );
+  const waitForFollowUp = new sfn.Wait(scope, 'Wait before the T1 assessment', {
+    time: sfn.WaitTime.secondsPath(`${timeouts}.followUpDelaySeconds`),
+  });
+  const expireDeliveries = j
+    .lambda('Close the services not delivered in time', fns.expireServiceDeliveries, {}, 'DISCARD')
+    .next(waitForFollowUp);
+  openDeliveries.addCatch(remindDeliveries, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.lastTimeout' });
+  remindDeliveries.addCatch(expireDeliveries, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.lastTimeout' });
+  openDeliveries.next(waitForFollowUp);
+  remindDeliveries.next(waitForFollowUp);
+  const requestFollowUp = j.humanTask(
+    'Request the T1 assessment',
+    'followup',
+    'first',
+    `${timeouts}.followUpReminderSeconds`,
+    '$.followup',
+  );
+  const remindFollowUp = j.humanTask(
+    'Remind the expert of the T1 assessment',
+    'followup',
+    'reminder',
+    `${timeouts}.followUpFinalSeconds`,
+    '$.followup',
+  );
+  waitForFollowUp.next(requestFollowUp);
+  const recordFollowUp = j
+    .lambda('Record the T1 assessment', fns.recordFollowUp, { 'round.$': '$.followup.round' }, 'DISCARD')
+    .next(j.close('Closed: services delivered', 'services_completed'));
+  j.withReminder(
+    requestFollowUp,
+    remindFollowUp,
+    escalation('T1 assessment overdue', 'closed_by_office', requestFollowUp),
+    recordFollowUp,
+  );
+  const launchOrDeliver = new sfn.Choice(scope, 'Project or services?')
+    .when(
+      sfn.Condition.and(
+        sfn.Condition.isPresent('$.budget.delivery'),
+        sfn.Condition.stringEquals('$.budget.delivery', 'services'),
+      ),
+      openDeliveries,
+    )
+    .otherwise(launch);
 
   // State aid: the approved aid is registered in the national register (the office records the COR)
   // before the project is launched; unanswered after a reminder and an escalation to every office
@@ -281,11 +359,16 @@ export function defineSmeJourney(
     errors: [sfn.Errors.TIMEOUT],
     resultPath: '$.lastTimeout',
   });
-  escalateRegistration.next(launch);
+  escalateRegistration.next(launchOrDeliver);
   const expireRegistration = j
     .lambda('Expire the unanswered aid registration', fns.expireTask, { kind: 'registration' }, 'DISCARD')
     .next(escalateRegistration);
-  const registration = j.withReminder(requestRegistration, remindRegistration, expireRegistration, launch);
+  const registration = j.withReminder(
+    requestRegistration,
+    remindRegistration,
+    expireRegistration,
+    launchOrDeliver,
+  );
 
   const reserveBudget = j
     .lambda('Reserve the budget', fns.reserveBudget, { 'round.$': '$.financing.round' }, '$.budget')
@@ -299,7 +382,7 @@ export function defineSmeJourney(
           ),
           registration,
         )
-        .when(sfn.Condition.booleanEquals('$.budget.reserved', true), launch)
+        .when(sfn.Condition.booleanEquals('$.budget.reserved', true), launchOrDeliver)
         // The page refused amounts over the cap, the budget left or the de minimis headroom when
         // the office posted; this only happens when other approvals took them meanwhile: the
         // office decides again.

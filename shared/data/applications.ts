@@ -298,6 +298,7 @@ const afterEligible: readonly ApplicationStatus[] = [
   'manager_assigned',
   'assessed',
   'financing_pending',
+  'in_delivery',
   'launched',
   'closed',
 ];
@@ -625,7 +626,7 @@ export async function recordOutcome(
   const to: ApplicationStatus =
     outcome === 'withdrawn' ? 'withdrawn' : outcome === 'ineligible' ? 'ineligible' : 'closed';
   return moveApplication(tableName, application, {
-    from: ['submitted', 'eligible', 'manager_assigned', 'assessed', 'financing_pending'],
+    from: ['submitted', 'eligible', 'manager_assigned', 'assessed', 'financing_pending', 'in_delivery'],
     to,
     at,
     set: { outcome, closedAt: at },

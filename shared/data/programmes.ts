@@ -14,6 +14,13 @@ export interface ProgrammeCounters {
   /** Assessment places given on arrival (claimQuotaPlace), less those of applications screened out. */
   readonly placesClaimed?: number;
   readonly ineligible: number;
+  /** The budget committed to approvals (less what went back). */
+  readonly budgetCommittedEur?: number;
+  /** Services programmes: services delivered and not, the value and aid delivered. */
+  readonly servicesDelivered?: number;
+  readonly servicesNotDelivered?: number;
+  readonly servicesDeliveredEur?: number;
+  readonly servicesAidEur?: number;
   readonly [ineligibleByReason: `ineligible_${string}`]: number;
 }
 

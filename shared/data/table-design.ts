@@ -128,6 +128,19 @@ export const keys = {
   aidCor: (cor: string) => ({ pk: `AIDCOR#${cor}`, sk: 'AIDCOR' }),
   /** The same aid in the index, under its programme (the register and the registration export). */
   aidsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#AIDS` }),
+  /** A service of a customer's approved plan (services programmes), and the same under its programme. */
+  service: (applicationId: string, number: number) => ({
+    pk: `APPLICATION#${applicationId}`,
+    sk: `SERVICE#${String(number).padStart(3, '0')}`,
+  }),
+  servicesOfApplication: (applicationId: string) => ({
+    pk: `APPLICATION#${applicationId}`,
+    skPrefix: 'SERVICE#',
+  }),
+  servicesOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#SERVICES` }),
+  /** A customer's T0 and T1 DMA once the T1 is taken, and the same under its programme. */
+  dmaFollowUp: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'DMAFOLLOWUP' }),
+  dmaFollowUpsOfProgramme: (programmeId: string) => ({ gsi1pk: `PROGRAMME#${programmeId}#DMAFOLLOWUPS` }),
   /** A firm's collaboration profile (from its assessment), and the same under its programme. */
   collaborationProfile: (applicationId: string) => ({
     pk: `APPLICATION#${applicationId}`,

@@ -5,6 +5,7 @@ import type { ApplicationInput } from '#shared/schemas/application.ts';
 import type { ManagerScore } from './matching.ts';
 import type { PrivacyConsent } from './privacy.ts';
 import type { IneligibilityReason } from './programme.ts';
+import { type CustomerType, customerTypeOf } from './services.ts';
 import type { classifyEnterprise } from './sme-size.ts';
 import type { StateAidDeclaration } from './state-aid.ts';
 
@@ -15,6 +16,8 @@ export const applicationStatuses = [
   'manager_assigned',
   'assessed',
   'financing_pending',
+  /** A services programme: the approved plan's services are being delivered, then the T1 DMA. */
+  'in_delivery',
   'launched',
   'closed',
   'withdrawn',
@@ -30,6 +33,8 @@ export const journeyOutcomes = [
   'launched',
   'withdrawn',
   'closed_by_office',
+  /** A services programme: the plan's services recorded and the T1 DMA taken. */
+  'services_completed',
 ] as const;
 export type JourneyOutcome = (typeof journeyOutcomes)[number];
 
@@ -97,6 +102,10 @@ export interface ApplicationRecord {
   readonly proposedBudgetEur?: number;
   /** The amount reserved from the programme budget at approval, and when. */
   readonly budgetReservedEur?: number;
+  /** Services programmes: when the approved plan's deliveries began (its budget is then spent as delivered). */
+  readonly servicesStartedAt?: string;
+  /** Services programmes: the token of the state waiting for the deliveries (never logged). */
+  readonly deliveryToken?: string;
   readonly budgetReservedAt?: string;
 }
 
@@ -124,4 +133,30 @@ export function applicationReference(applicationId: string): string {
     .slice(0, 8)
     .toUpperCase();
   return `PMI-${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
+}
+
+/** The applicant's customer type (shared/domain/services.ts: customerTypeOf) from its record. */
+export function customerTypeOfApplication(
+  application: Pick<ApplicationRecord, 'company' | 'size'>,
+): CustomerType {
+  return customerTypeOf({
+    declared: application.company.customerKind,
+    isSme: application.size.isSme,
+    employees: application.size.employees,
+  });
+}
+
+/** Why a journey is escalated to the programme office; codes. */
+export const escalationReasons = ['no_manager', 'assessment_overdue', 'followup_overdue'] as const;
+export type EscalationReason = (typeof escalationReasons)[number];
+
+/**
+ * Why a journey waits for the office: no manager was found, the assessment is overdue, or (services
+ * programmes) the T1 DMA is. The one rule behind the escalation's e-mail and its page.
+ */
+export function escalationReasonOf(
+  application: Pick<ApplicationRecord, 'status' | 'managerId'>,
+): EscalationReason {
+  if (application.status === 'in_delivery') return 'followup_overdue';
+  return application.managerId ? 'assessment_overdue' : 'no_manager';
 }

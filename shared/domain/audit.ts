@@ -24,6 +24,8 @@ export const auditActions = [
   'collaboration.proposed',
   'collaboration.answered',
   'collaboration.reported',
+  'service.recorded',
+  'followup.recorded',
   'collaboration.contract',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -70,6 +72,8 @@ export const taskAuditAction: Readonly<Record<HumanTaskKind, AuditAction>> = {
   registration: 'aid.registered',
   join: 'collaboration.answered',
   collaboration_report: 'collaboration.reported',
+  delivery: 'service.recorded',
+  followup: 'followup.recorded',
 };
 
 /** Who answers a task of each kind: its link went to a manager or to the programme office. */
@@ -84,4 +88,6 @@ export const taskAuditActor: Readonly<Record<HumanTaskKind, AuditActor>> = {
   registration: 'link:office',
   join: 'link:sme',
   collaboration_report: 'link:manager',
+  delivery: 'link:manager',
+  followup: 'link:manager',
 };

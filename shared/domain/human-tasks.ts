@@ -7,7 +7,9 @@ import { storableNumber } from '#shared/schemas/number.ts';
 import { multiLine, singleLine } from '#shared/schemas/text.ts';
 import { collaborationProfileSchema, resourceKinds } from './collaboration.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
-import type { AssessmentModel } from './programme.ts';
+import type { AssessmentModel, Programme } from './programme.ts';
+import { italianToday } from './programme.ts';
+import { servicePlanSchema } from './services.ts';
 import { rnaCode } from './state-aid.ts';
 
 export const humanTaskKinds = [
@@ -21,6 +23,8 @@ export const humanTaskKinds = [
   'registration',
   'join',
   'collaboration_report',
+  'delivery',
+  'followup',
 ] as const;
 export type HumanTaskKind = (typeof humanTaskKinds)[number];
 
@@ -67,10 +71,15 @@ const internationalisationAnswerSchema = z.strictObject(
   { error: (issue) => (issue.input === undefined ? 'validation.required' : undefined) },
 );
 
-/** An assessment answer with the given rules for its internationalisation and collaboration parts. */
-function assessmentAnswerSchemaWith<I extends z.ZodType, C extends z.ZodType>(
+/**
+ * An assessment answer with the given rules for its internationalisation, collaboration and service
+ * plan parts.
+ */
+function assessmentAnswerSchemaWith<I extends z.ZodType, C extends z.ZodType, S extends z.ZodType>(
   internationalisation: I,
   collaboration: C,
+  servicePlan: S,
+  projectRecommended: z.ZodBoolean | z.ZodDefault<z.ZodBoolean> = z.boolean(),
 ) {
   return z
     .strictObject({
@@ -89,7 +98,13 @@ function assessmentAnswerSchemaWith<I extends z.ZodType, C extends z.ZodType>(
       internationalisation,
       /** The firm's collaboration profile, where the programme enables collaboration (MechNet). */
       collaboration,
-      projectRecommended: z.boolean(),
+      /**
+       * The services the expert proposes from the catalogue, where the programme delivers services
+       * (an EDIH): the office approves the plan instead of financing a project.
+       */
+      servicePlan,
+      /** Whether a project follows (a services programme has none: false unless said). */
+      projectRecommended,
       project: z
         .strictObject({
           title: singleLine(3, 200),
@@ -118,6 +133,13 @@ function assessmentAnswerSchemaWith<I extends z.ZodType, C extends z.ZodType>(
       if (!answer.projectRecommended && answer.project) {
         ctx.addIssue({ code: 'custom', path: ['project'], message: 'validation.projectNotRecommended' });
       }
+      if ((answer as { servicePlan?: unknown }).servicePlan !== undefined && answer.projectRecommended) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projectRecommended'],
+          message: 'validation.projectInServices',
+        });
+      }
     });
 }
 
@@ -125,44 +147,69 @@ function assessmentAnswerSchemaWith<I extends z.ZodType, C extends z.ZodType>(
 const notCollected = z.never({ error: 'validation.notInAssessmentModel' }).optional();
 
 /**
- * Any assessment as stored (internationalisation and collaboration optional): the shape every
+ * Any assessment as stored (internationalisation, collaboration and plan optional): the shape every
  * reader of an answer relies on. An answer being given is checked with its programme's settings:
  * assessmentAnswerSchemaFor.
  */
 export const assessmentAnswerSchema = assessmentAnswerSchemaWith(
   internationalisationAnswerSchema.optional(),
   collaborationProfileSchema.optional(),
+  servicePlanSchema.optional(),
 );
 
-const assessmentSchemaVariants = {
-  dma: {
-    without: assessmentAnswerSchemaWith(notCollected, notCollected),
-    with: assessmentAnswerSchemaWith(notCollected, collaborationProfileSchema),
-  },
-  dma_internationalisation: {
-    without: assessmentAnswerSchemaWith(internationalisationAnswerSchema, notCollected),
-    with: assessmentAnswerSchemaWith(internationalisationAnswerSchema, collaborationProfileSchema),
-  },
-} as const satisfies Record<AssessmentModel, Record<'with' | 'without', z.ZodType>>;
+/** What a programme's assessment collects besides the DMA. */
+export interface AssessmentParts {
+  readonly model: AssessmentModel;
+  readonly collaboration: boolean;
+  /** A services programme: the expert proposes a service plan (required, possibly empty). */
+  readonly services: boolean;
+}
+
+/** What the programme's assessment collects, from its settings. */
+export function assessmentPartsOf(programme: Programme): AssessmentParts {
+  return {
+    model: programme.assessment.model,
+    collaboration: programme.collaboration.enabled,
+    services: programme.delivery === 'services',
+  };
+}
+
+const assessmentSchemaVariants = new Map<string, ReturnType<typeof variantOf>>();
+
+const variantOf = (parts: AssessmentParts) =>
+  assessmentAnswerSchemaWith(
+    parts.model === 'dma_internationalisation' ? internationalisationAnswerSchema : notCollected,
+    parts.collaboration ? collaborationProfileSchema : notCollected,
+    parts.services ? servicePlanSchema.default([]) : notCollected,
+    parts.services ? z.boolean().default(false) : z.boolean(),
+  );
 
 /**
  * The assessment answer a programme asks for: `dma_internationalisation` requires the segment and
  * action fronts, `dma` refuses them; a programme with collaboration enabled requires the firm's
  * collaboration profile, any other refuses it (its page does not ask it, and a JSON answer carrying
- * it would store data the programme does not collect). The profile's codes are checked against the
- * programme's catalogue apart (collaborationProfileIssues).
+ * it would store data the programme does not collect); a services programme takes a service plan
+ * (no project), any other refuses one. The profile's codes and the plan's services are checked
+ * against the programme's catalogues apart (collaborationProfileIssues, servicePlanIssues).
  */
-export function assessmentAnswerSchemaFor(settings: {
-  readonly model: AssessmentModel;
-  readonly collaboration: boolean;
-}) {
-  return assessmentSchemaVariants[settings.model][settings.collaboration ? 'with' : 'without'];
+export function assessmentAnswerSchemaFor(parts: AssessmentParts) {
+  const key = `${parts.model}/${parts.collaboration}/${parts.services}`;
+  let schema = assessmentSchemaVariants.get(key);
+  if (!schema) {
+    schema = variantOf(parts);
+    assessmentSchemaVariants.set(key, schema);
+  }
+  return schema;
 }
 
-/** The assessment answer of each model in a programme without collaboration. */
+/** The assessment answer of each model in a programme without collaboration or services. */
 export const assessmentAnswerSchemas = {
-  dma: assessmentSchemaVariants.dma.without,
-  dma_internationalisation: assessmentSchemaVariants.dma_internationalisation.without,
+  dma: assessmentAnswerSchemaFor({ model: 'dma', collaboration: false, services: false }),
+  dma_internationalisation: assessmentAnswerSchemaFor({
+    model: 'dma_internationalisation',
+    collaboration: false,
+    services: false,
+  }),
 } as const;
 
 export const financingAnswerSchema = z.discriminatedUnion('decision', [
@@ -262,6 +309,49 @@ export const collaborationReportAnswerSchema = z
     });
   });
 
+/**
+ * A provider records a planned service (services programmes): delivered on a day, with its hours and
+ * participants; or not delivered, with why (its value goes back to the budget).
+ */
+export const deliveryAnswerSchema = z
+  .strictObject({
+    deliveredOn: z.iso
+      .date({ message: 'validation.invalid' })
+      .refine((date) => date <= italianToday(), { message: 'validation.futureDate' })
+      .optional(),
+    hours: storableNumber().positive().max(10_000).optional(),
+    participants: z.number().int().min(1).max(10_000).optional(),
+    notes: multiLine(1, 2000).optional(),
+    notDelivered: z.literal(true).optional(),
+    reason: multiLine(1, 1000).optional(),
+  })
+  .superRefine((answer, ctx) => {
+    const required = (field: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
+    const refused = (field: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message: 'validation.notWithNotDelivered' });
+    if (answer.notDelivered) {
+      if (answer.reason === undefined) required('reason');
+      for (const field of ['deliveredOn', 'hours', 'participants', 'notes'] as const)
+        if (answer[field] !== undefined) refused(field);
+    } else {
+      if (answer.deliveredOn === undefined) required('deliveredOn');
+      if (answer.hours === undefined) required('hours');
+      if (answer.reason !== undefined) refused('reason');
+    }
+  });
+
+/** The expert's T1 DMA (services programmes): the six scores again, after the services. */
+export const followUpAnswerSchema = z.strictObject({
+  dma: z.strictObject(
+    Object.fromEntries(dmaDimensions.map((dimension) => [dimension, score])) as Record<
+      DmaDimension,
+      typeof score
+    >,
+  ),
+  notes: multiLine(1, 5000).optional(),
+});
+
 /** The programme office records the COR the national State-aid register returned for the aid. */
 export const registrationAnswerSchema = z.strictObject({ cor: rnaCode });
 
@@ -276,6 +366,8 @@ export const humanTaskAnswerSchemas = {
   registration: registrationAnswerSchema,
   join: joinAnswerSchema,
   collaboration_report: collaborationReportAnswerSchema,
+  delivery: deliveryAnswerSchema,
+  followup: followUpAnswerSchema,
 } as const satisfies Record<HumanTaskKind, z.ZodType>;
 
 /**
@@ -326,6 +418,10 @@ export function taskOutputForWorkflow(kind: HumanTaskKind, answer: unknown): Rec
       return { decision: (answer as HumanTaskAnswer<'join'>).decision };
     case 'collaboration_report':
       return { status: (answer as HumanTaskAnswer<'collaboration_report'>).status };
+    case 'delivery':
+      return { delivered: (answer as HumanTaskAnswer<'delivery'>).notDelivered !== true };
+    case 'followup':
+      return { submitted: true };
     case 'escalation': {
       const escalation = answer as HumanTaskAnswer<'escalation'>;
       return escalation.decision === 'assign'

@@ -9,6 +9,7 @@ import { collaborationSettingsSchema, noCollaboration } from './collaboration.ts
 import { defaultDmaBands } from './dma-score.ts';
 import { lombardyProvinceCodes } from './lombardy.ts';
 import { defaultRetentionMonths, programmePrivacySchema, retentionSchema } from './privacy.ts';
+import { customerTypes, deliveryKinds, noServices, servicesSettingsSchema } from './services.ts';
 import { smeSizeClasses } from './sme-size.ts';
 import {
   aidOfFinancing,
@@ -106,84 +107,112 @@ export const assessmentSettingsSchema = z.strictObject({
 });
 export type AssessmentSettings = z.output<typeof assessmentSettingsSchema>;
 
-export const programmeSchema = z.strictObject({
-  id: slug,
-  names: z.strictObject({ it: singleLine(1, 200), en: singleLine(1, 200) }),
-  /** First and last day applications are accepted (ISO dates, inclusive); no close date = open-ended. */
-  opensOn: z.iso.date(),
-  closesOn: z.iso.date().nullable(),
-  eligibility: z.strictObject({
-    provinces: z.array(z.enum(lombardyProvinceCodes)).min(1),
-    /** Section letters in the given ATECO version; `null` accepts every section. */
-    atecoSections: z
-      .strictObject({ version: z.enum(atecoVersions), sections: z.array(z.string().regex(/^[A-V]$/)).min(1) })
-      .nullable(),
-    sizeClasses: z.array(z.enum(smeSizeClasses)).min(1),
-  }),
-  quotas: z.strictObject({
-    /** Applications admitted to the assessment; screening reserves one each, atomically. */
-    assessments: storableNumber().int().positive(),
-  }),
-  /** Money in euro: the financing budget and its per-project cap (approvals reserve atomically). */
-  budget: z
-    .strictObject({
-      totalEur: storableNumber().nonnegative(),
-      perProjectCapEur: storableNumber().positive(),
-      /** Value of each service the programme pays for (e.g. an assessment), for its reports. */
-      serviceValuesEur: z
-        .record(z.string().regex(/^[a-z][a-z_]{0,40}$/), storableNumber().nonnegative())
-        .optional(),
-    })
-    .default({ totalEur: 1_000_000, perProjectCapEur: 100_000 }),
-  /** What the programme promised (e.g. 900 SMEs reached); the dashboard shows progress against it. */
-  targets: z
-    .strictObject({
-      smes: storableNumber().int().positive().optional(),
-      projectsLaunched: storableNumber().int().positive().optional(),
-    })
-    .default({}),
-  /** What the assessment asks (the model) and how its overall score is banded; DMA alone by default. */
-  assessment: assessmentSettingsSchema.default({ model: defaultAssessmentModel, bands: defaultDmaBands }),
-  /** Every wait of the journey, in hours: all timeouts come from here. */
-  timeouts: journeyTimeoutsSchema.default(defaultJourneyTimeouts),
-  matching: z
-    .strictObject({
-      /** Offers made before the programme office is asked to assign a manager by hand. */
-      maxOffers: z.number().int().min(1).max(20),
-      /** Times to wait for a manager to free up before escalating. */
-      noManagerRetries: z.number().int().min(0).max(50),
-      /** Whether a launched project keeps the manager's capacity (they follow it) or frees it. */
-      capacityOnLaunch: z.enum(['keep', 'release']),
-      /** The programme's own roster of managers; absent = every active manager. */
-      roster: z.array(z.uuid()).max(5000).optional(),
-    })
-    .default({ maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' }),
-  /** Project monitoring: a check-in every so many hours until the project's duration ends. */
-  monitoring: z
-    .strictObject({
-      checkinEveryHours: hours,
-      checkinReminderHours: hours,
-      checkinExpiryHours: hours,
-    })
-    .refine((m) => m.checkinReminderHours < m.checkinExpiryHours, {
-      message: 'reminder must come before expiry',
-    })
-    .default({ checkinEveryHours: 90 * 24, checkinReminderHours: 7 * 24, checkinExpiryHours: 14 * 24 }),
-  languages: z.array(languageSchema).min(1),
-  /** Programme office addresses that receive decision and escalation tasks. */
-  officeEmails: z.array(z.email()).min(1),
-  /** The data controller and contact the privacy notice states (shared/domain/privacy.ts). */
-  privacy: programmePrivacySchema.optional(),
-  /** Whether what the programme gives is state aid, under which regime, and how much of it. */
-  stateAid: stateAidSettingsSchema.prefault(noStateAid),
-  /**
-   * Collaboration between the programme's firms (MechNet): the profile managers record with the
-   * assessment, the catalogue its codes come from, the invitations' and verifications' timing.
-   */
-  collaboration: collaborationSettingsSchema.prefault(noCollaboration),
-  /** Personal data expire this many months after a journey or a project ends (DynamoDB TTL). */
-  retention: retentionSchema.default({ personalDataMonths: defaultRetentionMonths }),
-});
+export const programmeSchema = z
+  .strictObject({
+    id: slug,
+    names: z.strictObject({ it: singleLine(1, 200), en: singleLine(1, 200) }),
+    /** First and last day applications are accepted (ISO dates, inclusive); no close date = open-ended. */
+    opensOn: z.iso.date(),
+    closesOn: z.iso.date().nullable(),
+    eligibility: z.strictObject({
+      provinces: z.array(z.enum(lombardyProvinceCodes)).min(1),
+      /** Section letters in the given ATECO version; `null` accepts every section. */
+      atecoSections: z
+        .strictObject({
+          version: z.enum(atecoVersions),
+          sections: z.array(z.string().regex(/^[A-V]$/)).min(1),
+        })
+        .nullable(),
+      sizeClasses: z.array(z.enum(smeSizeClasses)).min(1),
+      /**
+       * Who may apply besides SMEs (small mid-caps, larger firms, public bodies: an EDIH); SMEs only by
+       * default. The SMEs admitted are those of `sizeClasses`.
+       */
+      customerTypes: z
+        .array(z.enum(customerTypes))
+        .min(1)
+        .refine((types) => new Set(types).size === types.length, { message: 'duplicate customer type' })
+        .default(['sme']),
+    }),
+    quotas: z.strictObject({
+      /** Applications admitted to the assessment; screening reserves one each, atomically. */
+      assessments: storableNumber().int().positive(),
+    }),
+    /** Money in euro: the financing budget and its per-project cap (approvals reserve atomically). */
+    budget: z
+      .strictObject({
+        totalEur: storableNumber().nonnegative(),
+        perProjectCapEur: storableNumber().positive(),
+        /** Value of each service the programme pays for (e.g. an assessment), for its reports. */
+        serviceValuesEur: z
+          .record(z.string().regex(/^[a-z][a-z_]{0,40}$/), storableNumber().nonnegative())
+          .optional(),
+      })
+      .default({ totalEur: 1_000_000, perProjectCapEur: 100_000 }),
+    /** What the programme promised (e.g. 900 SMEs reached); the dashboard shows progress against it. */
+    targets: z
+      .strictObject({
+        smes: storableNumber().int().positive().optional(),
+        projectsLaunched: storableNumber().int().positive().optional(),
+      })
+      .default({}),
+    /** What the assessment asks (the model) and how its overall score is banded; DMA alone by default. */
+    assessment: assessmentSettingsSchema.default({ model: defaultAssessmentModel, bands: defaultDmaBands }),
+    /**
+     * What the programme gives: one financed project per firm (`project`), or services from its
+     * catalogue (`services`: an EDIH), planned by the expert with the T0 DMA and measured at T1.
+     */
+    delivery: z.enum(deliveryKinds).default('project'),
+    /** The service catalogue and the timing of deliveries and of the T1 DMA (services programmes). */
+    services: servicesSettingsSchema.prefault(noServices),
+    /** Every wait of the journey, in hours: all timeouts come from here. */
+    timeouts: journeyTimeoutsSchema.default(defaultJourneyTimeouts),
+    matching: z
+      .strictObject({
+        /** Offers made before the programme office is asked to assign a manager by hand. */
+        maxOffers: z.number().int().min(1).max(20),
+        /** Times to wait for a manager to free up before escalating. */
+        noManagerRetries: z.number().int().min(0).max(50),
+        /** Whether a launched project keeps the manager's capacity (they follow it) or frees it. */
+        capacityOnLaunch: z.enum(['keep', 'release']),
+        /** The programme's own roster of managers; absent = every active manager. */
+        roster: z.array(z.uuid()).max(5000).optional(),
+      })
+      .default({ maxOffers: 3, noManagerRetries: 3, capacityOnLaunch: 'keep' }),
+    /** Project monitoring: a check-in every so many hours until the project's duration ends. */
+    monitoring: z
+      .strictObject({
+        checkinEveryHours: hours,
+        checkinReminderHours: hours,
+        checkinExpiryHours: hours,
+      })
+      .refine((m) => m.checkinReminderHours < m.checkinExpiryHours, {
+        message: 'reminder must come before expiry',
+      })
+      .default({ checkinEveryHours: 90 * 24, checkinReminderHours: 7 * 24, checkinExpiryHours: 14 * 24 }),
+    languages: z.array(languageSchema).min(1),
+    /** Programme office addresses that receive decision and escalation tasks. */
+    officeEmails: z.array(z.email()).min(1),
+    /** The data controller and contact the privacy notice states (shared/domain/privacy.ts). */
+    privacy: programmePrivacySchema.optional(),
+    /** Whether what the programme gives is state aid, under which regime, and how much of it. */
+    stateAid: stateAidSettingsSchema.prefault(noStateAid),
+    /**
+     * Collaboration between the programme's firms (MechNet): the profile managers record with the
+     * assessment, the catalogue its codes come from, the invitations' and verifications' timing.
+     */
+    collaboration: collaborationSettingsSchema.prefault(noCollaboration),
+    /** Personal data expire this many months after a journey or a project ends (DynamoDB TTL). */
+    retention: retentionSchema.default({ personalDataMonths: defaultRetentionMonths }),
+  })
+  .superRefine((programme, ctx) => {
+    if (programme.delivery === 'services' && programme.services.catalogue.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services', 'catalogue'],
+        message: 'a services programme needs a service catalogue',
+      });
+  });
 
 export type Programme = z.output<typeof programmeSchema>;
 export type ProgrammeInput = z.input<typeof programmeSchema>;
@@ -192,6 +221,7 @@ export type ProgrammeInput = z.input<typeof programmeSchema>;
 export const ineligibilityReasons = [
   'programme_closed',
   'not_sme',
+  'customer_type',
   'size_class',
   'province',
   'ateco_section',

@@ -4,7 +4,7 @@
 // project's closing). In
 // Italian and English, plain text plus HTML through renderEmail; money in euro and dates in Italian
 // time, written the way each language writes them.
-import type { JourneyOutcome } from '#shared/domain/application.ts';
+import type { EscalationReason, JourneyOutcome } from '#shared/domain/application.ts';
 import type { DmaBandCode } from '#shared/domain/dma-score.ts';
 import type { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
@@ -294,7 +294,7 @@ export function escalationEmail(
   data: {
     companyName: string;
     programmeName: string;
-    reason: 'no_manager' | 'assessment_overdue';
+    reason: EscalationReason;
     dueAt: string;
     link: string;
     reminder: boolean;

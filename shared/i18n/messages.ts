@@ -9,6 +9,7 @@ import { managerMessagesEn, managerMessagesIt } from './manager-messages.ts';
 import { onboardingMessagesEn, onboardingMessagesIt } from './onboarding-messages.ts';
 import { privacyMessagesEn, privacyMessagesIt } from './privacy-messages.ts';
 import { privacyRequestMessagesEn, privacyRequestMessagesIt } from './privacy-request-messages.ts';
+import { servicesMessagesEn, servicesMessagesIt } from './services-messages.ts';
 import { stateAidMessagesEn, stateAidMessagesIt } from './state-aid-messages.ts';
 
 const it = {
@@ -21,6 +22,7 @@ const it = {
   ...adminPrivacyMessagesIt,
   ...stateAidMessagesIt,
   ...collaborationMessagesIt,
+  ...servicesMessagesIt,
   'language.name': 'Italiano',
 
   'page.switchLanguage': 'English',
@@ -205,6 +207,7 @@ const en: Record<MessageKey, string> = {
   ...adminPrivacyMessagesEn,
   ...stateAidMessagesEn,
   ...collaborationMessagesEn,
+  ...servicesMessagesEn,
   'language.name': 'English',
 
   'page.switchLanguage': 'Italiano',

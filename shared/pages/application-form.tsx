@@ -9,7 +9,13 @@ import { routes, sitePath } from '#shared/http/routes.ts';
 import { formatEuro } from '#shared/i18n/format.ts';
 import { type Language, languages } from '#shared/i18n/language.ts';
 import { type FieldName, type MessageKey, t } from '#shared/i18n/messages.ts';
-import { type FieldError, interestAreas, legalForms, stateAidFormRows } from '#shared/schemas/application.ts';
+import {
+  declaredCustomerKinds,
+  type FieldError,
+  interestAreas,
+  legalForms,
+  stateAidFormRows,
+} from '#shared/schemas/application.ts';
 import { ErrorSummary, fieldId, formKit } from './form-kit.tsx';
 import { Layout } from './layout.tsx';
 
@@ -90,6 +96,15 @@ export function ApplicationForm({
         <fieldset>
           <legend>{t(lang, 'form.section.company')}</legend>
           <Text name="company.name" required autocomplete="organization" />
+          {programme.eligibility.customerTypes.includes('public_body') ? (
+            <Select
+              name="company.customerKind"
+              options={declaredCustomerKinds.map((kind) => ({
+                value: kind,
+                label: t(lang, `customerKind.${kind}`),
+              }))}
+            />
+          ) : null}
           <Text name="company.vatNumber" required inputMode="numeric" hint="form.hint.vatNumber" />
           <Text name="company.taxCode" hint="form.hint.taxCode" />
           <Select

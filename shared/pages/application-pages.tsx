@@ -24,6 +24,7 @@ const outcomeMessages = {
   launched: 'outcome.launched',
   withdrawn: 'outcome.withdrawn',
   closed_by_office: 'outcome.closed_by_office',
+  services_completed: 'outcome.services_completed',
 } as const satisfies Record<JourneyOutcome, MessageKey>;
 
 export function ReceiptPage(props: {

@@ -18,6 +18,7 @@ export {
 export { PrivacyNoticePage } from './privacy-page.tsx';
 export {
   describeTaskAnswerErrors,
+  type ServicePlanView,
   TaskClosedPage,
   TaskDonePage,
   type TaskFieldNames,

@@ -26,6 +26,8 @@ export function kpiLabel(
 function formFieldOf(path: readonly (string | number)[]): string {
   const [first, second] = path;
   if (first === 'improvementAreas') return 'improvementAreas';
+  // The plan's lines are one quantity field per service: their issues go to the plan as a whole.
+  if (first === 'servicePlan') return 'servicePlan';
   if (first === 'internationalisation' && second === 'actionFronts')
     return 'internationalisation.actionFronts';
   if (first === 'project' && second === 'qualitativeObjectives') return 'project.qualitativeObjectives';

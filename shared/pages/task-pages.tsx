@@ -4,11 +4,13 @@
 // fields are in tasks/; the form becomes the JSON contract with taskFormToAnswer
 // (shared/schemas/task-forms.ts) and its errors are worded by task-errors.ts.
 import type { VNode } from 'preact';
+import type { EscalationReason } from '#shared/domain/application.ts';
 import type { CollaborationCatalogue, MemberStatus } from '#shared/domain/collaboration.ts';
 import { defaultDmaBands } from '#shared/domain/dma-score.ts';
 import type { HumanTaskKind } from '#shared/domain/human-tasks.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import { type AssessmentModel, type DmaBands, defaultAssessmentModel } from '#shared/domain/programme.ts';
+import type { CatalogueService, ServiceCategory, ServiceMode } from '#shared/domain/services.ts';
 import { sitePath } from '#shared/http/routes.ts';
 import { formatDeadline, formatNumber } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -25,6 +27,7 @@ import { FinancingFields } from './tasks/financing.tsx';
 import { CheckinFields, ClosingFields, ProjectFacts } from './tasks/monitoring.tsx';
 import { OfferFields } from './tasks/offer.tsx';
 import { RegistrationFields } from './tasks/registration.tsx';
+import { DeliveryFields, FollowUpFields, ServiceFacts, ServicePlanFacts } from './tasks/services.tsx';
 import { VettingFields } from './tasks/vetting.tsx';
 
 export interface TaskPageContext {
@@ -69,6 +72,19 @@ export interface TaskPageContext {
    * @default 'dma'
    */
   readonly assessmentModel?: AssessmentModel;
+  /** A services programme's catalogue: the assessment asks a service plan instead of a project. */
+  readonly serviceCatalogue?: readonly CatalogueService[];
+  /** Financing in a services programme: the plan the office approves, line by line. */
+  readonly servicePlan?: ServicePlanView;
+  /** Delivery: the planned service its provider records. */
+  readonly service?: {
+    readonly name: string;
+    readonly category: ServiceCategory;
+    readonly mode: ServiceMode;
+    readonly valueEur: number;
+    readonly number: number;
+    readonly of: number;
+  };
   /** The programme's collaboration catalogue, where the assessment asks the firm's profile. */
   readonly collaborationCatalogue?: CollaborationCatalogue;
   /** Assessment: the programme's DMA bands, for the overall score shown while typing. */
@@ -91,7 +107,7 @@ export interface TaskPageContext {
       qualitativeObjectives?: readonly string[];
     };
   };
-  readonly escalationReason?: 'no_manager' | 'assessment_overdue';
+  readonly escalationReason?: EscalationReason;
   /** Escalation: the managers the office may assign. */
   readonly candidateManagers?: readonly { managerId: string; name: string; load: number; capacity: number }[];
   /** Financing, de minimis programmes: the single undertaking's figures and how the aid is counted. */
@@ -126,6 +142,13 @@ export interface TaskPageContext {
   /** Submitted values by field name, shown again after an error. */
   readonly values?: Readonly<Record<string, string | readonly string[]>>;
   readonly errors?: readonly FieldError[];
+}
+
+/** A service plan as the office reads it: each line's service, quantity, value and aid, and the totals. */
+export interface ServicePlanView {
+  readonly lines: readonly { name: string; quantity: number; valueEur: number; aidEur: number }[];
+  readonly valueEur: number;
+  readonly aidEur: number;
 }
 
 /** What the vetting page shows about a manager who registered. */
@@ -202,7 +225,12 @@ function intro(ctx: TaskPageContext): string[] {
     case 'assessment':
       return [t(lang, 'assessment.intro', common)];
     case 'financing':
-      return [t(lang, 'financing.intro', { ...common, manager: ctx.manager?.name ?? '—' })];
+      return [
+        t(lang, ctx.servicePlan ? 'financing.intro.services' : 'financing.intro', {
+          ...common,
+          manager: ctx.manager?.name ?? '—',
+        }),
+      ];
     case 'escalation':
       return [t(lang, 'escalation.intro', common)];
     case 'checkin':
@@ -215,6 +243,17 @@ function intro(ctx: TaskPageContext): string[] {
       return [t(lang, 'registration.intro', common)];
     case 'join':
       return [t(lang, 'join.intro', common)];
+    case 'delivery':
+      return [
+        t(lang, 'delivery.intro', {
+          ...common,
+          service: ctx.service?.name ?? '—',
+          number: ctx.service?.number ?? 1,
+          of: ctx.service?.of ?? 1,
+        }),
+      ];
+    case 'followup':
+      return [t(lang, 'followup.intro', common)];
     case 'collaboration_report':
       return [
         t(lang, 'collaboration_report.intro', {
@@ -232,7 +271,8 @@ export const taskPageHasScript = (kind: HumanTaskKind) => kind === 'assessment';
 
 /** What a form shows before anything was posted: the financing's amount, the project's as proposed. */
 function initialValues(ctx: TaskPageContext): FormValues {
-  const proposed = ctx.kind === 'financing' ? ctx.assessment?.project?.budgetEur : undefined;
+  const proposed =
+    ctx.kind === 'financing' ? (ctx.servicePlan?.valueEur ?? ctx.assessment?.project?.budgetEur) : undefined;
   return proposed === undefined ? {} : { amountEur: formatNumber(proposed, ctx.lang) };
 }
 
@@ -276,6 +316,10 @@ export function TaskPage(ctx: TaskPageContext): VNode {
         <AssessmentFacts lang={lang} assessment={ctx.assessment} />
       ) : null}
       {kind === 'join' || kind === 'collaboration_report' ? <CollaborationFacts ctx={ctx} /> : null}
+      {kind === 'financing' && ctx.servicePlan ? (
+        <ServicePlanFacts lang={lang} plan={ctx.servicePlan} />
+      ) : null}
+      {kind === 'delivery' && ctx.service ? <ServiceFacts lang={lang} service={ctx.service} /> : null}
       {(kind === 'checkin' || kind === 'closing') && ctx.project ? (
         <ProjectFacts lang={lang} project={ctx.project} />
       ) : null}
@@ -296,6 +340,7 @@ export function TaskPage(ctx: TaskPageContext): VNode {
             bands={ctx.dmaBands ?? defaultDmaBands}
             perProjectCapEur={ctx.perProjectCapEur}
             collaborationCatalogue={ctx.collaborationCatalogue}
+            serviceCatalogue={ctx.serviceCatalogue}
           />
         ) : null}
         {kind === 'financing' ? <FinancingFields ctx={ctx} kit={kit} /> : null}
@@ -308,6 +353,8 @@ export function TaskPage(ctx: TaskPageContext): VNode {
         {kind === 'registration' ? <RegistrationFields ctx={ctx} kit={kit} /> : null}
         {kind === 'join' ? <JoinFields ctx={ctx} kit={kit} /> : null}
         {kind === 'collaboration_report' ? <CollaborationReportFields ctx={ctx} kit={kit} /> : null}
+        {kind === 'delivery' ? <DeliveryFields ctx={ctx} kit={kit} /> : null}
+        {kind === 'followup' ? <FollowUpFields ctx={ctx} kit={kit} /> : null}
         <button type="submit">{t(lang, 'task.submit')}</button>
         {ctx.draftable ? (
           <>

@@ -3,6 +3,7 @@
 import type { CollaborationCatalogue } from '#shared/domain/collaboration.ts';
 import { lombardyProvinceCodes } from '#shared/domain/lombardy.ts';
 import { type Programme, type ProgrammeInput, programmeSchema } from '#shared/domain/programme.ts';
+import type { CatalogueService } from '#shared/domain/services.ts';
 
 const allLombardy = [...lombardyProvinceCodes];
 
@@ -154,24 +155,92 @@ const mechNet: ProgrammeInput = {
 };
 
 /**
- * M.I.A. Lombardia (European Digital Innovation Hub, 12 partners): digitalisation services measured
- * with the EU DMA at T0 and T1; €7.8M of services planned, target 900 SMEs.
+ * What M.I.A. offers (plausible values for an EDIH catalogue: market value of each service and the
+ * part of it that is state aid; training for SMEs is free, consulting co-funded).
+ */
+export const miaServiceCatalogue: CatalogueService[] = [
+  {
+    id: 'ai_for_smes_course',
+    names: names('Corso: intelligenza artificiale per le PMI', 'Course: artificial intelligence for SMEs'),
+    category: 'skills_training',
+    mode: 'training',
+    valueEur: 2_500,
+    aidSharePercent: 100,
+    maxPerCustomer: 3,
+  },
+  {
+    id: 'cybersecurity_workshop',
+    names: names('Laboratorio di sicurezza informatica', 'Cybersecurity workshop'),
+    category: 'skills_training',
+    mode: 'training',
+    valueEur: 1_500,
+    aidSharePercent: 100,
+    maxPerCustomer: 3,
+  },
+  {
+    id: 'networking_event',
+    names: names(
+      'Evento di incontro con fornitori di tecnologia',
+      'Matchmaking event with technology providers',
+    ),
+    category: 'ecosystem_networking',
+    mode: 'training',
+    valueEur: 800,
+    aidSharePercent: 100,
+    maxPerCustomer: 2,
+  },
+  {
+    id: 'test_before_invest_lab',
+    names: names('Test prima di investire in laboratorio', 'Test before invest in a lab'),
+    category: 'test_before_invest',
+    mode: 'consulting',
+    valueEur: 12_000,
+    aidSharePercent: 70,
+    maxPerCustomer: 1,
+  },
+  {
+    id: 'technology_transfer',
+    names: names('Trasferimento tecnologico su misura', 'Tailored technology transfer'),
+    category: 'test_before_invest',
+    mode: 'consulting',
+    valueEur: 15_000,
+    aidSharePercent: 70,
+    maxPerCustomer: 1,
+  },
+  {
+    id: 'funding_advice',
+    names: names('Accompagnamento alla ricerca di finanziamenti', 'Support to find investment'),
+    category: 'investment_support',
+    mode: 'consulting',
+    valueEur: 6_000,
+    aidSharePercent: 100,
+    maxPerCustomer: 2,
+  },
+];
+
+/**
+ * M.I.A. Lombardia (European Digital Innovation Hub, 12 partners): services from its catalogue to
+ * firms of every size and to public bodies, each customer's digital maturity measured with the EU
+ * DMA at T0 and T1; €7.8M of services planned, target 900 SMEs.
  */
 const miaEdih: ProgrammeInput = {
   id: 'mia-edih',
   names: { it: 'M.I.A. Lombardia — EDIH', en: 'M.I.A. Lombardia — European Digital Innovation Hub' },
   opensOn: '2026-01-01',
   closesOn: null,
-  eligibility: { provinces: allLombardy, atecoSections: null, sizeClasses: ['micro', 'small', 'medium'] },
-  quotas: { assessments: 900 },
-  budget: {
-    totalEur: 7_800_000,
-    perProjectCapEur: 60_000,
-    serviceValuesEur: { training: 2_500, consulting: 12_000 },
+  eligibility: {
+    provinces: allLombardy,
+    atecoSections: null,
+    sizeClasses: ['micro', 'small', 'medium'],
+    customerTypes: ['sme', 'small_midcap', 'large', 'public_body'],
   },
+  quotas: { assessments: 1_000 },
+  // The budget is the value of services planned; a customer's plan is worth at most the cap.
+  budget: { totalEur: 7_800_000, perProjectCapEur: 60_000 },
   targets: { smes: 900 },
-  // EDIH services are subsidised: their aid share is de minimis aid (each service's own share comes
-  // with the service catalogue; until then the financing counts in full).
+  delivery: 'services',
+  services: { catalogue: miaServiceCatalogue },
+  // The aid share of each service is de minimis aid to the customer, registered before delivery.
   stateAid: { regime: 'de_minimis' },
   assessment: { model: 'dma' },
   matching: { maxOffers: 3, noManagerRetries: 5, capacityOnLaunch: 'release' },

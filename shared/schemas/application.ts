@@ -74,6 +74,10 @@ const website = z.preprocess(
 const euros = storableNumber().min(0).max(1e13);
 
 /** Italian legal forms, as the State-aid register asks the beneficiary's. */
+/** What the application form asks where a programme admits public bodies: a firm (its size follows from its figures) or a public body. */
+export const declaredCustomerKinds = ['firm', 'public_body'] as const;
+export type DeclaredCustomerKind = (typeof declaredCustomerKinds)[number];
+
 export const legalForms = [
   'srl',
   'srls',
@@ -122,6 +126,8 @@ export const applicationSchema = z.strictObject({
     vatNumber,
     taxCode,
     legalForm: z.preprocess(blankToUndefined, z.enum(legalForms).optional()),
+    /** A firm (its size follows from its figures) or a public body; asked where the programme admits both. */
+    customerKind: z.preprocess(blankToUndefined, z.enum(declaredCustomerKinds).optional()),
     atecoCode: z.string().trim().max(20),
     atecoVersion: z.enum(atecoVersions).default(defaultAtecoVersion),
     province: z.preprocess(
@@ -191,6 +197,7 @@ const fieldOrder = [
   'company.vatNumber',
   'company.taxCode',
   'company.legalForm',
+  'company.customerKind',
   'company.atecoCode',
   'company.atecoVersion',
   'company.province',

@@ -87,6 +87,22 @@ export function taskFormToAnswer(
     case 'checkin':
     case 'closing':
       return monitoringFormToAnswer(kind, fields, { field, number });
+    case 'delivery': {
+      if (field('outcome')?.trim() === 'not_delivered') {
+        answer.notDelivered = true;
+        put('reason', field('reason'));
+        return answer;
+      }
+      put('deliveredOn', field('deliveredOn')?.trim());
+      put('hours', number('hours'));
+      put('participants', number('participants'));
+      put('notes', field('notes'));
+      return answer;
+    }
+    case 'followup':
+      answer.dma = dmaFormToAnswer(number);
+      put('notes', field('notes'));
+      return answer;
   }
 }
 
@@ -123,12 +139,7 @@ function monitoringFormToAnswer(
   put('spentEur', read.number('spentEur'));
   put('risks', read.field('risks'));
   if (kind === 'closing') {
-    const dma: Record<string, unknown> = {};
-    for (const dimension of dmaDimensions) {
-      const score = read.number(`dma.${dimension}`);
-      if (score !== undefined) dma[dimension] = score;
-    }
-    answer.dma = dma;
+    answer.dma = dmaFormToAnswer(read.number);
     put('outcome', read.field('outcome')?.trim());
     put('report', read.field('report'));
   }
@@ -146,12 +157,7 @@ function assessmentFormToAnswer(
 ): Record<string, unknown> {
   const answer: Record<string, unknown> = {};
 
-  const dma: Record<string, unknown> = {};
-  for (const dimension of dmaDimensions) {
-    const score = read.number(`dma.${dimension}`);
-    if (score !== undefined) dma[dimension] = score;
-  }
-  answer.dma = dma;
+  answer.dma = dmaFormToAnswer(read.number);
 
   // Ranked selects "improvementAreas.0" … in rank order; a plain repeated "improvementAreas" too.
   const ranked = Object.keys(fields)
@@ -175,6 +181,18 @@ function assessmentFormToAnswer(
 
   const collaboration = collaborationFormToAnswer(fields, read);
   if (collaboration) answer.collaboration = collaboration;
+
+  // A services programme's plan: one quantity per catalogue service ("servicePlan.<id>"), blank or 0
+  // for none; the page's hidden field says the plan was asked, so an empty plan is an empty list.
+  const planFields = Object.keys(fields).filter((name) => /^servicePlan\.[a-z][a-z0-9_]{0,47}$/.test(name));
+  if (planFields.length > 0 || read.field('servicePlanAsked') !== undefined) {
+    answer.servicePlan = planFields.flatMap((name) => {
+      const quantity = read.number(name);
+      return quantity === undefined || quantity === 0
+        ? []
+        : [{ serviceId: name.slice('servicePlan.'.length), quantity }];
+    });
+  }
 
   const recommendedRaw = read.field('projectRecommended')?.trim().toLowerCase();
   const recommended = yesNo(recommendedRaw);
@@ -214,6 +232,16 @@ function assessmentFormToAnswer(
     answer.project = { ...project, kpis, qualitativeObjectives };
   }
   return answer;
+}
+
+/** The six DMA scores of a form ("dma.<dimension>"), those given. */
+function dmaFormToAnswer(number: (name: string) => number | string | undefined): Record<string, unknown> {
+  const dma: Record<string, unknown> = {};
+  for (const dimension of dmaDimensions) {
+    const score = number(`dma.${dimension}`);
+    if (score !== undefined) dma[dimension] = score;
+  }
+  return dma;
 }
 
 /** A yes/no control's value as a boolean; anything else as written (the schema says what is wrong). */

@@ -28,6 +28,7 @@ import {
 import { collaborationProfileIssues, collaborationReportIssues } from '#shared/domain/collaboration.ts';
 import {
   assessmentAnswerSchemaFor,
+  assessmentPartsOf,
   collaborationTaskKinds,
   type HumanTaskAnswer,
   humanTaskAnswerSchemas,
@@ -39,10 +40,12 @@ import {
   smeProfileFromApplication,
 } from '#shared/domain/matching.ts';
 import { type FinancingLimit, financingLimitBroken, italianToday } from '#shared/domain/programme.ts';
+import { servicePlanIssues } from '#shared/domain/services.ts';
 import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { applyJoinAnswer } from './collaboration.ts';
+import { applyDeliveryAnswer } from './services.ts';
 import { corRecordedForAnother, headroomOf } from './state-aid.ts';
 
 export type AnswerResult =
@@ -93,6 +96,14 @@ export async function answerTask(
     }
     return { outcome: 'answered', output, decision: decisionOf(task.kind, output) };
   }
+  if (task.kind === 'delivery') {
+    // The services of a plan answer one waiting state together: the last one completes it.
+    if ((await applyDeliveryAnswer(tableName, consumed.task, now)) === 'closed') {
+      await closeHumanTask(tableName, task, 'expired', now.toISOString(), { evenIfAnswered: true });
+      return { outcome: 'expired' };
+    }
+    return { outcome: 'answered', output, decision: decisionOf(task.kind, output) };
+  }
   if (!(await deliver(tableName, consumed.task, JSON.stringify(output)))) {
     // The deadline passed between the page and the click: the workflow moved on without it.
     await closeHumanTask(tableName, task, 'expired', now.toISOString(), { evenIfAnswered: true });
@@ -122,6 +133,8 @@ function decisionOf(kind: HumanTaskRecord['kind'], output: Record<string, unknow
   if (output.decision !== undefined) return String(output.decision);
   if (output.outcome !== undefined) return String(output.outcome);
   if (output.status !== undefined) return String(output.status);
+  if (output.delivered !== undefined) return output.delivered ? 'delivered' : 'notDelivered';
+  if (kind === 'followup') return 'submitted';
   if (kind === 'checkin') return 'submitted';
   if (kind === 'registration') return 'registered';
   return output.projectRecommended ? 'projectRecommended' : 'noProject';
@@ -160,10 +173,7 @@ async function answerSchemaOf(tableName: string, task: HumanTaskRecord): Promise
   if (task.kind !== 'assessment') return humanTaskAnswerSchemas[task.kind];
   const programme = await getProgramme(tableName, task.programmeId);
   return programme
-    ? assessmentAnswerSchemaFor({
-        model: programme.assessment.model,
-        collaboration: programme.collaboration.enabled,
-      })
+    ? assessmentAnswerSchemaFor(assessmentPartsOf(programme))
     : humanTaskAnswerSchemas.assessment;
 }
 
@@ -227,6 +237,12 @@ async function decisionLimitIssues(
     const { amountEur } = answer as Extract<HumanTaskAnswer<'financing'>, { decision: 'approve' }>;
     const programme = await getProgramme(tableName, task.programmeId);
     if (!programme) return [];
+    if (programme.delivery === 'services') {
+      // A service plan is approved whole, at its value (the services are delivered as planned).
+      const planEur = (await getApplication(tableName, task.applicationId))?.proposedBudgetEur;
+      if (planEur !== undefined && amountEur !== planEur)
+        return [refusal('amountEur', 'task.plan.approveWholePlan', { amount: planEur })];
+    }
     const application = checksDeMinimis(programme.stateAid)
       ? await getApplication(tableName, task.applicationId)
       : undefined;
@@ -258,13 +274,24 @@ async function decisionLimitIssues(
     );
   }
   if (task.kind === 'assessment') {
-    // The collaboration profile's codes come from the programme's catalogue (one rule).
-    const { collaboration } = answer as HumanTaskAnswer<'assessment'>;
-    const programme = collaboration ? await getProgramme(tableName, task.programmeId) : undefined;
-    if (!collaboration || !programme) return [];
-    return collaborationProfileIssues(collaboration, programme.collaboration.catalogue).map((issue) =>
-      refusal(['collaboration', ...issue.path], issue.message),
-    );
+    // The collaboration profile's codes and the plan's services come from the programme's
+    // catalogues, the plan within the per-customer limits (one rule each).
+    const { collaboration, servicePlan } = answer as HumanTaskAnswer<'assessment'>;
+    const programme =
+      collaboration || servicePlan ? await getProgramme(tableName, task.programmeId) : undefined;
+    if (!programme) return [];
+    return [
+      ...(collaboration
+        ? collaborationProfileIssues(collaboration, programme.collaboration.catalogue).map((issue) =>
+            refusal(['collaboration', ...issue.path], issue.message),
+          )
+        : []),
+      ...(servicePlan
+        ? servicePlanIssues(servicePlan, programme.services.catalogue, programme.budget.perProjectCapEur).map(
+            (issue) => refusal(['servicePlan', ...issue.path], issue.message, issue.params),
+          )
+        : []),
+    ];
   }
   if (task.kind === 'registration') {
     // One aid per COR: a code already recorded for another aid is a typing error.

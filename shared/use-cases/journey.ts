@@ -32,6 +32,7 @@ import { cancelPendingAid, getAidByConcession } from '#shared/data/state-aid.ts'
 import { startMonitoringCycle } from '#shared/data/step-functions.ts';
 import {
   type ApplicationRecord,
+  escalationReasonOf,
   type JourneyOutcome,
   keepsCompanyPlace,
 } from '#shared/domain/application.ts';
@@ -50,6 +51,7 @@ import { ineligibilityOf, scoreManager, smeProfileFromApplication } from '#share
 import { monitoringCycles } from '#shared/domain/monitoring.ts';
 import { personalDataExpiry } from '#shared/domain/privacy.ts';
 import { financingLimitBroken, officeLanguage, type Programme } from '#shared/domain/programme.ts';
+import { type DeliveryKind, planValue } from '#shared/domain/services.ts';
 import { type AidGrant, registersAid } from '#shared/domain/state-aid.ts';
 import {
   assessmentRequestEmail,
@@ -64,9 +66,11 @@ import {
   projectLaunchedEmail,
   registrationRequestEmail,
 } from '#shared/email/journey-emails.tsx';
+import { followUpRequestEmail } from '#shared/email/services-emails.tsx';
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import type { Language } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 import { recordCollaborationProfile } from './collaboration.ts';
 import { endEngagement } from './manager-retention.ts';
@@ -99,6 +103,19 @@ export function journeyTimeoutSeconds(programme: Programme) {
     financingFinalSeconds: hoursToSeconds(t.financingExpiryHours - t.financingReminderHours),
     registrationReminderSeconds: hoursToSeconds(t.registrationReminderHours),
     registrationFinalSeconds: hoursToSeconds(t.registrationExpiryHours - t.registrationReminderHours),
+    ...servicesTimeoutSeconds(programme),
+  };
+}
+
+/** The waits of a services programme's deliveries and T1 DMA, in seconds. */
+function servicesTimeoutSeconds(programme: Programme) {
+  const { delivery, followUp } = programme.services;
+  return {
+    deliveryReminderSeconds: hoursToSeconds(delivery.reminderHours),
+    deliveryFinalSeconds: hoursToSeconds(delivery.expiryHours - delivery.reminderHours),
+    followUpDelaySeconds: hoursToSeconds(followUp.delayHours),
+    followUpReminderSeconds: hoursToSeconds(followUp.reminderHours),
+    followUpFinalSeconds: hoursToSeconds(followUp.expiryHours - followUp.reminderHours),
   };
 }
 
@@ -114,6 +131,8 @@ const expiryHours = (programme: Programme, kind: HumanTaskKind) =>
     registration: programme.timeouts.registrationExpiryHours,
     join: programme.collaboration.invitation.expiryHours,
     collaboration_report: programme.collaboration.verification.expiryHours,
+    delivery: programme.services.delivery.expiryHours,
+    followup: programme.services.followUp.expiryHours,
   })[kind];
 
 async function load(deps: JourneyDeps, applicationId: string) {
@@ -354,6 +373,23 @@ function taskEmail(
   }
   const office = programme.officeEmails[0] ?? '';
   const companyName = application.company.name;
+  if (kind === 'followup') {
+    if (!manager) throw new JourneyRecordMissingError('T1 task without an expert');
+    const lang = managerLanguage(manager, application);
+    return {
+      to: manager.email,
+      language: lang,
+      email: (link) =>
+        followUpRequestEmail(lang, {
+          managerName: manager.name,
+          companyName: application.company.name,
+          programmeName: programme.names[lang],
+          dueAt,
+          link,
+          reminder,
+        }),
+    };
+  }
   if (kind === 'offer' || kind === 'assessment') {
     if (!manager) throw new JourneyRecordMissingError(`${kind} task without a manager`);
     const lang = managerLanguage(manager, application);
@@ -408,7 +444,9 @@ function taskEmail(
         financingRequestEmail(lang, {
           companyName,
           programmeName: programme.names[lang],
-          projectTitle: application.projectTitle ?? '',
+          // A services programme's plan has no title of its own.
+          projectTitle:
+            application.projectTitle ?? (programme.delivery === 'services' ? t(lang, 'plan.title') : ''),
           budgetEur: application.proposedBudgetEur ?? 0,
           managerName: manager?.name ?? '',
           dueAt,
@@ -425,7 +463,7 @@ function taskEmail(
       escalationEmail(lang, {
         companyName,
         programmeName: programme.names[lang],
-        reason: application.managerId ? 'assessment_overdue' : 'no_manager',
+        reason: escalationReasonOf(application),
         dueAt,
         link,
         reminder,
@@ -525,8 +563,9 @@ export async function assignManager(
   const manager = await getManager(deps.tableName, managerId);
   if (!manager) throw new ManagerNotFoundError(`manager ${managerId} not found`);
   const moved = await moveApplication(deps.tableName, application, {
-    from: ['eligible', 'manager_assigned'],
-    to: 'manager_assigned',
+    from: ['eligible', 'manager_assigned', 'in_delivery'],
+    // A new expert for the T1 DMA leaves a services journey where it is.
+    to: application.status === 'in_delivery' ? 'in_delivery' : 'manager_assigned',
     at: now.toISOString(),
     set: { managerId },
     counters: application.status === 'eligible' ? { assessmentsAssigned: 1 } : {},
@@ -608,14 +647,22 @@ export async function recordAssessment(
     answer,
   });
   await recordCollaborationProfile(deps.tableName, application, programme, answer, now.toISOString());
+  // A services programme: the plan goes to the office as a project would (its value is what is asked).
+  const plan = programme.delivery === 'services' ? (answer.servicePlan ?? []) : undefined;
+  const proposed = plan
+    ? plan.length > 0
+      ? { proposedBudgetEur: planValue(plan, programme.services.catalogue).valueEur }
+      : undefined
+    : answer.project
+      ? { projectTitle: answer.project.title, proposedBudgetEur: answer.project.budgetEur }
+      : undefined;
+  const goesToOffice = proposed !== undefined && (plan !== undefined || answer.projectRecommended);
   const completedNow = await moveApplication(deps.tableName, application, {
     from: ['manager_assigned'],
-    to: answer.projectRecommended ? 'financing_pending' : 'assessed',
+    to: goesToOffice ? 'financing_pending' : 'assessed',
     at: now.toISOString(),
-    set: answer.project
-      ? { projectTitle: answer.project.title, proposedBudgetEur: answer.project.budgetEur }
-      : {},
-    counters: { assessmentsCompleted: 1, ...(answer.projectRecommended ? { projectsRecommended: 1 } : {}) },
+    set: proposed ?? {},
+    counters: { assessmentsCompleted: 1, ...(goesToOffice ? { projectsRecommended: 1 } : {}) },
   });
   if (completedNow) countProgrammeEvent('AssessmentsCompleted');
   const lang = application.language;
@@ -632,7 +679,7 @@ export async function recordAssessment(
       ...(answer.project ? { projectTitle: answer.project.title } : {}),
     }),
   );
-  return { projectRecommended: answer.projectRecommended };
+  return { projectRecommended: goesToOffice };
 }
 
 /**
@@ -647,6 +694,8 @@ export async function reserveBudget(
   reserved: boolean;
   /** The aid must be registered (its COR recorded) before the project is launched. */
   registration?: boolean;
+  /** What follows the reservation: a project launched, or the plan's services delivered. */
+  delivery?: DeliveryKind;
   reason?: 'over_budget' | 'over_project_cap' | 'over_de_minimis' | 'journey_ended';
 }> {
   const { application, programme } = await load(deps, input.applicationId);
@@ -667,7 +716,7 @@ export async function reserveBudget(
   if (outcome === 'journey_ended')
     logger.warn('Budget not reserved: the journey has ended', { applicationId: application.applicationId });
   if (outcome !== 'reserved') return { reserved: false, reason: outcome };
-  return { reserved: true, registration: registersAid(programme.stateAid) };
+  return { reserved: true, registration: registersAid(programme.stateAid), delivery: programme.delivery };
 }
 
 /** Launches the project: record, e-mails to SME and manager, the manager's capacity as configured. */
@@ -820,7 +869,12 @@ export async function releaseJourneyHolds(deps: JourneyDeps, application: Applic
     if (task.status === 'open') await closeHumanTask(deps.tableName, task, 'cancelled', now.toISOString());
   }
   // An approval waiting for its aid's registration: the budget goes back and the aid is cancelled.
-  if (application.budgetReservedEur !== undefined && !application.projectId) {
+  // (Services being delivered keep what was delivered; what was not went back service by service.)
+  if (
+    application.budgetReservedEur !== undefined &&
+    !application.projectId &&
+    !application.servicesStartedAt
+  ) {
     await returnReservation(deps.tableName, {
       programmeId: application.programmeId,
       applicationId: application.applicationId,

@@ -3,7 +3,7 @@
 import { getApplication, recordScreening, type ScreeningOutcome } from '#shared/data/applications.ts';
 import { queueEmail } from '#shared/data/email-outbox.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
-import type { ApplicationRecord } from '#shared/domain/application.ts';
+import { type ApplicationRecord, customerTypeOfApplication } from '#shared/domain/application.ts';
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 import {
   type IneligibilityReason,
@@ -25,8 +25,16 @@ export function firstIneligibility(
 ): IneligibilityReason | undefined {
   const { eligibility } = programme;
   if (!isProgrammeOpen(programme, italianToday(new Date(application.submittedAt)))) return 'programme_closed';
-  if (!application.size.isSme) return 'not_sme';
-  if (!(eligibility.sizeClasses as readonly string[]).includes(application.size.sizeClass))
+  const customerType = customerTypeOfApplication(application);
+  if (!eligibility.customerTypes.includes(customerType))
+    // A programme for SMEs only says why in the SME definition's terms.
+    return eligibility.customerTypes.join() === 'sme' && customerType !== 'public_body'
+      ? 'not_sme'
+      : 'customer_type';
+  if (
+    customerType === 'sme' &&
+    !(eligibility.sizeClasses as readonly string[]).includes(application.size.sizeClass)
+  )
     return 'size_class';
   if (!(eligibility.provinces as readonly string[]).includes(application.company.province)) return 'province';
   if (

@@ -13,7 +13,8 @@ import {
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { TaskAnswerMismatchError } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
-import { italianToday, type Programme } from '#shared/domain/programme.ts';
+import { italianToday, officeLanguage, type Programme } from '#shared/domain/programme.ts';
+import { planValue } from '#shared/domain/services.ts';
 import {
   type AidGrant,
   aidOfFinancing,
@@ -24,6 +25,7 @@ import {
   registersAid,
   undertakingHeadroom,
 } from '#shared/domain/state-aid.ts';
+import { t } from '#shared/i18n/messages.ts';
 
 /** The de minimis headroom of the application's single undertaking for a grant on `grantedOn`. */
 export async function headroomOf(
@@ -117,13 +119,14 @@ async function aidGrantOf(
   grantedOn: string,
   now: Date,
 ): Promise<AidGrant> {
-  const proposal = (
-    (await getAssessment(tableName, application.applicationId))?.answer as
-      | HumanTaskAnswer<'assessment'>
-      | undefined
-  )?.project;
-  if (!proposal) throw new TaskAnswerMismatchError('an approval without a proposed project');
+  const answer = (await getAssessment(tableName, application.applicationId))?.answer as
+    | HumanTaskAnswer<'assessment'>
+    | undefined;
   const settings = programme.stateAid;
+  // A services programme grants the aid share of each planned service (its catalogue says how much).
+  const services = programme.delivery === 'services' ? servicesAid(programme, answer, amountEur) : undefined;
+  const proposal = answer?.project;
+  if (!services && !proposal) throw new TaskAnswerMismatchError('an approval without a proposed project');
   const regime = settings.regime === 'gber' ? 'gber' : 'de_minimis';
   const { company, size } = application;
   return {
@@ -143,21 +146,49 @@ async function aidGrantOf(
       atecoVersion: company.atecoVersion,
       province: company.province,
     },
-    projectTitle: proposal.title,
+    projectTitle: services ? t(officeLanguage, 'services.aidTitle') : (proposal?.title ?? ''),
     projectStartsOn: grantedOn,
-    projectEndsOn: projectEndDate(grantedOn, proposal.durationMonths),
+    projectEndsOn: projectEndDate(grantedOn, services ? servicesAidMonths : (proposal?.durationMonths ?? 12)),
     grantedOn,
     instrument: 'grant',
-    nominalAmountEur: amountEur + settings.aidValues.assessmentEur,
-    aidAmountEur: aidOfFinancing(settings, amountEur),
-    costItems: [
-      ...(settings.aidValues.assessmentEur > 0
-        ? [{ item: 'assessment', amountEur: settings.aidValues.assessmentEur }]
-        : []),
-      { item: 'project', amountEur: proposal.budgetEur },
-    ],
+    ...(services
+      ? { nominalAmountEur: amountEur, aidAmountEur: services.aidEur, costItems: services.costItems }
+      : {
+          nominalAmountEur: amountEur + settings.aidValues.assessmentEur,
+          aidAmountEur: aidOfFinancing(settings, amountEur),
+          costItems: [
+            ...(settings.aidValues.assessmentEur > 0
+              ? [{ item: 'assessment', amountEur: settings.aidValues.assessmentEur }]
+              : []),
+            { item: 'project', amountEur: proposal?.budgetEur ?? amountEur },
+          ],
+        }),
     status: 'pending_registration',
     createdAt: now.toISOString(),
+  };
+}
+
+/** How long the services of an approved plan are expected to take, for the aid's register entry. */
+const servicesAidMonths = 12;
+
+/** The aid of an approved service plan: each service's aid share, one cost item per plan line. */
+function servicesAid(
+  programme: Programme,
+  answer: HumanTaskAnswer<'assessment'> | undefined,
+  amountEur: number,
+) {
+  const plan = answer?.servicePlan;
+  if (!plan) throw new TaskAnswerMismatchError('an approval without a service plan');
+  const catalogue = programme.services.catalogue;
+  const value = planValue(plan, catalogue);
+  if (value.valueEur !== amountEur)
+    throw new TaskAnswerMismatchError('the approved amount is not the plan value');
+  return {
+    aidEur: value.aidEur,
+    costItems: plan.map((line) => ({
+      item: line.serviceId,
+      amountEur: planValue([line], catalogue).valueEur,
+    })),
   };
 }
 

@@ -11,19 +11,22 @@ import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
 import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
+import { listServicesOfApplication } from '#shared/data/services.ts';
 import { getAidByConcession } from '#shared/data/state-aid.ts';
+import { escalationReasonOf } from '#shared/domain/application.ts';
 import { activeMembers } from '#shared/domain/collaboration.ts';
 import { collaborationTaskKinds, type HumanTaskAnswer, officeTaskKinds } from '#shared/domain/human-tasks.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { rankCandidates, smeProfileFromApplication } from '#shared/domain/matching.ts';
 import { expectedKpiValue } from '#shared/domain/monitoring.ts';
 import { budgetLeftEur, italianToday, officeLanguage, type Programme } from '#shared/domain/programme.ts';
+import { planValue, type ServicePlan } from '#shared/domain/services.ts';
 import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import { estimatedBenefitText, opportunityTitle, opportunityWhy } from '#shared/i18n/collaboration-text.ts';
 import { formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
-import type { TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
+import type { ServicePlanView, TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
 import { draftableTaskKinds } from './answer-task.ts';
 import { checkinDateOf, cyclesOf, elapsedFraction } from './monitoring.ts';
 import { headroomOf } from './state-aid.ts';
@@ -47,7 +50,9 @@ export async function taskView(
   const managerId = task.managerId ?? application.managerId;
   const manager = managerId ? await getManager(tableName, managerId) : undefined;
   const assessment =
-    task.kind === 'financing' ? await getAssessment(tableName, application.applicationId) : undefined;
+    task.kind === 'financing' || task.kind === 'followup'
+      ? await getAssessment(tableName, application.applicationId)
+      : undefined;
   const answer = assessment?.answer as HumanTaskAnswer<'assessment'> | undefined;
   // The office may assign by hand only whom matching itself could engage (one rule), best fit first.
   const candidates =
@@ -118,8 +123,13 @@ export async function taskView(
             : {}),
           dmaBands: programme.assessment.bands,
           perProjectCapEur: programme.budget.perProjectCapEur,
+          ...(programme.delivery === 'services' ? { serviceCatalogue: programme.services.catalogue } : {}),
         }
       : {}),
+    ...(task.kind === 'financing' && answer?.servicePlan
+      ? { servicePlan: servicePlanView(answer.servicePlan, programme, lang) }
+      : {}),
+    ...(task.kind === 'delivery' ? await deliveryView(tableName, task, programme, lang) : {}),
     ...(assessment && answer
       ? {
           assessment: {
@@ -133,9 +143,7 @@ export async function taskView(
           },
         }
       : {}),
-    ...(task.kind === 'escalation'
-      ? { escalationReason: application.managerId ? 'assessment_overdue' : 'no_manager' }
-      : {}),
+    ...(task.kind === 'escalation' ? { escalationReason: escalationReasonOf(application) } : {}),
     ...(candidates ? { candidateManagers: candidates } : {}),
     ...(project ? { project } : {}),
     ...(task.kind === 'financing'
@@ -312,4 +320,33 @@ export async function taskLanguage(tableName: string, task: HumanTaskRecord): Pr
   const managerId = task.managerId ?? application?.managerId;
   const manager = managerId ? await getManager(tableName, managerId) : undefined;
   return application && manager ? managerLanguageFor(manager, application.language) : application?.language;
+}
+
+/** A plan as the office reads it: each line named in the page's language, valued, with its aid. */
+function servicePlanView(plan: ServicePlan, programme: Programme, lang: Language): ServicePlanView {
+  const catalogue = programme.services.catalogue;
+  const lines = plan.map((line) => ({
+    name: catalogue.find((service) => service.id === line.serviceId)?.names[lang] ?? line.serviceId,
+    quantity: line.quantity,
+    ...planValue([line], catalogue),
+  }));
+  return { lines, ...planValue(plan, catalogue) };
+}
+
+/** The service a delivery task is about, and which of the customer's it is. */
+async function deliveryView(tableName: string, task: HumanTaskRecord, programme: Programme, lang: Language) {
+  const services = await listServicesOfApplication(tableName, task.applicationId);
+  const service = services.find((s) => s.number === task.round);
+  if (!service) return {};
+  const catalogued = programme.services.catalogue.find((entry) => entry.id === service.serviceId);
+  return {
+    service: {
+      name: catalogued?.names[lang] ?? service.serviceId,
+      category: service.category,
+      mode: service.mode,
+      valueEur: service.valueEur,
+      number: service.number,
+      of: services.length,
+    },
+  };
 }

@@ -30,6 +30,12 @@ export const openHumanTaskInputSchema = journeyTaskInputSchema.extend({
   escalated: z.boolean().optional(),
 });
 
+/** The deliveries' waiting state (services programmes): its token, first time or reminder. */
+export const openDeliveriesInputSchema = journeyTaskInputSchema.extend({
+  taskToken: z.string().min(1).max(4096),
+  phase: z.enum(['first', 'reminder']),
+});
+
 export const expireTaskInputSchema = journeyTaskInputSchema.extend({ kind: taskKind });
 
 export const closeOfferInputSchema = journeyTaskInputSchema.extend({

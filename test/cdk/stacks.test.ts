@@ -356,16 +356,24 @@ describe('app stack', () => {
     ]);
   });
 
-  it('lets only the task-link function (and the invitations step, its own) answer tasks, only withdrawals (status page, data requests, a start racing one) stop journeys, only project actions stop monitoring', () => {
+  it('lets only the task-link function (and the invitations and deliveries steps, their own) answer tasks, only withdrawals (status page, data requests, a start racing one) stop journeys, only project actions stop monitoring', () => {
     const responders = Object.keys(stateless.findResources('AWS::IAM::Role')).filter((roleId) =>
       actionsOf(policyStatementsOf(stateless, roleId)).includes('states:SendTaskSuccess'),
     );
     // The collaboration's invitations step completes its own waiting state when every firm has
     // answered during its reminder, on the collaboration machine only.
+    // The services' deliveries step does the same for a plan's deliveries, on the journey machine only.
     expect(responders.map((id) => id.replace(/ServiceRole.*/, '')).sort()).toEqual([
       'HumanTaskFunction',
       'OpenInvitationsFunction',
+      'OpenServiceDeliveriesFunction',
     ]);
+    const deliveriesGrant = policyStatementsOf(
+      stateless,
+      responders.find((id) => id.startsWith('OpenServiceDeliveries'))!,
+    ).filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'));
+    expect(JSON.stringify(deliveriesGrant)).toContain('stateMachine:percorso-pmi-test-sme-journey');
+    expect(JSON.stringify(deliveriesGrant)).not.toContain('collaboration');
     const invitationsGrant = policyStatementsOf(
       stateless,
       responders.find((id) => id.startsWith('OpenInvitations'))!,

@@ -8,6 +8,7 @@ import type { CollaborationCatalogue } from '#shared/domain/collaboration.ts';
 import { dmaBand, dmaBandCodes, meanToOneDecimal } from '#shared/domain/dma-score.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import type { AssessmentModel, DmaBands } from '#shared/domain/programme.ts';
+import type { CatalogueService } from '#shared/domain/services.ts';
 import { formatEuro, formatNumber, locale } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
@@ -35,7 +36,7 @@ export function kpiRowsToShow(values: FormValues): number {
 
 /** A part of the assessment, with the fields it needs filled to count as done. */
 export interface AssessmentSection {
-  readonly id: 'dma' | 'areas' | 'findings' | 'internationalisation' | 'collaboration' | 'project';
+  readonly id: 'dma' | 'areas' | 'findings' | 'internationalisation' | 'collaboration' | 'project' | 'plan';
   readonly title: MessageKey;
   /** Where its entry in the progress list leads. */
   readonly anchor: string;
@@ -51,6 +52,7 @@ export interface AssessmentSection {
 export function assessmentSections(
   model: AssessmentModel,
   collaboration = false,
+  services = false,
 ): readonly AssessmentSection[] {
   return [
     {
@@ -86,19 +88,22 @@ export function assessmentSections(
           },
         ]
       : []),
-    {
-      id: 'project',
-      title: 'field.assessment.projectRecommended',
-      anchor: fieldId('projectRecommended'),
-      fields: ['projectRecommended'],
-      fieldsIfProject: [
-        'project.title',
-        'project.objectives',
-        'project.durationMonths',
-        'project.budgetEur',
-        ...kpiProperties.map((property) => `project.kpis.0.${property}`),
-      ],
-    },
+    // A services programme: the plan may be empty (no service fits), so it never holds the count back.
+    services
+      ? { id: 'plan' as const, title: 'assessment.section.plan' as const, anchor: 'section-plan', fields: [] }
+      : {
+          id: 'project' as const,
+          title: 'field.assessment.projectRecommended' as const,
+          anchor: fieldId('projectRecommended'),
+          fields: ['projectRecommended'],
+          fieldsIfProject: [
+            'project.title',
+            'project.objectives',
+            'project.durationMonths',
+            'project.budgetEur',
+            ...kpiProperties.map((property) => `project.kpis.0.${property}`),
+          ],
+        },
   ];
 }
 
@@ -142,13 +147,15 @@ function Progress({
   kit,
   model,
   collaboration,
+  services,
 }: {
   lang: Language;
   kit: Kit;
   model: AssessmentModel;
   collaboration: boolean;
+  services: boolean;
 }) {
-  const sections = assessmentSections(model, collaboration);
+  const sections = assessmentSections(model, collaboration, services);
   const done = sections.filter((section) => sectionComplete(section, kit.value)).length;
   const count = (d: number | string, total: number | string) =>
     t(lang, 'assessment.progress.count', { done: d, total });
@@ -234,11 +241,14 @@ export function AssessmentFields({
   bands,
   perProjectCapEur,
   collaborationCatalogue,
+  serviceCatalogue,
 }: {
   lang: Language;
   kit: Kit;
   values: FormValues;
   model: AssessmentModel;
+  /** A services programme's catalogue: the expert proposes a service plan instead of a project. */
+  serviceCatalogue?: readonly CatalogueService[] | undefined;
   /** The programme's catalogue, where it enables collaboration between firms: the part is asked. */
   collaborationCatalogue?: CollaborationCatalogue | undefined;
   /** The programme's DMA bands, for the overall score's band. */
@@ -259,7 +269,13 @@ export function AssessmentFields({
   const areaOptions = interestAreas.map((area) => ({ value: area, label: t(lang, `interest.${area}`) }));
   return (
     <>
-      <Progress lang={lang} kit={kit} model={model} collaboration={collaborationCatalogue !== undefined} />
+      <Progress
+        lang={lang}
+        kit={kit}
+        model={model}
+        collaboration={collaborationCatalogue !== undefined}
+        services={serviceCatalogue !== undefined}
+      />
       <fieldset id="section-dma" aria-describedby="assessment-dma-hint">
         <legend>{t(lang, 'assessment.section.dma')}</legend>
         <p class="hint" id="assessment-dma-hint">
@@ -373,93 +389,104 @@ export function AssessmentFields({
         <CollaborationFields lang={lang} kit={kit} values={values} catalogue={collaborationCatalogue} />
       ) : null}
 
-      <kit.Radios
-        name="projectRecommended"
-        legend={t(lang, 'field.assessment.projectRecommended')}
-        required
-        options={[
-          { value: 'true', label: t(lang, 'assessment.projectRecommended.yes') },
-          { value: 'false', label: t(lang, 'assessment.projectRecommended.no') },
-        ]}
-      />
+      {serviceCatalogue ? (
+        <ServicePlanFields
+          lang={lang}
+          kit={kit}
+          catalogue={serviceCatalogue}
+          perCustomerCapEur={perProjectCapEur}
+        />
+      ) : (
+        <>
+          <kit.Radios
+            name="projectRecommended"
+            legend={t(lang, 'field.assessment.projectRecommended')}
+            required
+            options={[
+              { value: 'true', label: t(lang, 'assessment.projectRecommended.yes') },
+              { value: 'false', label: t(lang, 'assessment.projectRecommended.no') },
+            ]}
+          />
 
-      <fieldset
-        class={projectError ? 'invalid' : undefined}
-        aria-describedby={['assessment-project-hint', projectError ? `${fieldId('project')}-error` : '']
-          .filter(Boolean)
-          .join(' ')}
-      >
-        <legend>{t(lang, 'field.assessment.project')}</legend>
-        <p class="hint" id="assessment-project-hint">
-          {t(lang, 'assessment.hint.project')}
-        </p>
-        {projectError ? (
-          <span class="field-error" id={`${fieldId('project')}-error`}>
-            {projectError}
-          </span>
-        ) : null}
-        <kit.Input name="project.title" label={t(lang, 'field.assessment.project.title')} />
-        <kit.TextArea name="project.objectives" label={t(lang, 'field.assessment.project.objectives')} />
-        <kit.Input
-          name="project.durationMonths"
-          label={t(lang, 'field.assessment.project.durationMonths')}
-          hint={t(lang, 'assessment.hint.durationMonths')}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={60}
-          step={1}
-        />
-        <kit.Input
-          name="project.budgetEur"
-          label={t(lang, 'field.assessment.project.budgetEur')}
-          hint={[
-            t(lang, 'assessment.hint.budget'),
-            perProjectCapEur === undefined
-              ? ''
-              : t(lang, 'financing.cap', { amount: formatEuro(perProjectCapEur, lang) }),
-          ]
-            .filter(Boolean)
-            .join(' ')}
-          inputMode="decimal"
-        />
-        <fieldset
-          class={kpisError ? 'invalid' : undefined}
-          aria-describedby={['assessment-kpis-hint', kpisError ? `${fieldId('project.kpis')}-error` : '']
-            .filter(Boolean)
-            .join(' ')}
-        >
-          <legend>{t(lang, 'field.assessment.project.kpis')}</legend>
-          <p class="hint" id="assessment-kpis-hint">
-            {t(lang, 'assessment.hint.kpis')}
-          </p>
-          {kpisError ? (
-            <span class="field-error" id={`${fieldId('project.kpis')}-error`}>
-              {kpisError}
-            </span>
-          ) : null}
-          {Array.from({ length: kpiRowsToShow(values) }, (_, row) => (
-            <fieldset>
-              <legend>{t(lang, 'assessment.kpiRow', { n: row + 1 })}</legend>
-              {/* Inputs sit on one line whatever the length of a label or an error above them. */}
-              <div class="kpi-grid">
-                {kpiProperties.map((property) => (
-                  <kit.Input
-                    name={`project.kpis.${row}.${property}`}
-                    label={t(lang, `field.assessment.project.kpis.${property}`)}
-                    inputMode={property === 'baseline' || property === 'target' ? 'decimal' : undefined}
-                  />
-                ))}
-              </div>
+          <fieldset
+            class={projectError ? 'invalid' : undefined}
+            aria-describedby={['assessment-project-hint', projectError ? `${fieldId('project')}-error` : '']
+              .filter(Boolean)
+              .join(' ')}
+          >
+            <legend>{t(lang, 'field.assessment.project')}</legend>
+            <p class="hint" id="assessment-project-hint">
+              {t(lang, 'assessment.hint.project')}
+            </p>
+            {projectError ? (
+              <span class="field-error" id={`${fieldId('project')}-error`}>
+                {projectError}
+              </span>
+            ) : null}
+            <kit.Input name="project.title" label={t(lang, 'field.assessment.project.title')} />
+            <kit.TextArea name="project.objectives" label={t(lang, 'field.assessment.project.objectives')} />
+            <kit.Input
+              name="project.durationMonths"
+              label={t(lang, 'field.assessment.project.durationMonths')}
+              hint={t(lang, 'assessment.hint.durationMonths')}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              step={1}
+            />
+            <kit.Input
+              name="project.budgetEur"
+              label={t(lang, 'field.assessment.project.budgetEur')}
+              hint={[
+                t(lang, 'assessment.hint.budget'),
+                perProjectCapEur === undefined
+                  ? ''
+                  : t(lang, 'financing.cap', { amount: formatEuro(perProjectCapEur, lang) }),
+              ]
+                .filter(Boolean)
+                .join(' ')}
+              inputMode="decimal"
+            />
+            <fieldset
+              class={kpisError ? 'invalid' : undefined}
+              aria-describedby={['assessment-kpis-hint', kpisError ? `${fieldId('project.kpis')}-error` : '']
+                .filter(Boolean)
+                .join(' ')}
+            >
+              <legend>{t(lang, 'field.assessment.project.kpis')}</legend>
+              <p class="hint" id="assessment-kpis-hint">
+                {t(lang, 'assessment.hint.kpis')}
+              </p>
+              {kpisError ? (
+                <span class="field-error" id={`${fieldId('project.kpis')}-error`}>
+                  {kpisError}
+                </span>
+              ) : null}
+              {Array.from({ length: kpiRowsToShow(values) }, (_, row) => (
+                <fieldset>
+                  <legend>{t(lang, 'assessment.kpiRow', { n: row + 1 })}</legend>
+                  {/* Inputs sit on one line whatever the length of a label or an error above them. */}
+                  <div class="kpi-grid">
+                    {kpiProperties.map((property) => (
+                      <kit.Input
+                        name={`project.kpis.${row}.${property}`}
+                        label={t(lang, `field.assessment.project.kpis.${property}`)}
+                        inputMode={property === 'baseline' || property === 'target' ? 'decimal' : undefined}
+                      />
+                    ))}
+                  </div>
+                </fieldset>
+              ))}
             </fieldset>
-          ))}
-        </fieldset>
-        <kit.TextArea
-          name="project.qualitativeObjectives"
-          label={t(lang, 'field.assessment.project.qualitativeObjectives')}
-          hint={t(lang, 'assessment.hint.qualitativeObjectives')}
-        />
-      </fieldset>
+            <kit.TextArea
+              name="project.qualitativeObjectives"
+              label={t(lang, 'field.assessment.project.qualitativeObjectives')}
+              hint={t(lang, 'assessment.hint.qualitativeObjectives')}
+            />
+          </fieldset>
+        </>
+      )}
     </>
   );
 }
@@ -565,6 +592,60 @@ function CollaborationFields({
           options={catalogue.brands.map((entry) => ({ value: entry.code, label: entry.names[lang] }))}
         />
       ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The service plan of a services programme: how many of each catalogue service the expert proposes
+ * (0 or blank for none), with its value, aid share and per-customer limit beside it.
+ */
+function ServicePlanFields({
+  lang,
+  kit,
+  catalogue,
+  perCustomerCapEur,
+}: {
+  lang: Language;
+  kit: Kit;
+  catalogue: readonly CatalogueService[];
+  perCustomerCapEur?: number | undefined;
+}) {
+  const planError = kit.errorFor('servicePlan');
+  return (
+    <fieldset
+      id="section-plan"
+      class={planError ? 'invalid' : undefined}
+      aria-describedby={['assessment-plan-hint', planError ? `${fieldId('servicePlan')}-error` : '']
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <legend>{t(lang, 'assessment.section.plan')}</legend>
+      <input type="hidden" name="servicePlanAsked" value="yes" />
+      <p class="hint" id="assessment-plan-hint">
+        {t(lang, 'assessment.hint.plan', {
+          cap: perCustomerCapEur === undefined ? '—' : formatEuro(perCustomerCapEur, lang),
+        })}
+      </p>
+      {planError ? (
+        <span class="field-error" id={`${fieldId('servicePlan')}-error`}>
+          {planError}
+        </span>
+      ) : null}
+      {catalogue.map((service) => (
+        <kit.Input
+          name={`servicePlan.${service.id}`}
+          label={service.names[lang]}
+          hint={t(lang, 'assessment.hint.planService', {
+            category: t(lang, `serviceCategory.${service.category}`),
+            mode: t(lang, `serviceMode.${service.mode}`),
+            value: formatEuro(service.valueEur, lang),
+            aid: formatNumber(service.aidSharePercent, lang),
+            max: service.maxPerCustomer ?? '—',
+          })}
+          inputMode="numeric"
+        />
+      ))}
     </fieldset>
   );
 }

@@ -39,7 +39,11 @@ describe('the assessment form’s collaboration part', () => {
       brands: ['varese_precision'],
       interestedInNetwork: true,
     });
-    const parsed = assessmentAnswerSchemaFor({ model: 'dma', collaboration: true }).safeParse(answer);
+    const parsed = assessmentAnswerSchemaFor({
+      model: 'dma',
+      collaboration: true,
+      services: false,
+    }).safeParse(answer);
     expect(parsed.success).toBe(true);
     if (parsed.success && parsed.data.collaboration)
       expect(collaborationProfileIssues(parsed.data.collaboration, catalogue)).toEqual([]);
@@ -51,10 +55,18 @@ describe('the assessment form’s collaboration part', () => {
       { ...dmaFields, 'improvementAreas.0': 'digital', findings: 'x', projectRecommended: 'false' },
       'it',
     );
-    const required = assessmentAnswerSchemaFor({ model: 'dma', collaboration: true }).safeParse(base);
+    const required = assessmentAnswerSchemaFor({
+      model: 'dma',
+      collaboration: true,
+      services: false,
+    }).safeParse(base);
     expect(required.success).toBe(false);
     expect(required.error?.issues.map((i) => i.path.join('.'))).toContain('collaboration');
-    const refused = assessmentAnswerSchemaFor({ model: 'dma', collaboration: false }).safeParse({
+    const refused = assessmentAnswerSchemaFor({
+      model: 'dma',
+      collaboration: false,
+      services: false,
+    }).safeParse({
       ...(base as object),
       collaboration: { interestedInNetwork: false },
     });

@@ -44,6 +44,7 @@ describe('firstIneligibility', () => {
         provinces: ['VA'],
         atecoSections: { version: '2025', sections: ['C'] },
         sizeClasses: ['micro', 'small'],
+        customerTypes: ['sme'],
       },
     };
     expect(firstIneligibility(application({ submittedAt: '2027-01-01T08:00:00.000Z' }), restrictive)).toBe(

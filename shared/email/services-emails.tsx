@@ -1,0 +1,72 @@
+// The e-mails of a services programme (an EDIH): the provider's request to record each planned
+// service, and the expert's request for the T1 DMA. Italian and English, with the task's link.
+import { formatDeadline, formatEuro } from '#shared/i18n/format.ts';
+import type { Language } from '#shared/i18n/language.ts';
+import { t } from '#shared/i18n/messages.ts';
+import { taskRequest } from './journey-emails.tsx';
+import { type RenderedEmail, renderEmail } from './templates.tsx';
+
+/** To the provider: record whether a planned service was delivered. */
+export function deliveryRequestEmail(
+  lang: Language,
+  data: {
+    recipientName: string;
+    companyName: string;
+    programmeName: string;
+    serviceName: string;
+    valueEur: number;
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+  },
+): RenderedEmail {
+  const request = taskRequest(
+    lang,
+    t(lang, 'servicesEmail.delivery.subject', { service: data.serviceName, company: data.companyName }),
+    data.reminder,
+  );
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'email.greeting', { name: data.recipientName }),
+    paragraphs: [
+      ...request.lead,
+      t(lang, 'servicesEmail.delivery.body', {
+        service: data.serviceName,
+        company: data.companyName,
+        programme: data.programmeName,
+        value: formatEuro(data.valueEur, lang),
+      }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'servicesEmail.delivery.link'), url: data.link },
+  });
+}
+
+/** To the expert: the customer's DMA again (T1), after the services. */
+export function followUpRequestEmail(
+  lang: Language,
+  data: {
+    managerName: string;
+    companyName: string;
+    programmeName: string;
+    dueAt: string;
+    link: string;
+    reminder: boolean;
+  },
+): RenderedEmail {
+  const request = taskRequest(
+    lang,
+    t(lang, 'servicesEmail.followUp.subject', { company: data.companyName }),
+    data.reminder,
+  );
+  return renderEmail(lang, {
+    subject: request.subject,
+    greeting: t(lang, 'email.greeting', { name: data.managerName }),
+    paragraphs: [
+      ...request.lead,
+      t(lang, 'servicesEmail.followUp.body', { company: data.companyName, programme: data.programmeName }),
+      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
+    ],
+    link: { label: t(lang, 'servicesEmail.followUp.link'), url: data.link },
+  });
+}

@@ -1,0 +1,247 @@
+// The services half of a services programme's journey (an EDIH): once the office approved the
+// expert's service plan (the budget reserved, the aid registered), each planned service gets a
+// delivery task for its provider; one waiting state covers them all and the last service recorded
+// completes it; services left unrecorded at the deadline are not delivered (their value goes back);
+// after a delay the expert takes the T1 DMA and the T0→T1 pair is kept. Each step is idempotent.
+import { getApplication, moveApplication } from '#shared/data/applications.ts';
+import { getAssessment } from '#shared/data/assessments.ts';
+import { queuedEmailItem } from '#shared/data/email-outbox.ts';
+import {
+  closeHumanTask,
+  getHumanTask,
+  type HumanTaskRecord,
+  taskEmailKind,
+} from '#shared/data/human-tasks.ts';
+import { getManager } from '#shared/data/managers.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import {
+  getService,
+  listServicesOfApplication,
+  putDmaFollowUp,
+  putPlannedServices,
+  recordServiceOutcome,
+  setDeliveryToken,
+} from '#shared/data/services.ts';
+import { sendTaskSuccess } from '#shared/data/step-functions.ts';
+import {
+  ApplicationNotFoundError,
+  TaskAnswerMismatchError,
+  UnknownProgrammeError,
+} from '#shared/domain/errors.ts';
+import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
+import { managerLanguageFor } from '#shared/domain/manager.ts';
+import { type PlannedService, plannedServices, type ServiceRecord } from '#shared/domain/services.ts';
+import { deliveryRequestEmail } from '#shared/email/services-emails.tsx';
+import { taskUrl } from '#shared/http/routes.ts';
+import { logger } from '#shared/observability/powertools.ts';
+import type { JourneyDeps } from './journey.ts';
+import { openOrRemindTask } from './open-task.ts';
+
+const nowOf = (deps: Pick<JourneyDeps, 'now'>) => (deps.now ?? (() => new Date()))();
+
+async function load(tableName: string, applicationId: string) {
+  const application = await getApplication(tableName, applicationId);
+  if (!application) throw new ApplicationNotFoundError(applicationId);
+  const programme = await getProgramme(tableName, application.programmeId);
+  if (!programme) throw new UnknownProgrammeError(application.programmeId);
+  return { application, programme };
+}
+
+/** What the delivery wait receives when every service is recorded: codes only. */
+const allRecorded = JSON.stringify({ allRecorded: true });
+
+/**
+ * Opens the delivery task of each planned service (or reminds the providers of those still open)
+ * and keeps the waiting state's token on the application. The first time, the approved plan's
+ * services are stored and the application moves to `in_delivery`. When nothing is left to record
+ * (every provider answered while the reminder re-entered the state), the step completes it itself.
+ */
+export async function openServiceDeliveries(
+  deps: JourneyDeps,
+  input: { applicationId: string; taskToken: string; phase: 'first' | 'reminder' },
+): Promise<{ open: number }> {
+  const { application, programme } = await load(deps.tableName, input.applicationId);
+  const now = nowOf(deps);
+  let services = await listServicesOfApplication(deps.tableName, input.applicationId);
+  if (services.length === 0) {
+    const answer = (await getAssessment(deps.tableName, input.applicationId))?.answer as
+      | HumanTaskAnswer<'assessment'>
+      | undefined;
+    if (!answer?.servicePlan) throw new TaskAnswerMismatchError('an approved plan without services');
+    const plannedAt = now.toISOString();
+    services = plannedServices(answer.servicePlan, programme.services.catalogue).map(
+      (service: PlannedService): ServiceRecord => ({
+        ...service,
+        applicationId: application.applicationId,
+        programmeId: programme.id,
+        status: 'planned',
+        plannedAt,
+      }),
+    );
+    await putPlannedServices(deps.tableName, services);
+    services = await listServicesOfApplication(deps.tableName, input.applicationId);
+  }
+  await moveApplication(deps.tableName, application, {
+    from: ['financing_pending'],
+    to: 'in_delivery',
+    at: now.toISOString(),
+    set: { servicesStartedAt: now.toISOString() },
+  });
+  if (!(await setDeliveryToken(deps.tableName, input.applicationId, input.taskToken))) {
+    // Withdrawn or closed meanwhile: nothing to deliver (the execution is being stopped).
+    logger.warn('Deliveries not opened: the application is not delivering services', {
+      applicationId: input.applicationId,
+    });
+    return { open: 0 };
+  }
+  const manager = application.managerId ? await getManager(deps.tableName, application.managerId) : undefined;
+  if (!manager) throw new TaskAnswerMismatchError('deliveries without an expert');
+  const lang = managerLanguageFor(manager, application.language);
+  const open = services.filter((service) => service.status === 'planned');
+  for (const service of open) {
+    const ref = {
+      applicationId: application.applicationId,
+      kind: 'delivery' as const,
+      round: service.number,
+    };
+    const existing = await getHumanTask(deps.tableName, ref);
+    const dueAt =
+      existing?.dueAt ??
+      new Date(now.getTime() + programme.services.delivery.expiryHours * 3600_000).toISOString();
+    const catalogued = programme.services.catalogue.find((entry) => entry.id === service.serviceId);
+    const emailKind = taskEmailKind(ref, input.phase);
+    await openOrRemindTask(
+      input.phase,
+      {
+        ...ref,
+        programmeId: programme.id,
+        managerId: manager.managerId,
+        language: lang,
+        taskToken: input.taskToken,
+        dueAt,
+        now: now.toISOString(),
+        emailItem: (secret) =>
+          queuedEmailItem(
+            application.applicationId,
+            emailKind,
+            manager.email,
+            deliveryRequestEmail(lang, {
+              recipientName: manager.name,
+              companyName: application.company.name,
+              programmeName: programme.names[lang],
+              serviceName: catalogued?.names[lang] ?? service.serviceId,
+              valueEur: service.valueEur,
+              dueAt,
+              link: taskUrl(deps.publicBaseUrl, secret),
+              reminder: input.phase === 'reminder',
+            }),
+            now,
+          ),
+      },
+      {
+        tableName: deps.tableName,
+        owner: application.applicationId,
+        emailKind,
+        send: deps.send,
+        now: () => nowOf(deps),
+      },
+    );
+  }
+  if (open.length === 0) await sendTaskSuccess(input.taskToken, allRecorded);
+  logger.info('Service deliveries open', {
+    applicationId: input.applicationId,
+    phase: input.phase,
+    open: open.length,
+  });
+  return { open: open.length };
+}
+
+export type DeliveryOutcome = 'recorded' | 'all_recorded' | 'closed';
+
+/**
+ * A provider's answer to a delivery task, once the task consumed it: the service is recorded (with
+ * the programme's totals) once; when it was the last planned service, the waiting state is completed
+ * with the application's current token.
+ * @returns closed when the service was no longer planned (its deadline passed): the task is expired
+ */
+export async function applyDeliveryAnswer(
+  tableName: string,
+  task: HumanTaskRecord,
+  now: Date,
+): Promise<DeliveryOutcome> {
+  const answer = task.answer as HumanTaskAnswer<'delivery'>;
+  const service = await getService(tableName, task.applicationId, task.round);
+  if (service?.status !== 'planned') return 'closed';
+  const recorded = await recordServiceOutcome(
+    tableName,
+    service,
+    answer.notDelivered
+      ? { status: 'not_delivered', because: 'provider' }
+      : {
+          status: 'delivered',
+          deliveredOn: answer.deliveredOn ?? '',
+          hours: answer.hours ?? 0,
+          participants: answer.participants,
+        },
+    now.toISOString(),
+  );
+  if (!recorded) return 'closed';
+  const services = await listServicesOfApplication(tableName, task.applicationId);
+  if (services.some((s) => s.status === 'planned')) return 'recorded';
+  // The last one: the wait ends now rather than at its deadline. A token replaced meanwhile (the
+  // reminder re-entering the state) is re-read; the reminder's step also checks for this case.
+  let token = (await getApplication(tableName, task.applicationId))?.deliveryToken;
+  for (let attempt = 0; token && attempt < 10; attempt++) {
+    if ((await sendTaskSuccess(token, allRecorded)) === 'delivered') break;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fresh = (await getApplication(tableName, task.applicationId))?.deliveryToken;
+    if (fresh === token) break;
+    token = fresh;
+  }
+  logger.info('Every planned service recorded', { applicationId: task.applicationId });
+  return 'all_recorded';
+}
+
+/** The delivery deadline passed: the services still planned are not delivered, their links expire. */
+export async function expireServiceDeliveries(
+  deps: JourneyDeps,
+  input: { applicationId: string },
+): Promise<{ expired: number }> {
+  const now = nowOf(deps).toISOString();
+  const open = (await listServicesOfApplication(deps.tableName, input.applicationId)).filter(
+    (service) => service.status === 'planned',
+  );
+  for (const service of open) {
+    await recordServiceOutcome(deps.tableName, service, { status: 'not_delivered', because: 'expired' }, now);
+    await closeHumanTask(
+      deps.tableName,
+      { applicationId: input.applicationId, kind: 'delivery', round: service.number },
+      'expired',
+      now,
+    );
+  }
+  logger.info('Undelivered services closed', { applicationId: input.applicationId, expired: open.length });
+  return { expired: open.length };
+}
+
+/** Keeps the customer's T0 (the assessment) and T1 (this answer) DMA side by side. */
+export async function recordFollowUp(
+  deps: JourneyDeps,
+  input: { applicationId: string; round: number },
+): Promise<{ recorded: true }> {
+  const { application, programme } = await load(deps.tableName, input.applicationId);
+  const task = await getHumanTask(deps.tableName, { ...input, kind: 'followup' });
+  const answer = task?.answer as HumanTaskAnswer<'followup'> | undefined;
+  const assessment = await getAssessment(deps.tableName, input.applicationId);
+  const t0 = (assessment?.answer as HumanTaskAnswer<'assessment'> | undefined)?.dma;
+  if (!answer || !t0 || !assessment) throw new TaskAnswerMismatchError('a T1 without its T0 or answer');
+  await putDmaFollowUp(deps.tableName, {
+    applicationId: application.applicationId,
+    programmeId: programme.id,
+    t0,
+    t0On: assessment.submittedAt,
+    t1: answer.dma,
+    t1On: task?.answeredAt ?? nowOf(deps).toISOString(),
+  });
+  return { recorded: true };
+}

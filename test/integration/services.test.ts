@@ -1,0 +1,193 @@
+// A services programme (an EDIH such as M.I.A. Lombardia) end to end on the local stack, as its
+// people do it: the customer applies, the expert takes the T0 DMA and proposes a service plan from
+// the catalogue (through the e-mailed link), the office approves it (the budget reserved whole),
+// the provider records each service as delivered or not, and after a delay the expert takes the
+// T1 DMA. Every path of the workflow: approved and delivered, over budget refused, a service not
+// delivered (by its provider, or by its deadline), the T1 overdue → reminder → escalation.
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { describe, expect, it } from 'vitest';
+import { getApplication } from '#shared/data/applications.ts';
+import { getProgrammeCounters } from '#shared/data/programmes.ts';
+import { listDmaFollowUps, listServicesOfApplication } from '#shared/data/services.ts';
+import { eventually, sampleDmaScores } from '../support/fixtures.ts';
+import {
+  apply,
+  emailTo,
+  executionArn,
+  finished,
+  newManager,
+  postJson,
+  sfn,
+  tableName,
+  taskLink,
+} from '../support/journey-kit.ts';
+import { plannedCustomer, servicesAssessment, servicesProgramme } from '../support/services-kit.ts';
+
+const t1Scores = { ...sampleDmaScores, digitalReadiness: 70, automationAndAi: 45 };
+
+describe('services programme (EDIH)', () => {
+  it('refuses plans outside the catalogue or its limits, and a project', async () => {
+    const expert = await newManager({ capacity: 5 });
+    const programme = await servicesProgramme([expert], {
+      budget: { totalEur: 100_000, perProjectCapEur: 20_000 },
+    });
+    await apply(programme.id);
+    await postJson(taskLink(await emailTo(expert.email, /Proposta di incarico/)), { decision: 'accept' });
+    const link = taskLink(await emailTo(expert.email, /Registra l’assessment/));
+    const unknown = await postJson(link, servicesAssessment([{ serviceId: 'space_travel', quantity: 1 }]));
+    expect(unknown.status).toBe(422);
+    expect(JSON.stringify(unknown.body)).toMatch(/catalogo/);
+    const overMax = await postJson(
+      link,
+      servicesAssessment([{ serviceId: 'test_before_invest_lab', quantity: 2 }]),
+    );
+    expect(overMax.status).toBe(422);
+    expect(JSON.stringify(overMax.body)).toMatch(/al massimo 1 per cliente/);
+    // 2 × 15,000 = 30,000 over the 20,000 per customer.
+    const overCap = await postJson(
+      link,
+      servicesAssessment([
+        { serviceId: 'technology_transfer', quantity: 1 },
+        { serviceId: 'test_before_invest_lab', quantity: 1 },
+      ]),
+    );
+    expect(overCap.status).toBe(422);
+    expect(JSON.stringify(overCap.body)).toMatch(/20\.000/);
+    const project = await postJson(link, { ...servicesAssessment([]), projectRecommended: true });
+    expect(project.status).toBe(422);
+  });
+
+  it('delivers an approved plan: each service recorded once, one not delivered frees its value, then T1 closes it', async () => {
+    const expert = await newManager({ capacity: 5 });
+    const programme = await servicesProgramme([expert]);
+    const customer = await plannedCustomer(
+      programme.id,
+      expert,
+      [
+        { serviceId: 'ai_for_smes_course', quantity: 2 },
+        { serviceId: 'test_before_invest_lab', quantity: 1 },
+      ],
+      1,
+    );
+    const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    const page = await (await fetch(approval)).text();
+    expect(page).toContain('data-testid="service-plan"');
+    expect(page).toContain('17.000');
+    // The plan is approved whole, at its value.
+    const partial = await postJson(approval, { decision: 'approve', amountEur: 10_000 });
+    expect(partial.status).toBe(422);
+    expect(JSON.stringify(partial.body)).toMatch(/per intero/);
+    expect((await postJson(approval, { decision: 'approve', amountEur: 17_000 })).status).toBe(200);
+
+    // One delivery task per service, to the provider.
+    const course1 = taskLink(await emailTo(expert.email, /Registra il servizio «Corso/, 1));
+    const course2 = taskLink(await emailTo(expert.email, /Registra il servizio «Corso/, 2));
+    const lab = taskLink(await emailTo(expert.email, /Registra il servizio «Test prima di investire/));
+    const labPage = await (await fetch(lab)).text();
+    expect(labPage).toContain('data-testid="service-facts"');
+    const missingHours = await postJson(course1, { deliveredOn: '2026-03-02' });
+    expect(missingHours.status).toBe(422);
+    const both = await postJson(course1, {
+      deliveredOn: '2026-03-02',
+      hours: 8,
+      notDelivered: true,
+      reason: 'x',
+    });
+    expect(both.status).toBe(422);
+    const [first, again] = await Promise.all([
+      postJson(course1, { deliveredOn: '2026-03-02', hours: 8, participants: 6 }),
+      postJson(course1, { deliveredOn: '2026-03-02', hours: 8, participants: 6 }),
+    ]);
+    expect([first.status, again.status].sort()).toEqual([200, 409]);
+    expect(
+      (await postJson(course2, { notDelivered: true, reason: 'Corso annullato dal cliente' })).status,
+    ).toBe(200);
+    expect((await postJson(lab, { deliveredOn: '2026-04-10', hours: 40 })).status).toBe(200);
+
+    const t1 = taskLink(await emailTo(expert.email, /Misura T1 della maturità digitale/));
+    expect((await postJson(t1, { dma: t1Scores })).status).toBe(200);
+    const execution = await finished(customer.applicationId, 30_000);
+    expect(execution?.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({ outcome: 'services_completed' });
+
+    const services = await listServicesOfApplication(tableName, customer.applicationId);
+    expect(services.map((s) => s.status)).toEqual(['delivered', 'not_delivered', 'delivered']);
+    const counters = await getProgrammeCounters(tableName, programme.id);
+    expect(counters).toMatchObject({
+      servicesDelivered: 2,
+      servicesDeliveredEur: 14_500,
+      servicesNotDelivered: 1,
+      // 17,000 reserved, the course not delivered (2,500) went back.
+      budgetCommittedEur: 14_500,
+    });
+    const application = await getApplication(tableName, customer.applicationId);
+    expect(application).toMatchObject({ status: 'closed', outcome: 'services_completed' });
+    const [dma] = await listDmaFollowUps(tableName, programme.id);
+    expect(dma).toMatchObject({ applicationId: customer.applicationId, t0: sampleDmaScores, t1: t1Scores });
+
+    // IDs and codes only in the history: no company name, no address.
+    const { events = [] } = await sfn.send(
+      new GetExecutionHistoryCommand({
+        executionArn: executionArn(customer.applicationId),
+        maxResults: 1000,
+      }),
+    );
+    const history = JSON.stringify(events);
+    expect(history).toContain('Open the service deliveries');
+    expect(history).not.toContain(customer.companyName);
+    expect(history).not.toContain(customer.smeEmail);
+    expect(history).not.toContain(expert.email);
+  });
+
+  it('refuses an approval beyond the budget left', async () => {
+    const expert = await newManager({ capacity: 5 });
+    const programme = await servicesProgramme([expert], {
+      budget: { totalEur: 20_000, perProjectCapEur: 20_000 },
+    });
+    const plan = [{ serviceId: 'test_before_invest_lab', quantity: 1 }];
+    await plannedCustomer(programme.id, expert, plan, 1);
+    await plannedCustomer(programme.id, expert, plan, 2);
+    const first = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/, 1));
+    const second = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/, 2));
+    expect((await postJson(first, { decision: 'approve', amountEur: 12_000 })).status).toBe(200);
+    const refused = await postJson(second, { decision: 'approve', amountEur: 12_000 });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toMatch(/8\.?000/);
+    expect((await getProgrammeCounters(tableName, programme.id)).budgetCommittedEur).toBe(12_000);
+  });
+
+  it('closes services not recorded by their deadline, and escalates an overdue T1 to the office', async () => {
+    const expert = await newManager({ capacity: 5 });
+    const programme = await servicesProgramme([expert]);
+    const customer = await plannedCustomer(
+      programme.id,
+      expert,
+      [{ serviceId: 'cybersecurity_workshop', quantity: 1 }],
+      1,
+    );
+    const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    expect((await postJson(approval, { decision: 'approve', amountEur: 1_500 })).status).toBe(200);
+    const delivery = taskLink(await emailTo(expert.email, /Registra il servizio/));
+    // Nobody records it: a reminder, then it is not delivered and its value goes back.
+    await emailTo(expert.email, /Promemoria: Registra il servizio/, 1, 20_000);
+    await eventually(async () => {
+      const [service] = await listServicesOfApplication(tableName, customer.applicationId);
+      return service?.status === 'not_delivered' ? service : undefined;
+    }, 20_000);
+    const late = await postJson(delivery, { deliveredOn: '2026-03-02', hours: 4 });
+    expect(late.status).toBe(410);
+    expect((await getProgrammeCounters(tableName, programme.id)).budgetCommittedEur).toBe(0);
+    // The T1 goes unanswered: a reminder, then the office is asked, and closes the journey.
+    await emailTo(expert.email, /Misura T1 della maturità digitale/, 1, 20_000);
+    await emailTo(expert.email, /Promemoria: Misura T1/, 1, 20_000);
+    const escalation = await emailTo(programme.officeEmail, /Decisione richiesta/, 1, 20_000);
+    expect(escalation.text).toMatch(/T1/);
+    expect(
+      (await postJson(taskLink(escalation), { decision: 'close', reason: 'Cliente non più raggiungibile' }))
+        .status,
+    ).toBe(200);
+    const execution = await finished(customer.applicationId, 30_000);
+    expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({ outcome: 'closed_by_office' });
+    expect(await listDmaFollowUps(tableName, programme.id)).toEqual([]);
+  });
+});
