@@ -1,6 +1,7 @@
 // GET /admin/programmes — the programmes, each with its dashboard (where the office lands after
-// signing in); GET /admin/programmes/{programmeId}[/applications.csv|assessments.csv|projects.csv]
-// — the programme dashboard, with its charts, and its exports. API Gateway lets only members of the
+// signing in); GET /admin/programmes/{programmeId}[/applications.csv|assessments.csv|projects.csv…]
+// — the programme dashboard, with its charts, and its exports (a services programme's report to the
+// EDIH network too: edih-customers.csv, edih-services.csv, edih-dma.csv, edih-report.json). API Gateway lets only members of the
 // admin group through (the /admin authorizer); this handler checks the group again (403).
 
 import type { APIGatewayProxyEvent } from 'aws-lambda';
@@ -9,6 +10,7 @@ import { adminUserId, isAdminRequest } from '#shared/auth/admin-session.ts';
 import { knownPublicBaseUrl, readFunctionEnv } from '#shared/config/environment.ts';
 import { getProgramme, listProgrammes } from '#shared/data/programmes.ts';
 import { type ExportKind, exportKinds } from '#shared/domain/exports.ts';
+import type { Programme } from '#shared/domain/programme.ts';
 import { CrossSiteError, errorResponse, ForbiddenError } from '#shared/http/errors.ts';
 import { httpHandler, postedFromThisSite } from '#shared/http/middleware.ts';
 import { answerAsHtml, parseBody, requestLanguage } from '#shared/http/request.ts';
@@ -18,6 +20,13 @@ import type { Language } from '#shared/i18n/language.ts';
 import { type MessageKey, t } from '#shared/i18n/messages.ts';
 import { DashboardPage, MessagePage, ProgrammeListPage, renderPage } from '#shared/pages/index.ts';
 import { assetHref } from '#shared/pages/static-assets.ts';
+import {
+  type EdihReportPart,
+  edihReport,
+  edihReportCsv,
+  edihReportParts,
+  reportPeriodSchema,
+} from '#shared/use-cases/edih-report.ts';
 import { exportProgrammeCsv } from '#shared/use-cases/export-programme.ts';
 import { dashboardFigures, dashboardProjectLimit } from '#shared/use-cases/programme-dashboard.ts';
 import { type UnlockOutcome, unlockCompany } from '#shared/use-cases/unlock-company.ts';
@@ -49,6 +58,50 @@ async function unlock(event: APIGatewayProxyEvent, lang: Language, programmeId: 
         renderPage(MessagePage({ lang, title: t(lang, 'admin.unlock.title'), message })),
       )
     : jsonResponse(answer.statusCode, { outcome: result.outcome, message });
+}
+
+/** The EDIH network report's files: one CSV per part and the JSON with all three. */
+const edihFiles = new Map<string, EdihReportPart | 'json'>([
+  ...edihReportParts.map((part) => [`edih-${part}.csv`, part] as const),
+  ['edih-report.json', 'json'],
+]);
+
+/** A services programme's report to the EDIH network for `?from=&to=` (ISO dates, either optional). */
+async function edihExport(
+  event: APIGatewayProxyEvent,
+  lang: Language,
+  programme: Programme,
+  fileName: string,
+) {
+  const period = reportPeriodSchema.safeParse({
+    ...(event.queryStringParameters?.from ? { from: event.queryStringParameters.from } : {}),
+    ...(event.queryStringParameters?.to ? { to: event.queryStringParameters.to } : {}),
+  });
+  if (!period.success)
+    return jsonResponse(422, { error: 'invalidPeriod', message: t(lang, 'edih.invalidPeriod') });
+  const report = await edihReport(env.TABLE_NAME, programme, period.data);
+  const part = edihFiles.get(fileName);
+  const suffix = [period.data.from, period.data.to].filter(Boolean).join('_');
+  const download = `${programme.id}-${fileName.replace(/\.(csv|json)$/, '')}${suffix ? `-${suffix}` : ''}`;
+  if (part === 'json')
+    return {
+      statusCode: 200,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${download}.json"`,
+        'Cache-Control': 'no-store',
+      },
+      body: JSON.stringify(report),
+    };
+  return {
+    statusCode: 200,
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${download}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+    body: edihReportCsv(report, part ?? 'customers'),
+  };
 }
 
 export const handler = httpHandler().handler(async (event) => {
@@ -85,6 +138,8 @@ export const handler = httpHandler().handler(async (event) => {
       return jsonResponse(404, { error: 'notFound', message: t(lang, 'error.notFound') });
     return unlock(event, lang, programme.id);
   }
+  if (exportName && programme.delivery === 'services' && edihFiles.has(exportName))
+    return edihExport(event, lang, programme, exportName);
   if (exportName) {
     const kind = exportName.replace(/\.csv$/, '') as ExportKind;
     if (!exportKinds.includes(kind))
@@ -99,8 +154,14 @@ export const handler = httpHandler().handler(async (event) => {
       body: await exportProgrammeCsv(env.TABLE_NAME, programme.id, kind, lang),
     };
   }
-  const { counters, managers, projects } = await dashboardFigures(env.TABLE_NAME, programme);
-  if (!answerAsHtml(event)) return jsonResponse(200, { programmeId: programme.id, counters, managers });
+  const { counters, managers, projects, services } = await dashboardFigures(env.TABLE_NAME, programme);
+  if (!answerAsHtml(event))
+    return jsonResponse(200, {
+      programmeId: programme.id,
+      counters,
+      managers,
+      ...(services ? { services } : {}),
+    });
   const selfHref = routes.adminDashboard.path.replace('{programmeId}', programme.id);
   return forMethod(
     event.httpMethod,
@@ -112,9 +173,11 @@ export const handler = httpHandler().handler(async (event) => {
           programme,
           counters,
           managers,
+          ...(services ? { services } : {}),
           at: new Date().toISOString(),
           selfHref,
           exportHref: (kind) => sitePath(`${selfHref}/${kind}.csv`),
+          reportHref: (file) => sitePath(`${selfHref}/${file}`),
           unlockHref: sitePath(`${selfHref}/unlock?lang=${lang}`),
           charts: {
             libraryHref: assetHref('chart'),

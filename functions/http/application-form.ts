@@ -1,4 +1,5 @@
-// GET / — the SME application form, in the requester's language, for the chosen programme.
+// GET / — the programmes open today (the public home); GET /?programme=ID — that programme's
+// application form, in the requester's language.
 // GET /privacy/{programmeId} — that programme's privacy notice, which the form links to.
 
 import { functionCatalog } from '#infra/functions.ts';
@@ -11,18 +12,27 @@ import { requestLanguage } from '#shared/http/request.ts';
 import { forMethod, htmlResponse } from '#shared/http/responses.ts';
 import { routes } from '#shared/http/routes.ts';
 import { t } from '#shared/i18n/messages.ts';
-import { ApplicationForm, MessagePage, PrivacyNoticePage, renderPage } from '#shared/pages/index.ts';
+import {
+  ApplicationForm,
+  MessagePage,
+  PrivacyNoticePage,
+  ProgrammesHomePage,
+  renderPage,
+} from '#shared/pages/index.ts';
+import { openProgrammes } from '#shared/use-cases/open-programmes.ts';
 
 const env = readFunctionEnv(functionCatalog.applicationForm);
-const defaultProgrammeId = 'sviluppo-pmi';
 
 export const handler = httpHandler().handler(async (event) => {
   const lang = requestLanguage(event);
   const noticeRequested = event.resource === routes.privacyNotice.path;
+  if (!noticeRequested && !event.queryStringParameters?.programme) {
+    // The public home: every programme open today, each linking to its own form.
+    const page = ProgrammesHomePage({ lang, programmes: await openProgrammes(env.TABLE_NAME) });
+    return forMethod(event.httpMethod, htmlResponse(200, renderPage(page)));
+  }
   const requested = programmeIdSchema.safeParse(
-    noticeRequested
-      ? event.pathParameters?.programmeId
-      : (event.queryStringParameters?.programme ?? defaultProgrammeId),
+    noticeRequested ? event.pathParameters?.programmeId : event.queryStringParameters?.programme,
   );
   const programme = requested.success ? await getProgramme(env.TABLE_NAME, requested.data) : undefined;
   if (!programme) {

@@ -36,6 +36,14 @@ export type AdminCommand =
     }
   | { readonly name: 'aid cor import'; readonly file: string; readonly stepFunctionsEndpoint?: string }
   | { readonly name: 'demo mechnet'; readonly site?: string }
+  | { readonly name: 'demo edih'; readonly site?: string }
+  | {
+      readonly name: 'edih report';
+      readonly programme: string;
+      readonly from?: string;
+      readonly to?: string;
+      readonly outDir?: string;
+    }
   | {
       readonly name: 'aid register';
       readonly programme?: string;
@@ -86,6 +94,10 @@ Commands:
                                            every aid granted, with COR, regulation and dates
   demo mechnet [--site URL]                a MechNet edition on the local stack: 13 firms assessed
                                            with collaboration profiles (needs npm start running)
+  demo edih [--site URL]                   a scaled M.I.A. EDIH edition on the local stack: 66
+                                           customers served (needs npm start running)
+  edih report --programme ID [--from DATE] [--to DATE] [--out-dir DIR]
+                                           a services programme's report to the EDIH network
 
 ${targetHelp}
 
@@ -197,6 +209,33 @@ then import the CORs the RNA returns with "aid cor import".
   --out FILE            write there (default: standard output)
 
 ${targetHelp}`,
+  'edih report': `Usage: npm run admin -- edih report --programme ID [--from DATE] [--to DATE] [--out-dir DIR] [target]
+
+The report of a services programme (an EDIH) to the EDIH network for a period: the customers, the
+services delivered to them (those ended in the period) and their DMA measurements (T0, T1) taken in
+it. With --out-dir, four files are written there: customers.csv, services.csv, dma.csv and
+report.json (the same rows); without it, the JSON goes to standard output. The columns are listed
+in the README ("Reporting to the EDIH network").
+  --programme ID    the services programme
+  --from DATE       first day of the period (YYYY-MM-DD; default: the beginning)
+  --to DATE         last day of the period (YYYY-MM-DD; default: today)
+  --out-dir DIR     write the four files there (created if missing)
+
+${targetHelp}`,
+  'demo edih': `Usage: npm run admin -- demo edih [--site URL] [--local|--endpoint URL]
+
+Loads a scaled M.I.A. Lombardia edition (programme mia-edih-demo: the seed's figures divided by ten)
+on the local stack, as its people would: 66 fictional customers (60 SMEs, 3 small mid-caps, 2 large
+firms, 1 public body) apply through the public API; through the task links of the local outbox six
+demo experts accept the offers and take the T0 DMA with a service plan, the office approves each
+plan and records its aid's COR, each service is recorded as delivered and the experts take the T1
+DMA. The dashboard /admin/programmes/mia-edih-demo then shows 100 services (60 training, 40
+consulting) worth 546.000 € of 780.000 € planned: 70%. About a minute or two.
+
+Customers already loaded are skipped, so it can run again. The local stack only (never --aws).
+  --site URL   the local site (default ${defaultLocalSite}: npm start's address)
+
+${targetHelp}`,
   'demo mechnet': `Usage: npm run admin -- demo mechnet [--site URL] [--local|--endpoint URL]
 
 Loads a fictional MechNet edition on the local stack, as its people would: thirteen Varese firms
@@ -261,6 +300,9 @@ const options = {
   outbox: { type: 'string' },
   format: { type: 'string' },
   site: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'out-dir': { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -278,6 +320,8 @@ const commandOptions: Record<CommandName, readonly OptionName[]> = {
   'aid cor import': ['stepfunctions-endpoint'],
   'aid register': ['programme', 'vat', 'format', 'out'],
   'demo mechnet': ['site'],
+  'demo edih': ['site'],
+  'edih report': ['programme', 'from', 'to', 'out-dir'],
 };
 const globalOptions: readonly OptionName[] = [
   'local',
@@ -296,7 +340,8 @@ const groups: Record<string, readonly string[]> = {
   applications: ['unlock'],
   privacy: ['export', 'erase'],
   aid: ['export', 'cor', 'register'],
-  demo: ['mechnet'],
+  demo: ['mechnet', 'edih'],
+  edih: ['report'],
 };
 
 /** Reads the command line (the arguments after `npm run admin --`). */
@@ -467,7 +512,26 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         ...(values.out ? { out: values.out } : {}),
       });
     }
-    case 'demo mechnet': {
+    case 'edih report': {
+      if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
+      if (!values.programme) return usageError('give the programme: edih report --programme ID');
+      for (const option of ['from', 'to'] as const) {
+        const date = values[option];
+        if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+          return usageError(`--${option} must be a date YYYY-MM-DD, got "${date}"`);
+      }
+      if (values.from && values.to && values.from > values.to)
+        return usageError(`--from (${values.from}) is after --to (${values.to})`);
+      return result({
+        name,
+        programme: values.programme,
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
+      });
+    }
+    case 'demo mechnet':
+    case 'demo edih': {
       if (commandArgs.length > 0) return usageError(`unexpected argument "${commandArgs[0]}"`);
       if (values.aws) return usageError('the demo is for the local stack only');
       if (values.site !== undefined && !URL.canParse(values.site))

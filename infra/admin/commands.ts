@@ -1,6 +1,7 @@
 // The admin commands. They import the data modules dynamically: by the time they run, the target
 // is in process.env (see target.ts), which the DynamoDB client reads when first created.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Manager } from '#shared/domain/manager.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -79,6 +80,42 @@ export async function runCommand(command: AdminCommand, context: CommandContext)
     case 'demo mechnet': {
       const { demoMechNetCommand } = await import('./demo.ts');
       return demoMechNetCommand(command, context);
+    }
+    case 'demo edih': {
+      const { demoEdihCommand } = await import('./demo-edih.ts');
+      return demoEdihCommand(command, context);
+    }
+    case 'edih report': {
+      const { getProgramme } = await import('#shared/data/programmes.ts');
+      const { edihReport, edihReportCsv, edihReportParts } = await import('#shared/use-cases/edih-report.ts');
+      const programme = await getProgramme(context.tableName, command.programme);
+      if (!programme) {
+        context.output.err(`Error: no programme "${command.programme}".`);
+        return 1;
+      }
+      if (programme.delivery !== 'services') {
+        context.output.err(
+          `Error: "${programme.id}" does not deliver services; the EDIH report is for services programmes.`,
+        );
+        return 1;
+      }
+      const period = {
+        ...(command.from ? { from: command.from } : {}),
+        ...(command.to ? { to: command.to } : {}),
+      };
+      context.output.err(`Reading the customers, services and DMA of ${programme.id}…`);
+      const report = await edihReport(context.tableName, programme, period);
+      const json = `${JSON.stringify(report, null, 2)}\n`;
+      if (command.outDir) {
+        await mkdir(command.outDir, { recursive: true });
+        for (const part of edihReportParts)
+          await writeFile(join(command.outDir, `${part}.csv`), edihReportCsv(report, part), 'utf8');
+        await writeFile(join(command.outDir, 'report.json'), json, 'utf8');
+      } else context.output.out(json.trimEnd());
+      context.output.err(
+        `${report.customers.length} customer(s), ${report.services.length} service(s) delivered, ${report.dma.length} DMA measurement(s)${command.outDir ? `; written to ${command.outDir}/ (customers.csv, services.csv, dma.csv, report.json)` : ''}.`,
+      );
+      return 0;
     }
     case 'aid export':
     case 'aid cor import':

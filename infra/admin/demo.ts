@@ -28,13 +28,43 @@ const demoManagers: Manager[] = ['Alberto Brusa', 'Federica Lattuada', 'Nicola M
   createdAt: '2026-01-12T09:00:00.000Z',
 }));
 
-interface OutboxMessage {
+export interface OutboxMessage {
   subject: string;
   text: string;
 }
 
-const taskLinks = (text: string) =>
+/** The task links in an e-mail's text. */
+export const taskLinks = (text: string) =>
   [...text.matchAll(/https?:\/\/\S+\/tasks\/[A-Za-z0-9_-]{43}/g)].map((m) => m[0]);
+
+/**
+ * The local stack's outbox at `site`, or undefined (said on stderr) when the stack is not answering
+ * or the target is not local: the demos act on the local stack only.
+ */
+export async function localOutbox(
+  command: { readonly site?: string },
+  context: CommandContext,
+): Promise<{ site: string; outbox: () => Promise<OutboxMessage[]> } | undefined> {
+  if (context.target.kind !== 'local') {
+    context.output.err('Refused: the demo loads fictional firms, on the local stack only (drop --aws).');
+    return undefined;
+  }
+  const site = (command.site ?? defaultLocalSite).replace(/\/+$/, '');
+  const outbox = async (): Promise<OutboxMessage[]> => {
+    const response = await fetch(`${site}/_local/outbox`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`the outbox answered ${response.status}`);
+    return (await response.json()) as OutboxMessage[];
+  };
+  try {
+    await outbox();
+  } catch (error) {
+    context.output.err(
+      `The local stack is not answering at ${site} (${(error as Error).message}). Start it with npm start, or pass --site URL.`,
+    );
+    return undefined;
+  }
+  return { site, outbox };
+}
 
 function applicationOf(firm: DemoFirm, n: number) {
   const [first = 'demo', last = 'firm'] = firm.contactName.toLowerCase().split(' ');
@@ -84,24 +114,9 @@ export async function demoMechNetCommand(
   context: CommandContext,
 ): Promise<ExitCode> {
   const { output } = context;
-  if (context.target.kind !== 'local') {
-    output.err('Refused: the demo loads fictional firms, on the local stack only (drop --aws).');
-    return 2;
-  }
-  const site = (command.site ?? defaultLocalSite).replace(/\/+$/, '');
-  const outbox = async (): Promise<OutboxMessage[]> => {
-    const response = await fetch(`${site}/_local/outbox`, { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`the outbox answered ${response.status}`);
-    return (await response.json()) as OutboxMessage[];
-  };
-  try {
-    await outbox();
-  } catch (error) {
-    output.err(
-      `The local stack is not answering at ${site} (${(error as Error).message}). Start it with npm start, or pass --site URL.`,
-    );
-    return 2;
-  }
+  const local = await localOutbox(command, context);
+  if (!local) return 2;
+  const { site, outbox } = local;
   const { getProgramme, putProgramme } = await import('#shared/data/programmes.ts');
   const { getManager, putManager } = await import('#shared/data/managers.ts');
   const { findPreset } = await import('#shared/programmes/presets.ts');

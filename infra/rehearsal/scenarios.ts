@@ -148,8 +148,10 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
   };
 
   // ---- public pages -------------------------------------------------------------------------
-  await step('public pages: form, manager registration, privacy notices, assets', async () => {
-    const form = await show('/');
+  await step('public pages: home, form, manager registration, privacy notices, assets', async () => {
+    const home = await show('/');
+    check(home.text.includes('?programme=mia-edih'), 'the home page does not list the open programmes');
+    const form = await show('/?programme=sviluppo-pmi');
     check(form.text.includes('<form'), 'the form page has no form');
     await show('/managers/register');
     const notice = await show('/privacy/sviluppo-pmi');

@@ -12,7 +12,7 @@ import type { AuditEvent } from '#shared/domain/audit.ts';
 import { DuplicateApplicationError } from '#shared/domain/errors.ts';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
 import { auditEventPut } from './audit.ts';
-import { documentClient } from './client.ts';
+import { documentClient, queryGsi1 } from './client.ts';
 import { failedConditions, isConditionFailure } from './conditions.ts';
 import type { queuedEmailItem } from './email-outbox.ts';
 import { addExpression, assignments } from './expressions.ts';
@@ -707,4 +707,15 @@ export async function clearOffer(
         }
       : { set: 'REMOVE currentOffer' },
   );
+}
+
+/** Every application of a programme, through its index (never a table scan). */
+export async function listApplicationsOfProgramme(
+  tableName: string,
+  programmeId: string,
+): Promise<ApplicationRecord[]> {
+  return (await queryGsi1(
+    tableName,
+    keys.applicationsOfProgramme(programmeId).gsi1pk,
+  )) as unknown as ApplicationRecord[];
 }

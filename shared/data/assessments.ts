@@ -1,6 +1,6 @@
 // The manager's assessment as stored: one item per application, written once (a retried step
 // changes nothing), read by the financing page, monitoring (T0) and the exports.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
@@ -39,4 +39,20 @@ export async function getAssessment(
     new GetCommand({ TableName: tableName, Key: keys.assessment(applicationId), ConsistentRead: true }),
   );
   return Item as AssessmentRecord | undefined;
+}
+
+/** The assessments of these applications (those that have one), read 100 at a time. */
+export async function listAssessments(tableName: string, applicationIds: readonly string[]) {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < applicationIds.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [tableName]: { Keys: applicationIds.slice(i, i + 100).map((id) => keys.assessment(id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const page = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...((page.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
+      request = page.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
 }

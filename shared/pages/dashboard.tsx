@@ -6,6 +6,7 @@ import { journeyOutcomes } from '#shared/domain/application.ts';
 import { collaborationExportKinds, type ExportKind, exportKinds } from '#shared/domain/exports.ts';
 import { dmaDimensions } from '#shared/domain/manager.ts';
 import { ineligibilityReasons, type Programme } from '#shared/domain/programme.ts';
+import type { ServicesFigures } from '#shared/domain/services-figures.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
 import { formatEuro, formatNumber, formatRomeDateTime } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
@@ -14,6 +15,7 @@ import type { ProjectSummary } from '#shared/use-cases/programme-dashboard.ts';
 import { jsonDataBlock } from './dashboard-charts.ts';
 import { Layout } from './layout.tsx';
 import { outcomeColours } from './outcome-colours.ts';
+import { ServicesSection } from './services-dashboard.tsx';
 
 /** The funnel's steps, from application to launched project: the counters it reads, in order. */
 export const funnelSteps = [
@@ -75,6 +77,10 @@ export function DashboardPage(props: {
   collaborationsHref?: string;
   /** The list of programmes (a link back to it); absent = no link. */
   programmesHref?: string;
+  /** A services programme's figures (an EDIH): shown instead of the projects' monitoring. */
+  services?: ServicesFigures;
+  /** Where a services programme's EDIH report files are downloaded (edih-customers.csv, …). */
+  reportHref?: (file: string) => string;
   /** The latest launched projects (at most `projectsLimit`), each linked to its page by `projectHref`. */
   projects?: readonly ProjectSummary[];
   projectsLimit?: number;
@@ -208,58 +214,69 @@ export function DashboardPage(props: {
           value={committed}
           high={programme.budget.totalEur * 0.9}
         />
-        <h2>{t(lang, 'dashboard.monitoring')}</h2>
-        <table class="data" data-testid="monitoring">
-          <tbody>
-            <tr>
-              <td>{t(lang, 'dashboard.projectsClosed')}</td>
-              <td class="n">{count('projectsClosed')}</td>
-            </tr>
-            <tr>
-              <td>{t(lang, 'dashboard.checkinsRecorded')}</td>
-              <td class="n">{count('checkinsRecorded')}</td>
-            </tr>
-            <tr>
-              <td>{t(lang, 'dashboard.checkinsMissed')}</td>
-              <td class="n">{count('checkinsMissed')}</td>
-            </tr>
-            <tr>
-              <td>{t(lang, 'dashboard.budgetSpent')}</td>
-              <td class="n">{formatEuro(count('budgetSpentEur'), lang)}</td>
-            </tr>
-            <tr>
-              <td>{t(lang, 'dashboard.economicBenefit')}</td>
-              <td class="n">{formatEuro(count('economicBenefitEur'), lang)}</td>
-            </tr>
-            <tr>
-              <td>{t(lang, 'dashboard.benefitPerEuro')}</td>
-              <td class="n" data-testid="benefit-per-euro">
-                {count('budgetSpentEur') > 0
-                  ? formatNumber(count('economicBenefitEur') / count('budgetSpentEur'), lang)
-                  : '—'}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        {count('dmaImprovedProjects') > 0 ? (
+        {props.services ? (
+          <ServicesSection
+            lang={lang}
+            figures={props.services}
+            {...(props.reportHref ? { reportHref: props.reportHref } : {})}
+          />
+        ) : null}
+        {props.services ? null : (
           <>
-            <h3>{t(lang, 'dashboard.dmaImprovement')}</h3>
-            <table class="data" data-testid="dma-improvement">
+            <h2>{t(lang, 'dashboard.monitoring')}</h2>
+            <table class="data" data-testid="monitoring">
               <tbody>
-                {dmaDimensions.map((dimension) => (
-                  <tr>
-                    <td>{t(lang, `dma.${dimension}`)}</td>
-                    <td class="n">{average(`dmaDeltaSum_${dimension}`)}</td>
-                  </tr>
-                ))}
                 <tr>
-                  <td>{t(lang, 'dashboard.dmaOverall')}</td>
-                  <td class="n">{average('dmaOverallDeltaSum')}</td>
+                  <td>{t(lang, 'dashboard.projectsClosed')}</td>
+                  <td class="n">{count('projectsClosed')}</td>
+                </tr>
+                <tr>
+                  <td>{t(lang, 'dashboard.checkinsRecorded')}</td>
+                  <td class="n">{count('checkinsRecorded')}</td>
+                </tr>
+                <tr>
+                  <td>{t(lang, 'dashboard.checkinsMissed')}</td>
+                  <td class="n">{count('checkinsMissed')}</td>
+                </tr>
+                <tr>
+                  <td>{t(lang, 'dashboard.budgetSpent')}</td>
+                  <td class="n">{formatEuro(count('budgetSpentEur'), lang)}</td>
+                </tr>
+                <tr>
+                  <td>{t(lang, 'dashboard.economicBenefit')}</td>
+                  <td class="n">{formatEuro(count('economicBenefitEur'), lang)}</td>
+                </tr>
+                <tr>
+                  <td>{t(lang, 'dashboard.benefitPerEuro')}</td>
+                  <td class="n" data-testid="benefit-per-euro">
+                    {count('budgetSpentEur') > 0
+                      ? formatNumber(count('economicBenefitEur') / count('budgetSpentEur'), lang)
+                      : '—'}
+                  </td>
                 </tr>
               </tbody>
             </table>
+            {count('dmaImprovedProjects') > 0 ? (
+              <>
+                <h3>{t(lang, 'dashboard.dmaImprovement')}</h3>
+                <table class="data" data-testid="dma-improvement">
+                  <tbody>
+                    {dmaDimensions.map((dimension) => (
+                      <tr>
+                        <td>{t(lang, `dma.${dimension}`)}</td>
+                        <td class="n">{average(`dmaDeltaSum_${dimension}`)}</td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <td>{t(lang, 'dashboard.dmaOverall')}</td>
+                      <td class="n">{average('dmaOverallDeltaSum')}</td>
+                    </tr>
+                  </tbody>
+                </table>
+              </>
+            ) : null}
           </>
-        ) : null}
+        )}
         {stagesTimed.some((status) => medianStage(count, status)) ? (
           <>
             <h2>{t(lang, 'dashboard.medianStage')}</h2>

@@ -16,6 +16,7 @@ export {
   registrationFormToInput,
 } from './manager-pages.tsx';
 export { PrivacyNoticePage } from './privacy-page.tsx';
+export { type OpenProgramme, ProgrammesHomePage } from './programmes-home.tsx';
 export {
   describeTaskAnswerErrors,
   type ServicePlanView,

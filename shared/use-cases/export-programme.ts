@@ -2,9 +2,10 @@
 // one row each, read through the programme's index (never a table scan). Written to open cleanly in
 // a spreadsheet of the office's language: UTF-8 with its byte order mark, headers in that language,
 // in Italian `;` between cells and decimal commas, times as Rome's local time, names beside IDs.
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { listApplicationsOfProgramme } from '#shared/data/applications.ts';
+import { listAssessments } from '#shared/data/assessments.ts';
 import { listProgrammeAuditEvents } from '#shared/data/audit.ts';
-import { documentClient, queryGsi1 } from '#shared/data/client.ts';
+import { queryGsi1 } from '#shared/data/client.ts';
 import { listCollaborations } from '#shared/data/collaborations.ts';
 import { getManager } from '#shared/data/managers.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
@@ -20,21 +21,6 @@ import { formatRomeTimestamp } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { aidColumns, aidRegister, aidRow } from './aid-register.ts';
-
-async function assessmentsOf(tableName: string, applicationIds: string[]) {
-  const found: Record<string, unknown>[] = [];
-  for (let i = 0; i < applicationIds.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [tableName]: { Keys: applicationIds.slice(i, i + 100).map((id) => keys.assessment(id)) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const page = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
-      found.push(...((page.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
-      request = page.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
-}
 
 /** "Why this manager": the latest offer's fit and its parts (sector, competence, …). */
 function whyOf(application: ApplicationRecord): { matchFit: number | string; matchWhy: string } {
@@ -284,10 +270,7 @@ export async function exportProgrammeCsv(
       lang,
     );
   }
-  const applications = (await queryGsi1(
-    tableName,
-    keys.applicationsOfProgramme(programmeId).gsi1pk,
-  )) as unknown as ApplicationRecord[];
+  const applications = await listApplicationsOfProgramme(tableName, programmeId);
   if (kind === 'applications') {
     const names = await managerNames(
       tableName,
@@ -320,7 +303,7 @@ export async function exportProgrammeCsv(
   }
   if (kind === 'assessments') {
     const byId = new Map(applications.map((a) => [a.applicationId, a]));
-    const assessments = await assessmentsOf(tableName, [...byId.keys()]);
+    const assessments = await listAssessments(tableName, [...byId.keys()]);
     const names = await managerNames(
       tableName,
       assessments.map((record) => record.managerId),

@@ -31,7 +31,7 @@ describe('the application form in a browser', () => {
   it('shows errors next to the fields, then accepts a corrected application and links to its status', async () => {
     // Prepare
     const page = await browser.newPage({ locale: 'it-IT' });
-    await page.goto(`${local.site}/`);
+    await page.goto(`${local.site}/?programme=sviluppo-pmi`);
     expect(await axeViolations(page)).toEqual([]);
 
     // Act: submit with a wrong Partita IVA and no consent

@@ -500,8 +500,8 @@ describe('POST /applications with bad input', () => {
 describe('the HTML form', () => {
   it('serves the form in Italian, and in English with ?lang=en', async () => {
     // Act
-    const italian = await (await fetch(`${local.site}/`)).text();
-    const english = await (await fetch(`${local.site}/?lang=en`)).text();
+    const italian = await (await fetch(`${local.site}/?programme=sviluppo-pmi`)).text();
+    const english = await (await fetch(`${local.site}/?programme=sviluppo-pmi&lang=en`)).text();
 
     // Assess
     expect(italian).toContain('<html lang="it"');

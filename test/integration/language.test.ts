@@ -35,8 +35,12 @@ describe('the language of the pages reached from links', () => {
     await postJson(taskLink(offer), { decision: 'accept' });
     const assessment = await emailTo(manager.email, /assessment/i);
     const assessmentPage = await pageLanguage(taskLink(assessment), italianBrowser);
-    const form = await (await fetch(`${local.site}/?lang=en`, { headers: englishBrowser })).text();
-    const italianForm = await (await fetch(`${local.site}/?lang=it`, { headers: englishBrowser })).text();
+    const form = await (
+      await fetch(`${local.site}/?programme=sviluppo-pmi&lang=en`, { headers: englishBrowser })
+    ).text();
+    const italianForm = await (
+      await fetch(`${local.site}/?programme=sviluppo-pmi&lang=it`, { headers: englishBrowser })
+    ).text();
 
     // Assess
     expect(status).toBe('en');

@@ -4,6 +4,7 @@
 // the provider records each service as delivered or not, and after a delay the expert takes the
 // T1 DMA. Every path of the workflow: approved and delivered, over budget refused, a service not
 // delivered (by its provider, or by its deadline), the T1 overdue → reminder → escalation.
+import { readFileSync } from 'node:fs';
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { getApplication } from '#shared/data/applications.ts';
@@ -15,6 +16,7 @@ import {
   emailTo,
   executionArn,
   finished,
+  local,
   newManager,
   postJson,
   sfn,
@@ -23,9 +25,40 @@ import {
 } from '../support/journey-kit.ts';
 import { plannedCustomer, servicesAssessment, servicesProgramme } from '../support/services-kit.ts';
 
+/** The columns the README documents for a part of the EDIH report, in order. */
+function documentedColumns(part: string): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const table = readme.split(`<!-- edih-columns:${part} -->`)[1]?.split('\n\n')[0] ?? '';
+  return [...table.matchAll(/^\| `(\w+)` \|/gm)].map((match) => match[1] ?? '');
+}
+
 const t1Scores = { ...sampleDmaScores, digitalReadiness: 70, automationAndAi: 45 };
 
 describe('services programme (EDIH)', () => {
+  it('lists the open programmes on the public home, each linking to a form that asks what it needs', async () => {
+    const expert = await newManager();
+    const open = await servicesProgramme([expert], { quotas: { assessments: 40 } });
+    const closed = await servicesProgramme([expert], { opensOn: '2025-01-01', closesOn: '2025-12-31' });
+    await apply(open.id);
+    const italian = await (await fetch(`${local.site}/`)).text();
+    const english = await (await fetch(`${local.site}/?lang=en`)).text();
+    expect(italian).toContain('<html lang="it"');
+    expect(italian).toContain(`href="/?programme=${open.id}&amp;lang=it"`);
+    expect(italian).toContain('?programme=sviluppo-pmi');
+    expect(italian).not.toContain(closed.id);
+    // Places left from the counters (one claimed of 40).
+    expect(italian).toMatch(new RegExp(`data-testid="places-${open.id}">39 ancora disponibili su 40`));
+    expect(italian).toContain('Servizi di digitalizzazione');
+    expect(english).toContain('Programmes for Lombard firms');
+    expect(english).toContain(`href="/?programme=${open.id}&amp;lang=en"`);
+    expect(italian).not.toContain('<script');
+    // The EDIH's form asks whether the applicant is a firm or a public body; Sviluppo PMI's does not.
+    const edihForm = await (await fetch(`${local.site}/?programme=mia-edih`)).text();
+    const smeForm = await (await fetch(`${local.site}/?programme=sviluppo-pmi`)).text();
+    expect(edihForm).toContain('name="company.customerKind"');
+    expect(smeForm).not.toContain('name="company.customerKind"');
+  });
+
   it('refuses plans outside the catalogue or its limits, and a project', async () => {
     const expert = await newManager({ capacity: 5 });
     const programme = await servicesProgramme([expert], {
@@ -124,6 +157,44 @@ describe('services programme (EDIH)', () => {
     expect(application).toMatchObject({ status: 'closed', outcome: 'services_completed' });
     const [dma] = await listDmaFollowUps(tableName, programme.id);
     expect(dma).toMatchObject({ applicationId: customer.applicationId, t0: sampleDmaScores, t1: t1Scores });
+
+    // The EDIH network's report: every file has the README's documented columns, in order.
+    const report = (file: string, query = '') =>
+      fetch(`${local.site}/admin/programmes/${programme.id}/${file}${query}`);
+    for (const part of ['customers', 'services', 'dma'] as const) {
+      const response = await report(`edih-${part}.csv`);
+      expect(response.status).toBe(200);
+      const [header, ...rows] = (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(header?.split(',')).toEqual(documentedColumns(part));
+      expect(rows.length).toBe({ customers: 1, services: 2, dma: 2 }[part]);
+    }
+    const json = (await (await report('edih-report.json')).json()) as Record<
+      string,
+      Record<string, unknown>[]
+    >;
+    expect(json.customers?.[0]).toMatchObject({
+      customerId: customer.applicationId,
+      customerType: 'sme',
+      country: 'IT',
+      nuts2: 'ITC4',
+      nuts3: 'ITC41',
+    });
+    expect(json.services?.map((row) => [row.catalogueId, row.endDate, row.valueEur])).toEqual([
+      ['ai_for_smes_course', '2026-03-02', 2_500],
+      ['test_before_invest_lab', '2026-04-10', 12_000],
+    ]);
+    expect(json.dma?.map((row) => row.measurement)).toEqual(['T0', 'T1']);
+    // A period keeps the services ended in it.
+    const april = (await (
+      await report('edih-report.json', '?from=2026-04-01&to=2026-04-30')
+    ).json()) as typeof json;
+    expect(april.services?.map((row) => row.catalogueId)).toEqual(['test_before_invest_lab']);
+    const backwards = await report('edih-services.csv', '?from=2026-05-01&to=2026-04-01');
+    expect(backwards.status).toBe(422);
+    expect(JSON.stringify(await backwards.json())).toMatch(/from/);
 
     // IDs and codes only in the history: no company name, no address.
     const { events = [] } = await sfn.send(
