@@ -629,6 +629,81 @@ export async function runScenarios(context: ScenarioContext): Promise<ScenarioRe
     return `collaboration ${collaborationId.slice(0, 8)} closed, €3,000 reported, network signed`;
   });
 
+  // ---- a services programme (an EDIH) ---------------------------------------------------------------
+  await step('services (EDIH): plan, approval, a delivery, one expired, T1, the network report', async () => {
+    check(managerId, 'no manager');
+    const mia = findPreset('mia-edih');
+    check(mia, 'preset mia-edih missing');
+    const id = `rehearsal-edih-${randomUUID().slice(0, 8)}`;
+    await context.loadProgrammes([
+      {
+        ...programme(id, [managerId]),
+        delivery: 'services',
+        stateAid: { regime: 'none' },
+        eligibility: { ...mia.eligibility },
+        // The second workshop is left unrecorded: its delivery expires after a reminder (scaled).
+        services: {
+          catalogue: mia.services.catalogue,
+          delivery: { reminderHours: 100, expiryHours: 200 },
+          followUp: { delayHours: 1, reminderHours: long - 1, expiryHours: long },
+        },
+      },
+    ]);
+    const customer = await apply(id);
+    const offer = await mail(managerEmail, new RegExp(`Proposta di incarico: Officina Prova ${serial} `));
+    check((await request('POST', taskLink(offer), { decision: 'accept' })).status === 200, 'offer accept');
+    const assessment = await mail(
+      managerEmail,
+      new RegExp(`Registra l’assessment.*Officina Prova ${serial}`),
+    );
+    const assessed = await request('POST', taskLink(assessment), {
+      dma: {
+        digitalBusinessStrategy: 40,
+        digitalReadiness: 50,
+        humanCentricDigitalisation: 30,
+        dataManagementAndConnectedness: 30,
+        automationAndAi: 20,
+        greenDigitalisation: 40,
+      },
+      improvementAreas: ['digital'],
+      findings: 'Nessuna formazione sulla sicurezza informatica.',
+      servicePlan: [{ serviceId: 'cybersecurity_workshop', quantity: 2 }],
+    });
+    check(assessed.status === 200, `assessment → ${assessed.status} ${assessed.text.slice(0, 300)}`);
+    const approval = await mail(
+      context.officeEmail,
+      new RegExp(`Decisione sul finanziamento: Officina Prova ${serial} `),
+    );
+    const approved = await request('POST', taskLink(approval), { decision: 'approve', amountEur: 3_000 });
+    check(approved.status === 200, `plan approve → ${approved.status} ${approved.text.slice(0, 300)}`);
+    const delivery = await mail(managerEmail, new RegExp(`Registra il servizio .*Officina Prova ${serial} `));
+    await show(taskLink(delivery));
+    const recorded = await request('POST', taskLink(delivery), { deliveredOn: '2026-11-02', hours: 4 });
+    check(recorded.status === 200, `delivery → ${recorded.status} ${recorded.text.slice(0, 300)}`);
+    const t1 = await mail(managerEmail, new RegExp(`Misura T1 .*Officina Prova ${serial} `), 1, 60_000);
+    const measured = await request('POST', taskLink(t1), {
+      dma: {
+        digitalBusinessStrategy: 45,
+        digitalReadiness: 55,
+        humanCentricDigitalisation: 40,
+        dataManagementAndConnectedness: 30,
+        automationAndAi: 25,
+        greenDigitalisation: 40,
+      },
+    });
+    check(measured.status === 200, `T1 → ${measured.status} ${measured.text.slice(0, 300)}`);
+    const closed = await mail(customer.email, /Percorso concluso/, 1, 30_000);
+    check(closed.text.length > 0, 'no closing e-mail');
+    const report = await request('GET', `/admin/programmes/${id}/edih-services.csv`, undefined, {
+      ...admin,
+      Accept: 'text/csv',
+    });
+    check(report.status === 200, `edih-services.csv → ${report.status}`);
+    const rows = report.text.trim().split('\n');
+    check(rows.length === 2, `edih-services.csv has ${rows.length - 1} service(s), 1 expected`);
+    return 'plan of 2 approved, 1 delivered, 1 expired, T1 taken, reported';
+  });
+
   await step('programme office area with a Cognito access token', async () => {
     const anonymous = await request('GET', '/admin/programmes');
     check(anonymous.status === 401, `anonymous → ${anonymous.status} (401 expected)`);
