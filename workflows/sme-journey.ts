@@ -63,21 +63,21 @@ class JourneyBuilder {
   }
 
   /**
-   * A human task: the function opens it and e-mails the link, then the state waits for the link's
-   * POST to call SendTaskSuccess. The timeout comes from the programme, via the state's input.
+   * A callback state: the function is given the task token and the state waits for SendTaskSuccess
+   * (a human's answer, or the last of several). The timeout comes from the programme, via the
+   * state's input.
    */
-  humanTask(
+  callback(
     name: string,
-    kind: HumanTaskKind,
-    phase: 'first' | 'reminder',
+    fn: IFunction,
+    payload: Record<string, unknown>,
     timeoutPath: string,
     resultPath: string,
-    extra: Record<string, unknown> = {},
   ) {
     const task = new tasks.LambdaInvoke(this.scope, name, {
-      lambdaFunction: this.fns.openHumanTask,
+      lambdaFunction: fn,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken, kind, phase, ...extra }),
+      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken, ...payload }),
       taskTimeout: sfn.Timeout.at(timeoutPath),
       resultPath,
     });
@@ -90,6 +90,18 @@ class JourneyBuilder {
       jitterStrategy: sfn.JitterType.FULL,
     });
     return task;
+  }
+
+  /** A human task: the function opens it and e-mails the link; the link's POST answers it. */
+  humanTask(
+    name: string,
+    kind: HumanTaskKind,
+    phase: 'first' | 'reminder',
+    timeoutPath: string,
+    resultPath: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    return this.callback(name, this.fns.openHumanTask, { kind, phase, ...extra }, timeoutPath, resultPath);
   }
 
   /** Records the outcome (frees the manager, cancels open tasks, tells the SME), then ends. */
@@ -259,23 +271,8 @@ export function defineSmeJourney(
   // A services programme (an EDIH): the approved plan's services are delivered and recorded by their
   // providers (one waiting state for all of them, completed by the last one recorded; a reminder;
   // what is left at the deadline is not delivered), then after a delay the expert takes the T1 DMA.
-  const deliveries = (name: string, phase: 'first' | 'reminder', timeoutPath: string) => {
-    const task = new tasks.LambdaInvoke(scope, name, {
-      lambdaFunction: fns.openServiceDeliveries,
-      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken, phase }),
-      taskTimeout: sfn.Timeout.at(timeoutPath),
-      resultPath: '$.deliveries',
-    });
-    task.addRetry({
-      errors: [sfn.Errors.TASKS_FAILED],
-      interval: Duration.seconds(2),
-      maxAttempts: 4,
-      backoffRate: 2,
-      jitterStrategy: sfn.JitterType.FULL,
-    });
-    return task;
-  };
+  const deliveries = (name: string, phase: 'first' | 'reminder', timeoutPath: string) =>
+    j.callback(name, fns.openServiceDeliveries, { phase }, timeoutPath, '$.deliveries');
   const openDeliveries = deliveries(
     'Open the service deliveries',
     'first',

@@ -83,24 +83,21 @@ async function edihExport(
   const part = edihFiles.get(fileName);
   const suffix = [period.data.from, period.data.to].filter(Boolean).join('_');
   const download = `${programme.id}-${fileName.replace(/\.(csv|json)$/, '')}${suffix ? `-${suffix}` : ''}`;
-  if (part === 'json')
-    return {
-      statusCode: 200,
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${download}.json"`,
-        'Cache-Control': 'no-store',
-      },
-      body: JSON.stringify(report),
-    };
+  return part === 'json'
+    ? attachment(JSON.stringify(report), `${download}.json`, 'application/json')
+    : attachment(edihReportCsv(report, part ?? 'customers'), `${download}.csv`, 'text/csv');
+}
+
+/** A file to download (an export), never cached. */
+function attachment(body: string, fileName: string, type: 'text/csv' | 'application/json') {
   return {
     statusCode: 200,
     headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${download}.csv"`,
+      'Content-Type': `${type}; charset=utf-8`,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
       'Cache-Control': 'no-store',
     },
-    body: edihReportCsv(report, part ?? 'customers'),
+    body,
   };
 }
 
@@ -144,15 +141,11 @@ export const handler = httpHandler().handler(async (event) => {
     const kind = exportName.replace(/\.csv$/, '') as ExportKind;
     if (!exportKinds.includes(kind))
       return jsonResponse(404, { error: 'notFound', message: t(lang, 'error.notFound') });
-    return {
-      statusCode: 200,
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${programme.id}-${kind}.csv"`,
-        'Cache-Control': 'no-store',
-      },
-      body: await exportProgrammeCsv(env.TABLE_NAME, programme.id, kind, lang),
-    };
+    return attachment(
+      await exportProgrammeCsv(env.TABLE_NAME, programme.id, kind, lang),
+      `${programme.id}-${kind}.csv`,
+      'text/csv',
+    );
   }
   const { counters, managers, projects, services } = await dashboardFigures(env.TABLE_NAME, programme);
   if (!answerAsHtml(event))

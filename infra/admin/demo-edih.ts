@@ -14,7 +14,7 @@ import {
   demoEdihVatNumber,
 } from '#shared/programmes/demo-edih.ts';
 import type { CommandContext, ExitCode } from './commands.ts';
-import { localOutbox, taskLinks } from './demo.ts';
+import { loadEach, localOutbox, taskLinks } from './demo.ts';
 
 /** Six fictional experts of the EDIH's partners, with room for every customer at once. */
 const demoExperts: Manager[] = [
@@ -111,7 +111,6 @@ export async function demoEdihCommand(
   const total = demoEdihCustomers.length;
   let loaded = 0;
   let skipped = 0;
-  const failures: string[] = [];
   const post = async (link: string, answer: unknown, kind: string) => {
     const posted = await fetch(link, {
       method: 'POST',
@@ -176,19 +175,7 @@ export async function demoEdihCommand(
       await new Promise((resolve) => setTimeout(resolve, 400));
     }
   };
-  const queue = demoEdihCustomers.map((customer, i) => ({ customer, n: i + 1 }));
-  await Promise.all(
-    Array.from({ length: 6 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        try {
-          await loadCustomer(next.customer, next.n);
-        } catch (error) {
-          failures.push(`${next.customer.name}: ${(error as Error).message}`);
-          output.err(`${next.n}/${total} ${next.customer.name}: FAILED — ${(error as Error).message}`);
-        }
-      }
-    }),
-  );
+  const failures = await loadEach(demoEdihCustomers, 6, loadCustomer, output);
   output.out(
     `EDIH demo: ${loaded} customer(s) served, ${skipped} already there, ${failures.length} failed. The dashboard: ${site}/admin/programmes/${programme.id}`,
   );

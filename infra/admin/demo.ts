@@ -108,6 +108,33 @@ function assessmentOf(firm: DemoFirm, n: number) {
   };
 }
 
+/**
+ * Loads each of a demo's firms (`load(item, n)`, n from 1), so many at a time; a firm that fails is
+ * said on stderr and the others go on. @returns the failures, one line each
+ */
+export async function loadEach<T extends { readonly name: string }>(
+  items: readonly T[],
+  atOnce: number,
+  load: (item: T, n: number) => Promise<void>,
+  output: CommandContext['output'],
+): Promise<string[]> {
+  const queue = items.map((item, i) => ({ item, n: i + 1 }));
+  const failures: string[] = [];
+  await Promise.all(
+    Array.from({ length: atOnce }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          await load(next.item, next.n);
+        } catch (error) {
+          failures.push(`${next.item.name}: ${(error as Error).message}`);
+          output.err(`${next.n}/${items.length} ${next.item.name}: FAILED — ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  return failures;
+}
+
 /** Loads the demo edition on the local stack. */
 export async function demoMechNetCommand(
   command: { readonly site?: string },
@@ -134,7 +161,6 @@ export async function demoMechNetCommand(
   const total = demoMechNetFirms.length;
   let loaded = 0;
   let skipped = 0;
-  const failures: string[] = [];
   const loadFirm = async (firm: DemoFirm, n: number) => {
     const response = await fetch(`${site}/applications`, {
       method: 'POST',
@@ -186,19 +212,7 @@ export async function demoMechNetCommand(
     }
   };
   // Four at a time: quick, and never more offers than the demo managers can take at once.
-  const queue = demoMechNetFirms.map((firm, i) => ({ firm, n: i + 1 }));
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        try {
-          await loadFirm(next.firm, next.n);
-        } catch (error) {
-          failures.push(`${next.firm.name}: ${(error as Error).message}`);
-          output.err(`${next.n}/${total} ${next.firm.name}: FAILED — ${(error as Error).message}`);
-        }
-      }
-    }),
-  );
+  const failures = await loadEach(demoMechNetFirms, 4, loadFirm, output);
   output.out(
     `MechNet demo: ${loaded} firm(s) loaded, ${skipped} already there, ${failures.length} failed. The opportunities: ${site}/admin/programmes/${programmeId}/collaborations`,
   );

@@ -72,7 +72,7 @@ async function main() {
   console.log(`
 Ready in ${seconds} s. Data in ${dataDir} (npm start -- --fresh to empty it).
 
-  Public site (application form)  ${stack.urls.site}/
+  Public site (open programmes)   ${stack.urls.site}/
   Local console (executions)      ${stack.urls.console}
   E-mail outbox                   ${stack.urls.outbox}
   Programme office (dashboards)   ${stack.urls.site}/admin/programmes   (signed in as the local administrator)

@@ -44,7 +44,7 @@ export type AuditSubjectKind =
  * signed-in programme-office user (`user:<Cognito sub>`, `user:local-administrator` locally), or
  * the admin CLI (`cli`).
  */
-export type AuditActor = `link:${'manager' | 'office' | 'sme'}` | `user:${string}` | 'cli';
+export type AuditActor = `link:${'manager' | 'office' | 'sme' | 'provider'}` | `user:${string}` | 'cli';
 
 export interface AuditEvent {
   readonly eventId: string;
@@ -88,6 +88,6 @@ export const taskAuditActor: Readonly<Record<HumanTaskKind, AuditActor>> = {
   registration: 'link:office',
   join: 'link:sme',
   collaboration_report: 'link:manager',
-  delivery: 'link:manager',
+  delivery: 'link:provider',
   followup: 'link:manager',
 };

@@ -63,6 +63,11 @@ export const catalogueServiceSchema = z.strictObject({
   aidSharePercent: storableNumber().min(0).max(100),
   /** How many of this service one customer may have; absent = no limit beyond the value cap. */
   maxPerCustomer: z.number().int().min(1).max(100).optional(),
+  /**
+   * Who delivers it and records each delivery (a partner of the hub, by a service address); absent =
+   * the customer's expert.
+   */
+  provider: z.strictObject({ name: singleLine(2, 200), email: z.email() }).optional(),
 });
 export type CatalogueService = z.output<typeof catalogueServiceSchema>;
 

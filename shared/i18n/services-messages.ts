@@ -29,6 +29,7 @@ export const servicesMessagesIt = {
   'escalation.reason.followup_overdue':
     'L’esperto non ha registrato la seconda misura della maturità digitale (T1) entro il termine previsto.',
   'audit.action.service.recorded': 'Servizio registrato',
+  'audit.actor.provider': 'Chi eroga il servizio (link)',
   'audit.action.followup.recorded': 'DMA T1 registrato',
   'services.aidTitle': 'Servizi dell’European Digital Innovation Hub',
 
@@ -102,6 +103,8 @@ export const servicesMessagesIt = {
   'dashboard.services.category': 'Categoria',
   'dashboard.services.dma': 'Maturità digitale da T0 a T1 (media di {customers} clienti)',
   'dashboard.services.dimension': 'Dimensione',
+  'admin.privacy.refusedServices':
+    'Cancellazione rifiutata: la candidatura {application} sta ricevendo i servizi del suo piano (o attende la misura T1); si potrà cancellare quando il percorso sarà concluso.',
   'edih.invalidPeriod':
     'Periodo non valido: indica from e to come date AAAA-MM-GG, con from non successiva a to.',
   'edih.title': 'Rendicontazione per la rete EDIH',
@@ -163,6 +166,7 @@ export const servicesMessagesEn: Record<keyof typeof servicesMessagesIt, string>
   'escalation.reason.followup_overdue':
     'The expert did not record the second digital maturity measurement (T1) by the deadline.',
   'audit.action.service.recorded': 'Service recorded',
+  'audit.actor.provider': 'The service’s provider (link)',
   'audit.action.followup.recorded': 'T1 DMA recorded',
   'services.aidTitle': 'European Digital Innovation Hub services',
 
@@ -236,6 +240,8 @@ export const servicesMessagesEn: Record<keyof typeof servicesMessagesIt, string>
   'dashboard.services.category': 'Category',
   'dashboard.services.dma': 'Digital maturity from T0 to T1 (mean of {customers} customers)',
   'dashboard.services.dimension': 'Dimension',
+  'admin.privacy.refusedServices':
+    'Erasure refused: application {application} is receiving the services of its plan (or waits for its T1 DMA); it can be erased once its journey has closed.',
   'edih.invalidPeriod': 'Invalid period: give from and to as YYYY-MM-DD dates, from not after to.',
   'edih.title': 'Reporting to the EDIH network',
   'edih.files': 'Customers, services and DMA since the programme began:',

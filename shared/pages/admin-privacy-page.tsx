@@ -69,7 +69,9 @@ export function AdminPrivacyPage(props: {
               <p>
                 {refusal.reason === 'project_running'
                   ? t(lang, 'admin.privacy.refusedProject', { project: refusal.projectId })
-                  : t(lang, 'admin.privacy.refusedManager', { engagements: String(refusal.engagements) })}
+                  : refusal.reason === 'services_running'
+                    ? t(lang, 'admin.privacy.refusedServices', { application: refusal.applicationId })
+                    : t(lang, 'admin.privacy.refusedManager', { engagements: String(refusal.engagements) })}
               </p>
             </div>
           ))}

@@ -10,6 +10,7 @@ export function auditActorText(lang: Language, actor: AuditEvent['actor']): stri
   if (actor === 'link:manager') return t(lang, 'audit.actor.manager');
   if (actor === 'link:office') return t(lang, 'audit.actor.office');
   if (actor === 'link:sme') return t(lang, 'audit.actor.sme');
+  if (actor === 'link:provider') return t(lang, 'audit.actor.provider');
   return t(lang, 'audit.actor.user', { id: actor.slice('user:'.length) });
 }
 

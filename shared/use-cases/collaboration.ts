@@ -58,7 +58,7 @@ import { taskUrl } from '#shared/http/routes.ts';
 import { estimatedBenefitText, opportunityTitle } from '#shared/i18n/collaboration-text.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { logger } from '#shared/observability/powertools.ts';
-import { openOrRemindTask } from './open-task.ts';
+import { completeSharedWait, openOrRemindTask } from './open-task.ts';
 
 export interface CollaborationDeps {
   readonly tableName: string;
@@ -376,18 +376,15 @@ export async function applyJoinAnswer(
     });
     return 'recorded';
   }
-  // Every firm has answered: the invitation state ends now rather than at its deadline. A token
-  // replaced meanwhile (the reminder) is re-read; the reminder's step also checks for this case.
-  let token = after.invitationToken;
-  let delivered = false;
-  for (let attempt = 0; token && attempt < 10 && !delivered; attempt++) {
-    delivered = (await sendTaskSuccess(token, JSON.stringify({ allAnswered: true }))) === 'delivered';
-    if (delivered) break;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const fresh = await getCollaboration(tableName, before.collaborationId);
-    if (fresh?.status !== 'inviting' || fresh.invitationToken === token) break;
-    token = fresh.invitationToken;
-  }
+  // Every firm has answered: the invitation state ends now rather than at its deadline (the
+  // reminder's step also checks for this case, should the reminder have re-entered the state).
+  const delivered = await completeSharedWait(
+    async () => {
+      const fresh = await getCollaboration(tableName, before.collaborationId);
+      return fresh?.status === 'inviting' ? fresh.invitationToken : undefined;
+    },
+    JSON.stringify({ allAnswered: true }),
+  );
   logger.info('Collaboration: every firm answered', { collaborationId: before.collaborationId, delivered });
   return 'all_answered';
 }

@@ -9,6 +9,7 @@ import {
   openHumanTask,
   remindHumanTask,
 } from '#shared/data/human-tasks.ts';
+import { sendTaskSuccess } from '#shared/data/step-functions.ts';
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 
 export interface TaskEmailDelivery {
@@ -39,4 +40,26 @@ export async function openOrRemindTask(
       delivery.now,
     );
   return result.task;
+}
+
+/**
+ * Completes a waiting state that several answers share (a collaboration's invitations, a plan's
+ * deliveries) when the last one arrives: the token kept with the subject is used, and re-read when
+ * the state was re-entered meanwhile (its reminder) and the subject carries a new one.
+ * @param currentToken - the subject's token now, or undefined once the wait is over
+ * @returns whether a live token took the output
+ */
+export async function completeSharedWait(
+  currentToken: () => Promise<string | undefined>,
+  output: string,
+): Promise<boolean> {
+  let token = await currentToken();
+  for (let attempt = 0; token && attempt < 10; attempt++) {
+    if ((await sendTaskSuccess(token, output)) === 'delivered') return true;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fresh = await currentToken();
+    if (fresh === token) return false;
+    token = fresh;
+  }
+  return false;
 }

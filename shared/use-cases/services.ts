@@ -30,12 +30,13 @@ import {
 } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
+import { officeLanguage } from '#shared/domain/programme.ts';
 import { type PlannedService, plannedServices, type ServiceRecord } from '#shared/domain/services.ts';
 import { deliveryRequestEmail } from '#shared/email/services-emails.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import type { JourneyDeps } from './journey.ts';
-import { openOrRemindTask } from './open-task.ts';
+import { completeSharedWait, openOrRemindTask } from './open-task.ts';
 
 const nowOf = (deps: Pick<JourneyDeps, 'now'>) => (deps.now ?? (() => new Date()))();
 
@@ -96,9 +97,15 @@ export async function openServiceDeliveries(
   }
   const manager = application.managerId ? await getManager(deps.tableName, application.managerId) : undefined;
   if (!manager) throw new TaskAnswerMismatchError('deliveries without an expert');
-  const lang = managerLanguageFor(manager, application.language);
   const open = services.filter((service) => service.status === 'planned');
   for (const service of open) {
+    const catalogued = programme.services.catalogue.find((entry) => entry.id === service.serviceId);
+    // A partner delivering the service records it; otherwise the customer's expert does.
+    const provider = catalogued?.provider;
+    const recipient = provider ?? manager;
+    const lang = provider
+      ? (programme.languages[0] ?? officeLanguage)
+      : managerLanguageFor(manager, application.language);
     const ref = {
       applicationId: application.applicationId,
       kind: 'delivery' as const,
@@ -108,14 +115,13 @@ export async function openServiceDeliveries(
     const dueAt =
       existing?.dueAt ??
       new Date(now.getTime() + programme.services.delivery.expiryHours * 3600_000).toISOString();
-    const catalogued = programme.services.catalogue.find((entry) => entry.id === service.serviceId);
     const emailKind = taskEmailKind(ref, input.phase);
     await openOrRemindTask(
       input.phase,
       {
         ...ref,
         programmeId: programme.id,
-        managerId: manager.managerId,
+        ...(provider ? {} : { managerId: manager.managerId }),
         language: lang,
         taskToken: input.taskToken,
         dueAt,
@@ -124,9 +130,9 @@ export async function openServiceDeliveries(
           queuedEmailItem(
             application.applicationId,
             emailKind,
-            manager.email,
+            recipient.email,
             deliveryRequestEmail(lang, {
-              recipientName: manager.name,
+              recipientName: recipient.name,
               companyName: application.company.name,
               programmeName: programme.names[lang],
               serviceName: catalogued?.names[lang] ?? service.serviceId,
@@ -188,17 +194,13 @@ export async function applyDeliveryAnswer(
   if (!recorded) return 'closed';
   const services = await listServicesOfApplication(tableName, task.applicationId);
   if (services.some((s) => s.status === 'planned')) return 'recorded';
-  // The last one: the wait ends now rather than at its deadline. A token replaced meanwhile (the
-  // reminder re-entering the state) is re-read; the reminder's step also checks for this case.
-  let token = (await getApplication(tableName, task.applicationId))?.deliveryToken;
-  for (let attempt = 0; token && attempt < 10; attempt++) {
-    if ((await sendTaskSuccess(token, allRecorded)) === 'delivered') break;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const fresh = (await getApplication(tableName, task.applicationId))?.deliveryToken;
-    if (fresh === token) break;
-    token = fresh;
-  }
-  logger.info('Every planned service recorded', { applicationId: task.applicationId });
+  // The last one: the wait ends now rather than at its deadline (the reminder's step also checks
+  // for this case, should the reminder have re-entered the state meanwhile).
+  const delivered = await completeSharedWait(async () => {
+    const application = await getApplication(tableName, task.applicationId);
+    return application?.status === 'in_delivery' ? application.deliveryToken : undefined;
+  }, allRecorded);
+  logger.info('Every planned service recorded', { applicationId: task.applicationId, delivered });
   return 'all_recorded';
 }
 

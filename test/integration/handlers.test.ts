@@ -24,10 +24,23 @@ beforeAll(async () => {
 });
 
 describe('application-form handler', () => {
-  it('answers the API Gateway GET / event with the form in the language of Accept-Language', async () => {
-    // Act
+  it('answers the API Gateway GET / event with the open programmes in the language of Accept-Language', async () => {
     const response = (await applicationForm(
       fixtureEvent('apigw-get-form.json'),
+      lambdaContext('applicationForm', 15),
+    )) as APIGatewayProxyResult;
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<html lang="en"');
+    expect(response.body).toContain('Programmes for Lombard firms');
+    expect(response.body).toContain('href="/?programme=sviluppo-pmi&amp;lang=en"');
+  });
+
+  it('answers GET /?programme=ID with that programme’s form in the language of Accept-Language', async () => {
+    // Act
+    const event = fixtureEvent('apigw-get-form.json');
+    event.queryStringParameters = { programme: 'sviluppo-pmi' };
+    const response = (await applicationForm(
+      event,
       lambdaContext('applicationForm', 15),
     )) as APIGatewayProxyResult;
 

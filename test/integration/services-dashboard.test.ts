@@ -53,7 +53,7 @@ describe('services dashboard', () => {
       });
       const company = escapeRegExp(customer.companyName);
       await postJson(
-        taskLink(await emailTo(expert.email, new RegExp(`Proposta di incarico: ${company}`), 1, 30_000)),
+        taskLink(await emailTo(expert.email, new RegExp(`Proposta di incarico: ${company}`), 1, 60_000)),
         {
           decision: 'accept',
         },
@@ -67,7 +67,7 @@ describe('services dashboard', () => {
         quantity: 1 + Math.floor(random() * (service.maxPerCustomer ?? 1)),
       }));
       const assessed = await postJson(
-        taskLink(await emailTo(expert.email, new RegExp(`Registra l’assessment di ${company}`), 1, 30_000)),
+        taskLink(await emailTo(expert.email, new RegExp(`Registra l’assessment di ${company}`), 1, 60_000)),
         servicesAssessment(plan),
       );
       expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
@@ -80,7 +80,7 @@ describe('services dashboard', () => {
         programme.officeEmail,
         new RegExp(`Decisione sul finanziamento: ${company}`),
         1,
-        30_000,
+        60_000,
       );
       expect((await postJson(taskLink(approval), { decision: 'approve', amountEur: value })).status).toBe(
         200,
@@ -90,11 +90,11 @@ describe('services dashboard', () => {
         const found = (await outbox()).filter(
           (m: OutboxMessage) =>
             m.to.includes(expert.email) &&
-            m.subject.includes('Registra il servizio') &&
+            m.subject.startsWith('Registra il servizio') &&
             m.subject.includes(customer.companyName),
         );
         return found.length >= units ? found : undefined;
-      }, 30_000);
+      }, 60_000);
       for (const message of deliveries.sort(() => random() - 0.5)) {
         const service = miaServiceCatalogue.find((s) => message.subject.includes(s.names.it));
         if (!service) throw new Error(`unknown service in "${message.subject}"`);
@@ -118,12 +118,12 @@ describe('services dashboard', () => {
         expert.email,
         new RegExp(`Misura T1 della maturità digitale di ${company}`),
         1,
-        30_000,
+        60_000,
       );
       expect(
         (await postJson(taskLink(t1), { dma: { ...sampleDmaScores, digitalReadiness: 60 + index } })).status,
       ).toBe(200);
-      expect((await finished(customer.applicationId, 30_000))?.status).toBe('SUCCEEDED');
+      expect((await finished(customer.applicationId, 60_000))?.status).toBe('SUCCEEDED');
       return { id: customer.applicationId, kind };
     };
     const served = await Promise.all(Array.from({ length: customers }, (_, index) => run(index)));
@@ -162,5 +162,5 @@ describe('services dashboard', () => {
     expect(counters.servicesDelivered ?? 0).toBe(truth.delivered.length);
     expect(counters.budgetCommittedEur).toBe(deliveredEur);
     expect(new Set(kinds).size).toBeGreaterThan(1);
-  }, 240_000);
+  }, 400_000);
 });

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { getApplication } from '#shared/data/applications.ts';
 import { getProgrammeCounters } from '#shared/data/programmes.ts';
 import { listDmaFollowUps, listServicesOfApplication } from '#shared/data/services.ts';
+import { miaServiceCatalogue } from '#shared/programmes/presets.ts';
+import { planErasure } from '#shared/use-cases/privacy-erase.ts';
 import { eventually, sampleDmaScores } from '../support/fixtures.ts';
 import {
   apply,
@@ -23,7 +25,12 @@ import {
   tableName,
   taskLink,
 } from '../support/journey-kit.ts';
-import { plannedCustomer, servicesAssessment, servicesProgramme } from '../support/services-kit.ts';
+import {
+  plannedCustomer,
+  servicesAssessment,
+  servicesProgramme,
+  servicesWaits,
+} from '../support/services-kit.ts';
 
 /** The columns the README documents for a part of the EDIH report, in order. */
 function documentedColumns(part: string): string[] {
@@ -90,9 +97,18 @@ describe('services programme (EDIH)', () => {
     expect(project.status).toBe(422);
   });
 
-  it('delivers an approved plan: each service recorded once, one not delivered frees its value, then T1 closes it', async () => {
+  it('delivers an approved plan: each service recorded once by its provider, one not delivered frees its value, then T1 closes it', async () => {
     const expert = await newManager({ capacity: 5 });
-    const programme = await servicesProgramme([expert]);
+    // The lab test is delivered by a partner of the hub, who records it; the courses by the expert.
+    const lab = { name: 'Laboratorio Prova 4.0', email: `lab.${expert.managerId.slice(0, 8)}@example.it` };
+    const programme = await servicesProgramme([expert], {
+      services: {
+        catalogue: miaServiceCatalogue.map((service) =>
+          service.id === 'test_before_invest_lab' ? { ...service, provider: lab } : service,
+        ),
+        ...servicesWaits.long,
+      },
+    });
     const customer = await plannedCustomer(
       programme.id,
       expert,
@@ -115,8 +131,8 @@ describe('services programme (EDIH)', () => {
     // One delivery task per service, to the provider.
     const course1 = taskLink(await emailTo(expert.email, /Registra il servizio «Corso/, 1));
     const course2 = taskLink(await emailTo(expert.email, /Registra il servizio «Corso/, 2));
-    const lab = taskLink(await emailTo(expert.email, /Registra il servizio «Test prima di investire/));
-    const labPage = await (await fetch(lab)).text();
+    const labTask = taskLink(await emailTo(lab.email, /Registra il servizio «Test prima di investire/));
+    const labPage = await (await fetch(labTask)).text();
     expect(labPage).toContain('data-testid="service-facts"');
     const missingHours = await postJson(course1, { deliveredOn: '2026-03-02' });
     expect(missingHours.status).toBe(422);
@@ -135,7 +151,7 @@ describe('services programme (EDIH)', () => {
     expect(
       (await postJson(course2, { notDelivered: true, reason: 'Corso annullato dal cliente' })).status,
     ).toBe(200);
-    expect((await postJson(lab, { deliveredOn: '2026-04-10', hours: 40 })).status).toBe(200);
+    expect((await postJson(labTask, { deliveredOn: '2026-04-10', hours: 40 })).status).toBe(200);
 
     const t1 = taskLink(await emailTo(expert.email, /Misura T1 della maturità digitale/));
     expect((await postJson(t1, { dma: t1Scores })).status).toBe(200);
@@ -229,7 +245,9 @@ describe('services programme (EDIH)', () => {
 
   it('closes services not recorded by their deadline, and escalates an overdue T1 to the office', async () => {
     const expert = await newManager({ capacity: 5 });
-    const programme = await servicesProgramme([expert]);
+    const programme = await servicesProgramme([expert], {
+      services: { catalogue: miaServiceCatalogue, ...servicesWaits.short },
+    });
     const customer = await plannedCustomer(
       programme.id,
       expert,
@@ -239,6 +257,10 @@ describe('services programme (EDIH)', () => {
     const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
     expect((await postJson(approval, { decision: 'approve', amountEur: 1_500 })).status).toBe(200);
     const delivery = taskLink(await emailTo(expert.email, /Registra il servizio/));
+    // While its services are delivered, the customer's data cannot be erased (its journey runs on).
+    expect((await planErasure(tableName, customer.smeEmail)).refusals).toEqual([
+      { reason: 'services_running', applicationId: customer.applicationId },
+    ]);
     // Nobody records it: a reminder, then it is not delivered and its value goes back.
     await emailTo(expert.email, /Promemoria: Registra il servizio/, 1, 20_000);
     await eventually(async () => {

@@ -8,15 +8,26 @@ import type { ServicePlan } from '#shared/domain/services.ts';
 import { miaServiceCatalogue } from '#shared/programmes/presets.ts';
 import { apply, assessmentAnswer, emailTo, newProgramme, postJson, taskLink } from './journey-kit.ts';
 
+/**
+ * Waits of a services programme's deliveries and T1 in hours, the shared stack running an hour in
+ * 3.6 s: long enough that nothing expires under load unless a test means it to (`short`).
+ */
+export const servicesWaits = {
+  long: {
+    delivery: { reminderHours: 100, expiryHours: 200 },
+    followUp: { delayHours: 0.2, reminderHours: 100, expiryHours: 200 },
+  },
+  short: {
+    delivery: { reminderHours: 1, expiryHours: 2 },
+    followUp: { delayHours: 0.2, reminderHours: 1, expiryHours: 2 },
+  },
+} as const;
+
 /** A services programme with M.I.A.'s catalogue; the shared stack runs an hour in 3.6 s. */
 export function servicesProgramme(roster: Manager[], overrides: Partial<ProgrammeInput> = {}) {
   return newProgramme(roster, {
     delivery: 'services',
-    services: {
-      catalogue: miaServiceCatalogue,
-      delivery: { reminderHours: 1, expiryHours: 2 },
-      followUp: { delayHours: 0.2, reminderHours: 1, expiryHours: 2 },
-    },
+    services: { catalogue: miaServiceCatalogue, ...servicesWaits.long },
     eligibility: {
       provinces: ['VA', 'MI', 'BG'],
       atecoSections: null,

@@ -1,7 +1,7 @@
 // A launched project's check-in and closing: the project with where each KPI should stand now,
 // the values and progress asked, and at closing the report, the outcome and the T1 DMA.
 import { projectOutcomes, qualitativeProgress } from '#shared/domain/human-tasks.ts';
-import { dmaDimensions } from '#shared/domain/manager.ts';
+import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
 import { formatEuro, formatNumber, formatRomeDate } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
@@ -194,33 +194,61 @@ export function CheckinFields({ ctx, kit, values }: { ctx: TaskPageContext; kit:
   );
 }
 
+/**
+ * The six DMA scores of a T1 measurement (a project's closing, a services customer's follow-up),
+ * each with its T0 score beside it when known.
+ */
+export function T1DmaFields({
+  lang,
+  kit,
+  legend,
+  hint,
+  t0,
+}: {
+  lang: Language;
+  kit: Kit;
+  legend: string;
+  hint: string;
+  t0?: Readonly<Record<DmaDimension, number>> | undefined;
+}) {
+  return (
+    <fieldset aria-describedby="t1-dma-hint">
+      <legend>{legend}</legend>
+      <p class="hint" id="t1-dma-hint">
+        {hint}
+      </p>
+      {dmaDimensions.map((dimension) => (
+        <kit.Input
+          name={`dma.${dimension}`}
+          label={t(lang, `dma.${dimension}`)}
+          hint={[
+            t(lang, `dma.${dimension}.hint`),
+            t0 ? t(lang, 'closing.t0Score', { score: formatNumber(t0[dimension] ?? 0, lang) }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          // Text with the person's decimal comma, read like every other number field.
+          inputMode="decimal"
+          required
+        />
+      ))}
+    </fieldset>
+  );
+}
+
 /** The closing's own questions after the check-in's: the T1 DMA (T0 beside), the outcome, the report. */
 export function ClosingFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
   const { lang } = ctx;
   const t0 = ctx.project?.t0;
   return (
     <>
-      <fieldset aria-describedby="closing-dma-hint">
-        <legend>{t(lang, 'closing.section.dma')}</legend>
-        <p class="hint" id="closing-dma-hint">
-          {t(lang, 'closing.hint.dma')}
-        </p>
-        {dmaDimensions.map((dimension) => (
-          <kit.Input
-            name={`dma.${dimension}`}
-            label={t(lang, `dma.${dimension}`)}
-            hint={[
-              t(lang, `dma.${dimension}.hint`),
-              t0 ? t(lang, 'closing.t0Score', { score: formatNumber(t0.scores[dimension], lang) }) : '',
-            ]
-              .filter(Boolean)
-              .join(' ')}
-            // Text with the person's decimal comma, read like every other number field (see above).
-            inputMode="decimal"
-            required
-          />
-        ))}
-      </fieldset>
+      <T1DmaFields
+        lang={lang}
+        kit={kit}
+        legend={t(lang, 'closing.section.dma')}
+        hint={t(lang, 'closing.hint.dma')}
+        t0={t0?.scores}
+      />
       <kit.Radios
         name="outcome"
         legend={t(lang, 'field.task.outcome')}

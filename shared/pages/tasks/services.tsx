@@ -1,11 +1,11 @@
 // The task pages of a services programme (an EDIH): the plan the office approves (shown above the
 // financing form), the service a provider records as delivered or not, the T1 DMA.
-import { dmaDimensions } from '#shared/domain/manager.ts';
 import { formatEuro, formatNumber } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import type { Kit } from '#shared/pages/form-kit.tsx';
 import type { ServicePlanView, TaskPageContext } from '#shared/pages/task-pages.tsx';
+import { T1DmaFields } from './monitoring.tsx';
 
 /** The plan line by line, with its value and the aid in it. */
 export function ServicePlanFacts({ lang, plan }: { lang: Language; plan: ServicePlanView }) {
@@ -112,29 +112,15 @@ export function DeliveryFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit })
 /** The T1 DMA: the six scores again (the T0 is in the summary above), and notes. */
 export function FollowUpFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
   const { lang } = ctx;
-  const t0 = ctx.assessment?.scores;
   return (
     <>
-      <fieldset aria-describedby="followup-dma-hint">
-        <legend>{t(lang, 'followup.section.dma')}</legend>
-        <p class="hint" id="followup-dma-hint">
-          {t(lang, 'followup.hint.dma')}
-        </p>
-        {dmaDimensions.map((dimension) => (
-          <kit.Input
-            name={`dma.${dimension}`}
-            label={t(lang, `dma.${dimension}`)}
-            hint={[
-              t(lang, `dma.${dimension}.hint`),
-              t0 ? t(lang, 'closing.t0Score', { score: formatNumber(t0[dimension], lang) }) : '',
-            ]
-              .filter(Boolean)
-              .join(' ')}
-            inputMode="decimal"
-            required
-          />
-        ))}
-      </fieldset>
+      <T1DmaFields
+        lang={lang}
+        kit={kit}
+        legend={t(lang, 'followup.section.dma')}
+        hint={t(lang, 'followup.hint.dma')}
+        t0={ctx.assessment?.scores}
+      />
       <kit.TextArea name="notes" label={t(lang, 'field.task.notes')} optional />
     </>
   );
