@@ -177,6 +177,8 @@ export function assessmentSummaryEmail(
     improvementAreas: readonly InterestArea[];
     projectRecommended: boolean;
     projectTitle?: string;
+    /** A services programme: the services the expert proposes ("2 × AI course"), for the office's approval. */
+    servicePlan?: readonly string[];
   },
 ): RenderedEmail {
   const band = t(lang, `dmaBand.${data.band}`);
@@ -197,9 +199,13 @@ export function assessmentSummaryEmail(
       t(lang, 'journeyEmail.assessmentSummary.overall', { overall: formatScore(data.overall, lang), band }),
       t(lang, 'journeyEmail.assessmentSummary.scores', { scores }),
       ...(areas ? [t(lang, 'journeyEmail.assessmentSummary.areas', { areas })] : []),
-      data.projectRecommended && data.projectTitle
-        ? t(lang, 'journeyEmail.assessmentSummary.project', { title: data.projectTitle })
-        : t(lang, 'journeyEmail.assessmentSummary.noProject'),
+      data.servicePlan
+        ? data.servicePlan.length > 0
+          ? t(lang, 'journeyEmail.assessmentSummary.plan', { services: data.servicePlan.join('; ') })
+          : t(lang, 'journeyEmail.assessmentSummary.noPlan')
+        : data.projectRecommended && data.projectTitle
+          ? t(lang, 'journeyEmail.assessmentSummary.project', { title: data.projectTitle })
+          : t(lang, 'journeyEmail.assessmentSummary.noProject'),
     ],
   });
 }

@@ -50,6 +50,9 @@ export const servicesMessagesIt = {
   'task.plan.approveWholePlan': '{field}: il piano si approva per intero, al suo valore di {amount}.',
 
   'plan.title': 'Piano di servizi proposto',
+  'journeyEmail.assessmentSummary.plan':
+    'L’esperto propone questi servizi del programma: {services}. L’ufficio del programma li approverà e poi vi contatterà chi li eroga.',
+  'journeyEmail.assessmentSummary.noPlan': 'Per ora l’esperto non propone servizi del catalogo.',
   'financing.intro.services':
     'L’esperto {manager} ha misurato la maturità digitale di {company} (T0) e propone un piano di servizi dal catalogo. Decidi se approvarlo con il budget del programma «{programme}».',
   'plan.service': 'Servizio',
@@ -187,6 +190,9 @@ export const servicesMessagesEn: Record<keyof typeof servicesMessagesIt, string>
   'task.plan.approveWholePlan': '{field}: a plan is approved whole, at its value of {amount}.',
 
   'plan.title': 'Proposed service plan',
+  'journeyEmail.assessmentSummary.plan':
+    'The expert proposes these services of the programme: {services}. Once the programme office approves them, their providers will contact you.',
+  'journeyEmail.assessmentSummary.noPlan': 'For now the expert proposes no service of the catalogue.',
   'financing.intro.services':
     'Expert {manager} measured the digital maturity of {company} (T0) and proposes a plan of catalogue services. Decide whether to approve it from the budget of the “{programme}” programme.',
   'plan.service': 'Service',

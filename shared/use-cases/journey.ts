@@ -677,6 +677,14 @@ export async function recordAssessment(
       improvementAreas: answer.improvementAreas,
       projectRecommended: answer.projectRecommended,
       ...(answer.project ? { projectTitle: answer.project.title } : {}),
+      ...(plan
+        ? {
+            servicePlan: plan.map(
+              (line) =>
+                `${line.quantity} × ${programme.services.catalogue.find((s) => s.id === line.serviceId)?.names[lang] ?? line.serviceId}`,
+            ),
+          }
+        : {}),
     }),
   );
   return { projectRecommended: goesToOffice };

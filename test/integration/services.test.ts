@@ -118,6 +118,9 @@ describe('services programme (EDIH)', () => {
       ],
       1,
     );
+    // The customer's summary of the T0 names the services proposed.
+    const summary = await emailTo(customer.smeEmail, /Il risultato dell’assessment/);
+    expect(summary.text).toContain('2 × Corso: intelligenza artificiale per le PMI');
     const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
     const page = await (await fetch(approval)).text();
     expect(page).toContain('data-testid="service-plan"');

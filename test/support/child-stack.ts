@@ -84,7 +84,7 @@ export async function startChildStack(options: {
     await exited;
   };
   return {
-    site: url('Public site \\(application form\\)'),
+    site: url('Public site \\(open programmes\\)'),
     stepFunctions: url('Step Functions endpoint'),
     dynamoDb: url('DynamoDB endpoint'),
     output: () => output,
