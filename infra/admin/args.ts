@@ -230,7 +230,7 @@ firms, 1 public body) apply through the public API; through the task links of th
 demo experts accept the offers and take the T0 DMA with a service plan, the office approves each
 plan and records its aid's COR, each service is recorded as delivered and the experts take the T1
 DMA. The dashboard /admin/programmes/mia-edih-demo then shows 100 services (60 training, 40
-consulting) worth 546.000 € of 780.000 € planned: 70%. About a minute or two.
+consulting) worth 546.000 € of 780.000 € planned: 70%. About four minutes against npm start.
 
 Customers already loaded are skipped, so it can run again. The local stack only (never --aws).
   --site URL   the local site (default ${defaultLocalSite}: npm start's address)

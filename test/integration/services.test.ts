@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { getApplication } from '#shared/data/applications.ts';
+import { getAssessment } from '#shared/data/assessments.ts';
 import { getProgrammeCounters } from '#shared/data/programmes.ts';
 import { listDmaFollowUps, listServicesOfApplication } from '#shared/data/services.ts';
 import { miaServiceCatalogue } from '#shared/programmes/presets.ts';
 import { planErasure } from '#shared/use-cases/privacy-erase.ts';
-import { eventually, sampleDmaScores } from '../support/fixtures.ts';
+import { eventually, sampleDmaScores, validApplication } from '../support/fixtures.ts';
 import {
   apply,
   emailTo,
@@ -71,7 +72,20 @@ describe('services programme (EDIH)', () => {
     const programme = await servicesProgramme([expert], {
       budget: { totalEur: 100_000, perProjectCapEur: 20_000 },
     });
-    await apply(programme.id);
+    // A kind of applicant that does not exist is refused at the door, naming the field.
+    const application = validApplication();
+    const badKind = await fetch(`${local.site}/applications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        ...application,
+        programmeId: programme.id,
+        company: { ...application.company, customerKind: 'charity' },
+      }),
+    });
+    expect(badKind.status).toBe(422);
+    expect(JSON.stringify(await badKind.json())).toContain('company.customerKind');
+    const customer = await apply(programme.id);
     await postJson(taskLink(await emailTo(expert.email, /Proposta di incarico/)), { decision: 'accept' });
     const link = taskLink(await emailTo(expert.email, /Registra l’assessment/));
     const unknown = await postJson(link, servicesAssessment([{ serviceId: 'space_travel', quantity: 1 }]));
@@ -95,6 +109,9 @@ describe('services programme (EDIH)', () => {
     expect(JSON.stringify(overCap.body)).toMatch(/20\.000/);
     const project = await postJson(link, { ...servicesAssessment([]), projectRecommended: true });
     expect(project.status).toBe(422);
+    // Nothing was written by the refused answers: no assessment, the task still open.
+    expect(await getAssessment(tableName, customer.applicationId)).toBeUndefined();
+    expect((await fetch(link, { headers: { Accept: 'application/json' } })).status).toBe(200);
   });
 
   it('delivers an approved plan: each service recorded once by its provider, one not delivered frees its value, then T1 closes it', async () => {

@@ -163,6 +163,43 @@ describe('target', () => {
     expect(cloud).toEqual({ AWS_REGION: 'eu-south-1', AWS_PROFILE: 'admin' });
   });
 
+  it('reads edih report and demo edih, and says what is wrong with their arguments', () => {
+    expect(
+      parseCommandLine([
+        'edih',
+        'report',
+        '--programme',
+        'mia-edih',
+        '--from',
+        '2026-01-01',
+        '--out-dir',
+        'out',
+      ]),
+    ).toMatchObject({
+      kind: 'command',
+      command: { name: 'edih report', programme: 'mia-edih', from: '2026-01-01', outDir: 'out' },
+    });
+    expect(parseCommandLine(['edih', 'report'])).toMatchObject({
+      kind: 'usage-error',
+      message: expect.stringMatching(/give the programme/),
+    });
+    expect(parseCommandLine(['edih', 'report', '--programme', 'x', '--to', '31/12/2026'])).toMatchObject({
+      kind: 'usage-error',
+      message: expect.stringMatching(/--to must be a date YYYY-MM-DD/),
+    });
+    expect(
+      parseCommandLine(['edih', 'report', '--programme', 'x', '--from', '2026-06-01', '--to', '2026-01-01']),
+    ).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/after --to/) });
+    expect(parseCommandLine(['demo', 'edih', '--aws'])).toMatchObject({
+      kind: 'usage-error',
+      message: expect.stringMatching(/local stack only/),
+    });
+    expect(parseCommandLine(['edih', 'report', '--help'])).toMatchObject({
+      kind: 'help',
+      text: expect.stringMatching(/customers\.csv, services\.csv, dma\.csv/),
+    });
+  });
+
   it("recognises the stage's main table among the account's tables", () => {
     const names = [
       'PercorsoPmi-Data-dev-PercorsoPmiB7E76840-1A2B3C4D5E6F',
