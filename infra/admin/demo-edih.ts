@@ -14,7 +14,7 @@ import {
   demoEdihVatNumber,
 } from '#shared/programmes/demo-edih.ts';
 import type { CommandContext, ExitCode } from './commands.ts';
-import { loadEach, localOutbox, taskLinks } from './demo.ts';
+import { loadEach, localOutbox, runDemoJourney } from './demo.ts';
 
 /** Six fictional experts of the EDIH's partners, with room for every customer at once. */
 const demoExperts: Manager[] = [
@@ -111,69 +111,40 @@ export async function demoEdihCommand(
   const total = demoEdihCustomers.length;
   let loaded = 0;
   let skipped = 0;
-  const post = async (link: string, answer: unknown, kind: string) => {
-    const posted = await fetch(link, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(answer),
-    });
-    if (posted.status !== 200)
-      throw new Error(`the ${kind} answer got ${posted.status}: ${await posted.text()}`);
-  };
   const loadCustomer = async (customer: DemoCustomer, n: number) => {
-    const response = await fetch(`${site}/applications`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(applicationOf(customer, n)),
+    // The expert, the office and the providers answer its links, up to the T1 DMA.
+    const value = planValue(customer.plan, programme.services.catalogue).valueEur;
+    const outcome = await runDemoJourney({
+      site,
+      outbox,
+      used,
+      application: applicationOf(customer, n),
+      name: customer.name,
+      answers: {
+        offer: () => ({ decision: 'accept' }),
+        assessment: () => ({
+          dma: dma(n, 0),
+          improvementAreas: ['digital'],
+          findings: `${customer.name}: processi poco digitalizzati; il piano di servizi parte dalle competenze.`,
+          servicePlan: customer.plan,
+        }),
+        financing: () => ({ decision: 'approve', amountEur: value }),
+        registration: () => ({ cor: String(880_000 + n) }),
+        delivery: () => ({ deliveredOn: italianToday(), hours: 8, participants: 5 }),
+        followup: () => ({ dma: dma(n, 12) }),
+      },
+      lastKind: 'followup',
+      withinSeconds: 180,
     });
-    if (response.status === 409) {
+    if (outcome === 'skipped') {
       skipped++;
       output.out(`${n}/${total} ${customer.name}: already loaded, skipped`);
       return;
     }
-    if (response.status !== 201)
-      throw new Error(`applying answered ${response.status}: ${await response.text()}`);
-    // Act on the customer's task links as the expert, the office and the providers would.
-    const value = planValue(customer.plan, programme.services.catalogue).valueEur;
-    const answers: Record<string, (round: number) => unknown> = {
-      offer: () => ({ decision: 'accept' }),
-      assessment: () => ({
-        dma: dma(n, 0),
-        improvementAreas: ['digital'],
-        findings: `${customer.name}: processi poco digitalizzati; il piano di servizi parte dalle competenze.`,
-        servicePlan: customer.plan,
-      }),
-      financing: () => ({ decision: 'approve', amountEur: value }),
-      registration: () => ({ cor: String(880_000 + n) }),
-      delivery: () => ({ deliveredOn: italianToday(), hours: 8, participants: 5 }),
-      followup: () => ({ dma: dma(n, 12) }),
-    };
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      if (Date.now() > deadline) throw new Error('the journey did not reach its T1 within 180 s');
-      const messages = (await outbox()).filter((m) => m.text.includes(customer.name));
-      for (const link of messages.flatMap((m) => taskLinks(m.text))) {
-        if (used.has(link)) continue;
-        const task = await fetch(link, { headers: { Accept: 'application/json' } });
-        if (task.status !== 200) {
-          used.add(link);
-          continue;
-        }
-        const { kind, round } = (await task.json()) as { kind: string; round: number };
-        const answer = answers[kind]?.(round);
-        used.add(link);
-        if (answer === undefined) continue;
-        await post(link, answer, kind);
-        if (kind === 'followup') {
-          loaded++;
-          output.out(
-            `${n}/${total} ${customer.name}: ${customer.plan.map((l) => `${l.quantity}× ${l.serviceId}`).join(', ')} delivered, T1 taken`,
-          );
-          return;
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 400));
-    }
+    loaded++;
+    output.out(
+      `${n}/${total} ${customer.name}: ${customer.plan.map((l) => `${l.quantity}× ${l.serviceId}`).join(', ')} delivered, T1 taken`,
+    );
   };
   const failures = await loadEach(demoEdihCustomers, 6, loadCustomer, output);
   output.out(

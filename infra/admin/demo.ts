@@ -108,6 +108,57 @@ function assessmentOf(firm: DemoFirm, n: number) {
   };
 }
 
+const postJson = (url: string, body: unknown) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/**
+ * A demo firm's journey, driven as its people would: it applies through the public API (409: it
+ * was loaded already), then every task link e-mailed about it is answered by its kind, until the
+ * `lastKind` task is.
+ * @param used - links already followed, shared by the firms of a run
+ */
+export async function runDemoJourney(run: {
+  readonly site: string;
+  readonly outbox: () => Promise<OutboxMessage[]>;
+  readonly used: Set<string>;
+  readonly application: unknown;
+  readonly name: string;
+  readonly answers: Readonly<Record<string, () => unknown>>;
+  readonly lastKind: string;
+  readonly withinSeconds: number;
+}): Promise<'skipped' | 'done'> {
+  const response = await postJson(`${run.site}/applications`, run.application);
+  if (response.status === 409) return 'skipped';
+  if (response.status !== 201)
+    throw new Error(`applying answered ${response.status}: ${await response.text()}`);
+  const deadline = Date.now() + run.withinSeconds * 1000;
+  for (;;) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `no ${run.lastKind} task answered within ${run.withinSeconds} s (are the demo's people free?)`,
+      );
+    const messages = (await run.outbox()).filter((m) => m.text.includes(run.name));
+    for (const link of messages.flatMap((m) => taskLinks(m.text))) {
+      if (run.used.has(link)) continue;
+      run.used.add(link);
+      const task = await fetch(link, { headers: { Accept: 'application/json' } });
+      if (task.status !== 200) continue;
+      const { kind } = (await task.json()) as { kind: string };
+      const answer = run.answers[kind]?.();
+      if (answer === undefined) continue;
+      const posted = await postJson(link, answer);
+      if (posted.status !== 200)
+        throw new Error(`the ${kind} answer got ${posted.status}: ${await posted.text()}`);
+      if (kind === run.lastKind) return 'done';
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
+
 /**
  * Loads each of a demo's firms (`load(item, n)`, n from 1), so many at a time; a firm that fails is
  * said on stderr and the others go on. @returns the failures, one line each
@@ -162,54 +213,24 @@ export async function demoMechNetCommand(
   let loaded = 0;
   let skipped = 0;
   const loadFirm = async (firm: DemoFirm, n: number) => {
-    const response = await fetch(`${site}/applications`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(applicationOf(firm, n)),
+    // Its manager accepts the offer and records the assessment with the firm's profile.
+    const outcome = await runDemoJourney({
+      site,
+      outbox,
+      used,
+      application: applicationOf(firm, n),
+      name: firm.name,
+      answers: { offer: () => ({ decision: 'accept' }), assessment: () => assessmentOf(firm, n) },
+      lastKind: 'assessment',
+      withinSeconds: 90,
     });
-    if (response.status === 409) {
+    if (outcome === 'skipped') {
       skipped++;
       output.out(`${n}/${total} ${firm.name}: already loaded, skipped`);
       return;
     }
-    if (response.status !== 201)
-      throw new Error(`applying answered ${response.status}: ${await response.text()}`);
-    // Act on the firm's task links as its manager would: accept the offer, record the assessment.
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (Date.now() > deadline) throw new Error('no assessment task within 90 s (are managers free?)');
-      const messages = (await outbox()).filter((m) => m.text.includes(firm.name));
-      for (const link of messages.flatMap((m) => taskLinks(m.text))) {
-        if (used.has(link)) continue;
-        const task = await fetch(link, { headers: { Accept: 'application/json' } });
-        if (task.status !== 200) {
-          used.add(link);
-          continue;
-        }
-        const { kind } = (await task.json()) as { kind: string };
-        const answer =
-          kind === 'offer'
-            ? { decision: 'accept' }
-            : kind === 'assessment'
-              ? assessmentOf(firm, n)
-              : undefined;
-        if (!answer) continue;
-        used.add(link);
-        const posted = await fetch(link, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(answer),
-        });
-        if (posted.status !== 200)
-          throw new Error(`the ${kind} answer got ${posted.status}: ${await posted.text()}`);
-        if (kind === 'assessment') {
-          loaded++;
-          output.out(`${n}/${total} ${firm.name}: assessed, collaboration profile recorded`);
-          return;
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    loaded++;
+    output.out(`${n}/${total} ${firm.name}: assessed, collaboration profile recorded`);
   };
   // Four at a time: quick, and never more offers than the demo managers can take at once.
   const failures = await loadEach(demoMechNetFirms, 4, loadFirm, output);
