@@ -311,12 +311,12 @@ export function defineSmeJourney(
   const recordFollowUp = j
     .lambda('Record the T1 assessment', fns.recordFollowUp, { 'round.$': '$.followup.round' }, 'DISCARD')
     .next(j.close('Closed: services delivered', 'services_completed'));
-  j.withReminder(
-    requestFollowUp,
-    remindFollowUp,
-    escalation('T1 assessment overdue', 'closed_by_office', requestFollowUp),
-    recordFollowUp,
-  );
+  // Unanswered after its reminder, the T1 request expires before the office is asked: an expert the
+  // office assigns then gets a new request (and link) of their own.
+  const expireFollowUp = j
+    .lambda('Expire the unanswered T1 request', fns.expireTask, { kind: 'followup' }, 'DISCARD')
+    .next(escalation('T1 assessment overdue', 'closed_by_office', requestFollowUp));
+  j.withReminder(requestFollowUp, remindFollowUp, expireFollowUp, recordFollowUp);
   const launchOrDeliver = new sfn.Choice(scope, 'Project or services?')
     .when(
       sfn.Condition.and(

@@ -9,6 +9,7 @@ import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { getApplication } from '#shared/data/applications.ts';
 import { getAssessment } from '#shared/data/assessments.ts';
+import { putManager } from '#shared/data/managers.ts';
 import { getProgrammeCounters } from '#shared/data/programmes.ts';
 import { listDmaFollowUps, listServicesOfApplication } from '#shared/data/services.ts';
 import { miaServiceCatalogue } from '#shared/programmes/presets.ts';
@@ -302,5 +303,39 @@ describe('services programme (EDIH)', () => {
     const execution = await finished(customer.applicationId, 30_000);
     expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({ outcome: 'closed_by_office' });
     expect(await listDmaFollowUps(tableName, programme.id)).toEqual([]);
+  });
+
+  it('gives an expert the office assigns for an overdue T1 a request and link of their own', async () => {
+    const expert = await newManager({ capacity: 5 });
+    // Full at first, so the offer goes to the first expert; freed before the office assigns.
+    const second = await newManager({ capacity: 1, load: 1 });
+    const programme = await servicesProgramme([expert, second], {
+      services: { catalogue: miaServiceCatalogue, ...servicesWaits.short },
+    });
+    const customer = await plannedCustomer(
+      programme.id,
+      expert,
+      [{ serviceId: 'networking_event', quantity: 1 }],
+      1,
+    );
+    const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    expect((await postJson(approval, { decision: 'approve', amountEur: 800 })).status).toBe(200);
+    const delivery = taskLink(await emailTo(expert.email, /Registra il servizio/));
+    expect((await postJson(delivery, { deliveredOn: '2026-05-04', hours: 3 })).status).toBe(200);
+    const firstT1 = taskLink(await emailTo(expert.email, /Misura T1 della maturità digitale/, 1, 20_000));
+    const escalation = await emailTo(programme.officeEmail, /Decisione richiesta/, 1, 30_000);
+    await putManager(tableName, { ...second, capacity: 2 });
+    const assigned = await postJson(taskLink(escalation), { decision: 'assign', managerId: second.managerId });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    // The first expert's link is closed; the second gets a request of their own and answers it.
+    const secondT1 = taskLink(await emailTo(second.email, /Misura T1 della maturità digitale/, 1, 20_000));
+    expect(secondT1).not.toBe(firstT1);
+    expect((await postJson(firstT1, { dma: t1Scores })).status).toBe(410);
+    expect((await postJson(secondT1, { dma: t1Scores })).status).toBe(200);
+    const execution = await finished(customer.applicationId, 30_000);
+    expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({ outcome: 'services_completed' });
+    expect(await getApplication(tableName, customer.applicationId)).toMatchObject({
+      managerId: second.managerId,
+    });
   });
 });
