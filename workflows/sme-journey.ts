@@ -415,7 +415,12 @@ export function defineSmeJourney(
         .when(sfn.Condition.booleanEquals('$.assessed.projectRecommended', true), financing)
         .otherwise(j.close('Closed: assessed, no project', 'assessed_no_project')),
     );
-  j.withReminder(requestAssessment, remindAssessment, escalateOverdue, recordAssessment);
+  // Unanswered after its reminder, the assessment request expires before the office is asked: a
+  // manager the office assigns then gets a request (and link) of their own.
+  const expireAssessment = j
+    .lambda('Expire the unanswered assessment request', fns.expireTask, { kind: 'assessment' }, 'DISCARD')
+    .next(escalateOverdue);
+  j.withReminder(requestAssessment, remindAssessment, expireAssessment, recordAssessment);
 
   const offerAnswered = new sfn.Choice(scope, 'Offer accepted?')
     .when(sfn.Condition.stringEquals('$.offer.decision', 'accept'), assignAccepted)

@@ -2,6 +2,7 @@
 // expiry, the next manager, escalation, assessment, financing, budget, launch and withdrawal. Each
 // test has its own programme (own roster, office, timeouts), so tests never share managers.
 import { describe, expect, it } from 'vitest';
+import { putManager } from '#shared/data/managers.ts';
 import { eventually, randomVatNumber } from '../support/fixtures.ts';
 import {
   apply,
@@ -343,6 +344,37 @@ describe('the SME journey', () => {
     expect(page.status).toBe(200);
     expect(closed.status).toBe(200);
     expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'no_manager' });
+  });
+
+  it('gives a manager the office assigns for an overdue assessment a request and link of their own', async () => {
+    // Prepare: the second manager is full at first, so the offer goes to the first.
+    const silent = await newManager({ capacity: 2 });
+    const second = await newManager({ capacity: 1, load: 1 });
+    const programme = await newProgramme([silent, second], {
+      timeouts: { ...quickOffers, assessmentReminderHours: 1, assessmentExpiryHours: 2 },
+    });
+    const sme = await apply(programme.id);
+    await postJson(taskLink(await emailTo(silent.email, /Proposta di incarico/)), { decision: 'accept' });
+    const firstLink = taskLink(await emailTo(silent.email, /Registra l’assessment/));
+
+    // Act: nobody answers; after the reminder the office assigns the second manager.
+    const escalation = await emailTo(programme.officeEmail, /Decisione richiesta/, 1, 30_000);
+    await putManager(tableName, { ...second, capacity: 2 });
+    const assigned = await postJson(taskLink(escalation), {
+      decision: 'assign',
+      managerId: second.managerId,
+    });
+    const secondLink = taskLink(await emailTo(second.email, /Registra l’assessment/, 1, 20_000));
+    const late = await postJson(firstLink, assessmentAnswer(false));
+    const answered = await postJson(secondLink, assessmentAnswer(false));
+    const execution = await finished(sme.applicationId, 30_000);
+
+    // Assess
+    expect(assigned.status).toBe(200);
+    expect(secondLink).not.toBe(firstLink);
+    expect(late.status).toBe(410);
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ outcome: 'assessed_no_project' });
   });
 
   it('never offers the office, nor lets it assign, a manager tied to the firm (conflict of interest)', async () => {

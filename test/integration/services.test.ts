@@ -325,7 +325,10 @@ describe('services programme (EDIH)', () => {
     const firstT1 = taskLink(await emailTo(expert.email, /Misura T1 della maturità digitale/, 1, 20_000));
     const escalation = await emailTo(programme.officeEmail, /Decisione richiesta/, 1, 30_000);
     await putManager(tableName, { ...second, capacity: 2 });
-    const assigned = await postJson(taskLink(escalation), { decision: 'assign', managerId: second.managerId });
+    const assigned = await postJson(taskLink(escalation), {
+      decision: 'assign',
+      managerId: second.managerId,
+    });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     // The first expert's link is closed; the second gets a request of their own and answers it.
     const secondT1 = taskLink(await emailTo(second.email, /Misura T1 della maturità digitale/, 1, 20_000));
