@@ -2,6 +2,7 @@
 // request units (an SDK middleware reading ConsumedCapacity), Lambda invocations and durations
 // (a timing wrapper around the local runtime, and the local API server seen through Node's HTTP
 // diagnostics channel), API requests. Counts come from what the handlers actually did.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -19,6 +20,9 @@ export interface InvocationStats {
   billedMs: number;
   durationsMs: number[];
 }
+
+/** The function an SDK call is made on behalf of: set by the meters around each invocation. */
+const invokedFunction = new AsyncLocalStorage<string>();
 
 const emptyStats = (): InvocationStats => ({ count: 0, errors: 0, totalMs: 0, billedMs: 0, durationsMs: [] });
 
@@ -62,7 +66,7 @@ export class LambdaMeter {
       let failed = false;
       this.inFlight++;
       try {
-        return await invoke(...args);
+        return await invokedFunction.run(name, () => invoke(...args));
       } catch (error) {
         failed = true;
         throw error;
@@ -116,6 +120,8 @@ export function meterApiServer(
     if (path.startsWith('/_local')) return;
     const matched = matchRoute(request.method ?? 'GET', path);
     if (!matched || matched === 'method-not-allowed') return;
+    // Published synchronously before the request is handled: the handler's SDK calls inherit it.
+    invokedFunction.enterWith(matched.route.handler);
     const start = performance.now();
     response.once('finish', () => {
       api.requests++;
@@ -141,6 +147,28 @@ export interface CapacityTotals {
   calls: Record<string, number>;
   /** Conditional writes and transactions that DynamoDB refused (they still consume units on AWS). */
   refusedWrites: number;
+  /** Calls per function, then per operation and item kind (`GetItem APPLICATION`), for the report. */
+  callsByFunction: Record<string, Record<string, number>>;
+}
+
+/** The kind of item a request addresses: its partition key's prefix, and the sort key's if fixed. */
+function itemKind(operation: string, input: Record<string, unknown>): string {
+  const keyOf = (key: unknown) => {
+    const { pk, sk } = (key ?? {}) as { pk?: unknown; sk?: unknown };
+    const prefix = (value: unknown) => (typeof value === 'string' ? (value.split('#')[0] ?? '') : '');
+    return [prefix(pk), prefix(sk)].filter(Boolean).join('/');
+  };
+  if (operation === 'GetItem' || operation === 'UpdateItem' || operation === 'DeleteItem')
+    return keyOf(input.Key);
+  if (operation === 'PutItem') return keyOf(input.Item);
+  if (operation === 'Query') return String(input.IndexName ?? 'table');
+  if (operation === 'TransactWriteItems')
+    return `${(input.TransactItems as unknown[] | undefined)?.length ?? 0} items`;
+  if (operation === 'BatchGetItem') {
+    const requests = Object.values((input.RequestItems ?? {}) as Record<string, { Keys?: unknown[] }>);
+    return `${requests.reduce((sum, r) => sum + (r.Keys?.length ?? 0), 0)} keys`;
+  }
+  return '';
 }
 
 const readOperations = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
@@ -212,6 +240,7 @@ export function meterDynamoDb(client: DynamoDBClient): { totals: CapacityTotals;
     reportedWriteUnits: 0,
     calls: {},
     refusedWrites: 0,
+    callsByFunction: {},
   };
   const add = (operation: string, reported: number, floor: number) => {
     const units = Math.max(reported, floor);
@@ -230,6 +259,11 @@ export function meterDynamoDb(client: DynamoDBClient): { totals: CapacityTotals;
       const metered = readOperations.has(operation) || writeOperations.has(operation);
       if (metered) input.ReturnConsumedCapacity = 'TOTAL';
       totals.calls[operation] = (totals.calls[operation] ?? 0) + 1;
+      const caller = invokedFunction.getStore() ?? 'other';
+      const byFunction = totals.callsByFunction[caller] ?? {};
+      totals.callsByFunction[caller] = byFunction;
+      const what = `${operation} ${itemKind(operation, input)}`.trim();
+      byFunction[what] = (byFunction[what] ?? 0) + 1;
       try {
         const result = await next(args);
         if (metered) add(operation, reportedUnits(result.output), floorUnits(operation, input));
@@ -258,6 +292,7 @@ export function meterDynamoDb(client: DynamoDBClient): { totals: CapacityTotals;
         reportedWriteUnits: 0,
         calls: {},
         refusedWrites: 0,
+        callsByFunction: {},
       });
     },
   };

@@ -469,25 +469,34 @@ type Values = Record<string, unknown>;
  * Sets attributes on the application when its condition holds.
  * @returns false when the condition failed (already done, or not allowed from the current state)
  */
+interface ApplicationUpdate {
+  set: string;
+  condition?: string;
+  names?: Record<string, string>;
+  values?: Values;
+}
+
+/** The UpdateItem parameters of an update of an existing application (also a transaction item). */
+function applicationUpdateParams(tableName: string, applicationId: string, update: ApplicationUpdate) {
+  return {
+    TableName: tableName,
+    Key: keys.application(applicationId),
+    UpdateExpression: update.set,
+    ConditionExpression: update.condition
+      ? `attribute_exists(pk) AND (${update.condition})`
+      : 'attribute_exists(pk)',
+    ExpressionAttributeNames: update.names && Object.keys(update.names).length ? update.names : undefined,
+    ExpressionAttributeValues: update.values && Object.keys(update.values).length ? update.values : undefined,
+  };
+}
+
 async function updateApplication(
   tableName: string,
   applicationId: string,
-  update: { set: string; condition?: string; names?: Record<string, string>; values?: Values },
+  update: ApplicationUpdate,
 ): Promise<boolean> {
   try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.application(applicationId),
-        UpdateExpression: update.set,
-        ConditionExpression: update.condition
-          ? `attribute_exists(pk) AND (${update.condition})`
-          : 'attribute_exists(pk)',
-        ExpressionAttributeNames: update.names && Object.keys(update.names).length ? update.names : undefined,
-        ExpressionAttributeValues:
-          update.values && Object.keys(update.values).length ? update.values : undefined,
-      }),
-    );
+    await documentClient.send(new UpdateCommand(applicationUpdateParams(tableName, applicationId, update)));
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -665,7 +674,23 @@ export function recordOffer(
   applicationId: string,
   offer: { managerId: string; round: number; score: object },
 ): Promise<boolean> {
-  return updateApplication(tableName, applicationId, {
+  return updateApplication(tableName, applicationId, offerUpdate(offer));
+}
+
+/**
+ * The offer's update of the application as a transaction item, for the reservation of the
+ * manager's capacity to carry it: both happen, or neither (no capacity held without its offer).
+ */
+export function recordOfferItem(
+  tableName: string,
+  applicationId: string,
+  offer: { managerId: string; round: number; score: object },
+) {
+  return { Update: applicationUpdateParams(tableName, applicationId, offerUpdate(offer)) };
+}
+
+function offerUpdate(offer: { managerId: string; round: number; score: object }): ApplicationUpdate {
+  return {
     set: 'SET currentOffer = :offer, offerRound = :round, triedManagerIds = list_append(if_not_exists(triedManagerIds, :empty), :tried), matchScores = list_append(if_not_exists(matchScores, :empty), :whyList)',
     condition:
       '#status = :eligible AND attribute_not_exists(currentOffer) AND (attribute_not_exists(offerRound) OR offerRound = :prev)',
@@ -679,7 +704,7 @@ export function recordOffer(
       ':tried': [offer.managerId],
       ':whyList': [{ managerId: offer.managerId, round: offer.round, ...offer.score }],
     },
-  });
+  };
 }
 
 /** Records that matching found nobody free, for the `waits`-th time. */

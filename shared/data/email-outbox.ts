@@ -34,7 +34,31 @@ export function queuedEmailItem(
   };
 }
 
-/** Queues an e-mail unless one of that kind is already queued or sent for the application. */
+export type QueuedEmailItem = ReturnType<typeof queuedEmailItem>;
+
+/** An e-mail to send: its recipients and content. */
+export interface QueuedMessage {
+  readonly to: string | readonly string[];
+  readonly email: RenderedEmail;
+}
+
+/** The message a queued item carries (as written, before it is sent). */
+export function queuedMessage(item: QueuedEmailItem): QueuedMessage {
+  return {
+    to: item.to,
+    email: {
+      subject: item.subject,
+      text: item.text,
+      html: item.html,
+      ...(item.lang ? { lang: item.lang } : {}),
+    },
+  };
+}
+
+/**
+ * Queues an e-mail unless one of that kind is already queued or sent for the application.
+ * @returns whether this call queued it (false: one was there already)
+ */
 export async function queueEmail(
   tableName: string,
   applicationId: string,
@@ -42,7 +66,7 @@ export async function queueEmail(
   to: string | readonly string[],
   email: RenderedEmail,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await documentClient.send(
       new PutCommand({
@@ -51,9 +75,30 @@ export async function queueEmail(
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
+    return true;
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    return false;
   }
+}
+
+type Send = (to: string | readonly string[], email: RenderedEmail) => Promise<string>;
+
+/**
+ * Queues an e-mail once and sends it once: the usual pair. When this call queued it, the message
+ * just written is sent without reading it back; otherwise the stored one is (a retried step).
+ */
+export async function queueAndSendEmail(
+  tableName: string,
+  owner: string,
+  kind: EmailKind,
+  message: QueuedMessage,
+  send: Send,
+  clock: { now: () => Date; queuedAt?: Date },
+): Promise<'sent' | 'already-sent' | 'erased' | 'missing'> {
+  const queuedAt = clock.queuedAt ?? clock.now();
+  const queued = await queueEmail(tableName, owner, kind, message.to, message.email, queuedAt);
+  return sendQueuedEmail(tableName, owner, kind, send, clock.now, queued ? message : undefined);
 }
 
 /** Whether an e-mail of that kind was ever queued for the owner (pending or sent). */
@@ -73,25 +118,14 @@ export async function sendQueuedEmail(
   tableName: string,
   applicationId: string,
   kind: EmailKind,
-  send: (to: string | readonly string[], email: RenderedEmail) => Promise<string>,
+  send: Send,
   now: () => Date,
+  /** The message this invocation has just queued (so still pending): sent without a read. */
+  justQueued?: QueuedMessage,
 ): Promise<'sent' | 'already-sent' | 'erased' | 'missing'> {
-  const { Item } = await documentClient.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: keys.applicationEmail(applicationId, kind),
-      ConsistentRead: true,
-    }),
-  );
-  if (!Item) return 'missing';
-  if (Item.status === 'sent') return 'already-sent';
-  if (Item.status === 'erased') return 'erased';
-  const messageId = await send(Item.to as string | string[], {
-    subject: Item.subject as string,
-    text: Item.text as string,
-    html: Item.html as string,
-    ...(Item.lang === 'it' || Item.lang === 'en' ? { lang: Item.lang } : {}),
-  });
+  const pending = justQueued ?? (await readQueued(tableName, applicationId, kind));
+  if (typeof pending === 'string') return pending;
+  const messageId = await send(pending.to, pending.email);
   try {
     await documentClient.send(
       new UpdateCommand({
@@ -114,4 +148,27 @@ export async function sendQueuedEmail(
     throw error;
   }
   return 'sent';
+}
+
+/** The queued message, or why there is none to send. */
+async function readQueued(
+  tableName: string,
+  owner: string,
+  kind: EmailKind,
+): Promise<QueuedMessage | 'already-sent' | 'erased' | 'missing'> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: keys.applicationEmail(owner, kind), ConsistentRead: true }),
+  );
+  if (!Item) return 'missing';
+  if (Item.status === 'sent') return 'already-sent';
+  if (Item.status === 'erased') return 'erased';
+  return {
+    to: Item.to as string | string[],
+    email: {
+      subject: Item.subject as string,
+      text: Item.text as string,
+      html: Item.html as string,
+      ...(Item.lang === 'it' || Item.lang === 'en' ? { lang: Item.lang } : {}),
+    },
+  };
 }

@@ -10,6 +10,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { auditEventPut } from './audit.ts';
 import { documentClient } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
+import { type QueuedEmailItem, type QueuedMessage, queuedMessage } from './email-outbox.ts';
 import { keys } from './table-design.ts';
 
 export interface HumanTaskRef {
@@ -80,7 +81,7 @@ export interface OpenTaskRequest extends HumanTaskRef {
   readonly dueAt: string;
   readonly now: string;
   /** Puts the e-mail carrying the link in the same transaction (see email-outbox.ts). */
-  readonly emailItem: (linkSecret: string) => Record<string, unknown>;
+  readonly emailItem: (linkSecret: string) => QueuedEmailItem;
 }
 
 /**
@@ -91,8 +92,9 @@ export interface OpenTaskRequest extends HumanTaskRef {
 export async function openHumanTask(
   tableName: string,
   request: OpenTaskRequest,
-): Promise<{ created: boolean; task: HumanTaskRecord }> {
+): Promise<{ created: boolean; task: HumanTaskRecord; queuedEmail?: QueuedMessage }> {
   const secret = newLinkSecret();
+  const emailItem = request.emailItem(secret);
   const linkHash = hashLinkSecret(secret);
   const key = keys.humanTask(request.applicationId, request.kind, request.round);
   const task: HumanTaskRecord = {
@@ -125,11 +127,11 @@ export async function openHumanTask(
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: tableName, Item: request.emailItem(secret) } },
+          { Put: { TableName: tableName, Item: emailItem } },
         ],
       }),
     );
-    return { created: true, task };
+    return { created: true, task, queuedEmail: queuedMessage(emailItem) };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
@@ -143,8 +145,9 @@ export async function openHumanTask(
 export async function remindHumanTask(
   tableName: string,
   request: OpenTaskRequest,
-): Promise<{ reminded: boolean; task: HumanTaskRecord | undefined }> {
+): Promise<{ reminded: boolean; task: HumanTaskRecord | undefined; queuedEmail?: QueuedMessage }> {
   const secret = newLinkSecret();
+  const emailItem = request.emailItem(secret);
   const linkHash = hashLinkSecret(secret);
   const key = keys.humanTask(request.applicationId, request.kind, request.round);
   try {
@@ -173,11 +176,15 @@ export async function remindHumanTask(
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: tableName, Item: request.emailItem(secret) } },
+          { Put: { TableName: tableName, Item: emailItem } },
         ],
       }),
     );
-    return { reminded: true, task: await getHumanTask(tableName, request) };
+    return {
+      reminded: true,
+      task: await getHumanTask(tableName, request),
+      queuedEmail: queuedMessage(emailItem),
+    };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }

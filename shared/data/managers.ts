@@ -8,6 +8,7 @@ import {
   GetCommand,
   PutCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type Manager, type ManagerStatus, managerSchema } from '#shared/domain/manager.ts';
@@ -90,7 +91,14 @@ export async function listManagersByStatus(tableName: string, status: ManagerSta
   return (await queryGsi1(tableName, keys.managersByStatus(status).gsi1pk)).map(managerFromItem);
 }
 
-export type ReservationOutcome = 'reserved' | 'already_reserved' | 'no_capacity';
+/**
+ * reserved (now), already_reserved (by an earlier call), no_capacity, or together_refused: the
+ * write that had to happen with the reservation was refused by its condition (nothing written).
+ */
+export type ReservationOutcome = 'reserved' | 'already_reserved' | 'no_capacity' | 'together_refused';
+
+/** A write that must succeed or fail with the reservation (e.g. the offer on the application). */
+export type TransactionItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 export type ReleaseOutcome = 'released' | 'not_reserved';
 
 export interface ReservationRequest {
@@ -98,6 +106,8 @@ export interface ReservationRequest {
   readonly applicationId: string;
   /** ISO timestamp recorded on the reservation. */
   readonly at: string;
+  /** Written in the reservation's transaction: both happen, or neither. */
+  readonly together?: TransactionItem;
 }
 
 /** DynamoDB cancels a transaction that touches an item another transaction is writing: retry. */
@@ -114,7 +124,7 @@ const pause = (attempt: number) =>
  */
 export async function reserveManagerCapacity(
   tableName: string,
-  { managerId, applicationId, at }: ReservationRequest,
+  { managerId, applicationId, at, together }: ReservationRequest,
 ): Promise<ReservationOutcome> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -144,17 +154,19 @@ export async function reserveManagerCapacity(
                 ExpressionAttributeValues: { ':one': 1, ':active': 'active' },
               },
             },
+            ...(together ? [together] : []),
           ],
         }),
       );
       return 'reserved';
     } catch (error) {
-      const reasons = cancellationReasons(error, ['reservation', 'manager']);
+      const reasons = cancellationReasons(error, ['reservation', 'manager', 'together']);
       if (!reasons) throw error;
       const { reservation, manager } = reasons;
+      if (reasons.together === 'ConditionalCheckFailed') return 'together_refused';
       if (reservation === 'ConditionalCheckFailed') return 'already_reserved';
       if (manager === 'ConditionalCheckFailed') return 'no_capacity';
-      const conflict = reservation === 'TransactionConflict' || manager === 'TransactionConflict';
+      const conflict = [reservation, manager, reasons.together].includes('TransactionConflict');
       if (!conflict || attempt >= maxConflictRetries) throw error;
       await pause(attempt);
     }
@@ -266,6 +278,14 @@ export interface FindManagerOptions {
   readonly candidates?: readonly Manager[];
   /** ISO timestamp recorded on the reservation; absent = now. */
   readonly at?: string;
+  /** Only managers on this roster (the programme's own); absent = any. */
+  readonly roster?: readonly string[];
+  /**
+   * The write that must happen with the reservation of the chosen manager (the offer on the
+   * application, whose condition makes a second run fail). Given, the search needs no look for a
+   * reservation an earlier run left: a reservation never exists without it.
+   */
+  readonly together?: (match: { managerId: string; score: ManagerScore }) => TransactionItem;
 }
 
 /**
@@ -280,27 +300,43 @@ export async function findAndReserveManager(
   tableName: string,
   sme: SmeProfile,
   excludedManagerIds: ExcludedManagers,
+  options?: Omit<FindManagerOptions, 'together'>,
+): Promise<ManagerMatch | undefined>;
+export async function findAndReserveManager(
+  tableName: string,
+  sme: SmeProfile,
+  excludedManagerIds: ExcludedManagers,
+  options: FindManagerOptions,
+): Promise<ManagerMatch | 'together_refused' | undefined>;
+export async function findAndReserveManager(
+  tableName: string,
+  sme: SmeProfile,
+  excludedManagerIds: ExcludedManagers,
   options: FindManagerOptions = {},
-): Promise<ManagerMatch | undefined> {
+): Promise<ManagerMatch | 'together_refused' | undefined> {
   const managers = options.candidates ?? (await listManagersByStatus(tableName, 'active'));
   const excluded = excludedManagerIds instanceof Set ? excludedManagerIds : new Set(excludedManagerIds);
-  const notExcluded = managers.filter((manager) => !excluded.has(manager.managerId));
-  const held = await existingReservation(
-    tableName,
-    notExcluded.map((manager) => manager.managerId),
-    sme.applicationId,
-  );
-  const holder = notExcluded.find((manager) => manager.managerId === held);
-  if (holder) {
-    return { managerId: holder.managerId, score: scoreManager(holder, sme), outcome: 'already_reserved' };
+  if (!options.together) {
+    const notExcluded = managers.filter((manager) => !excluded.has(manager.managerId));
+    const held = await existingReservation(
+      tableName,
+      notExcluded.map((manager) => manager.managerId),
+      sme.applicationId,
+    );
+    const holder = notExcluded.find((manager) => manager.managerId === held);
+    if (holder) {
+      return { managerId: holder.managerId, score: scoreManager(holder, sme), outcome: 'already_reserved' };
+    }
   }
   const at = options.at ?? new Date().toISOString();
-  for (const { manager, score } of rankCandidates(managers, sme, excluded)) {
+  for (const { manager, score } of rankCandidates(managers, sme, excluded, options.roster)) {
     const outcome = await reserveManagerCapacity(tableName, {
       managerId: manager.managerId,
       applicationId: sme.applicationId,
       at,
+      ...(options.together ? { together: options.together({ managerId: manager.managerId, score }) } : {}),
     });
+    if (outcome === 'together_refused') return outcome;
     if (outcome !== 'no_capacity') return { managerId: manager.managerId, score, outcome };
   }
   return undefined;

@@ -18,7 +18,7 @@ import {
   recordMemberDecision,
   setInvitationToken,
 } from '#shared/data/collaborations.ts';
-import { queuedEmailItem, queueEmail, sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import { queueAndSendEmail, queuedEmailItem } from '#shared/data/email-outbox.ts';
 import {
   closeHumanTask,
   getHumanTask,
@@ -442,27 +442,23 @@ export async function finishInvitations(
       lang: managerLanguageFor(coordinator, officeLanguage),
     });
   for (const recipient of recipients) {
-    await queueEmail(
+    await queueAndSendEmail(
       deps.tableName,
       outboxOwner(collaboration.collaborationId),
       recipient.kind,
-      recipient.to,
-      collaborationStartEmail(recipient.lang, {
-        name: recipient.name,
-        programmeName: programme.names[recipient.lang],
-        title: titleOf(recipient.lang, collaboration, programme),
-        started,
-        members: members.map((m) => m.companyName),
-        coordinator: coordinator?.name ?? '—',
-      }),
-      now,
-    );
-    await sendQueuedEmail(
-      deps.tableName,
-      outboxOwner(collaboration.collaborationId),
-      recipient.kind,
+      {
+        to: recipient.to,
+        email: collaborationStartEmail(recipient.lang, {
+          name: recipient.name,
+          programmeName: programme.names[recipient.lang],
+          title: titleOf(recipient.lang, collaboration, programme),
+          started,
+          members: members.map((m) => m.companyName),
+          coordinator: coordinator?.name ?? '—',
+        }),
+      },
       deps.send,
-      () => nowOf(deps),
+      { queuedAt: now, now: () => nowOf(deps) },
     );
   }
   logger.info('Collaboration invitations closed', {
@@ -593,21 +589,21 @@ export async function recordCollaborationReport(
     if (!(await flagMember(deps.tableName, after.collaborationId, member.applicationId, now.toISOString())))
       continue;
     const kind = `flag.${member.number}`;
-    await queueEmail(
+    await queueAndSendEmail(
       deps.tableName,
       outboxOwner(after.collaborationId),
       kind,
-      programme.officeEmails,
-      noBenefitFlagEmail(officeLanguage, {
-        programmeName: programme.names[officeLanguage],
-        title: titleOf(officeLanguage, after, programme),
-        companyName: member.companyName,
-        cycles: threshold,
-      }),
-      now,
-    );
-    await sendQueuedEmail(deps.tableName, outboxOwner(after.collaborationId), kind, deps.send, () =>
-      nowOf(deps),
+      {
+        to: programme.officeEmails,
+        email: noBenefitFlagEmail(officeLanguage, {
+          programmeName: programme.names[officeLanguage],
+          title: titleOf(officeLanguage, after, programme),
+          companyName: member.companyName,
+          cycles: threshold,
+        }),
+      },
+      deps.send,
+      { queuedAt: now, now: () => nowOf(deps) },
     );
   }
   const goesOn =
@@ -654,27 +650,23 @@ export async function closeCollaboration(
       });
   }
   for (const recipient of recipients) {
-    await queueEmail(
+    await queueAndSendEmail(
       deps.tableName,
       outboxOwner(collaboration.collaborationId),
       recipient.kind,
-      recipient.to,
-      collaborationClosedEmail(recipient.lang, {
-        name: recipient.name,
-        programmeName: programme.names[recipient.lang],
-        title: titleOf(recipient.lang, collaboration, programme),
-        cycles: collaboration.cyclesDone,
-        totalEur: collaboration.benefitTotalEur,
-        benefits,
-      }),
-      now,
-    );
-    await sendQueuedEmail(
-      deps.tableName,
-      outboxOwner(collaboration.collaborationId),
-      recipient.kind,
+      {
+        to: recipient.to,
+        email: collaborationClosedEmail(recipient.lang, {
+          name: recipient.name,
+          programmeName: programme.names[recipient.lang],
+          title: titleOf(recipient.lang, collaboration, programme),
+          cycles: collaboration.cyclesDone,
+          totalEur: collaboration.benefitTotalEur,
+          benefits,
+        }),
+      },
       deps.send,
-      () => nowOf(deps),
+      { queuedAt: now, now: () => nowOf(deps) },
     );
   }
   logger.info('Collaboration closed', { collaborationId: collaboration.collaborationId });

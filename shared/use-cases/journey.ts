@@ -8,13 +8,13 @@ import {
   getApplication,
   moveApplication,
   recordNoManagerRound,
-  recordOffer,
+  recordOfferItem,
   recordOutcome,
   releaseCompanyLock,
   stageCounter,
 } from '#shared/data/applications.ts';
 import { getAssessment, putAssessmentOnce } from '#shared/data/assessments.ts';
-import { queuedEmailItem, queueEmail, sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import { queueAndSendEmail, queuedEmailItem } from '#shared/data/email-outbox.ts';
 import {
   answerHumanTask,
   closeHumanTask,
@@ -23,7 +23,12 @@ import {
   listHumanTasks,
   taskEmailKind,
 } from '#shared/data/human-tasks.ts';
-import { findAndReserveManager, getManager, reserveManagerCapacity } from '#shared/data/managers.ts';
+import {
+  findAndReserveManager,
+  getManager,
+  reserveManagerCapacity,
+  type TransactionItem,
+} from '#shared/data/managers.ts';
 import { returnReservation } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, launchProjectOnce } from '#shared/data/projects.ts';
@@ -173,38 +178,31 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
   if (offers >= programme.matching.maxOffers) {
     return { outcome: 'escalate', timeouts };
   }
-  const roster = programme.matching.roster;
-  const candidates = roster
-    ? (await Promise.all(roster.map((managerId) => getManager(deps.tableName, managerId)))).filter(
-        (manager): manager is Manager => manager !== undefined,
-      )
-    : undefined;
+  const round = offers + 1;
+  // The offer is written in the reservation's transaction: a manager's capacity is never held
+  // without the offer that explains it, and a second run finds the offer (its condition fails).
+  const offerFor = (match: { managerId: string; score: object }) =>
+    recordOfferItem(deps.tableName, applicationId, { ...match, round });
   const match =
-    (await cohortMatch(deps, application)) ??
+    (await cohortMatch(deps, application, offerFor)) ??
     (await findAndReserveManager(
       deps.tableName,
       smeProfileFromApplication(application),
       application.triedManagerIds ?? [],
-      candidates ? { candidates } : {},
+      {
+        together: offerFor,
+        ...(programme.matching.roster ? { roster: programme.matching.roster } : {}),
+      },
     ));
+  if (match === 'together_refused') {
+    // Another run recorded its offer first, or the application left `eligible` (withdrawn,
+    // closed): nothing was reserved here.
+    const current = await getApplication(deps.tableName, applicationId);
+    if (current?.currentOffer) return { outcome: 'offer', ...current.currentOffer, timeouts };
+    logger.warn('Matching dropped: the application is no longer waiting', { applicationId });
+    return { outcome: 'wait', timeouts };
+  }
   if (match) {
-    const round = offers + 1;
-    const recorded = await recordOffer(deps.tableName, applicationId, {
-      managerId: match.managerId,
-      round,
-      score: match.score,
-    });
-    if (!recorded) {
-      // Another run recorded its offer first, or the application left `eligible` (withdrawn,
-      // closed): give back the capacity reserved here unless it is the offer on record.
-      const current = await getApplication(deps.tableName, applicationId);
-      if (current?.currentOffer?.managerId !== match.managerId) {
-        await endEngagement(deps.tableName, { managerId: match.managerId, applicationId });
-      }
-      if (current?.currentOffer) return { outcome: 'offer', ...current.currentOffer, timeouts };
-      logger.warn('Matching dropped: the application is no longer waiting', { applicationId });
-      return { outcome: 'wait', timeouts };
-    }
     logger.info('Manager reserved', { applicationId, managerId: match.managerId, round });
     return { outcome: 'offer', managerId: match.managerId, round, timeouts };
   }
@@ -220,22 +218,25 @@ export async function matchManager(deps: JourneyDeps, applicationId: string): Pr
  * The manager cohort matching drafted for this SME, reserved if they still have room and were not
  * tried; otherwise undefined (the online matcher decides).
  */
-async function cohortMatch(deps: JourneyDeps, application: ApplicationRecord) {
+async function cohortMatch(
+  deps: JourneyDeps,
+  application: ApplicationRecord,
+  offerFor: (match: { managerId: string; score: object }) => TransactionItem,
+) {
   const drafted = application.cohortManagerId;
   if (!drafted || (application.triedManagerIds ?? []).includes(drafted)) return undefined;
   const manager = await getManager(deps.tableName, drafted);
   if (!manager) return undefined;
+  const score = scoreManager(manager, smeProfileFromApplication(application));
   const outcome = await reserveManagerCapacity(deps.tableName, {
     managerId: drafted,
     applicationId: application.applicationId,
     at: nowOf(deps).toISOString(),
+    together: offerFor({ managerId: drafted, score }),
   });
   if (outcome === 'no_capacity') return undefined;
-  return {
-    managerId: drafted,
-    score: scoreManager(manager, smeProfileFromApplication(application)),
-    outcome,
-  };
+  if (outcome === 'together_refused') return outcome;
+  return { managerId: drafted, score, outcome };
 }
 
 export interface OpenTaskInput {
@@ -261,10 +262,12 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
   const manager = managerId ? await getManager(deps.tableName, managerId) : undefined;
   const round = input.round ?? (await currentRound(deps, input.applicationId, input.kind, input.phase));
   const ref: HumanTaskRef = { applicationId: input.applicationId, kind: input.kind, round };
-  const existing = await getHumanTask(deps.tableName, ref);
+  const reminder = input.phase === 'reminder';
+  // A reminder keeps the task's deadline; a first opening sets it (a retried one finds the task
+  // there and writes nothing, so it needs no read).
+  const existing = reminder ? await getHumanTask(deps.tableName, ref) : undefined;
   const dueAt =
     existing?.dueAt ?? new Date(now.getTime() + expiryHours(programme, input.kind) * 3600_000).toISOString();
-  const reminder = input.phase === 'reminder';
   const monitoring = input.kind === 'checkin' || input.kind === 'closing';
   const project =
     monitoring && application.projectId ? await getProject(deps.tableName, application.projectId) : undefined;
@@ -578,7 +581,7 @@ export async function assignManager(
   const round = application.offerRound ?? 0;
   const smeKind = `introduction.sme.${managerId}`;
   const managerKind = `introduction.manager.${managerId}`;
-  await queueOnce(deps, input.applicationId, smeKind, application.contact.email, now, () =>
+  await queueAndSend(deps, input.applicationId, smeKind, application.contact.email, now, () =>
     introductionToSmeEmail(smeLang, {
       contactName: application.contact.name,
       companyName: application.company.name,
@@ -588,7 +591,7 @@ export async function assignManager(
       ...(manager.phone ? { managerPhone: manager.phone } : {}),
     }),
   );
-  await queueOnce(deps, input.applicationId, managerKind, manager.email, now, () =>
+  await queueAndSend(deps, input.applicationId, managerKind, manager.email, now, () =>
     introductionToManagerEmail(mLang, {
       managerName: manager.name,
       companyName: application.company.name,
@@ -602,7 +605,10 @@ export async function assignManager(
   return { assigned: true, managerId };
 }
 
-/** Queues an e-mail of that kind for the application once, and sends it if still pending. */
+/**
+ * Queues an e-mail of that kind for the application once, and sends it if still pending.
+ * @param now - when it is queued (the step's time)
+ */
 export async function queueAndSend(
   deps: JourneyDeps,
   applicationId: string,
@@ -611,19 +617,10 @@ export async function queueAndSend(
   now: Date,
   render: () => RenderedEmail,
 ) {
-  return queueOnce(deps, applicationId, kind, to, now, render);
-}
-
-async function queueOnce(
-  deps: JourneyDeps,
-  applicationId: string,
-  kind: string,
-  to: string,
-  now: Date,
-  render: () => RenderedEmail,
-) {
-  await queueEmail(deps.tableName, applicationId, kind, to, render(), now);
-  await sendQueuedEmail(deps.tableName, applicationId, kind, deps.send, () => nowOf(deps));
+  await queueAndSendEmail(deps.tableName, applicationId, kind, { to, email: render() }, deps.send, {
+    queuedAt: now,
+    now: () => nowOf(deps),
+  });
 }
 
 /** Stores the answered assessment, e-mails the SME its summary, and says whether a project follows. */
@@ -666,7 +663,7 @@ export async function recordAssessment(
   });
   if (completedNow) countProgrammeEvent('AssessmentsCompleted');
   const lang = application.language;
-  await queueOnce(deps, input.applicationId, 'assessment.summary', application.contact.email, now, () =>
+  await queueAndSend(deps, input.applicationId, 'assessment.summary', application.contact.email, now, () =>
     assessmentSummaryEmail(lang, {
       contactName: application.contact.name,
       companyName: application.company.name,
@@ -786,7 +783,7 @@ export async function launchProject(
       : []),
   ];
   for (const [kind, to, name, lang] of recipients) {
-    await queueOnce(deps, input.applicationId, kind, to, now, () =>
+    await queueAndSend(deps, input.applicationId, kind, to, now, () =>
       projectLaunchedEmail(lang, {
         recipientName: name,
         companyName: application.company.name,
@@ -831,7 +828,7 @@ export async function closeJourney(
   await releaseJourneyHolds(deps, application, now);
   if (input.outcome !== 'ineligible' && input.outcome !== 'launched') {
     const lang = application.language;
-    await queueOnce(
+    await queueAndSend(
       deps,
       input.applicationId,
       `closed.${input.outcome}`,

@@ -2,7 +2,13 @@
 // programme office vets through a task link (approve with a merit score, or reject); an approved
 // manager becomes available and gets a personal link to change their availability.
 import { randomUUID } from 'node:crypto';
-import { emailQueued, queuedEmailItem, queueEmail, sendQueuedEmail } from '#shared/data/email-outbox.ts';
+import {
+  emailQueued,
+  queueAndSendEmail,
+  queuedEmailItem,
+  queueEmail,
+  sendQueuedEmail,
+} from '#shared/data/email-outbox.ts';
 import { closeHumanTask, getHumanTask } from '#shared/data/human-tasks.ts';
 import {
   createRegisteredManager,
@@ -115,19 +121,21 @@ async function tellKnownAddress(
     await putAvailabilityLink(deps.tableName, hashLinkSecret(secret), known.managerId, now.toISOString());
     availabilityLink = managerAvailabilityUrl(deps.publicBaseUrl, secret);
   }
-  await queueEmail(
+  await queueAndSendEmail(
     deps.tableName,
     owner,
     kind,
-    known.email,
-    managerAlreadyRegisteredEmail(lang, {
-      managerName: known.name,
-      status: known.status,
-      ...(availabilityLink ? { availabilityLink } : {}),
-    }),
-    now,
+    {
+      to: known.email,
+      email: managerAlreadyRegisteredEmail(lang, {
+        managerName: known.name,
+        status: known.status,
+        ...(availabilityLink ? { availabilityLink } : {}),
+      }),
+    },
+    deps.send,
+    { queuedAt: now, now: () => nowOf(deps) },
   );
-  await sendQueuedEmail(deps.tableName, owner, kind, deps.send, () => nowOf(deps));
   logger.info('Registration with a known address', { managerId: known.managerId });
 }
 
@@ -221,15 +229,17 @@ export async function applyVetting(
       await putManager(deps.tableName, { ...manager, status: 'rejected' });
     // Not admitted: what they gave to register goes after the retention.
     await applyManagerRetention(deps.tableName, { ...manager, status: 'rejected' }, now);
-    await queueEmail(
+    await queueAndSendEmail(
       deps.tableName,
       owner,
       'rejected',
-      manager.email,
-      managerRejectedEmail(lang, { managerName: manager.name, reason: answer.reason }),
-      now,
+      {
+        to: manager.email,
+        email: managerRejectedEmail(lang, { managerName: manager.name, reason: answer.reason }),
+      },
+      deps.send,
+      { queuedAt: now, now: () => nowOf(deps) },
     );
-    await sendQueuedEmail(deps.tableName, owner, 'rejected', deps.send, () => nowOf(deps));
   }
   logger.info('Manager vetted', { managerId: manager.managerId, decision: answer.decision });
   return { decision: answer.decision };

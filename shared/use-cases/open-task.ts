@@ -38,6 +38,7 @@ export async function openOrRemindTask(
       delivery.emailKind,
       delivery.send,
       delivery.now,
+      result.queuedEmail,
     );
   return result.task;
 }

@@ -3,7 +3,7 @@
 // its own managers (random IDs) and passes them as candidates, so tests never touch each other's.
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { documentClient } from '#shared/data/client.ts';
 import {
@@ -304,6 +304,57 @@ describe('releaseManagerCapacity', () => {
 });
 
 describe('findAndReserveManager', () => {
+  it('reserves together with the offer or not at all: of two runs at once, one offer and one unit of load', async () => {
+    // Prepare: the "offer" is a marker item that may be written once (like the application's
+    // offer, whose condition refuses a second one)
+    const sme = newSme();
+    const candidates = await stored(newManager({ atecoDivisions: ['25'] }), newManager({ merit: 10 }));
+    const marker = { pk: `TEST#${sme.applicationId}`, sk: 'OFFER' };
+    const together = ({ managerId }: { managerId: string }) => ({
+      Put: {
+        TableName: tableName,
+        Item: { ...marker, managerId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+
+    // Act
+    const outcomes = await Promise.all(
+      [1, 2].map(() => findAndReserveManager(tableName, sme, [], { candidates, at, together })),
+    );
+
+    // Assess: one run reserved and wrote its offer; the other wrote nothing (no manager's load
+    // holds a unit without an offer)
+    const reserved = outcomes.filter((outcome) => typeof outcome === 'object');
+    expect(reserved).toHaveLength(1);
+    expect(outcomes).toContain('together_refused');
+    const offer = await documentClient.send(new GetCommand({ TableName: tableName, Key: marker }));
+    expect(offer.Item?.managerId).toBe(candidates[0]!.managerId);
+    expect(await loadOf(candidates[0]!.managerId)).toBe(1);
+    expect(await loadOf(candidates[1]!.managerId)).toBe(0);
+    expect(await reservationsOf(candidates[1]!.managerId)).toEqual([]);
+  });
+
+  it('keeps to the programme’s roster', async () => {
+    // Prepare: the better fit is not on the roster
+    const sme = newSme();
+    const [best, onRoster] = await stored(
+      newManager({ atecoDivisions: ['25'], merit: 95 }),
+      newManager({ atecoDivisions: ['62'], merit: 40 }),
+    );
+
+    // Act
+    const match = await findAndReserveManager(tableName, sme, [], {
+      candidates: [best!, onRoster!],
+      at,
+      roster: [onRoster!.managerId],
+    });
+
+    // Assess
+    expect(match?.managerId).toBe(onRoster!.managerId);
+    expect(await loadOf(best!.managerId)).toBe(0);
+  });
+
   it('reserves the best eligible manager and returns the score behind the choice', async () => {
     // Prepare
     const sme = newSme();
