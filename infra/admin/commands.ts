@@ -260,14 +260,14 @@ async function loadProgrammesCommand(
     }
     programmes = validation.programmes;
   } else if (command.allPresets) {
-    programmes = programmePresets;
+    programmes = programmePresets();
   } else {
     const unknown = command.presets.filter((name) => !presetNames().includes(name));
     if (unknown.length > 0) {
       output.err(`No preset ${unknown.join(', ')}. Presets: ${presetNames().join(', ')}.`);
       return 1;
     }
-    programmes = programmePresets.filter((preset) => command.presets.includes(preset.id));
+    programmes = programmePresets().filter((preset) => command.presets.includes(preset.id));
   }
 
   const results = await loadProgrammes(tableName, programmes, { dryRun: command.dryRun });
@@ -300,7 +300,7 @@ async function listProgrammesCommand(context: CommandContext): Promise<ExitCode>
   const stored = new Set(programmes.map((programme) => programme.id));
   const rows = [
     ...programmes.map((programme) => ({ programme, source: 'stored' })),
-    ...programmePresets
+    ...programmePresets()
       .filter((preset) => !stored.has(preset.id))
       .map((programme) => ({ programme, source: 'preset (not stored)' })),
   ];

@@ -225,7 +225,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'false',
     });
     const { putProgramme, getProgrammeStored } = await import('#shared/data/programmes.ts');
-    for (const preset of programmePresets) {
+    for (const preset of programmePresets()) {
       if (!(await getProgrammeStored(mainTable.logicalName, preset.id)))
         await putProgramme(mainTable.logicalName, preset);
     }

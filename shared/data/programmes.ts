@@ -52,7 +52,7 @@ function fromItem(item: Record<string, unknown>): Programme {
 export async function listProgrammes(tableName: string): Promise<Programme[]> {
   const stored = (await queryGsi1(tableName, keys.programmesList('').gsi1pk)).map(fromItem);
   const ids = new Set(stored.map((programme) => programme.id));
-  return [...stored, ...programmePresets.filter((preset) => !ids.has(preset.id))].sort((a, b) =>
+  return [...stored, ...programmePresets().filter((preset) => !ids.has(preset.id))].sort((a, b) =>
     a.id.localeCompare(b.id),
   );
 }

@@ -268,14 +268,20 @@ const internationalisation: ProgrammeInput = {
   officeEmails: ['internazionalizzazione@regione.example.org'],
 };
 
-export const programmePresets: readonly Programme[] = [
-  sviluppoPmi,
-  mechNet,
-  miaEdih,
-  internationalisation,
-].map((preset) => programmeSchema.parse(preset));
+let parsedPresets: readonly Programme[] | undefined;
+
+/**
+ * The presets, checked by the programme schema on first use (not at module load: a function that
+ * never reads a preset does not pay for parsing four programmes in its cold start).
+ */
+export function programmePresets(): readonly Programme[] {
+  parsedPresets ??= [sviluppoPmi, mechNet, miaEdih, internationalisation].map((preset) =>
+    programmeSchema.parse(preset),
+  );
+  return parsedPresets;
+}
 
 /** The preset with this ID, if any. */
 export function findPreset(programmeId: string): Programme | undefined {
-  return programmePresets.find((preset) => preset.id === programmeId);
+  return programmePresets().find((preset) => preset.id === programmeId);
 }

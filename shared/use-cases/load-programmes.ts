@@ -60,7 +60,7 @@ export function validateProgrammes(input: unknown): ProgrammesValidation {
 
 /** The presets by name: their ids ("sviluppo-pmi"). */
 export function presetNames(): string[] {
-  return programmePresets.map((preset) => preset.id);
+  return programmePresets().map((preset) => preset.id);
 }
 
 /** One field that differs: its dotted path and the values before and after. */

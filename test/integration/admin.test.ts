@@ -109,7 +109,7 @@ describe('managers import', () => {
 describe('programmes load', () => {
   it('creates, then reports the changed fields, then finds nothing to change', async () => {
     const id = `admin-test-${randomUUID().slice(0, 8)}`;
-    const programme = { ...programmePresets[0]!, id };
+    const programme = { ...programmePresets()[0]!, id };
 
     expect(await loadProgrammes(tableName, [programme])).toEqual([{ id, action: 'create', changes: [] }]);
     const raised = { ...programme, quotas: { assessments: 150 } };
@@ -148,9 +148,12 @@ describe('match --dry-run', () => {
     for (const each of [specialist, generalist]) await putManager(tableName, each);
     await loadProgrammes(tableName, [
       {
-        ...programmePresets[0]!,
+        ...programmePresets()[0]!,
         id: programmeId,
-        matching: { ...programmePresets[0]!.matching, roster: [specialist.managerId, generalist.managerId] },
+        matching: {
+          ...programmePresets()[0]!.matching,
+          roster: [specialist.managerId, generalist.managerId],
+        },
       },
     ]);
     const application = (name: string, division: string, overrides: Record<string, unknown> = {}) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { programmePresets } from '#shared/programmes/presets.ts';
 import { diffFields, presetNames, validateProgrammes } from '#shared/use-cases/load-programmes.ts';
 
-const preset = programmePresets[0]!;
+const preset = programmePresets()[0]!;
 
 describe('validateProgrammes', () => {
   it('accepts one programme or an array, filling the defaults', () => {

@@ -81,7 +81,7 @@ describe('the programme’s assessment settings', () => {
 
   it('asks the internationalisation segment in the Internationalisation preset only', () => {
     expect(findPreset('internazionalizzazione')?.assessment.model).toBe('dma_internationalisation');
-    const others = programmePresets.filter((preset) => preset.id !== 'internazionalizzazione');
+    const others = programmePresets().filter((preset) => preset.id !== 'internazionalizzazione');
     expect(others.map((preset) => preset.assessment.model)).toEqual(others.map(() => 'dma'));
   });
 });
