@@ -4,7 +4,7 @@
 // to import the bundle in a fresh Node process (median of several), as Lambda's init phase does,
 // with NODE_OPTIONS=--enable-source-maps as deployed and dummy values for the environment.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -30,6 +30,12 @@ export interface BundleFigures {
   readonly rssMb: number;
   /** Variables the bench had to guess for this bundle (not in its defaults nor the stack's). */
   readonly guessedEnvironment: string[];
+  /** The same entry at the baseline revision, imported turn about with this one. */
+  readonly baseline?: {
+    readonly bundleBytes: number;
+    readonly initRunsMs: number[];
+    readonly initMedianMs: number;
+  };
 }
 
 /** The banner CDK puts on the bundles, read from the construct so the bench cannot drift from it. */
@@ -144,6 +150,8 @@ export async function runColdStartBench(options: {
   readonly runs: number;
   /** More configuration for the handlers (e.g. what the local stack sets); the defaults above win. */
   readonly environment?: Record<string, string>;
+  /** A checkout of another revision (its node_modules resolving to ours): each entry measured beside it. */
+  readonly baselineRoot?: string;
   readonly log: (line: string) => void;
 }): Promise<BundleFigures[]> {
   const environment: Record<string, string> = {
@@ -162,12 +170,9 @@ export async function runColdStartBench(options: {
   }
   const banner = cdkBanner();
   const figures: BundleFigures[] = [];
-  for (const [entry, functions] of byEntry) {
-    const outdir = join(outRoot, entry.replace(/[/.]/g, '_'));
-    mkdirSync(outdir, { recursive: true });
-    const outfile = join(outdir, 'index.mjs');
-    const result = await build({
-      entryPoints: [join(repositoryRoot, entry)],
+  const bundle = (root: string, entry: string, outfile: string) =>
+    build({
+      entryPoints: [join(root, entry)],
       bundle: true,
       platform: 'node',
       target: 'node24',
@@ -177,12 +182,29 @@ export async function runColdStartBench(options: {
       sourcemap: true,
       sourcesContent: false,
       mainFields: ['module', 'main'],
-      tsconfig: join(repositoryRoot, 'tsconfig.json'),
+      tsconfig: join(root, 'tsconfig.json'),
       external: ['@aws-sdk/*'],
       banner: { js: banner },
       metafile: true,
       logLevel: 'warning',
     });
+  for (const [entry, functions] of byEntry) {
+    const outdir = join(outRoot, entry.replace(/[/.]/g, '_'));
+    mkdirSync(outdir, { recursive: true });
+    const outfile = join(outdir, 'index.mjs');
+    const result = await bundle(repositoryRoot, entry, outfile);
+    const baselineFile = join(outdir, 'baseline.mjs');
+    const hasBaseline =
+      options.baselineRoot !== undefined &&
+      existsSync(join(options.baselineRoot, entry)) &&
+      (await bundle(options.baselineRoot, entry, baselineFile).then(
+        () => true,
+        (error: unknown) => {
+          options.log(`cold start: ${entry} at the baseline revision did not build: ${String(error)}`);
+          return false;
+        },
+      ));
+    const baselineRuns: number[] = [];
     const inputs = new Map<string, number>();
     for (const output of Object.values(result.metafile.outputs)) {
       for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -200,6 +222,9 @@ export async function runColdStartBench(options: {
     while (runs.length < options.runs) {
       try {
         runs.push(await importOnce(url, environment));
+        // Turn about, so that whatever else loads the machine weighs on both alike.
+        if (hasBaseline)
+          baselineRuns.push((await importOnce(pathToFileURL(baselineFile).href, environment)).ms);
       } catch (error) {
         // A variable nobody told the bench about: give it a dummy value, say so, measure again.
         const missing = missingVariables(error).filter((name) => !(name in environment));
@@ -224,9 +249,18 @@ export async function runColdStartBench(options: {
         runs.map((r) => r.rss / 2 ** 20),
         0.5,
       ),
+      ...(hasBaseline && baselineRuns.length > 0
+        ? {
+            baseline: {
+              bundleBytes: statSync(baselineFile).size,
+              initRunsMs: baselineRuns,
+              initMedianMs: percentile(baselineRuns, 0.5),
+            },
+          }
+        : {}),
     };
     options.log(
-      `cold start: ${entry}: ${(figure.bundleBytes / 1024).toFixed(0)} KB, init median ${figure.initMedianMs.toFixed(0)} ms`,
+      `cold start: ${entry}: ${(figure.bundleBytes / 1024).toFixed(0)} KB, init median ${figure.initMedianMs.toFixed(0)} ms${figure.baseline ? ` (baseline ${(figure.baseline.bundleBytes / 1024).toFixed(0)} KB, ${figure.baseline.initMedianMs.toFixed(0)} ms)` : ''}`,
     );
     figures.push(figure);
   }

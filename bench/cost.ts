@@ -14,6 +14,7 @@ export interface Prices {
   dynamoDb: { onDemandPerMillionWriteRequestUnits: number; onDemandPerMillionReadRequestUnits: number };
   apiGateway: { restPerMillionRequests: number };
   ses: { perThousandEmails: number };
+  sqs: { standardPerMillionRequests: number };
   estimatedOnly: {
     cloudWatchLogsPerGbIngested: number;
     xRayPerMillionTracesRecorded: number;
@@ -39,6 +40,8 @@ export interface Usage {
   readonly writeRequestUnits: number;
   readonly apiRequests: number;
   readonly emails: number;
+  /** Requests to the intake's buffer: sends, and Lambda's receives and batch deletes that found messages. */
+  readonly sqsRequests: number;
 }
 
 export interface CostLine {
@@ -98,6 +101,12 @@ export function costOf(usage: Usage, prices: Prices): CostResult {
       quantityPerJourney: per(usage.apiRequests),
       unit: 'requests',
       usdPerJourney: per(usage.apiRequests) * (prices.apiGateway.restPerMillionRequests / 1e6),
+    },
+    {
+      item: 'SQS requests (the journey-start buffer)',
+      quantityPerJourney: per(usage.sqsRequests),
+      unit: 'requests',
+      usdPerJourney: per(usage.sqsRequests) * (prices.sqs.standardPerMillionRequests / 1e6),
     },
     {
       item: 'SES e-mails',

@@ -331,46 +331,7 @@ export async function runJourneyBench(options: JourneyBenchOptions): Promise<Jou
   // What the executions recorded, the billing view of Step Functions: every execution of every
   // state machine started since the first application (the journeys, and whatever they started,
   // such as a launched project's first monitoring cycle, still running at the end).
-  const history: JourneyBenchResult['history'] = {
-    executions: 0,
-    stateTransitions: 0,
-    lambdaTasksScheduled: 0,
-    events: 0,
-    maxEventsPerExecution: 0,
-    byStateMachine: {},
-  };
-  for (const [machineName, stateMachineArn] of Object.entries(stack.stateMachineArns)) {
-    const machine = { executions: 0, running: 0, stateTransitions: 0, events: 0 };
-    let nextToken: string | undefined;
-    do {
-      const page = stack.engine.listExecutions({ stateMachineArn, nextToken });
-      for (const execution of page.executions) {
-        if (execution.startDate < phaseStart) continue;
-        const { events } = stack.engine.getExecutionHistory({
-          executionArn: execution.executionArn,
-          includeExecutionData: false,
-        });
-        machine.executions++;
-        if (execution.status === 'RUNNING') machine.running++;
-        machine.events += events.length;
-        history.maxEventsPerExecution = Math.max(history.maxEventsPerExecution, events.length);
-        for (const event of events) {
-          if (event.type.endsWith('StateEntered')) machine.stateTransitions++;
-          if (
-            event.type === 'LambdaFunctionScheduled' ||
-            (event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.resourceType === 'lambda')
-          )
-            history.lambdaTasksScheduled++;
-        }
-      }
-      nextToken = page.nextToken;
-    } while (nextToken);
-    if (machine.executions === 0) continue;
-    history.byStateMachine[machineName] = machine;
-    history.executions += machine.executions;
-    history.stateTransitions += machine.stateTransitions;
-    history.events += machine.events;
-  }
+  const history = executionHistories(stack, phaseStart);
 
   const outboxJson = (await (
     await fetch(stack.urls.outbox, { headers: { Accept: 'application/json' } })
@@ -397,4 +358,57 @@ export async function runJourneyBench(options: JourneyBenchOptions): Promise<Jou
     history,
     outboxJsonCount: outboxJson.length - outboxBefore,
   };
+}
+
+/**
+ * What the executions of these state machines (all by default) started since `since` recorded:
+ * the billing view of Step Functions (a transition per state entered).
+ */
+export function executionHistories(
+  stack: LocalStack,
+  since: Date,
+  machines: readonly string[] = Object.keys(stack.stateMachineArns),
+): JourneyBenchResult['history'] {
+  const history: JourneyBenchResult['history'] = {
+    executions: 0,
+    stateTransitions: 0,
+    lambdaTasksScheduled: 0,
+    events: 0,
+    maxEventsPerExecution: 0,
+    byStateMachine: {},
+  };
+  for (const [machineName, stateMachineArn] of Object.entries(stack.stateMachineArns)) {
+    if (!machines.includes(machineName)) continue;
+    const machine = { executions: 0, running: 0, stateTransitions: 0, events: 0 };
+    let nextToken: string | undefined;
+    do {
+      const page = stack.engine.listExecutions({ stateMachineArn, nextToken });
+      for (const execution of page.executions) {
+        if (execution.startDate < since) continue;
+        const { events } = stack.engine.getExecutionHistory({
+          executionArn: execution.executionArn,
+          includeExecutionData: false,
+        });
+        machine.executions++;
+        if (execution.status === 'RUNNING') machine.running++;
+        machine.events += events.length;
+        history.maxEventsPerExecution = Math.max(history.maxEventsPerExecution, events.length);
+        for (const event of events) {
+          if (event.type.endsWith('StateEntered')) machine.stateTransitions++;
+          if (
+            event.type === 'LambdaFunctionScheduled' ||
+            (event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.resourceType === 'lambda')
+          )
+            history.lambdaTasksScheduled++;
+        }
+      }
+      nextToken = page.nextToken;
+    } while (nextToken);
+    if (machine.executions === 0) continue;
+    history.byStateMachine[machineName] = machine;
+    history.executions += machine.executions;
+    history.stateTransitions += machine.stateTransitions;
+    history.events += machine.events;
+  }
+  return history;
 }

@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { matchRoute } from '#infra/local/api-server.ts';
+import type { LocalQueues } from '#infra/local/sqs.ts';
 
 /** Invocations and durations of one function. */
 export interface InvocationStats {
@@ -358,4 +359,38 @@ export function cpuMsPer(before: CpuSample, after: CpuSample, units: number) {
     node: per(before.node, after.node),
     dynamoDbLocal: per(before.dynamoDbLocal, after.dynamoDbLocal),
   };
+}
+
+/** SQS requests to the local queues, as AWS would bill them. */
+export interface QueueTotals {
+  /** SendMessage calls (the intake, one per application). */
+  sends: number;
+  /** Receives that found messages: each a ReceiveMessage and a DeleteMessageBatch on AWS. */
+  batches: number;
+  /** Billed requests: sends + 2 per batch (empty long polls are the pollers' idle cost). */
+  requests: number;
+}
+
+/**
+ * Counts the requests made to the local queues by wrapping their methods (the intake sends through
+ * the SQS endpoint, Lambda's local pollers receive directly).
+ */
+export function meterQueues(queues: LocalQueues): { totals: QueueTotals; reset(): void } {
+  const totals: QueueTotals = { sends: 0, batches: 0, requests: 0 };
+  const send = queues.send.bind(queues);
+  const receive = queues.receive.bind(queues);
+  queues.send = (queue, body) => {
+    totals.sends++;
+    totals.requests++;
+    return send(queue, body);
+  };
+  queues.receive = async (queue, options) => {
+    const messages = await receive(queue, options);
+    if (messages.length > 0) {
+      totals.batches++;
+      totals.requests += 2;
+    }
+    return messages;
+  };
+  return { totals, reset: () => Object.assign(totals, { sends: 0, batches: 0, requests: 0 }) };
 }

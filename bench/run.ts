@@ -5,9 +5,10 @@
 // while it runs and writes every figure to bench/results/latest.json. Exits 1 if any journey was
 // lost or failed, or a phase could not run.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FunctionName } from '#infra/functions.ts';
 import type { LocalStack } from '#infra/local/stack.ts';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string' },
     managers: { type: 'string' },
     'time-scale': { type: 'string' },
+    'workflow-runs': { type: 'string' },
+    baseline: { type: 'string' },
     skip: { type: 'string', multiple: true, default: [] },
     'opening-day': { type: 'boolean', default: false },
     firms: { type: 'string' },
@@ -46,7 +49,12 @@ if (args.help) {
   --concurrency C    SMEs in flight at once (default 50)
   --managers M       managers on the programme's roster (default 100)
   --time-scale S     local time scale for waits and timeouts (default 0.001)
-  --skip PHASE       skip a phase: intake, journeys, coldstart, idle, matching, collaboration (repeatable)
+  --workflow-runs R  runs of each other workflow priced on its own: onboarding, EDIH customer,
+                     monitoring cycle (default 20; 5 with --quick)
+  --baseline REV     also bundle and import every function as it was at git revision REV, turn
+                     about with today's (cold starts compared side by side)
+  --skip PHASE       skip a phase: intake, journeys, workflows, coldstart, idle, matching,
+                     collaboration (repeatable)
 
 npm run bench -- --opening-day [options]   a call opening "a sportello", with AWS's quotas modelled
   --firms N               firms applying (default 5000)
@@ -70,6 +78,8 @@ const options = {
   concurrency: Math.round(positive(args.concurrency, 50)),
   managers: Math.round(positive(args.managers, 100)),
   timeScale: positive(args['time-scale'], 0.001),
+  workflowRuns: Math.round(positive(args['workflow-runs'], quick ? 5 : 20)),
+  baseline: args.baseline,
   intakeRates: quick ? [25, 100] : [25, 50, 100, 200],
   intakeSeconds: quick ? 3 : 10,
   warmupSeconds: quick ? 1 : 3,
@@ -146,8 +156,17 @@ let lambdaByFunction: Record<string, Omit<InvocationStats, 'durationsMs'> & { p5
 let capacity: CapacityTotals | undefined;
 let apiByStatus: Record<string, number> | undefined;
 let journeyCpuMs: { node: number; dynamoDbLocal: number } | undefined;
+/** Each workflow priced on its own (the journey to launch from the journeys phase). */
+const workflowCosts: {
+  workflow: string;
+  runs: number;
+  failures: string[];
+  usage: Usage;
+  cost: CostResult;
+  dynamoDbCalls: number;
+}[] = [];
 
-const needsStack = !options.skip.has('intake') || !options.skip.has('journeys');
+const needsStack = ['intake', 'journeys', 'workflows'].some((name) => !options.skip.has(name));
 let stack: LocalStack | undefined;
 let stackEnvironment: Record<string, string> = {};
 const stopStack = async () => {
@@ -187,14 +206,19 @@ if (stack) {
   const { loadLocalLambdaRuntime } = await import('#infra/local/lambda-runtime.ts');
   const { functionCatalog } = await import('#infra/functions.ts');
   const { localFunctionArn, localStateMachineName, renderWorkflowAsl } = await import('#workflows/render.ts');
-  const { LambdaMeter, cpuMsPer, cpuSampler, meterApiServer, meterDynamoDb, percentile } = await import(
-    './meters.ts'
-  );
+  const { LambdaMeter, cpuMsPer, cpuSampler, meterApiServer, meterDynamoDb, meterQueues, percentile } =
+    await import('./meters.ts');
   const cpu = cpuSampler(Number(new URL(local.urls.dynamoDb).port));
   const { routes } = await import('#shared/http/routes.ts');
 
   const dynamoDb = meterDynamoDb(dynamoDbClient);
   const lambdas = new LambdaMeter();
+  const queues = meterQueues(local.queues);
+  // Lambda's event source mapping invokes startJourneys (state machine tasks are timed below).
+  const invoke = local.lambdaRuntime.invoke.bind(local.lambdaRuntime);
+  const timedStart = lambdas.wrap('startJourneys', (event: unknown) => invoke('startJourneys', event));
+  local.lambdaRuntime.invoke = (name, event) =>
+    name === 'startJourneys' ? timedStart(event) : invoke(name, event);
   const api = { requests: 0, byStatus: {} as Record<string, number> };
   const sitePort = Number(new URL(local.urls.site).port);
   const stopApiMeter = meterApiServer(sitePort, lambdas, api);
@@ -302,6 +326,7 @@ if (stack) {
         // Count from here: the programme and roster writes are set-up, not journeys.
         dynamoDb.reset();
         lambdas.reset();
+        queues.reset();
         api.requests = 0;
         api.byStatus = {};
         cpuBefore = cpu();
@@ -314,8 +339,6 @@ if (stack) {
     );
     return result;
   });
-  stopApiMeter();
-
   if (journeys) {
     const totals = lambdas.totals();
     capacity = structuredClone(dynamoDb.totals);
@@ -350,11 +373,77 @@ if (stack) {
       writeRequestUnits: capacity.writeUnits,
       apiRequests: api.requests,
       emails: journeys.emails.total,
+      sqsRequests: queues.totals.requests,
     };
     const { costOf, loadPrices } = await import('./cost.ts');
     cost = costOf(usage, loadPrices());
     log(`cost: ${usd(cost.usdPerJourney)} per completed journey at list prices`);
+    workflowCosts.push({
+      workflow: 'SME journey (application → offer → assessment → financing → launch)',
+      runs: usage.journeys,
+      failures: [],
+      usage,
+      cost,
+      dynamoDbCalls: Object.values(capacity.calls).reduce((a, b) => a + b, 0),
+    });
   }
+
+  await phase('workflows', async () => {
+    const { runWorkflowBench } = await import('./workflows.ts');
+    const { executionHistories } = await import('./journeys.ts');
+    const { costOf, loadPrices } = await import('./cost.ts');
+    const prices = loadPrices();
+    let since = new Date();
+    let machines: readonly string[] = [];
+    let outboxBefore = 0;
+    await runWorkflowBench({
+      stack: local,
+      runs: options.workflowRuns,
+      serialStart: 8_000_000,
+      log,
+      meter: {
+        begin: (workflowMachines, from) => {
+          dynamoDb.reset();
+          lambdas.reset();
+          queues.reset();
+          api.requests = 0;
+          since = from ?? new Date();
+          machines = workflowMachines;
+          outboxBefore = local.outbox.list().length;
+        },
+        end: (workflow, runs, failures) => {
+          const history = executionHistories(local, since, machines);
+          const totals = lambdas.totals();
+          const measured: Usage = {
+            journeys: runs,
+            stateTransitions: history.stateTransitions,
+            historyEvents: history.events,
+            lambdaInvocations: totals.invocations,
+            lambdaBilledMs: totals.billedMs,
+            readRequestUnits: dynamoDb.totals.readUnits,
+            writeRequestUnits: dynamoDb.totals.writeUnits,
+            apiRequests: api.requests,
+            emails: local.outbox.list().length - outboxBefore,
+            sqsRequests: queues.totals.requests,
+          };
+          const priced = costOf(measured, prices);
+          if (failures.length > 0) problems.push(`workflows: ${workflow}: ${failures.length} problem(s)`);
+          workflowCosts.push({
+            workflow,
+            runs,
+            failures,
+            usage: measured,
+            cost: priced,
+            dynamoDbCalls: Object.values(dynamoDb.totals.calls).reduce((a, b) => a + b, 0),
+          });
+          log(
+            `workflows: ${workflow}: ${usd(priced.usdPerJourney)} each${failures.length ? `; PROBLEMS: ${failures.slice(0, 3).join(' | ')}` : ''}`,
+          );
+        },
+      },
+    });
+  });
+  stopApiMeter();
 }
 await stopStack();
 
@@ -364,8 +453,29 @@ await stopStack();
 
 const coldStart: BundleFigures[] | undefined = await phase('coldstart', async () => {
   const { runColdStartBench } = await import('./cold-start.ts');
-  return runColdStartBench({ runs: options.initRuns, environment: stackEnvironment, log });
+  const baselineRoot = options.baseline ? checkoutBaseline(options.baseline) : undefined;
+  try {
+    return await runColdStartBench({
+      runs: options.initRuns,
+      environment: stackEnvironment,
+      ...(baselineRoot ? { baselineRoot } : {}),
+      log,
+    });
+  } finally {
+    if (baselineRoot) execFileSync('git', ['worktree', 'remove', '--force', baselineRoot]);
+  }
 });
+
+/** A checkout of the revision beside the repository, its packages resolved from ours. */
+function checkoutBaseline(revision: string): string {
+  const root = fileURLToPath(new URL('../node_modules/.cache/percorso-pmi-bench/baseline', import.meta.url));
+  rmSync(root, { recursive: true, force: true });
+  execFileSync('git', ['worktree', 'prune']);
+  execFileSync('git', ['worktree', 'add', '--detach', '--force', root, revision], { stdio: 'ignore' });
+  symlinkSync(fileURLToPath(new URL('../node_modules', import.meta.url)), `${root}/node_modules`);
+  log(`coldstart: baseline ${revision} checked out in ${root}`);
+  return root;
+}
 
 const idle: IdleResult | undefined = await phase('idle', async () => {
   log('idle: synthesising the CDK app (bundling skipped)');
@@ -483,6 +593,105 @@ const targets: { target: string; measured: string; verdict: Verdict }[] = [];
   });
 }
 
+// Issue 19 (a lean data path, a faster local runtime, lighter cold starts), against the code before
+// it: `npm run bench` at git 7cf51c9, this machine kind, in the same hour as the new code's run
+// (README, "Latest figures"); the bundles' and imports' baseline is measured in the run itself
+// with --baseline.
+const beforeIssue19 = {
+  revision: '7cf51c9',
+  journeysPerSecond: 3.2,
+  writeUnitsPerJourney: 170,
+};
+const issue19: { target: string; measured: string; verdict: Verdict }[] = [];
+{
+  const perJourney = (value: number) => value / Math.max(1, usage?.journeys ?? 0);
+  const calls = capacity ? perJourney(Object.values(capacity.calls).reduce((a, b) => a + b, 0)) : undefined;
+  const judged = (measured: number | undefined, met: (value: number) => boolean): Verdict =>
+    measured === undefined || !Number.isFinite(measured) ? 'not measured' : met(measured) ? 'met' : 'missed';
+  issue19.push({
+    target: 'DynamoDB calls per completed journey ≤ 50',
+    measured: calls === undefined ? 'n/a' : fixed(calls),
+    verdict: judged(calls, (value) => value <= 50),
+  });
+  const reads = usage ? perJourney(usage.readRequestUnits) : undefined;
+  issue19.push({
+    target: 'read units per journey ≤ 80',
+    measured: reads === undefined ? 'n/a' : fixed(reads),
+    verdict: judged(reads, (value) => value <= 80),
+  });
+  const writes = usage ? perJourney(usage.writeRequestUnits) : undefined;
+  issue19.push({
+    target: `write units per journey ≤ before (${beforeIssue19.writeUnitsPerJourney} at ${beforeIssue19.revision})`,
+    measured: writes === undefined ? 'n/a' : fixed(writes),
+    verdict: judged(writes, (value) => value <= beforeIssue19.writeUnitsPerJourney),
+  });
+  const rate = journeys ? journeys.journeysPerSecond : undefined;
+  issue19.push({
+    target: `1,000 journeys at ≥ 3× ${beforeIssue19.journeysPerSecond}/s, zero lost`,
+    measured: journeys
+      ? `${fixed(journeys.journeysPerSecond, 2)}/s (${fixed(journeys.journeysPerSecond / beforeIssue19.journeysPerSecond, 2)}×), ${journeys.completed}/${journeys.journeys}, ${journeys.failures.length} lost or failed`
+      : 'n/a',
+    verdict:
+      journeys && journeys.journeys < 1000
+        ? 'partly measured'
+        : judged(
+            rate,
+            (value) => value >= 3 * beforeIssue19.journeysPerSecond && journeys?.failures.length === 0,
+          ),
+  });
+  const cpu = journeyCpuMs ? journeyCpuMs.node + journeyCpuMs.dynamoDbLocal : undefined;
+  issue19.push({
+    target: 'CPU per journey (node + DynamoDB Local) ≤ 300 ms',
+    measured: journeyCpuMs
+      ? `${fixed(journeyCpuMs.node, 0)} + ${fixed(journeyCpuMs.dynamoDbLocal, 0)} ms`
+      : 'n/a',
+    verdict: judged(cpu, (value) => value <= 300),
+  });
+  const biggest = coldStart?.reduce((a, b) => (b.bundleBytes > a.bundleBytes ? b : a));
+  issue19.push({
+    target: 'every bundle ≤ 250 KB',
+    measured: biggest ? `largest ${kb(biggest.bundleBytes)} (${biggest.entry})` : 'n/a',
+    verdict: judged(biggest?.bundleBytes, (value) => value <= 250 * 1024),
+  });
+  const compared = coldStart?.filter((b) => b.baseline) ?? [];
+  const worstRatio = compared.reduce(
+    (worst, b) => Math.max(worst, b.initMedianMs / (b.baseline?.initMedianMs ?? Number.NaN)),
+    0,
+  );
+  issue19.push({
+    target: 'median module init ≤ 60% of before, side by side (--baseline)',
+    measured:
+      compared.length > 0
+        ? `worst ${fixed(worstRatio * 100, 0)}% of ${options.baseline} (${compared.length} entries)`
+        : 'n/a (run with --baseline REV)',
+    verdict: compared.length > 0 ? judged(worstRatio, (value) => value <= 0.6) : 'not measured',
+  });
+  const ours50 = intake?.rows.find((r) => r.target === 'ours' && r.result.rate === 50);
+  const base50 = intake?.rows.find((r) => r.target === 'baseline' && r.result.rate === 50);
+  const cpuOf = (row: typeof ours50) =>
+    row ? row.cpuMsPerRequest.node + row.cpuMsPerRequest.dynamoDbLocal : NaN;
+  const intakeRatio = ours50 && base50 ? cpuOf(ours50) / cpuOf(base50) : undefined;
+  issue19.push({
+    target: 'intake CPU per application ≤ 3× one PutItem (50 req/s); p99 reported',
+    measured:
+      ours50 && base50
+        ? `${fixed(cpuOf(ours50))} ms vs ${fixed(cpuOf(base50))} ms (${fixed(intakeRatio ?? NaN, 1)}×); p99 ${fixed(ours50.result.latencyMs.p99)} ms`
+        : 'n/a (the full run measures 50 req/s)',
+    verdict: judged(intakeRatio, (value) => value <= 3),
+  });
+  issue19.push({
+    target: 'cost ≤ $0.002 per completed journey',
+    measured: cost ? usd(cost.usdPerJourney) : 'n/a',
+    verdict: judged(cost?.usdPerJourney, (value) => value <= 0.002),
+  });
+  const priced = workflowCosts.filter((w) => w.failures.length === 0);
+  issue19.push({
+    target: 'the cost of each workflow printed on its own',
+    measured: `${priced.length} of ${workflowCosts.length} priced cleanly; collaboration not driven by the bench`,
+    verdict: workflowCosts.length === 0 ? 'not measured' : 'partly measured',
+  });
+}
+
 const out: string[] = [];
 if (intake) {
   out.push(
@@ -587,6 +796,61 @@ if (cost && usage) {
     ),
   );
 }
+if (workflowCosts.length > 0) {
+  const lineOf = (cost: CostResult, item: string) =>
+    cost.lines.find((line) => line.item.startsWith(item))?.usdPerJourney ?? 0;
+  out.push(
+    table(
+      'Cost of each workflow, per run (list prices, bench/prices.json)',
+      [
+        'workflow',
+        'runs',
+        'transitions',
+        'Lambda',
+        'DDB calls',
+        'RRU',
+        'WRU',
+        'e-mails',
+        'USD',
+        'of which SES',
+      ],
+      workflowCosts.map((w) => [
+        `${w.workflow}${w.failures.length ? ' (PROBLEMS)' : ''}`,
+        String(w.runs),
+        fixed(w.usage.stateTransitions / w.runs, 1),
+        fixed(w.usage.lambdaInvocations / w.runs, 1),
+        fixed(w.dynamoDbCalls / w.runs, 1),
+        fixed(w.usage.readRequestUnits / w.runs, 1),
+        fixed(w.usage.writeRequestUnits / w.runs, 1),
+        fixed(w.usage.emails / w.runs, 1),
+        usd(w.cost.usdPerJourney),
+        usd(lineOf(w.cost, 'SES')),
+      ]),
+    ),
+  );
+  for (const w of workflowCosts.filter((w) => w.failures.length > 0))
+    out.push(`  ${w.workflow}: ${w.failures.slice(0, 5).join(' | ')}`);
+}
+if (capacity) {
+  const rows = Object.entries(capacity.callsByFunction)
+    .map(([name, calls]) => [name, Object.values(calls).reduce((a, b) => a + b, 0), calls] as const)
+    .sort((a, b) => b[1] - a[1]);
+  out.push(
+    table(
+      'DynamoDB calls per journey, by function (the journeys phase)',
+      ['function', 'calls', 'of which'],
+      rows.map(([name, total, calls]) => [
+        name,
+        fixed(total / Math.max(1, usage?.journeys ?? 1), 1),
+        Object.entries(calls)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([what, n]) => `${what} ${fixed(n / Math.max(1, usage?.journeys ?? 1), 1)}`)
+          .join(', '),
+      ]),
+    ),
+  );
+}
 if (lambdaByFunction) {
   out.push(
     table(
@@ -677,6 +941,11 @@ out.push(
     ['target', 'measured', 'verdict'],
     targets.map((t) => [t.target, t.measured, t.verdict.toUpperCase()]),
   ),
+  table(
+    'Targets (issue 19)',
+    ['target', 'measured', 'verdict'],
+    issue19.map((t) => [t.target, t.measured, t.verdict.toUpperCase()]),
+  ),
 );
 console.log(out.join('\n'));
 
@@ -708,7 +977,9 @@ const results = {
   coldStart,
   matching,
   collaboration,
+  workflowCosts,
   targets,
+  issue19,
   problems,
 };
 const resultsDir = new URL('./results/', import.meta.url);

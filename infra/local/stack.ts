@@ -83,6 +83,8 @@ export interface LocalStack {
   readonly limitStarts: (limit: LocalStackOptions['startExecutionLimit']) => void;
   /** The most invocations running at once, and those refused by lambdaConcurrency. */
   readonly lambdaStats: () => { peak: number; throttled: number };
+  /** The handlers' invoker (its `invoke` may be wrapped, e.g. by the bench's meters). */
+  readonly lambdaRuntime: LocalLambdaRuntime;
   readonly stateMachineArns: Record<WorkflowName, string>;
   readonly tableNames: { readonly main: string; readonly idempotency: string };
   readonly engine: LocalStepFunctions;
@@ -302,6 +304,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       throttledStarts: () => throttledStarts,
       limitStarts,
       lambdaStats: () => limited?.stats() ?? { peak: 0, throttled: 0 },
+      lambdaRuntime: loaded,
       stateMachineArns,
       tableNames: { main: mainTable.logicalName, idempotency: idempotencyTable.logicalName },
       engine,
