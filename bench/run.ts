@@ -15,6 +15,7 @@ import type { LocalStack } from '#infra/local/stack.ts';
 import type { BundleFigures } from './cold-start.ts';
 import type { CollaborationBenchRow } from './collaboration.ts';
 import type { CostResult, Usage } from './cost.ts';
+import type { OperationCost } from './dynamodb-local.ts';
 import type { IdleResult } from './idle.ts';
 import type { IntakeResult } from './intake.ts';
 import type { JourneyBenchResult } from './journeys.ts';
@@ -53,8 +54,8 @@ if (args.help) {
                      monitoring cycle (default 20; 5 with --quick)
   --baseline REV     also bundle and import every function as it was at git revision REV, turn
                      about with today's (cold starts compared side by side)
-  --skip PHASE       skip a phase: intake, journeys, workflows, coldstart, idle, matching,
-                     collaboration (repeatable)
+  --skip PHASE       skip a phase: intake, journeys, workflows, ddblocal, coldstart, idle,
+                     matching, collaboration (repeatable)
 
 npm run bench -- --opening-day [options]   a call opening "a sportello", with AWS's quotas modelled
   --firms N               firms applying (default 5000)
@@ -156,6 +157,7 @@ let lambdaByFunction: Record<string, Omit<InvocationStats, 'durationsMs'> & { p5
 let capacity: CapacityTotals | undefined;
 let apiByStatus: Record<string, number> | undefined;
 let journeyCpuMs: { node: number; dynamoDbLocal: number } | undefined;
+let dynamoDbLocalCosts: OperationCost[] | undefined;
 /** Each workflow priced on its own (the journey to launch from the journeys phase). */
 const workflowCosts: {
   workflow: string;
@@ -444,6 +446,18 @@ if (stack) {
     });
   });
   stopApiMeter();
+
+  dynamoDbLocalCosts = await phase('ddblocal', async () => {
+    const { runDynamoDbLocalCosts } = await import('./dynamodb-local.ts');
+    const costs = await runDynamoDbLocalCosts({
+      tableName: local.tableNames.main,
+      dynamoDbPort: Number(new URL(local.urls.dynamoDb).port),
+      requests: quick ? 200 : 1000,
+    });
+    for (const cost of costs)
+      log(`ddblocal: ${cost.operation}: ${fixed(cost.dynamoDbLocalMs)} ms of DynamoDB Local CPU`);
+    return costs;
+  });
 }
 await stopStack();
 
@@ -851,6 +865,15 @@ if (capacity) {
     ),
   );
 }
+if (dynamoDbLocalCosts) {
+  out.push(
+    table(
+      'DynamoDB Local: CPU per request (the floor under the local CPU per journey)',
+      ['request', 'DynamoDB Local ms', 'node ms'],
+      dynamoDbLocalCosts.map((c) => [c.operation, fixed(c.dynamoDbLocalMs), fixed(c.nodeMs)]),
+    ),
+  );
+}
 if (lambdaByFunction) {
   out.push(
     table(
@@ -978,6 +1001,7 @@ const results = {
   matching,
   collaboration,
   workflowCosts,
+  dynamoDbLocalCosts,
   targets,
   issue19,
   problems,
