@@ -29,3 +29,13 @@ export function benchApplication(programmeId: string, serial: number) {
   application.company.name = benchCompanyName(serial);
   return application;
 }
+
+/** A person's POST of a JSON answer (a form, a task link), as the bench's people send it. */
+export async function postJson(url: string, body: unknown): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, text: await response.text() };
+}

@@ -38,6 +38,14 @@ const fixedFee: Record<string, { usd: number | null; why: string }> = {
   'AWS::Route53::HostedZone': { usd: 0.5, why: 'hosted zone: $0.50 a month' },
   'AWS::ElasticLoadBalancingV2::LoadBalancer': { usd: 16.43, why: 'load balancer: hourly fee' },
   'AWS::SES::DedicatedIpPool': { usd: 24.95, why: 'dedicated IPs: monthly fee' },
+  // Lambda polls an SQS queue even when it is empty: about five pollers, each a 20-second long
+  // poll, ~650,000 ReceiveMessage requests a month at $0.40 per million (inside SQS's always-free
+  // first million a month, which the list prices here ignore). An estimate: AWS does not publish
+  // the pollers' idle count.
+  'AWS::Lambda::EventSourceMapping': {
+    usd: 0.26,
+    why: 'SQS mapping: its pollers long-poll the empty queue, ~650k requests a month (estimate; free tier covers it)',
+  },
   'AWS::RDS::DBInstance': { usd: null, why: 'database instance: hourly fee (size-dependent)' },
   'AWS::RDS::DBCluster': { usd: null, why: 'database cluster: hourly or ACU fee' },
   'AWS::ElastiCache::CacheCluster': { usd: null, why: 'cache nodes: hourly fee' },

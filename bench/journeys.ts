@@ -12,7 +12,7 @@ import { putProgramme } from '#shared/data/programmes.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import { findPreset } from '#shared/programmes/presets.ts';
 import { eventually } from '../test/support/fixtures.ts';
-import { benchApplication } from './applications.ts';
+import { benchApplication, postJson } from './applications.ts';
 import { percentile } from './meters.ts';
 
 export interface JourneyBenchOptions {
@@ -186,14 +186,7 @@ export async function runJourneyBench(options: JourneyBenchOptions): Promise<Jou
   const pendingAnswers = new Set<Promise<void>>();
   const outboxBefore = stack.outbox.list().length;
 
-  const post = async (url: string, body: unknown) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, text: await response.text() };
-  };
+  const post = postJson;
 
   // The people: each new message is read as its addressee would read it in an inbox.
   const read = (message: OutboxMessage) => {

@@ -24,7 +24,7 @@ import { italianToday } from '#shared/domain/programme.ts';
 import { planValue } from '#shared/domain/services.ts';
 import { findPreset, miaServiceCatalogue } from '#shared/programmes/presets.ts';
 import type { WorkflowName } from '#workflows/index.ts';
-import { benchApplication } from './applications.ts';
+import { benchApplication, postJson } from './applications.ts';
 
 /** What run.ts does around one workflow's runs: reset the meters, then read and price them. */
 export interface WorkflowMeter {
@@ -45,15 +45,6 @@ export interface WorkflowBenchOptions {
 }
 
 const taskLinkPattern = /https?:\/\/[^\s]+\/tasks\/[A-Za-z0-9_-]{43}/;
-
-const post = async (url: string, body: unknown) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, text: await response.text() };
-};
 
 /** An answer to the e-mails whose subject matches, posted to the link they carry. */
 interface Rule {
@@ -77,7 +68,7 @@ function answerEmails(stack: LocalStack, rules: readonly Rule[]): () => Promise<
     const link = taskLinkPattern.exec(message.text)?.[0];
     if (!link || answered.has(link)) return;
     answered.add(link);
-    const sent: Promise<void> = post(link, rule.answer(message))
+    const sent: Promise<void> = postJson(link, rule.answer(message))
       .then(({ status, text }) => {
         if (status !== 200) problems.push(`"${message.subject}": HTTP ${status} ${text.slice(0, 160)}`);
       })
@@ -171,13 +162,60 @@ async function applyAll(
   for (let start = 0; start < serials.length; start += 10) {
     await Promise.all(
       serials.slice(start, start + 10).map(async (serial) => {
-        const applied = await post(`${site}/applications`, benchApplication(programmeId, serial));
+        const applied = await postJson(`${site}/applications`, benchApplication(programmeId, serial));
         if (applied.status !== 201) problems.push(`apply ${serial}: HTTP ${applied.status} ${applied.text}`);
         else applicationIds.push((JSON.parse(applied.text) as { applicationId: string }).applicationId);
       }),
     );
   }
   return { problems, applicationIds };
+}
+
+/** A programme of the Sviluppo PMI preset for one workflow's runs, with a roster of five. */
+async function workflowProgramme(
+  stack: LocalStack,
+  workflow: string,
+  runs: number,
+  overrides: Record<string, unknown>,
+): Promise<string> {
+  const base = findPreset('sviluppo-pmi');
+  if (!base) throw new Error('the sviluppo-pmi preset is missing');
+  const programmeId = `bench-${workflow}-${randomUUID().slice(0, 8)}`;
+  await putProgramme(stack.tableNames.main, {
+    ...base,
+    id: programmeId,
+    names: { it: `Bench ${programmeId}`, en: `Bench ${programmeId}` },
+    officeEmails: [`office.${programmeId}@example.it`],
+    quotas: { assessments: runs * 2 + 10 },
+    budget: { totalEur: runs * 100_000, perProjectCapEur: 50_000 },
+    matching: {
+      maxOffers: 3,
+      noManagerRetries: 3,
+      capacityOnLaunch: 'keep',
+      roster: await roster(stack.tableNames.main, 5, runs),
+    },
+    // No de minimis check: the bench's people do not register aid in the RNA.
+    stateAid: { regime: 'none' },
+    ...overrides,
+  } as never);
+  return programmeId;
+}
+
+/**
+ * Waits for the workflow's executions to end, stops answering, and has its runs priced, with
+ * whatever went wrong.
+ */
+async function finish(
+  options: WorkflowBenchOptions,
+  run: { machine: WorkflowName; since: Date; name: string; runs: number },
+  stopAnswering: () => Promise<string[]>,
+  problems: string[],
+): Promise<void> {
+  const state = await executionsEnded(options.stack, run.machine, run.since, 120_000);
+  problems.push(...(await stopAnswering()));
+  if (state.running + state.failed > 0)
+    problems.push(`${state.running} ${run.machine} execution(s) still running, ${state.failed} failed`);
+  options.meter.end(run.name, run.runs, problems);
 }
 
 /** A manager registers on the public form; the office approves them through its vetting link. */
@@ -190,7 +228,7 @@ async function onboarding(options: WorkflowBenchOptions): Promise<void> {
   ]);
   const problems: string[] = [];
   for (let i = 0; i < runs; i++) {
-    const registered = await post(`${stack.urls.site}/managers`, {
+    const registered = await postJson(`${stack.urls.site}/managers`, {
       name: `Manager Registrato ${i + 1}`,
       email: `registrato.${randomUUID().slice(0, 8)}@example.it`,
       languages: ['it'],
@@ -205,45 +243,36 @@ async function onboarding(options: WorkflowBenchOptions): Promise<void> {
     });
     if (registered.status !== 201) problems.push(`register: HTTP ${registered.status} ${registered.text}`);
   }
-  const state = await executionsEnded(stack, 'manager-onboarding', since, 60_000);
-  problems.push(...(await stopAnswering()));
-  if (state.running + state.failed > 0)
-    problems.push(`${state.running} onboarding(s) still running, ${state.failed} failed`);
-  meter.end('manager onboarding (registration → vetting → welcome)', runs, problems);
+  await finish(
+    options,
+    {
+      machine: 'manager-onboarding',
+      since,
+      name: 'manager onboarding (registration → vetting → welcome)',
+      runs,
+    },
+    stopAnswering,
+    problems,
+  );
 }
 
 /** EDIH customers: T0 with a plan of two services, approval, both delivered, T1, closed. */
 async function services(options: WorkflowBenchOptions): Promise<void> {
   const { stack, meter, runs } = options;
-  const base = findPreset('sviluppo-pmi');
-  if (!base) throw new Error('the sviluppo-pmi preset is missing');
-  const programmeId = `bench-services-${randomUUID().slice(0, 8)}`;
   const plan = [
     { serviceId: miaServiceCatalogue[0]!.id, quantity: 1 },
     { serviceId: miaServiceCatalogue[1]!.id, quantity: 1 },
   ];
   const planEur = planValue(plan, miaServiceCatalogue).valueEur;
-  await putProgramme(stack.tableNames.main, {
-    ...base,
-    id: programmeId,
-    names: { it: `Bench ${programmeId}`, en: `Bench ${programmeId}` },
-    officeEmails: [`office.${programmeId}@example.it`],
+  const programmeId = await workflowProgramme(stack, 'services', runs, {
     delivery: 'services',
     services: {
       catalogue: miaServiceCatalogue,
       delivery: { reminderHours: 1000, expiryHours: 2000 },
       followUp: { delayHours: 1, reminderHours: 1000, expiryHours: 2000 },
     },
-    quotas: { assessments: runs * 2 + 10 },
     budget: { totalEur: runs * planEur * 2, perProjectCapEur: planEur * 2 },
-    matching: {
-      maxOffers: 3,
-      noManagerRetries: 3,
-      capacityOnLaunch: 'keep',
-      roster: await roster(stack.tableNames.main, 5, runs),
-    },
-    stateAid: { regime: 'none' },
-  } as never);
+  });
   const serials = Array.from({ length: runs }, (_, i) => options.serialStart + i);
   meter.begin(['sme-journey']);
   const since = new Date();
@@ -266,11 +295,17 @@ async function services(options: WorkflowBenchOptions): Promise<void> {
     { subject: /^Misura T1/, answer: () => ({ dma: dma(55) }) },
   ]);
   const { problems } = await applyAll(stack.urls.site, programmeId, serials);
-  const state = await executionsEnded(stack, 'sme-journey', since, 120_000);
-  problems.push(...(await stopAnswering()));
-  if (state.running + state.failed > 0)
-    problems.push(`${state.running} services journey(s) still running, ${state.failed} failed`);
-  meter.end('EDIH customer (application → T0 and plan → 2 services → T1)', runs, problems);
+  await finish(
+    options,
+    {
+      machine: 'sme-journey',
+      since,
+      name: 'EDIH customer (application → T0 and plan → 2 services → T1)',
+      runs,
+    },
+    stopAnswering,
+    problems,
+  );
 }
 
 /**
@@ -282,26 +317,10 @@ async function services(options: WorkflowBenchOptions): Promise<void> {
  */
 async function monitoring(options: WorkflowBenchOptions): Promise<void> {
   const { stack, meter, runs } = options;
-  const base = findPreset('sviluppo-pmi');
-  if (!base) throw new Error('the sviluppo-pmi preset is missing');
-  const programmeId = `bench-monitoring-${randomUUID().slice(0, 8)}`;
-  await putProgramme(stack.tableNames.main, {
-    ...base,
-    id: programmeId,
-    names: { it: `Bench ${programmeId}`, en: `Bench ${programmeId}` },
-    officeEmails: [`office.${programmeId}@example.it`],
-    quotas: { assessments: runs * 2 + 10 },
-    budget: { totalEur: runs * 100_000, perProjectCapEur: 50_000 },
-    matching: {
-      maxOffers: 3,
-      noManagerRetries: 3,
-      capacityOnLaunch: 'keep',
-      roster: await roster(stack.tableNames.main, 5, runs),
-    },
-    // A one-month project: check-ins at 250 and 500 hours, the closing report at its end.
+  // A one-month project: check-ins at 250 and 500 hours, the closing report at its end.
+  const programmeId = await workflowProgramme(stack, 'monitoring', runs, {
     monitoring: { checkinEveryHours: 250, checkinReminderHours: 2000, checkinExpiryHours: 4000 },
-    stateAid: { regime: 'none' },
-  } as never);
+  });
   const serials = Array.from({ length: runs }, (_, i) => options.serialStart + i);
   const journeysSince = new Date();
   const checkin = { qualitativeProgress: ['in_progress'], benefitJustification: 'Meno fermi macchina' };
@@ -373,11 +392,17 @@ async function monitoring(options: WorkflowBenchOptions): Promise<void> {
   const since = new Date();
   for (const input of firstCycles)
     await startMonitoringCycle(monitoringArn, input, `${monitoringExecutionName(input.projectId, 1)}-bench`);
-  const state = await executionsEnded(stack, 'project-monitoring', since, 120_000);
-  problems.push(...(await stopAnswering()));
-  if (state.running + state.failed > 0)
-    problems.push(`${state.running} monitoring execution(s) still running, ${state.failed} failed`);
-  meter.end('project monitoring cycle (a check-in or the closing report)', firstCycles.length * 3, problems);
+  await finish(
+    options,
+    {
+      machine: 'project-monitoring',
+      since,
+      name: 'project monitoring cycle (a check-in or the closing report)',
+      runs: firstCycles.length * 3,
+    },
+    stopAnswering,
+    problems,
+  );
 }
 
 /** Runs every workflow of the bench in turn (never two at once: the meters are shared). */
