@@ -518,6 +518,8 @@ export async function moveApplication(
     to: ApplicationStatus;
     at: string;
     set?: Record<string, unknown>;
+    /** Attributes removed in the same write (e.g. the offer the move settles). */
+    remove?: readonly string[];
     counters?: Record<string, number>;
     /** A person's decision behind the move (a withdrawal), recorded in the same transaction. */
     audit?: Omit<AuditEvent, 'eventId'>;
@@ -565,6 +567,10 @@ async function moveApplicationOnce(
   }
   const extra = assignments(move.set ?? {});
   const sets = ['#status = :to', 'statusHistory = list_append(statusHistory, :change)', ...extra.clauses];
+  const removed = (move.remove ?? []).map((attribute, index) => {
+    names[`#removed${index}`] = attribute;
+    return `#removed${index}`;
+  });
   Object.assign(names, extra.names);
   Object.assign(values, extra.values);
   const added = addExpression(counters ?? {});
@@ -577,7 +583,7 @@ async function moveApplicationOnce(
             Update: {
               TableName: tableName,
               Key: keys.application(application.applicationId),
-              UpdateExpression: `SET ${sets.join(', ')}`,
+              UpdateExpression: `SET ${sets.join(', ')}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`,
               ConditionExpression: condition,
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: values,

@@ -565,17 +565,16 @@ export async function assignManager(
   if (!managerId) throw new JourneyRecordMissingError('assignManager needs a manager');
   const manager = await getManager(deps.tableName, managerId);
   if (!manager) throw new ManagerNotFoundError(`manager ${managerId} not found`);
-  const moved = await moveApplication(deps.tableName, application, {
+  await moveApplication(deps.tableName, application, {
     from: ['eligible', 'manager_assigned', 'in_delivery'],
     // A new expert for the T1 DMA leaves a services journey where it is.
     to: application.status === 'in_delivery' ? 'in_delivery' : 'manager_assigned',
     at: now.toISOString(),
     set: { managerId },
+    // The offer the acceptance (or the office's choice) settles goes in the same write.
+    remove: ['currentOffer'],
     counters: application.status === 'eligible' ? { assessmentsAssigned: 1 } : {},
   });
-  if (moved) {
-    await clearOffer(deps.tableName, input.applicationId);
-  }
   const smeLang = application.language;
   const mLang = managerLanguage(manager, application);
   const round = application.offerRound ?? 0;
@@ -766,7 +765,10 @@ export async function launchProject(
     stageCounter(application.statusHistory, now.toISOString()),
   );
   if (launchedNow) countProgrammeEvent('ProjectsLaunched');
-  const stored = (await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId;
+  // Launched by an earlier run of this step: its project is the one on record.
+  const stored = launchedNow
+    ? projectId
+    : ((await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId);
   if (programme.matching.capacityOnLaunch === 'release' && managerId) {
     await endEngagement(deps.tableName, { managerId, applicationId: application.applicationId });
   }
