@@ -670,22 +670,12 @@ export async function assignCohortManager(
 }
 
 /**
- * Records an offer to a manager while the application still waits for one (a withdrawal or closing
- * while matching ran must not get an offer): the offer in progress, the round, the manager as tried,
- * and "why this manager" (the score breakdown of every offer) for the office.
- * @returns false when another run recorded its offer first or the application no longer waits
- */
-export function recordOffer(
-  tableName: string,
-  applicationId: string,
-  offer: { managerId: string; round: number; score: object },
-): Promise<boolean> {
-  return updateApplication(tableName, applicationId, offerUpdate(offer));
-}
-
-/**
- * The offer's update of the application as a transaction item, for the reservation of the
- * manager's capacity to carry it: both happen, or neither (no capacity held without its offer).
+ * An offer to a manager, recorded while the application still waits for one (a withdrawal or
+ * closing while matching ran must not get an offer): the offer in progress, the round, the manager
+ * as tried, and "why this manager" (the score breakdown of every offer) for the office. A
+ * transaction item, for the reservation of the manager's capacity to carry it: both happen, or
+ * neither (no capacity held without its offer); its condition fails when another run recorded its
+ * offer first or the application no longer waits.
  */
 export function recordOfferItem(
   tableName: string,

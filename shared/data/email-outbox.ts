@@ -50,7 +50,7 @@ export function queuedMessage(item: QueuedEmailItem): QueuedMessage {
       subject: item.subject,
       text: item.text,
       html: item.html,
-      ...(item.lang ? { lang: item.lang } : {}),
+      ...(item.lang === 'it' || item.lang === 'en' ? { lang: item.lang } : {}),
     },
   };
 }
@@ -162,13 +162,5 @@ async function readQueued(
   if (!Item) return 'missing';
   if (Item.status === 'sent') return 'already-sent';
   if (Item.status === 'erased') return 'erased';
-  return {
-    to: Item.to as string | string[],
-    email: {
-      subject: Item.subject as string,
-      text: Item.text as string,
-      html: Item.html as string,
-      ...(Item.lang === 'it' || Item.lang === 'en' ? { lang: Item.lang } : {}),
-    },
-  };
+  return queuedMessage(Item as QueuedEmailItem);
 }
