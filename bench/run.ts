@@ -88,6 +88,19 @@ const options = {
   skip: new Set(args.skip),
 };
 
+if (options.baseline !== undefined) {
+  try {
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${options.baseline}^{commit}`], {
+      stdio: 'ignore',
+    });
+  } catch {
+    console.error(
+      `--baseline ${options.baseline}: not a git revision of this repository (try a commit hash)`,
+    );
+    process.exit(2);
+  }
+}
+
 if (args['opening-day']) {
   const { runOpeningDayBench } = await import('./opening-day-run.ts');
   process.exit(
