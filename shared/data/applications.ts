@@ -711,23 +711,20 @@ export async function recordNoManagerRound(tableName: string, applicationId: str
   });
 }
 
-/** Clears the offer in progress: any, or only this one (a later offer is never cleared by an old one). */
+/**
+ * Clears this offer if it is still the one in progress (a later offer is never cleared by an old
+ * one). The assignment that settles an offer removes it in its own move instead.
+ */
 export async function clearOffer(
   tableName: string,
   applicationId: string,
-  only?: { managerId: string; round: number },
+  offer: { managerId: string; round: number },
 ): Promise<void> {
-  await updateApplication(
-    tableName,
-    applicationId,
-    only
-      ? {
-          set: 'REMOVE currentOffer',
-          condition: 'currentOffer.managerId = :manager AND currentOffer.round = :round',
-          values: { ':manager': only.managerId, ':round': only.round },
-        }
-      : { set: 'REMOVE currentOffer' },
-  );
+  await updateApplication(tableName, applicationId, {
+    set: 'REMOVE currentOffer',
+    condition: 'currentOffer.managerId = :manager AND currentOffer.round = :round',
+    values: { ':manager': offer.managerId, ':round': offer.round },
+  });
 }
 
 /** Every application of a programme, through its index (never a table scan). */
