@@ -286,13 +286,24 @@ export function defineSmeJourney(
   const waitForFollowUp = new sfn.Wait(scope, 'Wait before the T1 assessment', {
     time: sfn.WaitTime.secondsPath(`${timeouts}.followUpDelaySeconds`),
   });
+  // With nothing delivered there is nothing to measure: no T1, the journey closes. (An execution
+  // started before the count was reported goes on to the T1, as it did then.)
+  const anyDelivered = new sfn.Choice(scope, 'Any service delivered?')
+    .when(
+      sfn.Condition.and(
+        sfn.Condition.isPresent('$.deliveries.delivered'),
+        sfn.Condition.numberEquals('$.deliveries.delivered', 0),
+      ),
+      j.close('Closed: no service delivered', 'services_not_delivered'),
+    )
+    .otherwise(waitForFollowUp);
   const expireDeliveries = j
-    .lambda('Close the services not delivered in time', fns.expireServiceDeliveries, {}, 'DISCARD')
-    .next(waitForFollowUp);
+    .lambda('Close the services not delivered in time', fns.expireServiceDeliveries, {}, '$.deliveries')
+    .next(anyDelivered);
   openDeliveries.addCatch(remindDeliveries, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.lastTimeout' });
   remindDeliveries.addCatch(expireDeliveries, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.lastTimeout' });
-  openDeliveries.next(waitForFollowUp);
-  remindDeliveries.next(waitForFollowUp);
+  openDeliveries.next(anyDelivered);
+  remindDeliveries.next(anyDelivered);
   const requestFollowUp = j.humanTask(
     'Request the T1 assessment',
     'followup',

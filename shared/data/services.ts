@@ -82,15 +82,31 @@ export type ServiceOutcome =
 /**
  * Records a planned service's outcome once, with the programme's totals in the same transaction: a
  * delivery adds its value and aid to what was delivered; a service not delivered gives its value
- * back to the budget. False when it was recorded already (or is not planned).
+ * back to the budget and, when the plan's aid was granted (`aid`), its aid share is added to the
+ * aid the firm did not receive. False when it was recorded already (or is not planned).
  */
 export async function recordServiceOutcome(
   tableName: string,
   service: Pick<ServiceRecord, 'applicationId' | 'programmeId' | 'number' | 'valueEur' | 'aidEur'>,
   outcome: ServiceOutcome,
   at: string,
+  aid?: { readonly vatNumber: string; readonly concessionId: string },
 ): Promise<boolean> {
   const delivered = outcome.status === 'delivered';
+  const aidNotReceived =
+    !delivered && aid && service.aidEur > 0
+      ? [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.aid(aid.vatNumber, aid.concessionId),
+              UpdateExpression: 'ADD aidNotReceivedEur :aid',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':aid': service.aidEur },
+            },
+          },
+        ]
+      : [];
   return transactWhereConditionsHold([
     {
       Update: {
@@ -127,6 +143,7 @@ export async function recordServiceOutcome(
           : { ':one': 1, ':minus': -service.valueEur },
       },
     },
+    ...aidNotReceived,
   ]);
 }
 

@@ -35,6 +35,8 @@ export const journeyOutcomes = [
   'closed_by_office',
   /** A services programme: the plan's services recorded and the T1 DMA taken. */
   'services_completed',
+  /** A services programme: none of the plan's services was delivered (no T1 to take). */
+  'services_not_delivered',
 ] as const;
 export type JourneyOutcome = (typeof journeyOutcomes)[number];
 

@@ -220,6 +220,12 @@ export interface AidGrant {
   /** The financing approved plus the assessment's value, and the part of it that is aid. */
   readonly nominalAmountEur: number;
   readonly aidAmountEur: number;
+  /**
+   * Aid the firm did not receive after all (the services of an approved plan that were not
+   * delivered): the concession stays as registered, this part is to be registered in the RNA as a
+   * reduction, and it no longer counts against the ceiling.
+   */
+  readonly aidNotReceivedEur?: number;
   readonly costItems: readonly { readonly item: string; readonly amountEur: number }[];
   readonly status: AidStatus;
   readonly cor?: string;
@@ -238,14 +244,21 @@ export function projectEndDate(startsOn: string, months: number): string {
   return end.toISOString().slice(0, 10);
 }
 
-/** The aid of the single undertaking counted against the ceiling: everything not cancelled. */
+/** The aid a grant gave the firm: its concession less the part it did not receive. */
+export const aidReceived = (grant: Pick<AidGrant, 'aidAmountEur' | 'aidNotReceivedEur'>) =>
+  (cents(grant.aidAmountEur) - cents(grant.aidNotReceivedEur ?? 0)) / 100;
+
+/**
+ * The aid of the single undertaking counted against the ceiling: everything not cancelled, less the
+ * part of a grant the firm did not receive.
+ */
 export const countedAid = (grants: readonly AidGrant[]): AidRecord[] =>
   grants
     .filter((grant) => grant.status !== 'cancelled')
     .map((grant) => ({
       vatNumber: grant.beneficiary.vatNumber,
       grantedOn: grant.grantedOn,
-      amountEur: grant.aidAmountEur,
+      amountEur: aidReceived(grant),
     }));
 
 /**

@@ -26,6 +26,9 @@ export const servicesMessagesIt = {
   'outcome.services_completed':
     'I servizi del piano sono stati erogati e la maturità digitale è stata misurata di nuovo (T1).',
   'dashboard.outcome.services_completed': 'Servizi erogati, T1 misurato',
+  'outcome.services_not_delivered':
+    'Nessuno dei servizi del piano è stato erogato: il percorso si è chiuso senza una seconda misura (T1).',
+  'dashboard.outcome.services_not_delivered': 'Nessun servizio erogato',
   'escalation.reason.followup_overdue':
     'L’esperto non ha registrato la seconda misura della maturità digitale (T1) entro il termine previsto.',
   'audit.action.service.recorded': 'Servizio registrato',
@@ -166,6 +169,9 @@ export const servicesMessagesEn: Record<keyof typeof servicesMessagesIt, string>
   'outcome.services_completed':
     'The services of the plan were delivered and the digital maturity was measured again (T1).',
   'dashboard.outcome.services_completed': 'Services delivered, T1 measured',
+  'outcome.services_not_delivered':
+    'None of the services of the plan was delivered: the journey closed without a second measurement (T1).',
+  'dashboard.outcome.services_not_delivered': 'No service delivered',
   'escalation.reason.followup_overdue':
     'The expert did not record the second digital maturity measurement (T1) by the deadline.',
   'audit.action.service.recorded': 'Service recorded',

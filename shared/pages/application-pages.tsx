@@ -25,6 +25,7 @@ const outcomeMessages = {
   withdrawn: 'outcome.withdrawn',
   closed_by_office: 'outcome.closed_by_office',
   services_completed: 'outcome.services_completed',
+  services_not_delivered: 'outcome.services_not_delivered',
 } as const satisfies Record<JourneyOutcome, MessageKey>;
 
 export function ReceiptPage(props: {

@@ -6,6 +6,7 @@ import type { JourneyOutcome } from '#shared/domain/application.ts';
 export const outcomeColours: Readonly<Record<JourneyOutcome, string>> = {
   launched: '#1e7b34',
   services_completed: '#2f855a',
+  services_not_delivered: '#8a6d3b',
   assessed_no_project: '#b7791f',
   no_manager: '#dd9a2b',
   financing_rejected: '#b3261e',

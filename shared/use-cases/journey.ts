@@ -739,12 +739,7 @@ export async function launchProject(
   if (!proposal || financing?.decision !== 'approve') throw new TaskAnswerMismatchError('nothing to launch');
   // Granted only once registered: the COR the office gave is recorded on the aid if it is not yet.
   const aid = registersAid(programme.stateAid)
-    ? await registeredAidOf(
-        deps.tableName,
-        input.applicationId,
-        await corGiven(deps, input.applicationId),
-        now,
-      )
+    ? await registeredAidOf(deps.tableName, input.applicationId, now)
     : undefined;
   const projectId = randomUUID();
   const managerId = application.managerId ?? '';
@@ -806,14 +801,6 @@ export async function launchProject(
   }
   logger.info('Project launched', { applicationId: input.applicationId, projectId: stored });
   return { projectId: stored };
-}
-
-/** The COR of the last answered aid registration task, if any. */
-async function corGiven(deps: JourneyDeps, applicationId: string): Promise<string | undefined> {
-  const answered = (await listHumanTasks(deps.tableName, applicationId)).filter(
-    (task) => task.kind === 'registration' && task.status === 'answered',
-  );
-  return (answered.at(-1)?.answer as HumanTaskAnswer<'registration'> | undefined)?.cor;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   recordServiceOutcome,
   setDeliveryToken,
 } from '#shared/data/services.ts';
+import { getAidByConcession } from '#shared/data/state-aid.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
 import {
   ApplicationNotFoundError,
@@ -32,11 +33,13 @@ import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { officeLanguage } from '#shared/domain/programme.ts';
 import { type PlannedService, plannedServices, type ServiceRecord } from '#shared/domain/services.ts';
+import { registersAid } from '#shared/domain/state-aid.ts';
 import { deliveryRequestEmail } from '#shared/email/services-emails.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import type { JourneyDeps } from './journey.ts';
 import { completeSharedWait, openOrRemindTask } from './open-task.ts';
+import { registeredAidOf } from './state-aid.ts';
 
 const nowOf = (deps: Pick<JourneyDeps, 'now'>) => (deps.now ?? (() => new Date()))();
 
@@ -48,8 +51,14 @@ async function load(tableName: string, applicationId: string) {
   return { application, programme };
 }
 
-/** What the delivery wait receives when every service is recorded: codes only. */
-const allRecorded = JSON.stringify({ allRecorded: true });
+/**
+ * What the delivery wait receives (or its expiry step returns) once every service is recorded:
+ * counts only. With none delivered the journey closes without a T1.
+ */
+const allRecorded = (services: readonly ServiceRecord[]) => ({
+  allRecorded: true as const,
+  delivered: services.filter((service) => service.status === 'delivered').length,
+});
 
 /**
  * Opens the delivery task of each planned service (or reminds the providers of those still open)
@@ -65,6 +74,9 @@ export async function openServiceDeliveries(
   const now = nowOf(deps);
   let services = await listServicesOfApplication(deps.tableName, input.applicationId);
   if (services.length === 0) {
+    // Granted only once registered, as a project is launched: the COR is recorded on the plan's aid.
+    if (registersAid(programme.stateAid))
+      await registeredAidOf(deps.tableName, application.applicationId, now);
     const answer = (await getAssessment(deps.tableName, input.applicationId))?.answer as
       | HumanTaskAnswer<'assessment'>
       | undefined;
@@ -153,13 +165,24 @@ export async function openServiceDeliveries(
       },
     );
   }
-  if (open.length === 0) await sendTaskSuccess(input.taskToken, allRecorded);
+  if (open.length === 0) await sendTaskSuccess(input.taskToken, JSON.stringify(allRecorded(services)));
   logger.info('Service deliveries open', {
     applicationId: input.applicationId,
     phase: input.phase,
     open: open.length,
   });
   return { open: open.length };
+}
+
+/**
+ * The aid granted with a customer's plan, if its programme gives aid (the concession carries the
+ * application's ID): a service not delivered is aid the firm did not receive.
+ */
+async function planAidOf(tableName: string, applicationId: string) {
+  const aid = await getAidByConcession(tableName, applicationId);
+  return aid && aid.status !== 'cancelled'
+    ? { vatNumber: aid.beneficiary.vatNumber, concessionId: aid.concessionId }
+    : undefined;
 }
 
 export type DeliveryOutcome = 'recorded' | 'all_recorded' | 'closed';
@@ -178,43 +201,61 @@ export async function applyDeliveryAnswer(
   const answer = task.answer as HumanTaskAnswer<'delivery'>;
   const service = await getService(tableName, task.applicationId, task.round);
   if (service?.status !== 'planned') return 'closed';
-  const recorded = await recordServiceOutcome(
-    tableName,
-    service,
-    answer.notDelivered
-      ? { status: 'not_delivered', because: 'provider' }
-      : {
+  const recorded = answer.notDelivered
+    ? await recordServiceOutcome(
+        tableName,
+        service,
+        { status: 'not_delivered', because: 'provider' },
+        now.toISOString(),
+        await planAidOf(tableName, task.applicationId),
+      )
+    : await recordServiceOutcome(
+        tableName,
+        service,
+        {
           status: 'delivered',
           deliveredOn: answer.deliveredOn ?? '',
           hours: answer.hours ?? 0,
           participants: answer.participants,
         },
-    now.toISOString(),
-  );
+        now.toISOString(),
+      );
   if (!recorded) return 'closed';
   const services = await listServicesOfApplication(tableName, task.applicationId);
   if (services.some((s) => s.status === 'planned')) return 'recorded';
   // The last one: the wait ends now rather than at its deadline (the reminder's step also checks
   // for this case, should the reminder have re-entered the state meanwhile).
-  const delivered = await completeSharedWait(async () => {
-    const application = await getApplication(tableName, task.applicationId);
-    return application?.status === 'in_delivery' ? application.deliveryToken : undefined;
-  }, allRecorded);
+  const delivered = await completeSharedWait(
+    async () => {
+      const application = await getApplication(tableName, task.applicationId);
+      return application?.status === 'in_delivery' ? application.deliveryToken : undefined;
+    },
+    JSON.stringify(allRecorded(services)),
+  );
   logger.info('Every planned service recorded', { applicationId: task.applicationId, delivered });
   return 'all_recorded';
 }
 
-/** The delivery deadline passed: the services still planned are not delivered, their links expire. */
+/**
+ * The delivery deadline passed: the services still planned are not delivered, their links expire.
+ * @returns how many expired, and how many of the plan's services were delivered
+ */
 export async function expireServiceDeliveries(
   deps: JourneyDeps,
   input: { applicationId: string },
-): Promise<{ expired: number }> {
+): Promise<{ expired: number; allRecorded: true; delivered: number }> {
   const now = nowOf(deps).toISOString();
-  const open = (await listServicesOfApplication(deps.tableName, input.applicationId)).filter(
-    (service) => service.status === 'planned',
-  );
+  const services = await listServicesOfApplication(deps.tableName, input.applicationId);
+  const open = services.filter((service) => service.status === 'planned');
+  const aid = open.length > 0 ? await planAidOf(deps.tableName, input.applicationId) : undefined;
   for (const service of open) {
-    await recordServiceOutcome(deps.tableName, service, { status: 'not_delivered', because: 'expired' }, now);
+    await recordServiceOutcome(
+      deps.tableName,
+      service,
+      { status: 'not_delivered', because: 'expired' },
+      now,
+      aid,
+    );
     await closeHumanTask(
       deps.tableName,
       { applicationId: input.applicationId, kind: 'delivery', round: service.number },
@@ -223,7 +264,10 @@ export async function expireServiceDeliveries(
     );
   }
   logger.info('Undelivered services closed', { applicationId: input.applicationId, expired: open.length });
-  return { expired: open.length };
+  // Read again: a provider may have recorded a service between the read and its expiry.
+  const recorded =
+    open.length > 0 ? await listServicesOfApplication(deps.tableName, input.applicationId) : services;
+  return { expired: open.length, ...allRecorded(recorded) };
 }
 
 /** Keeps the customer's T0 (the assessment) and T1 (this answer) DMA side by side. */

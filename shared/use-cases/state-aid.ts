@@ -2,6 +2,7 @@
 // page, its answer), the approval that reserves the budget and records the aid pending its
 // registration in one atomic step, and the COR that registers it (task link or file import).
 import { getAssessment } from '#shared/data/assessments.ts';
+import { listHumanTasks } from '#shared/data/human-tasks.ts';
 import { reserveProgrammeBudget } from '#shared/data/programme-budget.ts';
 import {
   concessionOfCor,
@@ -192,24 +193,33 @@ function servicesAid(
   };
 }
 
+/** The COR of the last answered aid registration task, if any. */
+async function corGiven(tableName: string, applicationId: string): Promise<string | undefined> {
+  const answered = (await listHumanTasks(tableName, applicationId)).filter(
+    (task) => task.kind === 'registration' && task.status === 'answered',
+  );
+  return (answered.at(-1)?.answer as HumanTaskAnswer<'registration'> | undefined)?.cor;
+}
+
 /**
- * The aid of an application once registered: the COR the office gave (on the task's page or by
- * import) is recorded on it if it is not yet. Throws when no COR was given (nothing to launch).
+ * The aid of an application once registered, before anything is given (a project launched, a
+ * service plan's deliveries opened): the COR the office gave (on the task's page or by import) is
+ * recorded on it if it is not yet. Throws when no COR was given.
  */
 export async function registeredAidOf(
   tableName: string,
   applicationId: string,
-  corGiven: string | undefined,
   now: Date,
 ): Promise<AidGrant> {
   const aid = await getAidByConcession(tableName, applicationId);
   if (!aid) throw new TaskAnswerMismatchError('no aid recorded for this approval');
   if (aid.status === 'registered') return aid;
-  if (!corGiven) throw new TaskAnswerMismatchError('the aid has no COR yet');
-  const recorded = await recordAidCor(tableName, aid, corGiven, now.toISOString());
+  const cor = await corGiven(tableName, applicationId);
+  if (!cor) throw new TaskAnswerMismatchError('the aid has no COR yet');
+  const recorded = await recordAidCor(tableName, aid, cor, now.toISOString());
   if (recorded !== 'recorded' && recorded !== 'already_recorded')
     throw new TaskAnswerMismatchError(`the COR could not be recorded: ${recorded}`);
-  return { ...aid, status: 'registered', cor: corGiven };
+  return { ...aid, status: 'registered', cor };
 }
 
 /**

@@ -12,7 +12,10 @@ import { getAssessment } from '#shared/data/assessments.ts';
 import { putManager } from '#shared/data/managers.ts';
 import { getProgrammeCounters } from '#shared/data/programmes.ts';
 import { listDmaFollowUps, listServicesOfApplication } from '#shared/data/services.ts';
+import { getAidByConcession, listAidsOfFirm } from '#shared/data/state-aid.ts';
+import { type AidGrant, countedAid } from '#shared/domain/state-aid.ts';
 import { miaServiceCatalogue } from '#shared/programmes/presets.ts';
+import { aidRow } from '#shared/use-cases/aid-register.ts';
 import { planErasure } from '#shared/use-cases/privacy-erase.ts';
 import { eventually, sampleDmaScores, validApplication } from '../support/fixtures.ts';
 import {
@@ -272,25 +275,27 @@ describe('services programme (EDIH)', () => {
     const customer = await plannedCustomer(
       programme.id,
       expert,
-      [{ serviceId: 'cybersecurity_workshop', quantity: 1 }],
+      [{ serviceId: 'cybersecurity_workshop', quantity: 2 }],
       1,
     );
     const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
-    expect((await postJson(approval, { decision: 'approve', amountEur: 1_500 })).status).toBe(200);
-    const delivery = taskLink(await emailTo(expert.email, /Registra il servizio/));
+    expect((await postJson(approval, { decision: 'approve', amountEur: 3_000 })).status).toBe(200);
+    const first = taskLink(await emailTo(expert.email, /Registra il servizio/, 1));
+    const second = taskLink(await emailTo(expert.email, /Registra il servizio/, 2));
+    expect((await postJson(first, { deliveredOn: '2026-03-02', hours: 4 })).status).toBe(200);
     // While its services are delivered, the customer's data cannot be erased (its journey runs on).
     expect((await planErasure(tableName, customer.smeEmail)).refusals).toEqual([
       { reason: 'services_running', applicationId: customer.applicationId },
     ]);
-    // Nobody records it: a reminder, then it is not delivered and its value goes back.
+    // Nobody records the second: a reminder, then it is not delivered and its value goes back.
     await emailTo(expert.email, /Promemoria: Registra il servizio/, 1, 20_000);
     await eventually(async () => {
-      const [service] = await listServicesOfApplication(tableName, customer.applicationId);
+      const [, service] = await listServicesOfApplication(tableName, customer.applicationId);
       return service?.status === 'not_delivered' ? service : undefined;
     }, 20_000);
-    const late = await postJson(delivery, { deliveredOn: '2026-03-02', hours: 4 });
+    const late = await postJson(second, { deliveredOn: '2026-03-09', hours: 4 });
     expect(late.status).toBe(410);
-    expect((await getProgrammeCounters(tableName, programme.id)).budgetCommittedEur).toBe(0);
+    expect((await getProgrammeCounters(tableName, programme.id)).budgetCommittedEur).toBe(1_500);
     // The T1 goes unanswered: a reminder, then the office is asked, and closes the journey.
     await emailTo(expert.email, /Misura T1 della maturità digitale/, 1, 20_000);
     await emailTo(expert.email, /Promemoria: Misura T1/, 1, 20_000);
@@ -303,6 +308,68 @@ describe('services programme (EDIH)', () => {
     const execution = await finished(customer.applicationId, 30_000);
     expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({ outcome: 'closed_by_office' });
     expect(await listDmaFollowUps(tableName, programme.id)).toEqual([]);
+  });
+
+  it('closes without a T1 when no service was delivered, and the aid of what was not delivered stops counting', async () => {
+    const expert = await newManager({ capacity: 5 });
+    const lab = { name: 'Laboratorio Prova 4.0', email: `lab.${expert.managerId.slice(0, 8)}@example.it` };
+    const programme = await servicesProgramme([expert], {
+      services: {
+        catalogue: miaServiceCatalogue.map((service) =>
+          service.id === 'test_before_invest_lab' ? { ...service, provider: lab } : service,
+        ),
+        ...servicesWaits.short,
+      },
+      stateAid: { regime: 'de_minimis', carCode: '12345' },
+    } as never);
+    const plan = [
+      { serviceId: 'test_before_invest_lab', quantity: 1 },
+      { serviceId: 'networking_event', quantity: 1 },
+    ];
+    const customer = await plannedCustomer(programme.id, expert, plan, 1);
+    const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    expect((await postJson(approval, { decision: 'approve', amountEur: 12_800 })).status).toBe(200);
+    // The plan's aid: 70% of the lab test (8,400) and all of the event (800), registered before delivery.
+    const registration = taskLink(await emailTo(programme.officeEmail, /Registrare l’aiuto nel RNA/));
+    expect(await getAidByConcession(tableName, customer.applicationId)).toMatchObject({
+      aidAmountEur: 9_200,
+      nominalAmountEur: 12_800,
+    });
+    expect((await postJson(registration, { cor: String(Date.now()).slice(-9) })).status).toBe(200);
+
+    // The lab says the test did not take place; the event's link is left to expire.
+    const labTask = taskLink(await emailTo(lab.email, /Registra il servizio «Test prima di investire/));
+    const [refused, again] = await Promise.all([
+      postJson(labTask, { notDelivered: true, reason: 'Il cliente ha rinunciato' }),
+      postJson(labTask, { notDelivered: true, reason: 'Il cliente ha rinunciato' }),
+    ]);
+    expect([refused.status, again.status].sort()).toEqual([200, 409]);
+    const execution = await finished(customer.applicationId, 60_000);
+
+    // Closed without a T1: nothing was delivered, so there is nothing to measure.
+    expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({ outcome: 'services_not_delivered' });
+    expect(await getApplication(tableName, customer.applicationId)).toMatchObject({
+      status: 'closed',
+      outcome: 'services_not_delivered',
+    });
+    const closing = await emailTo(customer.smeEmail, /Percorso concluso/);
+    expect(closing.text).toContain('Nessuno dei servizi del piano è stato erogato');
+    expect(await listDmaFollowUps(tableName, programme.id)).toEqual([]);
+    const services = await listServicesOfApplication(tableName, customer.applicationId);
+    expect(services.map((service) => service.status)).toEqual(['not_delivered', 'not_delivered']);
+    expect(await getProgrammeCounters(tableName, programme.id)).toMatchObject({
+      servicesNotDelivered: 2,
+      budgetCommittedEur: 0,
+    });
+    // The aid stays as registered; what the firm did not receive is recorded once and no longer
+    // counts against its de minimis ceiling (the register shows it, to be reduced in the RNA).
+    const aid = await getAidByConcession(tableName, customer.applicationId);
+    expect(aid).toMatchObject({ status: 'registered', aidAmountEur: 9_200, aidNotReceivedEur: 9_200 });
+    const ofThisPlan = (await listAidsOfFirm(tableName, aid?.beneficiary.vatNumber ?? '')).filter(
+      (grant) => grant.concessionId === customer.applicationId,
+    );
+    expect(countedAid(ofThisPlan)).toEqual([expect.objectContaining({ amountEur: 0 })]);
+    expect(aidRow(aid as AidGrant)).toMatchObject({ aidAmountEur: 9_200, aidNotReceivedEur: 9_200 });
   });
 
   it('gives an expert the office assigns for an overdue T1 a request and link of their own', async () => {

@@ -6,6 +6,7 @@ import {
   type AidRecord,
   aidOfFinancing,
   aidUsedInWindow,
+  countedAid,
   deMinimisHeadroom,
   fitsDeMinimis,
   largestFinancingWithin,
@@ -117,6 +118,21 @@ describe('de minimis', () => {
       '2027-02-01',
     );
     expect(headroom).toEqual({ ceilingEur: 300_000, usedEur: 170_000, headroomEur: 130_000 });
+  });
+
+  it('counts a grant less the aid its firm did not receive (services not delivered), in exact cents', () => {
+    const grant = (aidAmountEur: number, aidNotReceivedEur?: number) =>
+      ({
+        concessionId: 'plan',
+        beneficiary: { vatNumber: firm },
+        grantedOn: '2027-01-10',
+        aidAmountEur,
+        ...(aidNotReceivedEur === undefined ? {} : { aidNotReceivedEur }),
+        status: 'registered',
+      }) as unknown as AidGrant;
+    expect(
+      countedAid([grant(9_200.3, 800.1), grant(1_000), grant(500, 500)]).map((aid) => aid.amountEur),
+    ).toEqual([8_400.2, 1_000, 0]);
   });
 
   it('leaves a firm over the ceiling no room at all, not even for an aid of 0', () => {
