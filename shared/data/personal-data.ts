@@ -1,10 +1,10 @@
 // Where a person's data is, for their requests (export, erasure): the applications they made as a
 // contact, their manager profile, the e-mails queued to them, and what hangs off those (partitions,
-// projects, links, tasks sent to a manager). Full reads
+// projects, links, tasks sent to a manager, the collaborations their firms were invited to). Full reads
 // of the table: an administrator's request, never a request path.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { normaliseEmail } from '#shared/domain/contact.ts';
-import { documentClient, queryPartition, scanItems } from './client.ts';
+import { documentClient, queryGsi1, queryPartition, scanItems } from './client.ts';
 import { keys } from './table-design.ts';
 
 type Item = Record<string, unknown>;
@@ -25,6 +25,11 @@ export interface PersonalDataFound {
   };
   /** E-mails addressed to them still queued (a sent one keeps no recipient or body). */
   readonly emails: readonly Item[];
+  /**
+   * The collaborations between firms their applications were invited to (each names its members),
+   * with those members' join tasks (their answers).
+   */
+  readonly collaborations: readonly { readonly collaboration: Item; readonly joinTasks: readonly Item[] }[];
 }
 
 /** Every item that holds the person's data, found by their address (any letter case). */
@@ -79,7 +84,41 @@ export async function findPersonalData(tableName: string, rawEmail: string): Pro
     applications,
     ...(manager ? { manager } : {}),
     emails: found.filter((item) => item.type === 'email'),
+    collaborations: await collaborationsOf(
+      tableName,
+      applications.map(({ application }) => application),
+    ),
   };
+}
+
+/** The collaborations of the applications' programmes that name one of them, with its join tasks. */
+async function collaborationsOf(
+  tableName: string,
+  applications: readonly Item[],
+): Promise<PersonalDataFound['collaborations']> {
+  const ids = new Set(applications.map((application) => String(application.applicationId)));
+  const programmes = [...new Set(applications.map((application) => String(application.programmeId)))];
+  const collaborations = (
+    await Promise.all(
+      programmes.map((programmeId) =>
+        queryGsi1(tableName, keys.collaborationsOfProgramme(programmeId).gsi1pk),
+      ),
+    )
+  )
+    .flat()
+    .filter((item) => Object.keys((item.members as Item | undefined) ?? {}).some((id) => ids.has(id)));
+  return Promise.all(
+    collaborations.map(async (collaboration) => {
+      const members = Object.values(collaboration.members as Record<string, Item>).filter((member) =>
+        ids.has(String(member.applicationId)),
+      );
+      const joinTasks = members.map(
+        (member) => keys.humanTask(String(collaboration.collaborationId), 'join', Number(member.number)).sk,
+      );
+      const partition = await queryPartition(tableName, String(collaboration.pk), 'TASK#join#');
+      return { collaboration, joinTasks: partition.filter((item) => joinTasks.includes(String(item.sk))) };
+    }),
+  );
 }
 
 /** The links that open the given applications' pages (status, tasks) or a manager's (availability). */

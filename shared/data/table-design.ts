@@ -64,7 +64,6 @@ export const keys = {
   programmesList: (programmeId: string) => ({ gsi1pk: 'PROGRAMMES', gsi1sk: programmeId }),
   programmeCounters: (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'COUNTERS' }),
   link: (linkHash: string) => ({ pk: `LINK#${linkHash}`, sk: 'LINK' }),
-  /** A human task of a journey: its kind and round (the nth offer) make it unique. */
   /**
    * A human task, in the partition of what it is about: an application's journey (its ID), for
    * a manager's vetting the manager (their ID), for a collaboration's join and report tasks the

@@ -67,6 +67,9 @@ export function erasedItem(item: Item, erasedAt: string): Item | undefined {
         ...(item.proposal === undefined ? {} : { proposal: withoutFreeText(item.proposal) }),
         erasedAt,
       };
+    case 'collaboration-profile':
+      // Its codes and figures stay (the collaboration figures count them); the firm's name goes.
+      return { ...item, companyName: erasedText, erasedAt };
     case 'email':
       // A sent e-mail keeps no recipient or body already; a queued one is never sent.
       return item.status === 'pending'
@@ -87,4 +90,37 @@ export function erasedManagerProfile(item: Item, erasedAt: string): Item {
     status: 'inactive',
     erasedAt,
   };
+}
+
+/**
+ * A collaboration between firms with the erased applications' members anonymised: their firms'
+ * names become "—"; their numbers, statuses and benefits stay (the collaboration's figures), and
+ * the other members are untouched.
+ */
+export function erasedCollaborationMembers(
+  item: Item,
+  applicationIds: ReadonlySet<string>,
+  erasedAt: string,
+): Item {
+  const members = Object.fromEntries(
+    Object.entries(item.members as Record<string, Item>).map(([id, member]) => [
+      id,
+      applicationIds.has(id) ? { ...member, companyName: erasedText, erasedAt } : member,
+    ]),
+  );
+  return { ...item, members };
+}
+
+/**
+ * Whether a firm's place in a collaboration still needs its data: invited to one still inviting,
+ * or taking part in one that runs (its coordinator reports on it).
+ */
+export function collaborationNeedsMember(collaboration: Item, applicationId: string): boolean {
+  const member = (collaboration.members as Record<string, Item> | undefined)?.[applicationId];
+  if (!member) return false;
+  const status = String(collaboration.status);
+  return (
+    (status === 'inviting' && (member.status === 'invited' || member.status === 'joined')) ||
+    ((status === 'active' || status === 'paused') && member.status === 'joined')
+  );
 }

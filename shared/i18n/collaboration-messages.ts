@@ -72,6 +72,8 @@ export const collaborationMessagesIt = {
   'collaborationEmail.flag.subject': 'Nessun beneficio da {cycles} verifiche: {company}',
   'collaborationEmail.flag.body':
     'Nella collaborazione «{title}» l’impresa {company} non ha avuto benefici economici nelle ultime {cycles} verifiche. Valutate con il coordinatore se debba proseguire.',
+  'admin.privacy.refusedCollaboration':
+    'Cancellazione rifiutata: l’impresa della candidatura {application} è invitata alla collaborazione {collaboration} o vi partecipa, e la collaborazione è ancora in corso; si potrà cancellare quando sarà conclusa (o l’impresa ne sarà uscita).',
   'collaborationEmail.closed.subject': 'Collaborazione conclusa: {title}',
   'collaborationEmail.closed.body':
     'La collaborazione «{title}» del programma «{programme}» si è conclusa dopo {cycles} verifiche. Beneficio economico complessivo: {total}.',
@@ -282,6 +284,8 @@ export const collaborationMessagesEn: Record<keyof typeof collaborationMessagesI
   'collaborationEmail.flag.subject': 'No benefit for {cycles} verifications: {company}',
   'collaborationEmail.flag.body':
     'In the collaboration “{title}”, the firm {company} has had no economic benefit in the last {cycles} verifications. Consider with the coordinator whether it should continue.',
+  'admin.privacy.refusedCollaboration':
+    'Erasure refused: the firm of application {application} is invited to or takes part in collaboration {collaboration}, which is still running; it can be erased once the collaboration has closed (or the firm has left it).',
   'collaborationEmail.closed.subject': 'Collaboration closed: {title}',
   'collaborationEmail.closed.body':
     'The collaboration “{title}” of the programme “{programme}” closed after {cycles} verifications. Total economic benefit: {total}.',

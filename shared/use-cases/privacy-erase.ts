@@ -2,8 +2,9 @@
 // addresses, telephone numbers, CV and every text written about or by them become "—" — while
 // counters, statuses, figures and the audit trail stay. A journey of theirs still running ends as
 // withdrawn (its open tasks cancelled, its holds released); queued e-mails to them are never sent;
-// the links that opened their pages stop working. Refused, with nothing written, while a funded
-// project of theirs is still monitored or, for a manager, while they follow a firm: the programme
+// the links that opened their pages stop working; their firms' names leave the collaborations they
+// were invited to. Refused, with nothing written, while a funded project of theirs is still
+// monitored, their firm is in a running collaboration or, for a manager, while they follow a firm: the programme
 // office closes or reassigns first. Asking again finds nothing left: idempotent. Each request is
 // recorded in the audit trail (when, who, how many items of each kind), never the data.
 import { appendAuditEvent } from '#shared/data/audit.ts';
@@ -18,7 +19,12 @@ import { keys } from '#shared/data/table-design.ts';
 import { withdrawableStatuses } from '#shared/domain/application.ts';
 import type { AuditActor } from '#shared/domain/audit.ts';
 import { normaliseEmail } from '#shared/domain/contact.ts';
-import { erasedItem, erasedManagerProfile } from '#shared/domain/erasure.ts';
+import {
+  collaborationNeedsMember,
+  erasedCollaborationMembers,
+  erasedItem,
+  erasedManagerProfile,
+} from '#shared/domain/erasure.ts';
 import { personId } from './privacy-export.ts';
 import { withdrawApplication } from './withdraw-application.ts';
 
@@ -34,6 +40,12 @@ export type ErasureRefusal =
   | { readonly reason: 'project_running'; readonly applicationId: string; readonly projectId: string }
   /** A services programme's customer whose services are being delivered (or wait for the T1). */
   | { readonly reason: 'services_running'; readonly applicationId: string }
+  /** A firm invited to a collaboration still inviting, or taking part in one that runs. */
+  | {
+      readonly reason: 'collaboration_running';
+      readonly applicationId: string;
+      readonly collaborationId: string;
+    }
   | { readonly reason: 'manager_engaged'; readonly managerId: string; readonly engagements: number };
 
 export interface ErasurePlan {
@@ -77,6 +89,18 @@ function planOf(found: PersonalDataFound): ErasurePlan {
         applicationId: String(application.applicationId),
         projectId: String(project.projectId),
       });
+    }
+  }
+  for (const { collaboration } of found.collaborations) {
+    for (const { application } of found.applications) {
+      const applicationId = String(application.applicationId);
+      if (collaborationNeedsMember(collaboration, applicationId)) {
+        refusals.push({
+          reason: 'collaboration_running',
+          applicationId,
+          collaborationId: String(collaboration.collaborationId),
+        });
+      }
     }
   }
   if (found.manager) {
@@ -146,6 +170,16 @@ export async function erasePersonalData(deps: ErasureDeps, rawEmail: string): Pr
     for (const item of [application, ...items, ...projectItems]) erase(item);
   }
   for (const item of found.emails) erase(item);
+  const erasedApplications = new Set(
+    found.applications.map(({ application }) => String(application.applicationId)),
+  );
+  for (const { collaboration, joinTasks } of found.collaborations) {
+    anonymised.set(
+      `${collaboration.pk}|${collaboration.sk}`,
+      erasedCollaborationMembers(collaboration, erasedApplications, at),
+    );
+    for (const task of joinTasks) erase(task);
+  }
   const terms = new Set([email, email.toLowerCase()]);
   for (const { application } of found.applications) {
     terms.add(String((application.company as { name: string }).name));

@@ -30,6 +30,18 @@ export interface PersonalDataExport {
    * its record, kind and time, is among its application's items).
    */
   readonly emails: readonly Record<string, unknown>[];
+  /**
+   * The collaborations between firms their firms were invited to: what each is, and their own place
+   * in it and answer (the other firms' data are not theirs).
+   */
+  readonly collaborations: readonly {
+    readonly collaborationId: string;
+    readonly programmeId: string;
+    readonly status: string;
+    readonly kind: string;
+    readonly members: readonly Record<string, unknown>[];
+    readonly joinTasks: readonly Record<string, unknown>[];
+  }[];
 }
 
 /** Fields that are secrets or keys, not the person's data. */
@@ -69,6 +81,17 @@ export async function exportPersonalData(
     tasks: found.manager.tasks.map(shown),
   };
   const emails = found.emails.map(shown);
+  const ownApplications = new Set(applications.map(({ application }) => String(application.applicationId)));
+  const collaborations = found.collaborations.map(({ collaboration, joinTasks }) => ({
+    collaborationId: String(collaboration.collaborationId),
+    programmeId: String(collaboration.programmeId),
+    status: String(collaboration.status),
+    kind: String((collaboration.opportunity as { kind?: string } | undefined)?.kind ?? ''),
+    members: Object.values(collaboration.members as Record<string, Record<string, unknown>>).filter(
+      (member) => ownApplications.has(String(member.applicationId)),
+    ),
+    joinTasks: joinTasks.map(shown),
+  }));
   await appendAuditEvent(tableName, {
     at: now.toISOString(),
     programmeId: 'privacy',
@@ -83,5 +106,6 @@ export async function exportPersonalData(
     applications,
     ...(manager ? { manager } : {}),
     emails,
+    collaborations,
   };
 }

@@ -5,7 +5,10 @@
 // final report, and the office drafts, signs and files the network contract.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { scanItems } from '#shared/data/client.ts';
 import { listCycleReports } from '#shared/data/collaborations.ts';
+import { planErasure } from '#shared/use-cases/privacy-erase.ts';
+import { runAdminCli } from '../support/admin-cli.ts';
 import { assessedFirm, collaborationProgramme } from '../support/collaboration-kit.ts';
 import { eventually } from '../support/fixtures.ts';
 import {
@@ -295,11 +298,22 @@ describe('collaboration between firms', () => {
       coordinatorManagerId: coordinator.managerId,
     });
     expect(proposed.status).toBe(201);
+    const note = `Referente per il marchio: ${randomUUID().slice(0, 8)}`;
     for (const sme of [a, b])
       expect(
-        (await postJson(taskLink(await emailTo(sme.smeEmail, /Invito a collaborare/)), { decision: 'join' }))
-          .status,
+        (
+          await postJson(taskLink(await emailTo(sme.smeEmail, /Invito a collaborare/)), {
+            decision: 'join',
+            ...(sme === b ? { note } : {}),
+          })
+        ).status,
       ).toBe(200);
+    // While the collaboration runs, a member's erasure is refused (its coordinator reports on it).
+    expect((await planErasure(tableName, b.smeEmail)).refusals).toContainEqual({
+      reason: 'collaboration_running',
+      applicationId: b.applicationId,
+      collaborationId: proposed.body.collaborationId,
+    });
     const report = taskLink(await emailTo(coordinator.email, /Verifica 1 di 3/, 1, 30_000));
     const left = await postJson(report, {
       benefits: [
@@ -325,5 +339,44 @@ describe('collaboration between firms', () => {
     expect(detail).toMatchObject({ status: 'closed', cyclesDone: 1, benefitTotalEur: 1000 });
     expect(detail.members[b.applicationId]).toMatchObject({ status: 'left', benefitEur: 200 });
     expect(detail.members[a.applicationId]).toMatchObject({ status: 'joined', benefitEur: 800 });
+
+    // Once closed, the firm that left can be erased: its name leaves the collaboration (the other
+    // member's stays), its answer's words go, its figures stay.
+    const terms = [b.companyName, note];
+    const naming = async () =>
+      (await scanItems(tableName, { expression: 'attribute_exists(pk)', values: {} })).filter((item) =>
+        terms.some((term) => JSON.stringify(item).includes(term)),
+      );
+    expect((await naming()).map((item) => item.type).sort()).toEqual(
+      ['application', 'collaboration', 'collaboration-profile', 'human-task'].sort(),
+    );
+    const erased = await runAdminCli([
+      'privacy',
+      'erase',
+      '--email',
+      b.smeEmail,
+      '--yes',
+      '--endpoint',
+      process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '',
+      '--table',
+      tableName,
+      '--stepfunctions-endpoint',
+      local.stepFunctions,
+      '--outbox',
+      local.outbox,
+    ]);
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(await naming()).toEqual([]);
+    const after = (await getJson(admin(`/collaborations/${proposed.body.collaborationId}`)))
+      .body as typeof detail & {
+      members: Record<string, { companyName: string }>;
+    };
+    expect(after).toMatchObject({ status: 'closed', benefitTotalEur: 1000 });
+    expect(after.members[b.applicationId]).toMatchObject({
+      companyName: '—',
+      status: 'left',
+      benefitEur: 200,
+    });
+    expect(after.members[a.applicationId]).toMatchObject({ companyName: a.companyName, benefitEur: 800 });
   }, 120_000);
 });
