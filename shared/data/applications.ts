@@ -16,7 +16,7 @@ import { documentClient, queryGsi1 } from './client.ts';
 import { failedConditions, isConditionFailure } from './conditions.ts';
 import type { queuedEmailItem } from './email-outbox.ts';
 import { addExpression, assignments } from './expressions.ts';
-import { keys } from './table-design.ts';
+import { keys, placeClaim } from './table-design.ts';
 
 const applicationItem = (record: ApplicationRecord) => ({
   ...keys.application(record.applicationId),
@@ -27,11 +27,34 @@ const applicationItem = (record: ApplicationRecord) => ({
 });
 
 /**
+ * Each claim rides on the counters item until its application is stored (the creating transaction
+ * removes it) or the claim is given back: a claim still there long after any intake could still be
+ * running belongs to one that died between the two writes, and its place is given back.
+ */
+const claimAttribute = placeClaim.attribute;
+
+/** How long after its claim an intake may still store its application (its Lambda times out in 15 s). */
+export const abandonedClaimMinutes = 10;
+
+/** The claims on a counters item made before `before` (their intakes have died), by attribute. */
+function abandonedClaims(item: Record<string, unknown> | undefined, before: Date) {
+  const limit = new Date(before.getTime() - abandonedClaimMinutes * 60_000).toISOString();
+  return Object.entries(item ?? {})
+    .map(([name, value]) => [name, typeof value === 'string' ? value : (value as { S?: string })?.S] as const)
+    .filter(
+      (entry): entry is readonly [string, string] =>
+        placeClaim.is(entry[0]) && entry[1] !== undefined && entry[1] < limit,
+    );
+}
+
+/**
  * Claims one of the programme's assessment places for an application being acknowledged: places go
  * in the order applications arrive, whatever order their screening runs in later. The arrival is
  * stamped here too, so that acknowledgement times and places agree: two intakes running at once on
  * clocks a few milliseconds apart cannot store a later time with an earlier place (the counter keeps
- * the last arrival, and an arrival never goes back before it).
+ * the last arrival, and an arrival never goes back before it). When every place looks taken, the
+ * places of intakes that died after claiming (see abandonedClaimMinutes) are given back first.
+ * @param claim - the application the place is for, and when the claim is made (wall clock)
  * @returns the place (1 … quota, or undefined when every place is taken) and the acknowledgement time
  */
 export async function claimQuotaPlace(
@@ -39,17 +62,24 @@ export async function claimQuotaPlace(
   programmeId: string,
   quota: number,
   at: string,
+  claim: { readonly applicationId: string; readonly claimedAt: Date },
 ): Promise<{ place: number | undefined; at: string }> {
-  for (let arrival = at; ; ) {
+  for (let arrival = at, reclaimed = false; ; ) {
     try {
       const { Attributes } = await documentClient.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.programmeCounters(programmeId),
-          UpdateExpression: 'ADD placesClaimed :one SET lastArrivalAt = :at',
+          UpdateExpression: 'ADD placesClaimed :one SET lastArrivalAt = :at, #claim = :claimedAt',
           ConditionExpression:
             '(attribute_not_exists(placesClaimed) OR placesClaimed < :quota) AND (attribute_not_exists(lastArrivalAt) OR lastArrivalAt <= :at)',
-          ExpressionAttributeValues: { ':one': 1, ':quota': quota, ':at': arrival },
+          ExpressionAttributeNames: { '#claim': claimAttribute(claim.applicationId) },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':quota': quota,
+            ':at': arrival,
+            ':claimedAt': claim.claimedAt.toISOString(),
+          },
           ReturnValues: 'UPDATED_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
@@ -57,11 +87,20 @@ export async function claimQuotaPlace(
       return { place: Number(Attributes?.placesClaimed), at: arrival };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const old = (error as { Item?: Record<string, unknown> }).Item?.lastArrivalAt;
+      const item = (error as { Item?: Record<string, unknown> }).Item;
+      const old = item?.lastArrivalAt;
       const last = typeof old === 'string' ? old : (old as { S?: string } | undefined)?.S;
       // Another intake stamped a later arrival: this one is acknowledged at that time, not before.
       if (last && last > arrival) {
         arrival = last;
+        continue;
+      }
+      // Every place taken: those of intakes that died after claiming go back, once, then try again.
+      const abandoned = reclaimed ? [] : abandonedClaims(item, claim.claimedAt);
+      if (abandoned.length > 0) {
+        reclaimed = true;
+        for (const [name, claimedAt] of abandoned)
+          await giveBackClaim(tableName, programmeId, name, claimedAt);
         continue;
       }
       return { place: undefined, at: arrival };
@@ -69,15 +108,41 @@ export async function claimQuotaPlace(
   }
 }
 
-/** Gives a claimed place back (the application was not stored, or was screened out). */
-export async function releaseQuotaPlace(tableName: string, programmeId: string): Promise<void> {
+/** Gives an abandoned claim's place back, once (another intake may be doing the same). */
+async function giveBackClaim(tableName: string, programmeId: string, name: string, claimedAt: string) {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.programmeCounters(programmeId),
+        UpdateExpression: 'ADD placesClaimed :minusOne REMOVE #claim',
+        ConditionExpression: '#claim = :claimedAt AND placesClaimed > :zero',
+        ExpressionAttributeNames: { '#claim': name },
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0, ':claimedAt': claimedAt },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/**
+ * Gives a claimed place back (the application was not stored, or was screened out).
+ * @param applicationId - the application whose claim is still on the counters (not stored)
+ */
+export async function releaseQuotaPlace(
+  tableName: string,
+  programmeId: string,
+  applicationId?: string,
+): Promise<void> {
   await documentClient
     .send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.programmeCounters(programmeId),
-        UpdateExpression: 'ADD placesClaimed :minusOne',
+        UpdateExpression: `ADD placesClaimed :minusOne${applicationId ? ' REMOVE #claim' : ''}`,
         ConditionExpression: 'placesClaimed > :zero',
+        ...(applicationId ? { ExpressionAttributeNames: { '#claim': claimAttribute(applicationId) } } : {}),
         ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
       }),
     )
@@ -139,10 +204,12 @@ export async function createApplication(
           },
           { Put: { TableName: tableName, Item: receiptEmail } },
           {
+            // The place's claim, if any, is settled: its application is stored.
             Update: {
               TableName: tableName,
               Key: keys.programmeCounters(record.programmeId),
-              UpdateExpression: 'ADD applications :one',
+              UpdateExpression: 'ADD applications :one REMOVE #claim',
+              ExpressionAttributeNames: { '#claim': claimAttribute(record.applicationId) },
               ExpressionAttributeValues: { ':one': 1 },
             },
           },

@@ -5,7 +5,7 @@ import { type Programme, programmeSchema } from '#shared/domain/programme.ts';
 import { findPreset, programmePresets } from '#shared/programmes/presets.ts';
 import { auditEventPut } from './audit.ts';
 import { documentClient, queryGsi1 } from './client.ts';
-import { keys } from './table-design.ts';
+import { keys, placeClaim } from './table-design.ts';
 
 /** Counters maintained atomically by the writes that move them (never recomputed by scanning). */
 export interface ProgrammeCounters {
@@ -84,7 +84,14 @@ export async function getProgrammeCounters(
   const { Item } = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: keys.programmeCounters(programmeId), ConsistentRead: true }),
   );
-  // lastArrivalAt rides on the item (the place claim's acknowledgement stamp); it is not a counter.
+  // lastArrivalAt (the place claim's acknowledgement stamp) and the claims in progress ride on the
+  // item; they are not counters.
   const { pk: _pk, sk: _sk, lastArrivalAt: _lastArrivalAt, ...counters } = Item ?? {};
-  return { applications: 0, eligible: 0, ineligible: 0, ...counters } as ProgrammeCounters;
+  const onlyCounters = Object.entries(counters).filter(([name]) => !placeClaim.is(name));
+  return {
+    applications: 0,
+    eligible: 0,
+    ineligible: 0,
+    ...Object.fromEntries(onlyCounters),
+  } as ProgrammeCounters;
 }

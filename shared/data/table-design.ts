@@ -174,3 +174,12 @@ export const keys = {
     sk: `RESERVATION#${applicationId}`,
   }),
 } as const;
+
+/**
+ * A place claimed under a programme's quota whose application is not stored yet: an attribute of
+ * the programme's counters item, named after the application, holding when it was claimed.
+ */
+export const placeClaim = {
+  attribute: (applicationId: string) => `placeClaim:${applicationId}`,
+  is: (attributeName: string) => attributeName.startsWith('placeClaim:'),
+} as const;

@@ -112,7 +112,10 @@ export async function submitApplication(
   // acknowledgement time, so times and places agree.
   const admitted = firstIneligibility(record, programme) === undefined;
   const claim = admitted
-    ? await claimQuotaPlace(deps.tableName, programme.id, programme.quotas.assessments, record.submittedAt)
+    ? await claimQuotaPlace(deps.tableName, programme.id, programme.quotas.assessments, record.submittedAt, {
+        applicationId,
+        claimedAt: now,
+      })
     : undefined;
   const place = claim?.place;
   const stored: ApplicationRecord = claim ? { ...recordAt(claim.at), quotaPlace: place ?? null } : record;
@@ -137,7 +140,7 @@ export async function submitApplication(
       requestKeyHash,
     );
   } catch (error) {
-    if (place !== undefined) await releaseQuotaPlace(deps.tableName, programme.id);
+    if (place !== undefined) await releaseQuotaPlace(deps.tableName, programme.id, applicationId);
     if (error instanceof DuplicateApplicationError && requestKeyHash) {
       const resumed = await resumeOwnSubmission(
         deps,

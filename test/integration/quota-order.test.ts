@@ -1,8 +1,13 @@
 // Places under a programme's quota go in the order applications arrive: each is claimed when the
 // application is acknowledged, and screening (which may run in any order, later, from a busy
 // workflow engine) honours it. The status page tells the place while the application waits.
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { claimQuotaPlace, getApplication } from '#shared/data/applications.ts';
+import { abandonedClaimMinutes, claimQuotaPlace, getApplication } from '#shared/data/applications.ts';
+import { documentClient } from '#shared/data/client.ts';
+import { getProgrammeCounters } from '#shared/data/programmes.ts';
+import { keys, placeClaim } from '#shared/data/table-design.ts';
 import { screenApplication } from '#shared/use-cases/screen-application.ts';
 import { eventually } from '../support/fixtures.ts';
 import { apply, newManager, newProgramme, tableName } from '../support/journey-kit.ts';
@@ -88,14 +93,53 @@ describe('places under a quota', { timeout: 90_000 }, () => {
 
     // Act: an intake acknowledges at 10:00:01; one whose clock says 10:00:00.5 claims next, then one
     // finds the places gone
-    const ahead = await claimQuotaPlace(tableName, programme.id, 2, '2026-12-05T10:00:01.000Z');
-    const behind = await claimQuotaPlace(tableName, programme.id, 2, '2026-12-05T10:00:00.500Z');
-    const late = await claimQuotaPlace(tableName, programme.id, 2, '2026-12-05T10:00:00.700Z');
+    const claim = (at: string) =>
+      claimQuotaPlace(tableName, programme.id, 2, at, { applicationId: randomUUID(), claimedAt: new Date() });
+    const ahead = await claim('2026-12-05T10:00:01.000Z');
+    const behind = await claim('2026-12-05T10:00:00.500Z');
+    const late = await claim('2026-12-05T10:00:00.700Z');
 
     // Assess
     expect(ahead).toEqual({ place: 1, at: '2026-12-05T10:00:01.000Z' });
     expect(behind).toEqual({ place: 2, at: '2026-12-05T10:00:01.000Z' });
     expect(late).toEqual({ place: undefined, at: '2026-12-05T10:00:01.000Z' });
+  });
+
+  it('given to an intake that died before storing its application go back once no intake could still store it', async () => {
+    // Prepare: two places; one claimed twenty minutes ago by an intake that never stored its
+    // application (killed between the claim and the write), one claimed just now by one still running
+    const programme = await newProgramme([await newManager()], { quotas: { assessments: 2 } });
+    const abandonedAt = new Date(Date.now() - (abandonedClaimMinutes + 10) * 60_000);
+    const abandoned = await claimQuotaPlace(tableName, programme.id, 2, abandonedAt.toISOString(), {
+      applicationId: randomUUID(),
+      claimedAt: abandonedAt,
+    });
+    const running = await claimQuotaPlace(tableName, programme.id, 2, new Date().toISOString(), {
+      applicationId: randomUUID(),
+      claimedAt: new Date(),
+    });
+
+    // Act: two firms apply at once with every place taken
+    const [first, second] = await Promise.all([apply(programme.id, 'en'), apply(programme.id, 'en')]);
+
+    // Assess: the abandoned place went to one of them (given back once), the running intake's stays
+    expect([abandoned.place, running.place]).toEqual([1, 2]);
+    const places = await Promise.all(
+      [first, second].map(async (sme) => (await screened(sme.applicationId))?.quotaPlace ?? null),
+    );
+    expect(places.filter((place) => place !== null)).toEqual([2]);
+    const counters = await getProgrammeCounters(tableName, programme.id);
+    expect(counters.placesClaimed).toBe(2);
+    // The stored application's claim is settled; the running intake's is still there.
+    const { Item } = await documentClient.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.programmeCounters(programme.id),
+        ConsistentRead: true,
+      }),
+    );
+    expect(Object.keys(Item ?? {}).filter(placeClaim.is)).toHaveLength(1);
+    expect(Object.keys(counters).filter(placeClaim.is)).toEqual([]);
   });
 
   it('are told on the status page while the application waits', async () => {
