@@ -58,6 +58,7 @@ const proposeAnswers = {
   already_proposed: { statusCode: 409, message: 'collaborations.alreadyProposedError' },
   coordinator_not_eligible: { statusCode: 422, message: 'collaborations.coordinatorNotEligible' },
   not_enabled: { statusCode: 404, message: 'collaborations.notEnabled' },
+  workflow_unavailable: { statusCode: 503, message: 'collaborations.workflowUnavailable' },
 } as const satisfies Record<ProposeOutcome['outcome'], { statusCode: number; message: MessageKey }>;
 
 const contractAnswers = {

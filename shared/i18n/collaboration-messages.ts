@@ -74,6 +74,8 @@ export const collaborationMessagesIt = {
     'Nella collaborazione «{title}» l’impresa {company} non ha avuto benefici economici nelle ultime {cycles} verifiche. Valutate con il coordinatore se debba proseguire.',
   'admin.privacy.refusedCollaboration':
     'Cancellazione rifiutata: l’impresa della candidatura {application} è invitata alla collaborazione {collaboration} o vi partecipa, e la collaborazione è ancora in corso; si potrà cancellare quando sarà conclusa (o l’impresa ne sarà uscita).',
+  'collaborations.workflowUnavailable':
+    'Il servizio non è disponibile in questo momento: la collaborazione non è partita e l’opportunità si può proporre di nuovo. Riprova tra qualche minuto.',
   'collaborationEmail.closed.subject': 'Collaborazione conclusa: {title}',
   'collaborationEmail.closed.body':
     'La collaborazione «{title}» del programma «{programme}» si è conclusa dopo {cycles} verifiche. Beneficio economico complessivo: {total}.',
@@ -286,6 +288,8 @@ export const collaborationMessagesEn: Record<keyof typeof collaborationMessagesI
     'In the collaboration “{title}”, the firm {company} has had no economic benefit in the last {cycles} verifications. Consider with the coordinator whether it should continue.',
   'admin.privacy.refusedCollaboration':
     'Erasure refused: the firm of application {application} is invited to or takes part in collaboration {collaboration}, which is still running; it can be erased once the collaboration has closed (or the firm has left it).',
+  'collaborations.workflowUnavailable':
+    'The service is unavailable right now: the collaboration did not start and the opportunity can be proposed again. Try again in a few minutes.',
   'collaborationEmail.closed.subject': 'Collaboration closed: {title}',
   'collaborationEmail.closed.body':
     'The collaboration “{title}” of the programme “{programme}” closed after {cycles} verifications. Total economic benefit: {total}.',

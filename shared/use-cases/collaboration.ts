@@ -139,7 +139,9 @@ export type ProposeOutcome =
         | 'unknown_opportunity'
         | 'already_proposed'
         | 'coordinator_not_eligible'
-        | 'not_enabled';
+        | 'not_enabled'
+        /** Its workflow could not be started: not started, the opportunity free again. */
+        | 'workflow_unavailable';
     };
 
 /**
@@ -196,11 +198,21 @@ export async function proposeCollaboration(
     after: opportunity.kind,
   });
   if (!created) return { outcome: 'already_proposed' };
-  await startCollaborationCycle(deps.collaborationStateMachineArn, {
-    collaborationId,
-    programmeId: programme.id,
-    cycle: 0,
-  });
+  try {
+    await startCollaborationCycle(deps.collaborationStateMachineArn, {
+      collaborationId,
+      programmeId: programme.id,
+      cycle: 0,
+    });
+  } catch (error) {
+    // Nobody was invited yet: the collaboration does not start and its opportunity is free again.
+    logger.error('Collaboration workflow could not be started; not started', {
+      collaborationId,
+      error: error as Error,
+    });
+    await closeInvitations(deps.tableName, record, 'not_started', nowOf(deps).toISOString());
+    return { outcome: 'workflow_unavailable' };
+  }
   logger.info('Collaboration proposed', {
     collaborationId,
     programmeId: programme.id,

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { scanItems } from '#shared/data/client.ts';
 import { listCycleReports } from '#shared/data/collaborations.ts';
+import { getProgramme } from '#shared/data/programmes.ts';
+import { proposeCollaboration } from '#shared/use-cases/collaboration.ts';
 import { planErasure } from '#shared/use-cases/privacy-erase.ts';
 import { runAdminCli } from '../support/admin-cli.ts';
 import { assessedFirm, collaborationProgramme } from '../support/collaboration-kit.ts';
@@ -279,6 +281,43 @@ describe('collaboration between firms', () => {
       return body.collaborations[0]?.status === 'not_started' ? body : undefined;
     });
     expect(overview.opportunities.find((o) => o.id === proposal.opportunityId)?.proposedAs).toBeNull();
+    expect((await postJson(admin(path), proposal)).status).toBe(201);
+  }, 120_000);
+
+  it('leaves the opportunity free when the workflow cannot be started, and says so', async () => {
+    const manager = await newManager({ capacity: 2 });
+    const coordinator = await newManager({ capacity: 1, load: 1 });
+    const programme = await collaborationProgramme([manager, coordinator], { cycles: 1, noBenefitCycles: 2 });
+    await assessedFirm(programme.id, manager, { brands: ['varese_precision'] }, 1);
+    await assessedFirm(programme.id, manager, { brands: ['varese_precision'] }, 2);
+    const path = `/programmes/${programme.id}/collaborations`;
+    const proposal = {
+      opportunityId: 'brand_group.varese_precision',
+      coordinatorManagerId: coordinator.managerId,
+    };
+    await eventually(async () => {
+      const body = (await getJson(admin(path))).body as unknown as Overview;
+      return body.opportunities.length > 0 ? body : undefined;
+    });
+    const stored = await getProgramme(tableName, programme.id);
+    if (!stored) throw new Error('programme not stored');
+
+    // Step Functions refuses the start (here: a state machine that does not exist).
+    const refused = await proposeCollaboration(
+      {
+        tableName,
+        collaborationStateMachineArn: 'arn:aws:states:eu-south-1:000000000000:stateMachine:gone',
+      },
+      stored,
+      proposal,
+      'cli',
+    );
+
+    expect(refused).toEqual({ outcome: 'workflow_unavailable' });
+    const overview = (await getJson(admin(path))).body as unknown as Overview;
+    expect(overview.collaborations.map((c) => c.status)).toEqual(['not_started']);
+    expect(overview.opportunities.find((o) => o.id === proposal.opportunityId)?.proposedAs).toBeNull();
+    // The office proposes it again, and it starts.
     expect((await postJson(admin(path), proposal)).status).toBe(201);
   }, 120_000);
 
