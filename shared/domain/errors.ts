@@ -73,8 +73,13 @@ export const permanentErrors = [
   TaskAnswerMismatchError,
 ] as const;
 
-/** Their names as Step Functions sees them, with the parser's own (an event that cannot be read). */
+/**
+ * Their names as Step Functions sees them, with the parser's own (an event that cannot be read) and
+ * the AWS SDK's for a request a service refuses as malformed (DynamoDB, Step Functions: an expression
+ * or item it cannot take, the same request fails the same way again).
+ */
 export const permanentErrorNames: readonly string[] = [
   ...permanentErrors.map((ErrorClass) => new ErrorClass('').name),
   'ParseError',
+  'ValidationException',
 ];

@@ -37,7 +37,7 @@ describe('permanent errors', () => {
     const names = permanentErrors.map((ErrorClass) => new ErrorClass('x').name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/Error$/);
-    expect(permanentErrorNames).toEqual([...names, 'ParseError']);
+    expect(permanentErrorNames).toEqual([...names, 'ParseError', 'ValidationException']);
   });
 
   it.each(Object.keys(workflows) as WorkflowName[])(
