@@ -86,8 +86,22 @@ async function importCorFile(
   context.output.err(
     `${count('resumed')} journey(s) resumed, ${count('unchanged')} already recorded, ${count('recorded')} recorded with no journey waiting.`,
   );
-  return 0;
+  const conflicts = result.rows.filter((row) => row.outcome === 'conflict');
+  for (const row of conflicts) {
+    context.output.err(
+      `Conflict: ${row.concessionId} with COR ${row.cor} was not recorded: ${conflictReasons[row.conflict ?? 'unknown']} since it was checked (another import or the task's page at the same time). Check it in the register and import it again if needed.`,
+    );
+  }
+  return conflicts.length > 0 ? 1 : 0;
 }
+
+/** Why a checked row could not be recorded, as the import says it. */
+const conflictReasons = {
+  different_cor: 'the aid was registered with another COR',
+  cor_taken: 'the COR was recorded for another aid',
+  cancelled: 'the aid was cancelled',
+  unknown: 'the aid is gone',
+} as const;
 
 async function showRegister(
   command: Extract<AidCommand, { name: 'aid register' }>,

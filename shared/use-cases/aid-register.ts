@@ -243,8 +243,11 @@ export type CorImportResult =
         readonly concessionId: string;
         readonly cor: string;
         /** resumed: its journey went on to the launch; unchanged: recorded by an earlier import;
-         * recorded: recorded, but its journey was not waiting for it (it resumes at its next step). */
-        readonly outcome: 'resumed' | 'unchanged' | 'recorded';
+         * recorded: recorded, but its journey was not waiting for it (it resumes at its next step);
+         * conflict: between the check and the recording, the aid got another COR, was cancelled, or
+         * the COR went to another aid (an import or the task's page at the same time): nothing done. */
+        readonly outcome: 'resumed' | 'unchanged' | 'recorded' | 'conflict';
+        readonly conflict?: 'different_cor' | 'cor_taken' | 'cancelled' | 'unknown';
       }[];
     };
 
@@ -252,7 +255,9 @@ export type CorImportResult =
  * Imports the CORs the registry returned. Every row is checked first (the file's shape, a known aid, not cancelled, not registered under another COR, a COR not taken by
  * another aid, no concession or COR twice in the file): one problem and nothing is recorded. Then
  * each COR is recorded and the journey waiting for it is resumed, as if the office had entered it
- * on the task's page. Importing the same file again changes nothing.
+ * on the task's page; a row whose aid or COR changed since its check (another import, or the task's
+ * page, at the same time) is a conflict and nothing is done for it. Importing the same file again
+ * changes nothing.
  */
 export async function importCors(
   tableName: string,
@@ -299,7 +304,11 @@ export async function importCors(
 
   const results: Extract<CorImportResult, { ok: true }>['rows'][number][] = [];
   for (const { concessionId, cor, aid, unchanged } of planned) {
-    if (!unchanged) await recordAidCor(tableName, aid, cor, now.toISOString());
+    const recorded = unchanged ? 'already_recorded' : await recordAidCor(tableName, aid, cor, now.toISOString());
+    if (recorded !== 'recorded' && recorded !== 'already_recorded') {
+      results.push({ concessionId, cor, outcome: 'conflict', conflict: recorded });
+      continue;
+    }
     const resumed = await resumeJourney(tableName, aid.applicationId, cor, now);
     results.push({ concessionId, cor, outcome: resumed ? 'resumed' : unchanged ? 'unchanged' : 'recorded' });
   }

@@ -21,6 +21,7 @@ import {
 import { keys } from '#shared/data/table-design.ts';
 import type { AidGrant } from '#shared/domain/state-aid.ts';
 import { formatEuro } from '#shared/i18n/format.ts';
+import { fileAidRegistry, importCors } from '#shared/use-cases/aid-register.ts';
 import { runAdminCli } from '../support/admin-cli.ts';
 import { eventually, randomVatNumber } from '../support/fixtures.ts';
 import {
@@ -475,6 +476,27 @@ describe('state aid', { timeout: slow }, () => {
         [two.applicationId, 'pending_registration'],
       ].sort(),
     );
+
+    // Act 4: two imports at once give the second aid two different CORs (both pass their checks)
+    const importing = (cor: string) =>
+      importCors(
+        tableName,
+        fileAidRegistry({ read: async () => `concessionId,cor\n${two.applicationId},${cor}\n` }),
+        new Date(),
+      );
+    const raced = await Promise.all([importing('5550002'), importing('5550003')]);
+
+    // Assess 4: one COR is recorded and its journey resumed; the other import says it was not
+    const outcomes = raced.map((result) => (result.ok ? result.rows[0]?.outcome : 'refused'));
+    expect(outcomes.filter((outcome) => outcome === 'resumed')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'conflict' || outcome === 'refused')).toHaveLength(1);
+    const winner = raced.findIndex((result) => result.ok && result.rows[0]?.outcome === 'resumed');
+    expect((await getAidByConcession(tableName, two.applicationId))?.cor).toBe(
+      ['5550002', '5550003'][winner],
+    );
+    const conflict = raced.find((result) => result.ok && result.rows[0]?.outcome === 'conflict');
+    if (conflict?.ok) expect(conflict.rows[0]?.conflict).toBe('different_cor');
+    expect((await finished(two.applicationId)).status).toBe('SUCCEEDED');
   });
 
   it('lets two programmes approving at once for firms of one group never pass the ceiling together', async () => {
