@@ -53,11 +53,9 @@ export async function privacyEraseCommand(command: EraseCommand, context: Comman
     output.err(
       refusal.reason === 'project_running'
         ? `Refused: project ${refusal.projectId} (application ${refusal.applicationId}) is still monitored under the programme; close it first (its data then expires with the programme's retention).`
-        : refusal.reason === 'services_running'
-          ? `Refused: application ${refusal.applicationId} is receiving the services of its plan (or waits for its T1 DMA); erase once its journey has closed.`
-          : refusal.reason === 'collaboration_running'
-            ? `Refused: application ${refusal.applicationId}'s firm is invited to or takes part in collaboration ${refusal.collaborationId}, which still runs; erase once it has closed (or the firm has left it).`
-            : `Refused: manager ${refusal.managerId} still follows ${refusal.engagements} firm(s); reassign or close those engagements first.`,
+        : refusal.reason === 'collaboration_running'
+          ? `Refused: application ${refusal.applicationId}'s firm is invited to or takes part in collaboration ${refusal.collaborationId}, which still runs; erase once it has closed (or the firm has left it).`
+          : `Refused: manager ${refusal.managerId} still follows ${refusal.engagements} firm(s); reassign or close those engagements first.`,
     );
   }
   if (plan.refusals.length > 0 && !command.yes) return 1;

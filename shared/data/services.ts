@@ -3,7 +3,7 @@
 // or not) and the programme's totals change in one transaction, once. The T0/T1 DMA of a customer
 // is kept the same way once the T1 is taken.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DmaScores, ServiceRecord } from '#shared/domain/services.ts';
+import type { DmaScores, NotDeliveredReason, ServiceRecord } from '#shared/domain/services.ts';
 import { documentClient, queryGsi1, queryPartition, transactWhereConditionsHold } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
@@ -77,7 +77,7 @@ export type ServiceOutcome =
       readonly hours: number;
       readonly participants?: number | undefined;
     }
-  | { readonly status: 'not_delivered'; readonly because: 'provider' | 'expired' };
+  | { readonly status: 'not_delivered'; readonly because: NotDeliveredReason };
 
 /**
  * Records a planned service's outcome once, with the programme's totals in the same transaction: a

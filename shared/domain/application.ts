@@ -40,13 +40,17 @@ export const journeyOutcomes = [
 ] as const;
 export type JourneyOutcome = (typeof journeyOutcomes)[number];
 
-/** Statuses from which the SME may still withdraw (anything before launch or closure). */
+/**
+ * Statuses from which the SME may still withdraw: anything before launch or closure, and a services
+ * customer receiving its plan's services (those not yet delivered then are not, their value goes back).
+ */
 export const withdrawableStatuses: readonly ApplicationStatus[] = [
   'submitted',
   'eligible',
   'manager_assigned',
   'assessed',
   'financing_pending',
+  'in_delivery',
 ];
 
 export interface StatusChange {

@@ -204,6 +204,8 @@ export function planValue(
 export const serviceStatuses = ['planned', 'delivered', 'not_delivered'] as const;
 export type ServiceStatus = (typeof serviceStatuses)[number];
 
+export type NotDeliveredReason = 'provider' | 'expired' | 'withdrawn';
+
 /** A service as stored: planned, then delivered or not. */
 export interface ServiceRecord extends PlannedService {
   readonly applicationId: string;
@@ -214,8 +216,8 @@ export interface ServiceRecord extends PlannedService {
   readonly deliveredOn?: string;
   readonly hours?: number;
   readonly participants?: number;
-  /** Why it was not delivered: the provider said so, or its deadline passed. */
-  readonly notDeliveredBecause?: 'provider' | 'expired';
+  /** Why it was not delivered: the provider said so, its deadline passed, or the customer withdrew. */
+  readonly notDeliveredBecause?: NotDeliveredReason;
   readonly recordedAt?: string;
 }
 

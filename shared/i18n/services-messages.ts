@@ -29,6 +29,8 @@ export const servicesMessagesIt = {
   'outcome.services_not_delivered':
     'Nessuno dei servizi del piano è stato erogato: il percorso si è chiuso senza una seconda misura (T1).',
   'dashboard.outcome.services_not_delivered': 'Nessun servizio erogato',
+  'status.withdraw.confirmServices':
+    'Puoi ritirare la candidatura anche mentre ricevi i servizi del piano: quelli già erogati restano registrati, quelli non ancora erogati non lo saranno più e la misura T1 non verrà fatta. Il percorso si interrompe subito e non può essere ripreso.',
   'escalation.reason.followup_overdue':
     'L’esperto non ha registrato la seconda misura della maturità digitale (T1) entro il termine previsto.',
   'audit.action.service.recorded': 'Servizio registrato',
@@ -109,8 +111,6 @@ export const servicesMessagesIt = {
   'dashboard.services.category': 'Categoria',
   'dashboard.services.dma': 'Maturità digitale da T0 a T1 (media di {customers} clienti)',
   'dashboard.services.dimension': 'Dimensione',
-  'admin.privacy.refusedServices':
-    'Cancellazione rifiutata: la candidatura {application} sta ricevendo i servizi del suo piano (o attende la misura T1); si potrà cancellare quando il percorso sarà concluso.',
   'edih.invalidPeriod':
     'Periodo non valido: indica from e to come date AAAA-MM-GG, con from non successiva a to.',
   'edih.title': 'Rendicontazione per la rete EDIH',
@@ -172,6 +172,8 @@ export const servicesMessagesEn: Record<keyof typeof servicesMessagesIt, string>
   'outcome.services_not_delivered':
     'None of the services of the plan was delivered: the journey closed without a second measurement (T1).',
   'dashboard.outcome.services_not_delivered': 'No service delivered',
+  'status.withdraw.confirmServices':
+    'You can withdraw the application while receiving the services of your plan too: those already delivered stay recorded, those not yet delivered will not be, and the T1 measurement will not be taken. The journey stops at once and cannot be resumed.',
   'escalation.reason.followup_overdue':
     'The expert did not record the second digital maturity measurement (T1) by the deadline.',
   'audit.action.service.recorded': 'Service recorded',
@@ -252,8 +254,6 @@ export const servicesMessagesEn: Record<keyof typeof servicesMessagesIt, string>
   'dashboard.services.category': 'Category',
   'dashboard.services.dma': 'Digital maturity from T0 to T1 (mean of {customers} customers)',
   'dashboard.services.dimension': 'Dimension',
-  'admin.privacy.refusedServices':
-    'Erasure refused: application {application} is receiving the services of its plan (or waits for its T1 DMA); it can be erased once its journey has closed.',
   'edih.invalidPeriod': 'Invalid period: give from and to as YYYY-MM-DD dates, from not after to.',
   'edih.title': 'Reporting to the EDIH network',
   'edih.files': 'Customers, services and DMA since the programme began:',

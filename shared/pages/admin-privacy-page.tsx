@@ -69,14 +69,12 @@ export function AdminPrivacyPage(props: {
               <p>
                 {refusal.reason === 'project_running'
                   ? t(lang, 'admin.privacy.refusedProject', { project: refusal.projectId })
-                  : refusal.reason === 'services_running'
-                    ? t(lang, 'admin.privacy.refusedServices', { application: refusal.applicationId })
-                    : refusal.reason === 'collaboration_running'
-                      ? t(lang, 'admin.privacy.refusedCollaboration', {
-                          application: refusal.applicationId,
-                          collaboration: refusal.collaborationId,
-                        })
-                      : t(lang, 'admin.privacy.refusedManager', { engagements: String(refusal.engagements) })}
+                  : refusal.reason === 'collaboration_running'
+                    ? t(lang, 'admin.privacy.refusedCollaboration', {
+                        application: refusal.applicationId,
+                        collaboration: refusal.collaborationId,
+                      })
+                    : t(lang, 'admin.privacy.refusedManager', { engagements: String(refusal.engagements) })}
               </p>
             </div>
           ))}

@@ -158,7 +158,14 @@ export function StatusPage(props: {
       {canWithdraw && props.confirmingWithdrawal ? (
         <section class="notice bad" id="withdraw" aria-labelledby="withdraw-title">
           <h2 id="withdraw-title">{t(lang, 'status.withdraw.confirmTitle')}</h2>
-          <p>{t(lang, 'status.withdraw.confirm')}</p>
+          <p>
+            {t(
+              lang,
+              application.status === 'in_delivery'
+                ? 'status.withdraw.confirmServices'
+                : 'status.withdraw.confirm',
+            )}
+          </p>
           <form method="post" action={sitePath(props.selfHref)}>
             <input type="hidden" name="action" value="withdraw" />
             <input type="hidden" name="lang" value={lang} />

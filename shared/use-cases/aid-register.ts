@@ -304,7 +304,9 @@ export async function importCors(
 
   const results: Extract<CorImportResult, { ok: true }>['rows'][number][] = [];
   for (const { concessionId, cor, aid, unchanged } of planned) {
-    const recorded = unchanged ? 'already_recorded' : await recordAidCor(tableName, aid, cor, now.toISOString());
+    const recorded = unchanged
+      ? 'already_recorded'
+      : await recordAidCor(tableName, aid, cor, now.toISOString());
     if (recorded !== 'recorded' && recorded !== 'already_recorded') {
       results.push({ concessionId, cor, outcome: 'conflict', conflict: recorded });
       continue;

@@ -80,6 +80,7 @@ import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts
 import { recordCollaborationProfile } from './collaboration.ts';
 import { endEngagement } from './manager-retention.ts';
 import { openOrRemindTask } from './open-task.ts';
+import { withdrawPlannedServices } from './services.ts';
 import { registeredAidOf, reserveApproval } from './state-aid.ts';
 
 export interface JourneyDeps {
@@ -862,8 +863,10 @@ export async function releaseJourneyHolds(deps: JourneyDeps, application: Applic
   for (const task of await listHumanTasks(deps.tableName, application.applicationId)) {
     if (task.status === 'open') await closeHumanTask(deps.tableName, task, 'cancelled', now.toISOString());
   }
+  // Services being delivered (a withdrawal): those still planned are not delivered, their value and
+  // aid go back; what was delivered stays.
+  if (application.servicesStartedAt) await withdrawPlannedServices(deps, application.applicationId);
   // An approval waiting for its aid's registration: the budget goes back and the aid is cancelled.
-  // (Services being delivered keep what was delivered; what was not went back service by service.)
   if (
     application.budgetReservedEur !== undefined &&
     !application.projectId &&

@@ -38,8 +38,6 @@ export interface ErasureDeps {
 /** Why an erasure cannot be done now (nothing is written then). */
 export type ErasureRefusal =
   | { readonly reason: 'project_running'; readonly applicationId: string; readonly projectId: string }
-  /** A services programme's customer whose services are being delivered (or wait for the T1). */
-  | { readonly reason: 'services_running'; readonly applicationId: string }
   /** A firm invited to a collaboration still inviting, or taking part in one that runs. */
   | {
       readonly reason: 'collaboration_running';
@@ -80,8 +78,6 @@ const isRunning = (application: Record<string, unknown>) =>
 function planOf(found: PersonalDataFound): ErasurePlan {
   const refusals: ErasureRefusal[] = [];
   for (const { application, projectItems } of found.applications) {
-    if (application.status === 'in_delivery')
-      refusals.push({ reason: 'services_running', applicationId: String(application.applicationId) });
     const project = projectItems.find((item) => item.sk === 'PROJECT');
     if (project && project.status !== 'closed') {
       refusals.push({

@@ -244,30 +244,51 @@ export async function expireServiceDeliveries(
   deps: JourneyDeps,
   input: { applicationId: string },
 ): Promise<{ expired: number; allRecorded: true; delivered: number }> {
+  const { closed, services } = await closePlannedServices(deps, input.applicationId, 'expired');
+  logger.info('Undelivered services closed', { applicationId: input.applicationId, expired: closed });
+  return { expired: closed, ...allRecorded(services) };
+}
+
+/**
+ * The customer withdrew while receiving its plan's services: those still planned are not
+ * delivered (their value and aid go back); their links are cancelled with the journey's open tasks.
+ */
+export async function withdrawPlannedServices(
+  deps: Pick<JourneyDeps, 'tableName' | 'now'>,
+  applicationId: string,
+): Promise<void> {
+  const { closed } = await closePlannedServices(deps, applicationId, 'withdrawn');
+  if (closed > 0) logger.info('Services not delivered: the customer withdrew', { applicationId, closed });
+}
+
+/**
+ * Records every service still planned as not delivered (each once, with the programme's totals and
+ * the plan's aid); an expiry also expires its delivery link.
+ * @returns how many it closed, and the services as they are afterwards
+ */
+async function closePlannedServices(
+  deps: Pick<JourneyDeps, 'tableName' | 'now'>,
+  applicationId: string,
+  because: 'expired' | 'withdrawn',
+): Promise<{ closed: number; services: ServiceRecord[] }> {
   const now = nowOf(deps).toISOString();
-  const services = await listServicesOfApplication(deps.tableName, input.applicationId);
+  const services = await listServicesOfApplication(deps.tableName, applicationId);
   const open = services.filter((service) => service.status === 'planned');
-  const aid = open.length > 0 ? await planAidOf(deps.tableName, input.applicationId) : undefined;
+  if (open.length === 0) return { closed: 0, services };
+  const aid = await planAidOf(deps.tableName, applicationId);
   for (const service of open) {
-    await recordServiceOutcome(
-      deps.tableName,
-      service,
-      { status: 'not_delivered', because: 'expired' },
-      now,
-      aid,
-    );
-    await closeHumanTask(
-      deps.tableName,
-      { applicationId: input.applicationId, kind: 'delivery', round: service.number },
-      'expired',
-      now,
-    );
+    await recordServiceOutcome(deps.tableName, service, { status: 'not_delivered', because }, now, aid);
+    if (because === 'expired') {
+      await closeHumanTask(
+        deps.tableName,
+        { applicationId, kind: 'delivery', round: service.number },
+        'expired',
+        now,
+      );
+    }
   }
-  logger.info('Undelivered services closed', { applicationId: input.applicationId, expired: open.length });
-  // Read again: a provider may have recorded a service between the read and its expiry.
-  const recorded =
-    open.length > 0 ? await listServicesOfApplication(deps.tableName, input.applicationId) : services;
-  return { expired: open.length, ...allRecorded(recorded) };
+  // Read again: a provider may have recorded a service between the read and its closing.
+  return { closed: open.length, services: await listServicesOfApplication(deps.tableName, applicationId) };
 }
 
 /** Keeps the customer's T0 (the assessment) and T1 (this answer) DMA side by side. */

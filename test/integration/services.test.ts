@@ -283,10 +283,6 @@ describe('services programme (EDIH)', () => {
     const first = taskLink(await emailTo(expert.email, /Registra il servizio/, 1));
     const second = taskLink(await emailTo(expert.email, /Registra il servizio/, 2));
     expect((await postJson(first, { deliveredOn: '2026-03-02', hours: 4 })).status).toBe(200);
-    // While its services are delivered, the customer's data cannot be erased (its journey runs on).
-    expect((await planErasure(tableName, customer.smeEmail)).refusals).toEqual([
-      { reason: 'services_running', applicationId: customer.applicationId },
-    ]);
     // Nobody records the second: a reminder, then it is not delivered and its value goes back.
     await emailTo(expert.email, /Promemoria: Registra il servizio/, 1, 20_000);
     await eventually(async () => {
@@ -308,6 +304,49 @@ describe('services programme (EDIH)', () => {
     const execution = await finished(customer.applicationId, 30_000);
     expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({ outcome: 'closed_by_office' });
     expect(await listDmaFollowUps(tableName, programme.id)).toEqual([]);
+  });
+
+  it('lets a customer withdraw while receiving services: what was delivered stays, the rest goes back', async () => {
+    const expert = await newManager({ capacity: 5 });
+    const programme = await servicesProgramme([expert]);
+    const customer = await plannedCustomer(
+      programme.id,
+      expert,
+      [{ serviceId: 'ai_for_smes_course', quantity: 2 }],
+      1,
+    );
+    const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    expect((await postJson(approval, { decision: 'approve', amountEur: 5_000 })).status).toBe(200);
+    const first = taskLink(await emailTo(expert.email, /Registra il servizio «Corso/, 1));
+    const second = taskLink(await emailTo(expert.email, /Registra il servizio «Corso/, 2));
+    expect((await postJson(first, { deliveredOn: '2026-03-02', hours: 8 })).status).toBe(200);
+    // The status page offers the withdrawal, saying what it means for the services.
+    const confirm = await (
+      await fetch(`${customer.statusUrl}?withdraw=confirm`, { headers: { Accept: 'text/html' } })
+    ).text();
+    expect(confirm).toContain('quelli già erogati restano registrati');
+
+    const withdrawn = await postJson(customer.statusUrl, { action: 'withdraw' });
+
+    expect(withdrawn.status).toBe(200);
+    expect(await getApplication(tableName, customer.applicationId)).toMatchObject({
+      status: 'withdrawn',
+      outcome: 'withdrawn',
+    });
+    expect((await finished(customer.applicationId, 30_000))?.status).toBe('ABORTED');
+    const services = await listServicesOfApplication(tableName, customer.applicationId);
+    expect(services.map((s) => [s.status, s.notDeliveredBecause])).toEqual([
+      ['delivered', undefined],
+      ['not_delivered', 'withdrawn'],
+    ]);
+    expect(await getProgrammeCounters(tableName, programme.id)).toMatchObject({
+      servicesDelivered: 1,
+      servicesNotDelivered: 1,
+      budgetCommittedEur: 2_500,
+    });
+    // The second course's link no longer acts; nothing stands in the way of an erasure now.
+    expect((await postJson(second, { deliveredOn: '2026-03-09', hours: 8 })).status).toBe(410);
+    expect((await planErasure(tableName, customer.smeEmail)).refusals).toEqual([]);
   });
 
   it('closes without a T1 when no service was delivered, and the aid of what was not delivered stops counting', async () => {
