@@ -52,6 +52,18 @@ export function servicesProgramme(roster: Manager[], overrides: Partial<Programm
   });
 }
 
+/**
+ * M.I.A.'s catalogue with its lab test delivered by a partner of the hub (who records it), named
+ * after the expert so each test's partner has an address of its own.
+ */
+export function catalogueWithLabPartner(expert: Manager) {
+  const lab = { name: 'Laboratorio Prova 4.0', email: `lab.${expert.managerId.slice(0, 8)}@example.it` };
+  const catalogue = miaServiceCatalogue.map((service) =>
+    service.id === 'test_before_invest_lab' ? { ...service, provider: lab } : service,
+  );
+  return { lab, catalogue };
+}
+
 /** The T0 assessment with a service plan (the JSON contract). */
 export function servicesAssessment(servicePlan: ServicePlan) {
   const { projectRecommended: _none, ...answer } = assessmentAnswer(false);
