@@ -6,6 +6,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DmaScores, NotDeliveredReason, ServiceRecord } from '#shared/domain/services.ts';
 import { documentClient, queryGsi1, queryPartition, transactWhereConditionsHold } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
+import { setExpression } from './expressions.ts';
 import { keys } from './table-design.ts';
 
 const serviceItem = (service: ServiceRecord) => ({
@@ -76,6 +77,7 @@ export type ServiceOutcome =
       readonly deliveredOn: string;
       readonly hours: number;
       readonly participants?: number | undefined;
+      readonly investmentTriggeredEur?: number | undefined;
     }
   | { readonly status: 'not_delivered'; readonly because: NotDeliveredReason };
 
@@ -107,28 +109,31 @@ export async function recordServiceOutcome(
           },
         ]
       : [];
+  const facts = {
+    status: outcome.status,
+    recordedAt: at,
+    ...(outcome.status === 'delivered'
+      ? {
+          deliveredOn: outcome.deliveredOn,
+          hours: outcome.hours,
+          participants: outcome.participants,
+          investmentTriggeredEur: outcome.investmentTriggeredEur,
+        }
+      : { notDeliveredBecause: outcome.because }),
+  };
+  // What the provider did not give (participants, investment) is left out, not stored empty.
+  const recorded = setExpression(
+    Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)),
+  );
   return transactWhereConditionsHold([
     {
       Update: {
         TableName: tableName,
         Key: keys.service(service.applicationId, service.number),
-        UpdateExpression: delivered
-          ? `SET #status = :status, deliveredOn = :on, #hours = :hours, recordedAt = :at${outcome.participants === undefined ? '' : ', participants = :participants'}`
-          : 'SET #status = :status, notDeliveredBecause = :because, recordedAt = :at',
+        UpdateExpression: recorded.expression,
         ConditionExpression: '#status = :planned',
-        ExpressionAttributeNames: { '#status': 'status', ...(delivered ? { '#hours': 'hours' } : {}) },
-        ExpressionAttributeValues: {
-          ':status': outcome.status,
-          ':planned': 'planned',
-          ':at': at,
-          ...(delivered
-            ? {
-                ':on': outcome.deliveredOn,
-                ':hours': outcome.hours,
-                ...(outcome.participants === undefined ? {} : { ':participants': outcome.participants }),
-              }
-            : { ':because': outcome.because }),
-        },
+        ExpressionAttributeNames: { '#status': 'status', ...recorded.names },
+        ExpressionAttributeValues: { ':planned': 'planned', ...recorded.values },
       },
     },
     {

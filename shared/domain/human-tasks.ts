@@ -9,7 +9,7 @@ import { collaborationProfileSchema, resourceKinds } from './collaboration.ts';
 import { type DmaDimension, dmaDimensions } from './manager.ts';
 import type { AssessmentModel, Programme } from './programme.ts';
 import { italianToday } from './programme.ts';
-import { servicePlanSchema } from './services.ts';
+import { type ServiceCategory, servicePlanSchema } from './services.ts';
 import { rnaCode } from './state-aid.ts';
 
 export const humanTaskKinds = [
@@ -321,6 +321,8 @@ export const deliveryAnswerSchema = z
       .optional(),
     hours: storableNumber().positive().max(10_000).optional(),
     participants: z.number().int().min(1).max(10_000).optional(),
+    /** Access-to-finance support (investment_support services): the investment it triggered. */
+    investmentTriggeredEur: storableNumber().min(0).max(10_000_000_000).optional(),
     notes: multiLine(1, 2000).optional(),
     notDelivered: z.literal(true).optional(),
     reason: multiLine(1, 1000).optional(),
@@ -332,7 +334,13 @@ export const deliveryAnswerSchema = z
       ctx.addIssue({ code: 'custom', path: [field], message: 'validation.notWithNotDelivered' });
     if (answer.notDelivered) {
       if (answer.reason === undefined) required('reason');
-      for (const field of ['deliveredOn', 'hours', 'participants', 'notes'] as const)
+      for (const field of [
+        'deliveredOn',
+        'hours',
+        'participants',
+        'investmentTriggeredEur',
+        'notes',
+      ] as const)
         if (answer[field] !== undefined) refused(field);
     } else {
       if (answer.deliveredOn === undefined) required('deliveredOn');
@@ -340,6 +348,21 @@ export const deliveryAnswerSchema = z
       if (answer.reason !== undefined) refused('reason');
     }
   });
+
+/**
+ * The answer to the delivery task of a service of this category: the investment triggered is asked
+ * of access-to-finance support only (the EDIH network's KPI), and refused for any other service.
+ */
+export function deliveryAnswerSchemaFor(category: ServiceCategory | undefined) {
+  return deliveryAnswerSchema.superRefine((answer, ctx) => {
+    if (answer.investmentTriggeredEur !== undefined && category !== 'investment_support')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['investmentTriggeredEur'],
+        message: 'validation.investmentOnlyForInvestmentSupport',
+      });
+  });
+}
 
 /** The expert's T1 DMA (services programmes): the six scores again, after the services. */
 export const followUpAnswerSchema = z.strictObject({

@@ -29,6 +29,8 @@ export interface ServicesFigures {
   /** Value of approved plans still to be delivered. */
   readonly inDeliveryEur: number;
   readonly aidGrantedEur: number;
+  /** Investment triggered by access-to-finance support (investment_support services delivered). */
+  readonly investmentTriggeredEur: number;
   readonly servicesDelivered: number;
   readonly servicesNotDelivered: number;
   readonly byCategory: Readonly<Record<ServiceCategory, { services: number; valueEur: number }>>;
@@ -135,6 +137,7 @@ export function servicesFigures(input: ServicesFiguresInput): ServicesFigures {
       input.services.filter((s) => s.status === 'planned').reduce((sum, s) => sum + s.valueEur, 0),
     ),
     aidGrantedEur: cents(delivered.reduce((sum, s) => sum + s.aidEur, 0)),
+    investmentTriggeredEur: cents(delivered.reduce((sum, s) => sum + (s.investmentTriggeredEur ?? 0), 0)),
     servicesDelivered: delivered.length,
     servicesNotDelivered: input.services.filter((s) => s.status === 'not_delivered').length,
     byCategory,

@@ -216,6 +216,8 @@ export interface ServiceRecord extends PlannedService {
   readonly deliveredOn?: string;
   readonly hours?: number;
   readonly participants?: number;
+  /** Access-to-finance support: the investment it triggered, as its provider recorded it. */
+  readonly investmentTriggeredEur?: number;
   /** Why it was not delivered: the provider said so, its deadline passed, or the customer withdrew. */
   readonly notDeliveredBecause?: NotDeliveredReason;
   readonly recordedAt?: string;

@@ -80,6 +80,12 @@ export const servicesMessagesIt = {
   'field.task.deliveredOn': 'Data di conclusione',
   'field.task.hours': 'Ore erogate',
   'field.task.participants': 'Partecipanti',
+  'field.task.investmentTriggeredEur': 'Investimento attivato (€)',
+  'delivery.hint.investment':
+    'L’investimento che il cliente ha ottenuto o avviato grazie a questo supporto (lo chiede la rete EDIH). Facoltativo.',
+  'validation.investmentOnlyForInvestmentSupport':
+    'L’investimento attivato si indica solo per i servizi di supporto alla ricerca di investimenti.',
+  'dashboard.services.investment': 'Investimenti attivati dal supporto all’accesso ai finanziamenti',
   'field.task.notDelivered': 'Non erogato',
   'task.done.delivery.delivered': 'Grazie: il servizio è registrato come erogato.',
   'task.done.delivery.notDelivered':
@@ -223,6 +229,12 @@ export const servicesMessagesEn: Record<keyof typeof servicesMessagesIt, string>
   'field.task.deliveredOn': 'Completed on',
   'field.task.hours': 'Hours delivered',
   'field.task.participants': 'Participants',
+  'field.task.investmentTriggeredEur': 'Investment triggered (€)',
+  'delivery.hint.investment':
+    'The investment the customer obtained or started thanks to this support (the EDIH network asks for it). Optional.',
+  'validation.investmentOnlyForInvestmentSupport':
+    'The investment triggered is given only for services supporting the search for investment.',
+  'dashboard.services.investment': 'Investment triggered by access-to-finance support',
   'field.task.notDelivered': 'Not delivered',
   'task.done.delivery.delivered': 'Thank you: the service is recorded as delivered.',
   'task.done.delivery.notDelivered':

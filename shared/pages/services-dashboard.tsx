@@ -73,6 +73,12 @@ export function ServicesSection({
             </td>
           </tr>
           <tr>
+            <td>{t(lang, 'dashboard.services.investment')}</td>
+            <td class="n" data-testid="services-investment">
+              {formatEuro(figures.investmentTriggeredEur, lang)}
+            </td>
+          </tr>
+          <tr>
             <td>{t(lang, 'dashboard.services.count')}</td>
             <td class="n">{formatNumber(figures.servicesDelivered, lang)}</td>
           </tr>

@@ -96,6 +96,7 @@ export function taskFormToAnswer(
       put('deliveredOn', field('deliveredOn')?.trim());
       put('hours', number('hours'));
       put('participants', number('participants'));
+      put('investmentTriggeredEur', number('investmentTriggeredEur'));
       put('notes', field('notes'));
       return answer;
     }

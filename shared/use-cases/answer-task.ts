@@ -18,6 +18,7 @@ import { getManager } from '#shared/data/managers.ts';
 import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject } from '#shared/data/projects.ts';
+import { getService } from '#shared/data/services.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
 import {
   type AuditActor,
@@ -30,6 +31,7 @@ import {
   assessmentAnswerSchemaFor,
   assessmentPartsOf,
   collaborationTaskKinds,
+  deliveryAnswerSchemaFor,
   type HumanTaskAnswer,
   humanTaskAnswerSchemas,
   taskOutputForWorkflow,
@@ -170,6 +172,9 @@ const required = (path: (string | number)[]) =>
  * the stored shape's rules (internationalisation optional) rather than refusing every answer.
  */
 async function answerSchemaOf(tableName: string, task: HumanTaskRecord): Promise<z.ZodType> {
+  // A delivery's fields depend on its service's category (one read, on this rare path only).
+  if (task.kind === 'delivery')
+    return deliveryAnswerSchemaFor((await getService(tableName, task.applicationId, task.round))?.category);
   if (task.kind !== 'assessment') return humanTaskAnswerSchemas[task.kind];
   const programme = await getProgramme(tableName, task.programmeId);
   return programme

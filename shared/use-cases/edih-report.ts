@@ -46,6 +46,7 @@ export const edihReportColumns = {
     'participants',
     'valueEur',
     'aidEur',
+    'investmentTriggeredEur',
   ],
   dma: ['customerId', 'measurement', 'date', ...dmaDimensions, 'overall'],
 } as const satisfies Record<EdihReportPart, readonly string[]>;
@@ -161,6 +162,7 @@ export async function edihReport(
       participants: s.participants ?? '',
       valueEur: s.valueEur,
       aidEur: s.aidEur,
+      investmentTriggeredEur: s.investmentTriggeredEur ?? '',
     })),
     dma,
   };

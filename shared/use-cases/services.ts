@@ -217,6 +217,7 @@ export async function applyDeliveryAnswer(
           deliveredOn: answer.deliveredOn ?? '',
           hours: answer.hours ?? 0,
           participants: answer.participants,
+          investmentTriggeredEur: answer.investmentTriggeredEur,
         },
         now.toISOString(),
       );

@@ -42,6 +42,13 @@ interface Overview {
   collaborations: { collaborationId: string; status: string; benefitTotalEur: number }[];
 }
 
+/** The programme's collaborations page once the finder has found opportunities among its firms. */
+const opportunitiesFound = (path: string) =>
+  eventually(async () => {
+    const body = (await getJson(admin(path))).body as unknown as Overview;
+    return body.opportunities.length > 0 ? body : undefined;
+  });
+
 describe('collaboration between firms', () => {
   it('refuses an assessment without the profile where the programme asks it, and codes outside the catalogue', async () => {
     const manager = await newManager({ capacity: 1 });
@@ -262,10 +269,7 @@ describe('collaboration between firms', () => {
       opportunityId: 'brand_group.varese_precision',
       coordinatorManagerId: coordinator.managerId,
     };
-    await eventually(async () => {
-      const body = (await getJson(admin(path))).body as unknown as Overview;
-      return body.opportunities.length > 0 ? body : undefined;
-    });
+    await opportunitiesFound(path);
     const proposed = await postJson(admin(path), proposal);
     expect(proposed.status).toBe(201);
     const linkA = taskLink(await emailTo(a.smeEmail, /Invito a collaborare/));
@@ -295,10 +299,7 @@ describe('collaboration between firms', () => {
       opportunityId: 'brand_group.varese_precision',
       coordinatorManagerId: coordinator.managerId,
     };
-    await eventually(async () => {
-      const body = (await getJson(admin(path))).body as unknown as Overview;
-      return body.opportunities.length > 0 ? body : undefined;
-    });
+    await opportunitiesFound(path);
     const stored = await getProgramme(tableName, programme.id);
     if (!stored) throw new Error('programme not stored');
 
@@ -328,10 +329,7 @@ describe('collaboration between firms', () => {
     const a = await assessedFirm(programme.id, manager, { brands: ['made_in_lombardy'] }, 1);
     const b = await assessedFirm(programme.id, manager, { brands: ['made_in_lombardy'] }, 2);
     const path = `/programmes/${programme.id}/collaborations`;
-    await eventually(async () => {
-      const body = (await getJson(admin(path))).body as unknown as Overview;
-      return body.opportunities.length > 0 ? body : undefined;
-    });
+    await opportunitiesFound(path);
     const proposed = await postJson(admin(path), {
       opportunityId: 'brand_group.made_in_lombardy',
       coordinatorManagerId: coordinator.managerId,

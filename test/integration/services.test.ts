@@ -31,6 +31,7 @@ import {
   taskLink,
 } from '../support/journey-kit.ts';
 import {
+  catalogueWithLabPartner,
   plannedCustomer,
   servicesAssessment,
   servicesProgramme,
@@ -121,15 +122,8 @@ describe('services programme (EDIH)', () => {
   it('delivers an approved plan: each service recorded once by its provider, one not delivered frees its value, then T1 closes it', async () => {
     const expert = await newManager({ capacity: 5 });
     // The lab test is delivered by a partner of the hub, who records it; the courses by the expert.
-    const lab = { name: 'Laboratorio Prova 4.0', email: `lab.${expert.managerId.slice(0, 8)}@example.it` };
-    const programme = await servicesProgramme([expert], {
-      services: {
-        catalogue: miaServiceCatalogue.map((service) =>
-          service.id === 'test_before_invest_lab' ? { ...service, provider: lab } : service,
-        ),
-        ...servicesWaits.long,
-      },
-    });
+    const { lab, catalogue } = catalogueWithLabPartner(expert);
+    const programme = await servicesProgramme([expert], { services: { catalogue, ...servicesWaits.long } });
     const customer = await plannedCustomer(
       programme.id,
       expert,
@@ -250,6 +244,60 @@ describe('services programme (EDIH)', () => {
     expect(history).not.toContain(expert.email);
   });
 
+  it('records the investment an access-to-finance service triggered, and refuses it for any other service', async () => {
+    const expert = await newManager({ capacity: 5 });
+    const programme = await servicesProgramme([expert]);
+    await plannedCustomer(
+      programme.id,
+      expert,
+      [
+        { serviceId: 'funding_advice', quantity: 1 },
+        { serviceId: 'networking_event', quantity: 1 },
+      ],
+      1,
+    );
+    const approval = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/));
+    expect((await postJson(approval, { decision: 'approve', amountEur: 6_800 })).status).toBe(200);
+    const advice = taskLink(await emailTo(expert.email, /Registra il servizio «Accompagnamento/));
+    const event = taskLink(await emailTo(expert.email, /Registra il servizio «Evento/));
+    const page = (link: string) => fetch(link, { headers: { Accept: 'text/html' } }).then((r) => r.text());
+    expect(await page(advice)).toContain('name="investmentTriggeredEur"');
+    expect(await page(event)).not.toContain('name="investmentTriggeredEur"');
+
+    const refused = await postJson(
+      event,
+      { deliveredOn: '2026-05-04', hours: 3, investmentTriggeredEur: 1_000 },
+      { 'Accept-Language': 'en' },
+    );
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('investmentTriggeredEur');
+    expect(JSON.stringify(refused.body)).toContain('only for services supporting the search for investment');
+    expect((await postJson(event, { deliveredOn: '2026-05-04', hours: 3 })).status).toBe(200);
+    expect(
+      (await postJson(advice, { deliveredOn: '2026-05-06', hours: 12, investmentTriggeredEur: 250_000 }))
+        .status,
+    ).toBe(200);
+
+    // The dashboard adds it up; the network's report gives it per service.
+    const dashboard = await eventually(async () => {
+      const response = await fetch(`${local.site}/admin/programmes/${programme.id}`, {
+        headers: { Accept: 'application/json' },
+      });
+      const { services } = (await response.json()) as {
+        services: { servicesDelivered: number; investmentTriggeredEur: number };
+      };
+      return services.servicesDelivered === 2 ? services : undefined;
+    });
+    expect(dashboard.investmentTriggeredEur).toBe(250_000);
+    const report = (await (
+      await fetch(`${local.site}/admin/programmes/${programme.id}/edih-report.json`)
+    ).json()) as { services: Record<string, unknown>[] };
+    expect(report.services.map((row) => [row.catalogueId, row.investmentTriggeredEur])).toEqual([
+      ['funding_advice', 250_000],
+      ['networking_event', ''],
+    ]);
+  });
+
   it('refuses an approval beyond the budget left', async () => {
     const expert = await newManager({ capacity: 5 });
     const programme = await servicesProgramme([expert], {
@@ -351,14 +399,9 @@ describe('services programme (EDIH)', () => {
 
   it('closes without a T1 when no service was delivered, and the aid of what was not delivered stops counting', async () => {
     const expert = await newManager({ capacity: 5 });
-    const lab = { name: 'Laboratorio Prova 4.0', email: `lab.${expert.managerId.slice(0, 8)}@example.it` };
+    const { lab, catalogue } = catalogueWithLabPartner(expert);
     const programme = await servicesProgramme([expert], {
-      services: {
-        catalogue: miaServiceCatalogue.map((service) =>
-          service.id === 'test_before_invest_lab' ? { ...service, provider: lab } : service,
-        ),
-        ...servicesWaits.short,
-      },
+      services: { catalogue, ...servicesWaits.short },
       stateAid: { regime: 'de_minimis', carCode: '12345' },
     } as never);
     const plan = [

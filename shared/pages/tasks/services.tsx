@@ -75,7 +75,10 @@ export function ServiceFacts({
   );
 }
 
-/** Delivered (when, how many hours and participants) or not delivered (why). */
+/**
+ * Delivered (when, how many hours and participants; for access-to-finance support, the investment
+ * triggered) or not delivered (why).
+ */
 export function DeliveryFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit }) {
   const { lang } = ctx;
   return (
@@ -99,6 +102,15 @@ export function DeliveryFields({ ctx, kit }: { ctx: TaskPageContext; kit: Kit })
           label={t(lang, 'field.task.participants')}
           optional
         />
+        {ctx.service?.category === 'investment_support' ? (
+          <kit.Input
+            name="investmentTriggeredEur"
+            inputMode="decimal"
+            label={t(lang, 'field.task.investmentTriggeredEur')}
+            hint={t(lang, 'delivery.hint.investment')}
+            optional
+          />
+        ) : null}
         <kit.TextArea name="notes" label={t(lang, 'field.task.notes')} optional />
       </fieldset>
       <fieldset>

@@ -1,7 +1,11 @@
 // The rules of a services programme (an EDIH), each in one place: who a customer is, what a plan
 // may hold and is worth, the figures of the dashboard; and the forms that become their JSON answers.
 import { describe, expect, it } from 'vitest';
-import { assessmentAnswerSchemaFor, humanTaskAnswerSchemas } from '#shared/domain/human-tasks.ts';
+import {
+  assessmentAnswerSchemaFor,
+  deliveryAnswerSchemaFor,
+  humanTaskAnswerSchemas,
+} from '#shared/domain/human-tasks.ts';
 import { programmeSchema } from '#shared/domain/programme.ts';
 import {
   customerTypeOf,
@@ -119,6 +123,29 @@ describe('a service’s delivery record', () => {
     expect(schema.safeParse({ notDelivered: true }).success).toBe(false);
     expect(schema.safeParse({ notDelivered: true, reason: 'x', hours: 3 }).success).toBe(false);
     expect(schema.safeParse({ deliveredOn: '2999-01-01', hours: 2 }).success).toBe(false);
+  });
+
+  it('gives the investment triggered for access-to-finance support only, never with not delivered', () => {
+    const delivered = { deliveredOn: '2026-03-02', hours: 8, investmentTriggeredEur: 250_000 };
+    expect(deliveryAnswerSchemaFor('investment_support').safeParse(delivered).success).toBe(true);
+    const elsewhere = deliveryAnswerSchemaFor('skills_training').safeParse(delivered);
+    expect(elsewhere.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['investmentTriggeredEur'], 'validation.investmentOnlyForInvestmentSupport'],
+    ]);
+    expect(
+      deliveryAnswerSchemaFor('investment_support').safeParse({
+        notDelivered: true,
+        reason: 'x',
+        investmentTriggeredEur: 1,
+      }).success,
+    ).toBe(false);
+    expect(
+      taskFormToAnswer(
+        'delivery',
+        { outcome: 'delivered', deliveredOn: '2026-03-02', hours: '4', investmentTriggeredEur: '250.000,50' },
+        'it',
+      ),
+    ).toEqual({ deliveredOn: '2026-03-02', hours: 4, investmentTriggeredEur: 250_000.5 });
   });
 
   it('comes from the page: the outcome radio keeps only its own fields', () => {
