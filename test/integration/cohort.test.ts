@@ -27,10 +27,20 @@ describe('cohort matching through the journey', () => {
       matching: { maxOffers: 3, noManagerRetries: 50, capacityOnLaunch: 'keep' },
     });
     const smes = [await apply(programme.id), await apply(programme.id)];
-    await eventually(async () => {
-      const waiting = await Promise.all(smes.map((sme) => getApplication(tableName, sme.applicationId)));
-      return waiting.every((a) => (a?.noManagerRounds ?? 0) >= 1) ? true : undefined;
+    const roundsOfEach = async () =>
+      (await Promise.all(smes.map((sme) => getApplication(tableName, sme.applicationId)))).map(
+        (application) => application?.noManagerRounds ?? 0,
+      );
+    const waiting = await eventually(async () => {
+      const rounds = await roundsOfEach();
+      return rounds.every((round) => round >= 1) ? rounds : undefined;
     });
+    // Right after each journey's next retry (every 7.2 s here), so that none retries, and takes a
+    // freed manager by itself, before the draft is handed.
+    await eventually(async () => {
+      const rounds = await roundsOfEach();
+      return rounds.every((round, i) => round > (waiting[i] ?? 0)) ? true : undefined;
+    }, 20_000);
     for (const manager of managers) await putManager(tableName, { ...manager, capacity: 1 });
     const lines: string[] = [];
 
