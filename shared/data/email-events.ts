@@ -1,8 +1,4 @@
-// Bounces and complaints as stored: one item per message and recipient (the address only as a
-// SHA-256) and a daily counter of each kind, written together so a redelivered event counts once.
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from './client.ts';
-import { isConditionFailure } from './conditions.ts';
+import { transactWhereConditionsHold } from './client.ts';
 import { keys } from './table-design.ts';
 
 export interface EmailEventRecord {
@@ -16,39 +12,29 @@ export interface EmailEventRecord {
 
 /** @returns false when this message and recipient were recorded already */
 export async function recordEmailEventOnce(tableName: string, event: EmailEventRecord): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.emailEvent(event.messageId, event.addressHash),
-                type: 'email-event',
-                kind: event.kind,
-                ...(event.bounceType ? { bounceType: event.bounceType } : {}),
-                addressHash: event.addressHash,
-                at: event.at,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.emailDailyStats(event.at.slice(0, 10)),
-              UpdateExpression: 'ADD #kind :one',
-              ExpressionAttributeNames: { '#kind': event.kind === 'bounce' ? 'bounces' : 'complaints' },
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.emailEvent(event.messageId, event.addressHash),
+          type: 'email-event',
+          kind: event.kind,
+          ...(event.bounceType ? { bounceType: event.bounceType } : {}),
+          addressHash: event.addressHash,
+          at: event.at,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.emailDailyStats(event.at.slice(0, 10)),
+        UpdateExpression: 'ADD #kind :one',
+        ExpressionAttributeNames: { '#kind': event.kind === 'bounce' ? 'bounces' : 'complaints' },
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+  ]);
 }

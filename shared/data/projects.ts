@@ -1,11 +1,10 @@
 // Projects and their monitoring in the table: the project item, one item per check-in (recorded
 // once), the closing, and the programme counters each of them moves in the same transaction.
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#shared/domain/audit.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { auditEventPut } from './audit.ts';
-import { documentClient } from './client.ts';
-import { isConditionFailure } from './conditions.ts';
+import { documentClient, transactWhereConditionsHold } from './client.ts';
 import { budgetReturnOnClosing } from './programme-budget.ts';
 
 export type ProjectProposal = NonNullable<HumanTaskAnswer<'assessment'>['project']>;
@@ -34,56 +33,46 @@ export async function launchProjectOnce(
   /** The stage-time counter of the status left (see stageCounter). */
   stage?: string,
 ): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.project(project.projectId),
-                ...keys.projectsOfProgramme(project.programmeId),
-                gsi1sk: `${project.launchedAt}#${project.projectId}`,
-                type: 'project',
-                ...project,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.application(project.applicationId),
-              UpdateExpression:
-                'SET #status = :launched, statusHistory = list_append(statusHistory, :change), projectId = :projectId, outcome = :launched',
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':launched': 'launched',
-                ':pending': 'financing_pending',
-                ':projectId': project.projectId,
-                ':change': [{ status: 'launched', at: project.launchedAt }],
-              },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.programmeCounters(project.programmeId),
-              UpdateExpression: `ADD projectsLaunched :one, outcome_launched :one${stage ? ', #stage :one' : ''}`,
-              ...(stage ? { ExpressionAttributeNames: { '#stage': stage } } : {}),
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.project(project.projectId),
+          ...keys.projectsOfProgramme(project.programmeId),
+          gsi1sk: `${project.launchedAt}#${project.projectId}`,
+          type: 'project',
+          ...project,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.application(project.applicationId),
+        UpdateExpression:
+          'SET #status = :launched, statusHistory = list_append(statusHistory, :change), projectId = :projectId, outcome = :launched',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':launched': 'launched',
+          ':pending': 'financing_pending',
+          ':projectId': project.projectId,
+          ':change': [{ status: 'launched', at: project.launchedAt }],
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.programmeCounters(project.programmeId),
+        UpdateExpression: `ADD projectsLaunched :one, outcome_launched :one${stage ? ', #stage :one' : ''}`,
+        ...(stage ? { ExpressionAttributeNames: { '#stage': stage } } : {}),
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+  ]);
 }
 
 export interface MonitoredProject extends Omit<ProjectRecord, 'status'> {
@@ -167,51 +156,41 @@ export async function recordCheckinOnce(
     sets.push('spentEur = :spent');
     values[':spent'] = update.spentEur;
   }
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                pk: keys.project(checkin.projectId).pk,
-                sk: `CHECKIN#${String(checkin.cycle).padStart(3, '0')}`,
-                type: 'checkin',
-                ...checkin,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.project(checkin.projectId),
-              UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: values,
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.programmeCounters(project.programmeId),
-              UpdateExpression: 'ADD #counter :one',
-              ExpressionAttributeNames: {
-                '#counter': checkin.missed ? 'checkinsMissed' : 'checkinsRecorded',
-              },
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          pk: keys.project(checkin.projectId).pk,
+          sk: `CHECKIN#${String(checkin.cycle).padStart(3, '0')}`,
+          type: 'checkin',
+          ...checkin,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.project(checkin.projectId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.programmeCounters(project.programmeId),
+        UpdateExpression: 'ADD #counter :one',
+        ExpressionAttributeNames: {
+          '#counter': checkin.missed ? 'checkinsMissed' : 'checkinsRecorded',
+        },
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+  ]);
 }
 
 /**
@@ -258,49 +237,39 @@ export async function closeProjectOnce(
       adds.push(`#d_${dimension} :d_${dimension}`);
     }
   }
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.project(project.projectId),
-              UpdateExpression:
-                'SET #status = :closed, outcome = :outcome, closedAt = :at, spentEur = :spentTotal, economicBenefitEur = :benefitTotal, unspentEur = :unspentTotal, dmaT1 = :t1, dmaChange = :change, closingReportMissing = :missing',
-              ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':closed': 'closed',
-                ':outcome': closing.outcome,
-                ':at': closing.at,
-                ':spentTotal': closing.spentEur,
-                ':benefitTotal': closing.economicBenefitEur,
-                ':unspentTotal': unspent,
-                ':t1': closing.dmaT1 ?? null,
-                ':change': closing.dmaChange ?? null,
-                ':missing': closing.closingReportMissing ?? false,
-              },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.programmeCounters(project.programmeId),
-              UpdateExpression: `ADD ${adds.join(', ')}`,
-              ExpressionAttributeNames: counterNames,
-              ExpressionAttributeValues: counterValues,
-            },
-          },
-          ...(audit ? [auditEventPut(tableName, audit)] : []),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.project(project.projectId),
+        UpdateExpression:
+          'SET #status = :closed, outcome = :outcome, closedAt = :at, spentEur = :spentTotal, economicBenefitEur = :benefitTotal, unspentEur = :unspentTotal, dmaT1 = :t1, dmaChange = :change, closingReportMissing = :missing',
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':closed': 'closed',
+          ':outcome': closing.outcome,
+          ':at': closing.at,
+          ':spentTotal': closing.spentEur,
+          ':benefitTotal': closing.economicBenefitEur,
+          ':unspentTotal': unspent,
+          ':t1': closing.dmaT1 ?? null,
+          ':change': closing.dmaChange ?? null,
+          ':missing': closing.closingReportMissing ?? false,
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.programmeCounters(project.programmeId),
+        UpdateExpression: `ADD ${adds.join(', ')}`,
+        ExpressionAttributeNames: counterNames,
+        ExpressionAttributeValues: counterValues,
+      },
+    },
+    ...(audit ? [auditEventPut(tableName, audit)] : []),
+  ]);
 }
 
 /**
@@ -315,29 +284,19 @@ export async function changeProjectStatus(
   audit: Omit<AuditEvent, 'eventId'>,
 ): Promise<boolean> {
   const sets = setExpression({ status: change.to, ...change.set });
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.project(projectId),
-              UpdateExpression: sets.expression,
-              ConditionExpression: '#status = :from',
-              ExpressionAttributeNames: { ...sets.names, '#status': 'status' },
-              ExpressionAttributeValues: { ...sets.values, ':from': change.from },
-            },
-          },
-          auditEventPut(tableName, audit),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return transactWhereConditionsHold([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.project(projectId),
+        UpdateExpression: sets.expression,
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { ...sets.names, '#status': 'status' },
+        ExpressionAttributeValues: { ...sets.values, ':from': change.from },
+      },
+    },
+    auditEventPut(tableName, audit),
+  ]);
 }
 
 /** Sets attributes of a project (the programme office's controls). */
