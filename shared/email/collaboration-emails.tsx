@@ -1,11 +1,10 @@
 // The e-mails of a collaboration between firms: the invitation to each firm (join or decline), the
 // start (or not) to those who joined and the coordinator, the coordinator's verification request,
 // the office's notice of a firm without benefit, and the closing with each firm's benefit.
-import { formatDeadline, formatEuro } from '#shared/i18n/format.ts';
+import { formatEuro } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
-import { taskRequest } from './journey-emails.tsx';
-import { type RenderedEmail, renderEmail } from './templates.tsx';
+import { type RenderedEmail, renderEmail, renderTaskEmail } from './templates.tsx';
 
 interface About {
   readonly programmeName: string;
@@ -26,16 +25,11 @@ export function joinInvitationEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'collaborationEmail.join.subject', { title: data.title }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'collaborationEmail.join.subject', { title: data.title }),
+    reminder: data.reminder,
     greeting: t(lang, 'email.greeting', { name: data.contactName }),
     paragraphs: [
-      ...request.lead,
       t(lang, 'collaborationEmail.join.body', {
         programme: data.programmeName,
         company: data.companyName,
@@ -44,8 +38,8 @@ export function joinInvitationEmail(
         benefit: data.benefit,
       }),
       t(lang, 'collaborationEmail.join.action'),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'collaborationEmail.join.link'), url: data.link },
   });
 }
@@ -82,23 +76,18 @@ export function collaborationReportEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'collaborationEmail.report.subject', {
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'collaborationEmail.report.subject', {
       title: data.title,
       cycle: data.cycle,
       cycles: data.cycles,
     }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+    reminder: data.reminder,
     greeting: t(lang, 'email.greeting', { name: data.managerName }),
     paragraphs: [
-      ...request.lead,
       t(lang, 'collaborationEmail.report.body', { title: data.title, programme: data.programmeName }),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'collaborationEmail.report.link'), url: data.link },
   });
 }

@@ -9,11 +9,11 @@ import type { DmaBandCode } from '#shared/domain/dma-score.ts';
 import type { projectOutcomes } from '#shared/domain/human-tasks.ts';
 import { lombardyProvinces } from '#shared/domain/lombardy.ts';
 import { type DmaDimension, dmaDimensions } from '#shared/domain/manager.ts';
-import { formatChange, formatDeadline, formatEuro, formatNumber, formatPhone } from '#shared/i18n/format.ts';
+import { formatChange, formatEuro, formatNumber, formatPhone } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import type { InterestArea } from '#shared/schemas/application.ts';
-import { type RenderedEmail, renderEmail } from './templates.tsx';
+import { type RenderedEmail, renderEmail, renderTaskEmail } from './templates.tsx';
 
 const formatScore = (score: number, lang: Language) => formatNumber(score, lang, 1);
 
@@ -21,14 +21,6 @@ const provinceName = (code: string) =>
   Object.hasOwn(lombardyProvinces, code)
     ? `${lombardyProvinces[code as keyof typeof lombardyProvinces]} (${code})`
     : code;
-
-/** Subject and opening lines shared by the e-mails that carry a task link. */
-export function taskRequest(lang: Language, subject: string, reminder: boolean) {
-  return {
-    subject: reminder ? t(lang, 'journeyEmail.reminderSubject', { subject }) : subject,
-    lead: reminder ? [t(lang, 'journeyEmail.reminder')] : [],
-  };
-}
 
 /** To a manager: a company to follow (no contact details before acceptance), with the answer link. */
 export function offerEmail(
@@ -44,16 +36,14 @@ export function offerEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'journeyEmail.offer.subject', { company: data.companyName, programme: data.programmeName }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'journeyEmail.offer.subject', {
+      company: data.companyName,
+      programme: data.programmeName,
+    }),
+    reminder: data.reminder,
     greeting: t(lang, 'email.greeting', { name: data.managerName }),
     paragraphs: [
-      ...request.lead,
       t(lang, 'journeyEmail.offer.body', {
         programme: data.programmeName,
         company: data.companyName,
@@ -61,8 +51,8 @@ export function offerEmail(
         province: provinceName(data.province),
       }),
       t(lang, 'journeyEmail.offer.action'),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'journeyEmail.offer.link'), url: data.link },
   });
 }
@@ -141,25 +131,20 @@ export function assessmentRequestEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'journeyEmail.assessmentRequest.subject', {
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'journeyEmail.assessmentRequest.subject', {
       company: data.companyName,
       programme: data.programmeName,
     }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+    reminder: data.reminder,
     greeting: t(lang, 'email.greeting', { name: data.managerName }),
     paragraphs: [
-      ...request.lead,
       t(lang, 'journeyEmail.assessmentRequest.body', {
         company: data.companyName,
         programme: data.programmeName,
       }),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'journeyEmail.assessmentRequest.link'), url: data.link },
   });
 }
@@ -226,16 +211,14 @@ export function financingRequestEmail(
     askedAgain?: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'journeyEmail.financing.subject', { company: data.companyName, programme: data.programmeName }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'journeyEmail.financing.subject', {
+      company: data.companyName,
+      programme: data.programmeName,
+    }),
+    reminder: data.reminder,
     greeting: t(lang, 'journeyEmail.officeGreeting'),
     paragraphs: [
-      ...request.lead,
       ...(data.askedAgain ? [t(lang, 'journeyEmail.financing.askedAgain')] : []),
       t(lang, 'journeyEmail.financing.body', {
         manager: data.managerName,
@@ -245,8 +228,8 @@ export function financingRequestEmail(
         budget: formatEuro(data.budgetEur, lang),
       }),
       t(lang, 'journeyEmail.financing.action'),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'journeyEmail.financing.link'), url: data.link },
   });
 }
@@ -267,19 +250,14 @@ export function registrationRequestEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'journeyEmail.registration.subject', {
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'journeyEmail.registration.subject', {
       company: data.companyName,
       programme: data.programmeName,
     }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+    reminder: data.reminder,
     greeting: t(lang, 'journeyEmail.officeGreeting'),
     paragraphs: [
-      ...request.lead,
       t(lang, 'journeyEmail.registration.body', {
         company: data.companyName,
         title: data.projectTitle,
@@ -288,8 +266,8 @@ export function registrationRequestEmail(
         car: data.carCode ?? t(lang, 'registration.carMissing'),
         concessionId: data.concessionId,
       }),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'journeyEmail.registration.link'), url: data.link },
   });
 }
@@ -306,21 +284,19 @@ export function escalationEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'journeyEmail.escalation.subject', { company: data.companyName, programme: data.programmeName }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'journeyEmail.escalation.subject', {
+      company: data.companyName,
+      programme: data.programmeName,
+    }),
+    reminder: data.reminder,
     greeting: t(lang, 'journeyEmail.officeGreeting'),
     paragraphs: [
-      ...request.lead,
       t(lang, 'journeyEmail.escalation.body', { company: data.companyName, programme: data.programmeName }),
       t(lang, `escalation.reason.${data.reason}`),
       t(lang, 'journeyEmail.escalation.action'),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'journeyEmail.escalation.link'), url: data.link },
   });
 }
@@ -413,16 +389,12 @@ export function checkinRequestEmail(
     cycle: data.cycle,
     cycles: data.cycles,
   };
-  const request = taskRequest(lang, t(lang, `monitoringEmail.${kind}.subject`, params), data.reminder);
-  return renderEmail(lang, {
-    subject: request.subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, `monitoringEmail.${kind}.subject`, params),
+    reminder: data.reminder,
     greeting: t(lang, 'email.greeting', { name: data.managerName }),
-    paragraphs: [
-      ...request.lead,
-      t(lang, `monitoringEmail.${kind}.body`, params),
-      t(lang, `monitoringEmail.${kind}.action`),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
-    ],
+    paragraphs: [t(lang, `monitoringEmail.${kind}.body`, params), t(lang, `monitoringEmail.${kind}.action`)],
+    dueAt: data.dueAt,
     link: { label: t(lang, `monitoringEmail.${kind}.link`), url: data.link },
   });
 }

@@ -2,25 +2,21 @@
 // link), the welcome to an admitted manager (with the personal availability link) and the outcome
 // to a rejected one. In Italian and English, plain text plus HTML through renderEmail.
 
-import { formatDeadline } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
-import { type RenderedEmail, renderEmail } from './templates.tsx';
+import { type RenderedEmail, renderEmail, renderTaskEmail } from './templates.tsx';
 
 /** To the programme office: a registered manager to vet, with the task link and its deadline. */
 export function vettingRequestEmail(
   lang: Language,
   data: { managerName: string; link: string; dueAt: string; reminder: boolean },
 ): RenderedEmail {
-  const subject = t(lang, 'managerEmail.vetting.subject', { manager: data.managerName });
-  return renderEmail(lang, {
-    subject: data.reminder ? t(lang, 'journeyEmail.reminderSubject', { subject }) : subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'managerEmail.vetting.subject', { manager: data.managerName }),
+    reminder: data.reminder,
     greeting: t(lang, 'journeyEmail.officeGreeting'),
-    paragraphs: [
-      ...(data.reminder ? [t(lang, 'journeyEmail.reminder')] : []),
-      t(lang, 'managerEmail.vetting.body', { manager: data.managerName }),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
-    ],
+    paragraphs: [t(lang, 'managerEmail.vetting.body', { manager: data.managerName })],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'managerEmail.vetting.link'), url: data.link },
   });
 }

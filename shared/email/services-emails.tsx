@@ -1,10 +1,9 @@
 // The e-mails of a services programme (an EDIH): the provider's request to record each planned
 // service, and the expert's request for the T1 DMA. Italian and English, with the task's link.
-import { formatDeadline, formatEuro } from '#shared/i18n/format.ts';
+import { formatEuro } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
-import { taskRequest } from './journey-emails.tsx';
-import { type RenderedEmail, renderEmail } from './templates.tsx';
+import { type RenderedEmail, renderTaskEmail } from './templates.tsx';
 
 /** To the provider: record whether a planned service was delivered. */
 export function deliveryRequestEmail(
@@ -20,24 +19,22 @@ export function deliveryRequestEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'servicesEmail.delivery.subject', { service: data.serviceName, company: data.companyName }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'servicesEmail.delivery.subject', {
+      service: data.serviceName,
+      company: data.companyName,
+    }),
+    reminder: data.reminder,
     greeting: t(lang, 'email.greeting', { name: data.recipientName }),
     paragraphs: [
-      ...request.lead,
       t(lang, 'servicesEmail.delivery.body', {
         service: data.serviceName,
         company: data.companyName,
         programme: data.programmeName,
         value: formatEuro(data.valueEur, lang),
       }),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'servicesEmail.delivery.link'), url: data.link },
   });
 }
@@ -54,19 +51,14 @@ export function followUpRequestEmail(
     reminder: boolean;
   },
 ): RenderedEmail {
-  const request = taskRequest(
-    lang,
-    t(lang, 'servicesEmail.followUp.subject', { company: data.companyName }),
-    data.reminder,
-  );
-  return renderEmail(lang, {
-    subject: request.subject,
+  return renderTaskEmail(lang, {
+    subject: t(lang, 'servicesEmail.followUp.subject', { company: data.companyName }),
+    reminder: data.reminder,
     greeting: t(lang, 'email.greeting', { name: data.managerName }),
     paragraphs: [
-      ...request.lead,
       t(lang, 'servicesEmail.followUp.body', { company: data.companyName, programme: data.programmeName }),
-      t(lang, 'task.answerBy', { date: formatDeadline(data.dueAt, lang) }),
     ],
+    dueAt: data.dueAt,
     link: { label: t(lang, 'servicesEmail.followUp.link'), url: data.link },
   });
 }

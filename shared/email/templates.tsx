@@ -4,6 +4,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { applicationReference } from '#shared/domain/application.ts';
 import type { IneligibilityReason } from '#shared/domain/programme.ts';
+import { formatDeadline } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 
@@ -57,6 +58,30 @@ export function renderEmail(lang: Language, content: EmailContent): RenderedEmai
     </html>,
   )}`;
   return { subject: content.subject, text, html, lang };
+}
+
+/**
+ * An e-mail that carries a task link: a reminder says so in its subject and first line, and the
+ * answer's deadline closes the text, before the link.
+ */
+export function renderTaskEmail(
+  lang: Language,
+  content: Omit<EmailContent, 'link'> & {
+    readonly reminder: boolean;
+    readonly dueAt: string;
+    readonly link: NonNullable<EmailContent['link']>;
+  },
+): RenderedEmail {
+  const { subject, reminder, paragraphs, dueAt, ...rest } = content;
+  return renderEmail(lang, {
+    ...rest,
+    subject: reminder ? t(lang, 'journeyEmail.reminderSubject', { subject }) : subject,
+    paragraphs: [
+      ...(reminder ? [t(lang, 'journeyEmail.reminder')] : []),
+      ...paragraphs,
+      t(lang, 'task.answerBy', { date: formatDeadline(dueAt, lang) }),
+    ],
+  });
 }
 
 /**
