@@ -27,13 +27,11 @@ const applicationItem = (record: ApplicationRecord) => ({
 });
 
 /**
- * Each claim rides on the counters item until its application is stored (the creating transaction
- * removes it) or the claim is given back: a claim still there long after any intake could still be
- * running belongs to one that died between the two writes, and its place is given back.
+ * How long after its claim an intake may still store its application (its Lambda times out in
+ * 15 s). Each claim rides on the counters item until its application is stored (the creating
+ * transaction removes it) or the claim is given back: one still there after this long belongs to
+ * an intake that died between the two writes, and its place is given back.
  */
-const claimAttribute = placeClaim.attribute;
-
-/** How long after its claim an intake may still store its application (its Lambda times out in 15 s). */
 export const abandonedClaimMinutes = 10;
 
 /** The claims on a counters item made before `before` (their intakes have died), by attribute. */
@@ -73,7 +71,7 @@ export async function claimQuotaPlace(
           UpdateExpression: 'ADD placesClaimed :one SET lastArrivalAt = :at, #claim = :claimedAt',
           ConditionExpression:
             '(attribute_not_exists(placesClaimed) OR placesClaimed < :quota) AND (attribute_not_exists(lastArrivalAt) OR lastArrivalAt <= :at)',
-          ExpressionAttributeNames: { '#claim': claimAttribute(claim.applicationId) },
+          ExpressionAttributeNames: { '#claim': placeClaim.attribute(claim.applicationId) },
           ExpressionAttributeValues: {
             ':one': 1,
             ':quota': quota,
@@ -142,7 +140,9 @@ export async function releaseQuotaPlace(
         Key: keys.programmeCounters(programmeId),
         UpdateExpression: `ADD placesClaimed :minusOne${applicationId ? ' REMOVE #claim' : ''}`,
         ConditionExpression: 'placesClaimed > :zero',
-        ...(applicationId ? { ExpressionAttributeNames: { '#claim': claimAttribute(applicationId) } } : {}),
+        ...(applicationId
+          ? { ExpressionAttributeNames: { '#claim': placeClaim.attribute(applicationId) } }
+          : {}),
         ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
       }),
     )
@@ -209,7 +209,7 @@ export async function createApplication(
               TableName: tableName,
               Key: keys.programmeCounters(record.programmeId),
               UpdateExpression: 'ADD applications :one REMOVE #claim',
-              ExpressionAttributeNames: { '#claim': claimAttribute(record.applicationId) },
+              ExpressionAttributeNames: { '#claim': placeClaim.attribute(record.applicationId) },
               ExpressionAttributeValues: { ':one': 1 },
             },
           },

@@ -20,6 +20,7 @@ import {
   putDmaFollowUp,
   putPlannedServices,
   recordServiceOutcome,
+  type ServiceOutcome,
   setDeliveryToken,
 } from '#shared/data/services.ts';
 import { getAidByConcession } from '#shared/data/state-aid.ts';
@@ -201,26 +202,18 @@ export async function applyDeliveryAnswer(
   const answer = task.answer as HumanTaskAnswer<'delivery'>;
   const service = await getService(tableName, task.applicationId, task.round);
   if (service?.status !== 'planned') return 'closed';
-  const recorded = answer.notDelivered
-    ? await recordServiceOutcome(
-        tableName,
-        service,
-        { status: 'not_delivered', because: 'provider' },
-        now.toISOString(),
-        await planAidOf(tableName, task.applicationId),
-      )
-    : await recordServiceOutcome(
-        tableName,
-        service,
-        {
-          status: 'delivered',
-          deliveredOn: answer.deliveredOn ?? '',
-          hours: answer.hours ?? 0,
-          participants: answer.participants,
-          investmentTriggeredEur: answer.investmentTriggeredEur,
-        },
-        now.toISOString(),
-      );
+  const outcome: ServiceOutcome = answer.notDelivered
+    ? { status: 'not_delivered', because: 'provider' }
+    : {
+        status: 'delivered',
+        deliveredOn: answer.deliveredOn ?? '',
+        hours: answer.hours ?? 0,
+        participants: answer.participants,
+        investmentTriggeredEur: answer.investmentTriggeredEur,
+      };
+  // Not delivered, its aid share is aid the firm did not receive.
+  const aid = answer.notDelivered ? await planAidOf(tableName, task.applicationId) : undefined;
+  const recorded = await recordServiceOutcome(tableName, service, outcome, now.toISOString(), aid);
   if (!recorded) return 'closed';
   const services = await listServicesOfApplication(tableName, task.applicationId);
   if (services.some((s) => s.status === 'planned')) return 'recorded';
