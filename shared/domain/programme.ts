@@ -1,6 +1,7 @@
 // A programme is data: who may apply, when, how many, with which timeouts. Stored in DynamoDB,
 // validated with this schema whether it comes from a preset, a file or the table.
 import * as z from 'zod';
+import { dateTimeFormat } from '#shared/i18n/format.ts';
 import { type Language, languageSchema } from '#shared/i18n/language.ts';
 import { storableNumber } from '#shared/schemas/number.ts';
 import { singleLine } from '#shared/schemas/text.ts';
@@ -240,7 +241,7 @@ export function isProgrammeOpen(programme: Programme, today: string): boolean {
 
 /** Today's date in Italy, where every programme runs. */
 export function italianToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
 }
 
 /** A limit an approved financing amount breaks, with the most that could be approved. */

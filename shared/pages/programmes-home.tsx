@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { lombardyProvinceCodes, lombardyProvinces } from '#shared/domain/lombardy.ts';
 import type { Programme } from '#shared/domain/programme.ts';
 import { routes, sitePath } from '#shared/http/routes.ts';
-import { formatNumber } from '#shared/i18n/format.ts';
+import { dateTimeFormat, formatNumber, locale } from '#shared/i18n/format.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { Layout } from './layout.tsx';
@@ -16,9 +16,7 @@ export interface OpenProgramme {
 }
 
 const dateText = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  dateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** Who may apply, in words: the kinds of applicant, the provinces, the sectors. */
 function whoMayApply(programme: Programme, lang: Language): string {
