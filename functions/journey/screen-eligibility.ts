@@ -8,5 +8,5 @@ import { taskHandler } from '#shared/workflows/task-handler.ts';
 const env = readFunctionEnv(functionCatalog.screenEligibility);
 
 export const handler = taskHandler(journeyTaskInputSchema, (input) =>
-  screenApplication(input.applicationId, { tableName: env.TABLE_NAME }),
+  screenApplication(input, { tableName: env.TABLE_NAME }),
 );

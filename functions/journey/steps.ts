@@ -40,13 +40,12 @@ const deps: JourneyDeps = {
   send: (to, email) => sendEmail(mailerConfig(env), to, email),
 };
 
-export const matchManagerHandler = taskHandler(matchManagerInputSchema, (input) =>
-  matchManager(deps, input.applicationId),
-);
+export const matchManagerHandler = taskHandler(matchManagerInputSchema, (input) => matchManager(deps, input));
 
 export const openHumanTaskHandler = taskHandler(openHumanTaskInputSchema, (input) =>
   openTask(deps, {
     applicationId: input.applicationId,
+    programmeId: input.programmeId,
     kind: input.kind,
     phase: input.phase,
     taskToken: input.taskToken,
@@ -63,6 +62,7 @@ export const closeOfferHandler = taskHandler(closeOfferInputSchema, (input) => c
 export const assignManagerHandler = taskHandler(assignManagerInputSchema, (input) =>
   assignManager(deps, {
     applicationId: input.applicationId,
+    programmeId: input.programmeId,
     ...(input.managerId ? { managerId: input.managerId } : {}),
     ...(input.escalationRound ? { escalationRound: input.escalationRound } : {}),
   }),

@@ -2,6 +2,8 @@
 // configuration (AWS_ENDPOINT_URL_DYNAMODB locally), so nothing here knows about local mode.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
@@ -98,6 +100,40 @@ export function scanItems(
       }),
     ),
   );
+}
+
+/** A short random pause before asking again for what DynamoDB left unprocessed or cancelled. */
+export const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 5)));
+
+type ItemKey = Readonly<{ pk: string; sk: string }>;
+const keyText = (key: Readonly<Record<string, unknown>>) => `${String(key.pk)}\u0000${String(key.sk)}`;
+
+/**
+ * The items at these keys, read strongly consistent in as few requests as DynamoDB allows (100 keys
+ * each): one request where a step needs several items it can name up front (an application and its
+ * programme), instead of one GetItem each. Keys left unprocessed are asked again after a pause.
+ * @returns the item of each key, in the keys' order (undefined where there is none)
+ */
+export async function getItemsConsistently(
+  tableName: string,
+  itemKeys: readonly ItemKey[],
+): Promise<(Item | undefined)[]> {
+  const found = new Map<string, Item>();
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let requested: Record<string, unknown>[] | undefined = itemKeys
+      .slice(i, i + 100)
+      .map((key) => ({ ...key }));
+    for (let attempt = 0; requested && requested.length > 0; attempt++) {
+      if (attempt > 0) await backOff(attempt);
+      const page: BatchGetCommandOutput = await documentClient.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: requested, ConsistentRead: true } } }),
+      );
+      for (const item of page.Responses?.[tableName] ?? []) found.set(keyText(item), item);
+      requested = page.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  }
+  return itemKeys.map((key) => found.get(keyText(key)));
 }
 
 /** Deletes items by key, 25 at a time, retrying what DynamoDB leaves unprocessed. */

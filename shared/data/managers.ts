@@ -19,7 +19,7 @@ import {
   type SmeProfile,
   scoreManager,
 } from '#shared/domain/matching.ts';
-import { documentClient, queryGsi1 } from './client.ts';
+import { backOff, documentClient, queryGsi1 } from './client.ts';
 import { cancellationReasons } from './conditions.ts';
 import { assignments } from './expressions.ts';
 import { keys, mainTable } from './table-design.ts';
@@ -28,7 +28,7 @@ import { keys, mainTable } from './table-design.ts';
 const tableAttributes = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', mainTable.timeToLiveAttribute]);
 
 /** The manager without the table's own attributes. */
-function managerFromItem(item: Record<string, unknown>): Manager {
+export function managerFromItem(item: Record<string, unknown>): Manager {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !tableAttributes.has(name))) as Manager;
 }
 
@@ -112,8 +112,6 @@ export interface ReservationRequest {
 
 /** DynamoDB cancels a transaction that touches an item another transaction is writing: retry. */
 const maxConflictRetries = 8;
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 5)));
 
 /**
  * Reserves one unit of the manager's capacity for an application, in one transaction: the
@@ -168,7 +166,7 @@ export async function reserveManagerCapacity(
       if (manager === 'ConditionalCheckFailed') return 'no_capacity';
       const conflict = [reservation, manager, reasons.together].includes('TransactionConflict');
       if (!conflict || attempt >= maxConflictRetries) throw error;
-      await pause(attempt);
+      await backOff(attempt);
     }
   }
 }
@@ -223,7 +221,7 @@ export async function releaseManagerCapacity(
       }
       const conflict = reservation === 'TransactionConflict' || manager === 'TransactionConflict';
       if (!conflict || attempt >= maxConflictRetries) throw error;
-      await pause(attempt);
+      await backOff(attempt);
     }
   }
 }
@@ -257,7 +255,7 @@ async function existingReservation(
         const managerId = page.Responses?.[tableName]?.[0]?.managerId;
         if (typeof managerId === 'string') return managerId;
         requested = page.UnprocessedKeys?.[tableName]?.Keys;
-        if (requested && requested.length > 0) await pause(attempt);
+        if (requested && requested.length > 0) await backOff(attempt);
       }
       return undefined;
     }),

@@ -32,6 +32,14 @@ export async function getProgramme(tableName: string, programmeId: string): Prom
   return (await getProgrammeStored(tableName, programmeId)) ?? findPreset(programmeId);
 }
 
+/** The programme from its item read elsewhere (a batch), else its preset, else undefined. */
+export function programmeFromItemOrPreset(
+  programmeId: string,
+  item: Record<string, unknown> | undefined,
+): Programme | undefined {
+  return item ? fromItem(item) : findPreset(programmeId);
+}
+
 /** The programme as stored in the table, or undefined (no preset fallback). */
 export async function getProgrammeStored(
   tableName: string,

@@ -13,7 +13,7 @@ import {
   releaseCompanyLock,
   stageCounter,
 } from '#shared/data/applications.ts';
-import { getAssessment, putAssessmentOnce } from '#shared/data/assessments.ts';
+import { putAssessmentOnce } from '#shared/data/assessments.ts';
 import { queueAndSendEmail, queuedEmailItem } from '#shared/data/email-outbox.ts';
 import {
   answerHumanTask,
@@ -30,11 +30,11 @@ import {
   type TransactionItem,
 } from '#shared/data/managers.ts';
 import { returnReservation } from '#shared/data/programme-budget.ts';
-import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, launchProjectOnce } from '#shared/data/projects.ts';
 import { expireApplicationData } from '#shared/data/retention.ts';
 import { cancelPendingAid, getAidByConcession } from '#shared/data/state-aid.ts';
 import { startMonitoringCycle } from '#shared/data/step-functions.ts';
+import type { StepIds } from '#shared/data/step-records.ts';
 import {
   type ApplicationRecord,
   escalationReasonOf,
@@ -43,11 +43,9 @@ import {
 } from '#shared/domain/application.ts';
 import { dmaBand, dmaOverall } from '#shared/domain/dma-score.ts';
 import {
-  ApplicationNotFoundError,
   JourneyRecordMissingError,
   ManagerNotFoundError,
   TaskAnswerMismatchError,
-  UnknownProgrammeError,
 } from '#shared/domain/errors.ts';
 import { type HumanTaskAnswer, type HumanTaskKind, officeTaskKinds } from '#shared/domain/human-tasks.ts';
 import { type Manager, managerLanguageFor } from '#shared/domain/manager.ts';
@@ -78,6 +76,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 import { recordCollaborationProfile } from './collaboration.ts';
+import { loadStep } from './load-step.ts';
 import { endEngagement } from './manager-retention.ts';
 import { openOrRemindTask } from './open-task.ts';
 import { withdrawPlannedServices } from './services.ts';
@@ -141,14 +140,6 @@ const expiryHours = (programme: Programme, kind: HumanTaskKind) =>
     followup: programme.services.followUp.expiryHours,
   })[kind];
 
-async function load(deps: JourneyDeps, applicationId: string) {
-  const application = await getApplication(deps.tableName, applicationId);
-  if (!application) throw new ApplicationNotFoundError(applicationId);
-  const programme = await getProgramme(deps.tableName, application.programmeId);
-  if (!programme) throw new UnknownProgrammeError(application.programmeId);
-  return { application, programme };
-}
-
 const nowOf = (deps: JourneyDeps) => (deps.now ?? (() => new Date()))();
 
 /** The manager's language for this journey: the SME's if the manager speaks it. */
@@ -164,8 +155,9 @@ export type MatchResult =
  * Finds the best free manager not tried yet and reserves their capacity; or says to wait for one
  * to free up; or, after the programme's limits, to escalate to the programme office.
  */
-export async function matchManager(deps: JourneyDeps, applicationId: string): Promise<MatchResult> {
-  const { application, programme } = await load(deps, applicationId);
+export async function matchManager(deps: JourneyDeps, ids: StepIds): Promise<MatchResult> {
+  const { applicationId } = ids;
+  const { application, programme } = await loadStep(deps.tableName, ids);
   const timeouts = journeyTimeoutSeconds(programme);
   if (application.currentOffer) {
     return { outcome: 'offer', ...application.currentOffer, timeouts };
@@ -240,8 +232,7 @@ async function cohortMatch(
   return { managerId: drafted, score, outcome };
 }
 
-export interface OpenTaskInput {
-  readonly applicationId: string;
+export interface OpenTaskInput extends StepIds {
   readonly kind: HumanTaskKind;
   /** Given for offers (the offer's number); otherwise the next round of that kind, or the open one. */
   readonly round?: number;
@@ -257,10 +248,16 @@ export interface OpenTaskInput {
  * e-mail once. The workflow waits on the token until the link's POST answers it.
  */
 export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise<{ opened: boolean }> {
-  const { application, programme } = await load(deps, input.applicationId);
+  // An offer names its manager, read with the application; other tasks go to the assigned one.
+  const loaded = await loadStep(deps.tableName, input, input.managerId ? { managerId: input.managerId } : {});
+  const { application, programme } = loaded;
   const now = nowOf(deps);
   const managerId = input.managerId ?? application.managerId;
-  const manager = managerId ? await getManager(deps.tableName, managerId) : undefined;
+  const manager = input.managerId
+    ? loaded.manager
+    : application.managerId
+      ? await getManager(deps.tableName, application.managerId)
+      : undefined;
   const round = input.round ?? (await currentRound(deps, input.applicationId, input.kind, input.phase));
   const ref: HumanTaskRef = { applicationId: input.applicationId, kind: input.kind, round };
   const reminder = input.phase === 'reminder';
@@ -517,17 +514,20 @@ export async function closeOffer(
  */
 export async function assignManager(
   deps: JourneyDeps,
-  input: { applicationId: string; managerId?: string; escalationRound?: number },
+  input: StepIds & { managerId?: string; escalationRound?: number },
 ): Promise<{ assigned: boolean; managerId?: string }> {
-  const { application, programme } = await load(deps, input.applicationId);
+  // The accepting manager, or the office's answer to the escalation, read with the application.
+  const loaded = await loadStep(deps.tableName, input, {
+    ...(input.managerId ? { managerId: input.managerId } : {}),
+    ...(input.escalationRound !== undefined
+      ? { task: { applicationId: input.applicationId, kind: 'escalation', round: input.escalationRound } }
+      : {}),
+  });
+  const { application, programme, task } = loaded;
   const now = nowOf(deps);
   let managerId = input.managerId;
+  let manager = loaded.manager;
   if (input.escalationRound !== undefined) {
-    const task = await getHumanTask(deps.tableName, {
-      applicationId: input.applicationId,
-      kind: 'escalation',
-      round: input.escalationRound,
-    });
     const answer = task?.answer as HumanTaskAnswer<'escalation'> | undefined;
     if (answer?.decision !== 'assign') return { assigned: false };
     managerId = answer.managerId;
@@ -535,6 +535,7 @@ export async function assignManager(
     // conflict or the roster may have changed since): otherwise the office is asked again.
     const chosen =
       managerId === application.managerId ? undefined : await getManager(deps.tableName, managerId);
+    manager = chosen;
     const cause =
       managerId === application.managerId
         ? undefined
@@ -564,7 +565,7 @@ export async function assignManager(
     if (reserved === 'no_capacity') return { assigned: false };
   }
   if (!managerId) throw new JourneyRecordMissingError('assignManager needs a manager');
-  const manager = await getManager(deps.tableName, managerId);
+  manager = manager?.managerId === managerId ? manager : await getManager(deps.tableName, managerId);
   if (!manager) throw new ManagerNotFoundError(`manager ${managerId} not found`);
   await moveApplication(deps.tableName, application, {
     from: ['eligible', 'manager_assigned', 'in_delivery'],
@@ -626,11 +627,12 @@ export async function queueAndSend(
 /** Stores the answered assessment, e-mails the SME its summary, and says whether a project follows. */
 export async function recordAssessment(
   deps: JourneyDeps,
-  input: { applicationId: string; round: number },
+  input: StepIds & { round: number },
 ): Promise<{ projectRecommended: boolean }> {
-  const { application, programme } = await load(deps, input.applicationId);
+  const { application, programme, task } = await loadStep(deps.tableName, input, {
+    task: { applicationId: input.applicationId, kind: 'assessment', round: input.round },
+  });
   const now = nowOf(deps);
-  const task = await getHumanTask(deps.tableName, { ...input, kind: 'assessment' });
   const answer = task?.answer as HumanTaskAnswer<'assessment'> | undefined;
   if (!answer) throw new TaskAnswerMismatchError('assessment task has no answer');
   const overall = dmaOverall(answer.dma);
@@ -694,7 +696,7 @@ export async function recordAssessment(
  */
 export async function reserveBudget(
   deps: JourneyDeps,
-  input: { applicationId: string; round: number },
+  input: StepIds & { round: number },
 ): Promise<{
   reserved: boolean;
   /** The aid must be registered (its COR recorded) before the project is launched. */
@@ -703,8 +705,9 @@ export async function reserveBudget(
   delivery?: DeliveryKind;
   reason?: 'over_budget' | 'over_project_cap' | 'over_de_minimis' | 'journey_ended';
 }> {
-  const { application, programme } = await load(deps, input.applicationId);
-  const task = await getHumanTask(deps.tableName, { ...input, kind: 'financing' });
+  const { application, programme, task } = await loadStep(deps.tableName, input, {
+    task: { applicationId: input.applicationId, kind: 'financing', round: input.round },
+  });
   const answer = task?.answer as HumanTaskAnswer<'financing'> | undefined;
   if (answer?.decision !== 'approve') throw new TaskAnswerMismatchError('financing task was not approved');
   // The page refused amounts over the limits when it was posted; the budget (or the headroom) may
@@ -727,16 +730,17 @@ export async function reserveBudget(
 /** Launches the project: record, e-mails to SME and manager, the manager's capacity as configured. */
 export async function launchProject(
   deps: JourneyDeps,
-  input: { applicationId: string; round: number },
+  input: StepIds & { round: number },
 ): Promise<{ projectId: string }> {
-  const { application, programme } = await load(deps, input.applicationId);
+  // The assessment's proposal and the approved financing, read with the application.
+  const { application, programme, assessment, task } = await loadStep(deps.tableName, input, {
+    assessment: true,
+    task: { applicationId: input.applicationId, kind: 'financing', round: input.round },
+  });
   const now = nowOf(deps);
   if (application.projectId) return { projectId: application.projectId };
-  const assessment = await getAssessment(deps.tableName, input.applicationId);
   const proposal = (assessment?.answer as HumanTaskAnswer<'assessment'> | undefined)?.project;
-  const financing = (await getHumanTask(deps.tableName, { ...input, kind: 'financing' }))?.answer as
-    | HumanTaskAnswer<'financing'>
-    | undefined;
+  const financing = task?.answer as HumanTaskAnswer<'financing'> | undefined;
   if (!proposal || financing?.decision !== 'approve') throw new TaskAnswerMismatchError('nothing to launch');
   // Granted only once registered: the COR the office gave is recorded on the aid if it is not yet.
   const aid = registersAid(programme.stateAid)
@@ -810,9 +814,9 @@ export async function launchProject(
  */
 export async function closeJourney(
   deps: JourneyDeps,
-  input: { applicationId: string; outcome: JourneyOutcome },
+  input: StepIds & { outcome: JourneyOutcome },
 ): Promise<{ outcome: JourneyOutcome }> {
-  const { application, programme } = await load(deps, input.applicationId);
+  const { application, programme } = await loadStep(deps.tableName, input);
   const now = nowOf(deps);
   await recordOutcome(deps.tableName, application, input.outcome, now.toISOString());
   await releaseJourneyHolds(deps, application, now);

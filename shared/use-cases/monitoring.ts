@@ -1,21 +1,18 @@
 // Project monitoring, one workflow execution per cycle (continue-as-new): plan the cycle's check-in,
 // record the manager's answer (or that it was missed), flag KPIs behind their trajectory, and at
 // the end close the project with its outcome, T1 maturity and spending. Idempotent like the journey.
-import { getApplication } from '#shared/data/applications.ts';
 import { getAssessment } from '#shared/data/assessments.ts';
 import { getHumanTask } from '#shared/data/human-tasks.ts';
 import { getManager } from '#shared/data/managers.ts';
-import { getProgramme } from '#shared/data/programmes.ts';
 import {
   closeProjectOnce,
-  getProject,
   listCheckins,
   type MonitoredProject,
   recordCheckinOnce,
 } from '#shared/data/projects.ts';
 import { expireProjectPersonalData } from '#shared/data/retention.ts';
 import { type MonitoringInput, monitoringExecutionName } from '#shared/data/step-functions.ts';
-import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
+import { ApplicationNotFoundError } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import {
   checkinDueAt,
@@ -35,14 +32,14 @@ import {
 } from '#shared/email/journey-emails.tsx';
 import { logger } from '#shared/observability/powertools.ts';
 import { type JourneyDeps, queueAndSend } from './journey.ts';
+import { loadStep } from './load-step.ts';
 
-async function load(deps: JourneyDeps, projectId: string) {
-  const project = await getProject(deps.tableName, projectId);
-  if (!project) throw new ApplicationNotFoundError(`project ${projectId}`);
-  const application = await getApplication(deps.tableName, project.applicationId);
-  if (!application) throw new ApplicationNotFoundError(project.applicationId);
-  const programme = await getProgramme(deps.tableName, project.programmeId);
-  if (!programme) throw new UnknownProgrammeError(project.programmeId);
+/** The cycle's project, application and programme, named by its input, in one read. */
+async function load(deps: JourneyDeps, input: MonitoringInput) {
+  const { project, application, programme } = await loadStep(deps.tableName, input, {
+    projectId: input.projectId,
+  });
+  if (!project) throw new ApplicationNotFoundError(`project ${input.projectId}`);
   return { project, application, programme };
 }
 
@@ -70,7 +67,7 @@ export function checkinDateOf(project: MonitoredProject, programme: Programme, c
 
 /** When the cycle's check-in falls due, and whether it is the closing one. */
 export async function planCycle(deps: JourneyDeps, input: MonitoringInput) {
-  const { project, programme } = await load(deps, input.projectId);
+  const { project, programme } = await load(deps, input);
   const now = (deps.now ?? (() => new Date()))();
   const cycles = cyclesOf(project, programme);
   const due = checkinDueAt(
@@ -105,7 +102,7 @@ export async function recordCheckin(
   deps: JourneyDeps,
   input: MonitoringInput & { missed: boolean; final: boolean },
 ): Promise<{ atRisk: boolean; missed: boolean }> {
-  const { project, application, programme } = await load(deps, input.projectId);
+  const { project, application, programme } = await load(deps, input);
   const now = (deps.now ?? (() => new Date()))();
   const kind = input.final ? 'closing' : 'checkin';
   const task = input.missed
@@ -206,7 +203,7 @@ export async function closeProject(
   deps: JourneyDeps,
   input: MonitoringInput & { missed: boolean },
 ): Promise<{ outcome: string }> {
-  const { project, application, programme } = await load(deps, input.projectId);
+  const { project, application, programme } = await load(deps, input);
   const now = (deps.now ?? (() => new Date()))();
   const task = input.missed
     ? undefined

@@ -1,10 +1,9 @@
 // Use case: the journey's first decision — does the application meet the programme's rules, and is
 // there quota left? Records the outcome once (with the counters) and queues the SME's e-mail.
-import { getApplication, recordScreening, type ScreeningOutcome } from '#shared/data/applications.ts';
+import { recordScreening, type ScreeningOutcome } from '#shared/data/applications.ts';
 import { queueEmail } from '#shared/data/email-outbox.ts';
-import { getProgramme } from '#shared/data/programmes.ts';
+import type { StepIds } from '#shared/data/step-records.ts';
 import { type ApplicationRecord, customerTypeOfApplication } from '#shared/domain/application.ts';
-import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 import {
   type IneligibilityReason,
   isProgrammeOpen,
@@ -13,6 +12,7 @@ import {
 } from '#shared/domain/programme.ts';
 import { ineligibleEmail } from '#shared/email/templates.tsx';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
+import { loadStep } from './load-step.ts';
 import { exceedsDeMinimisAtScreening } from './state-aid.ts';
 
 /**
@@ -53,14 +53,12 @@ export interface ScreenApplicationDeps {
 
 /** Screens one application; safe to call again (returns the outcome already recorded). */
 export async function screenApplication(
-  applicationId: string,
+  ids: StepIds,
   deps: ScreenApplicationDeps,
 ): Promise<ScreeningOutcome> {
   const now = (deps.now ?? (() => new Date()))();
-  const application = await getApplication(deps.tableName, applicationId);
-  if (!application) throw new ApplicationNotFoundError(applicationId);
-  const programme = await getProgramme(deps.tableName, application.programmeId);
-  if (!programme) throw new UnknownProgrammeError(application.programmeId);
+  const { applicationId } = ids;
+  const { application, programme } = await loadStep(deps.tableName, ids);
 
   const reason =
     firstIneligibility(application, programme) ??

@@ -13,7 +13,6 @@ import {
   taskEmailKind,
 } from '#shared/data/human-tasks.ts';
 import { getManager } from '#shared/data/managers.ts';
-import { getProgramme } from '#shared/data/programmes.ts';
 import {
   getService,
   listServicesOfApplication,
@@ -25,11 +24,8 @@ import {
 } from '#shared/data/services.ts';
 import { getAidByConcession } from '#shared/data/state-aid.ts';
 import { sendTaskSuccess } from '#shared/data/step-functions.ts';
-import {
-  ApplicationNotFoundError,
-  TaskAnswerMismatchError,
-  UnknownProgrammeError,
-} from '#shared/domain/errors.ts';
+import type { StepIds } from '#shared/data/step-records.ts';
+import { TaskAnswerMismatchError } from '#shared/domain/errors.ts';
 import type { HumanTaskAnswer } from '#shared/domain/human-tasks.ts';
 import { managerLanguageFor } from '#shared/domain/manager.ts';
 import { officeLanguage } from '#shared/domain/programme.ts';
@@ -39,18 +35,11 @@ import { deliveryRequestEmail } from '#shared/email/services-emails.tsx';
 import { taskUrl } from '#shared/http/routes.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import type { JourneyDeps } from './journey.ts';
+import { loadStep } from './load-step.ts';
 import { completeSharedWait, openOrRemindTask } from './open-task.ts';
 import { registeredAidOf } from './state-aid.ts';
 
 const nowOf = (deps: Pick<JourneyDeps, 'now'>) => (deps.now ?? (() => new Date()))();
-
-async function load(tableName: string, applicationId: string) {
-  const application = await getApplication(tableName, applicationId);
-  if (!application) throw new ApplicationNotFoundError(applicationId);
-  const programme = await getProgramme(tableName, application.programmeId);
-  if (!programme) throw new UnknownProgrammeError(application.programmeId);
-  return { application, programme };
-}
 
 /**
  * What the delivery wait receives (or its expiry step returns) once every service is recorded:
@@ -69,9 +58,9 @@ const allRecorded = (services: readonly ServiceRecord[]) => ({
  */
 export async function openServiceDeliveries(
   deps: JourneyDeps,
-  input: { applicationId: string; taskToken: string; phase: 'first' | 'reminder' },
+  input: StepIds & { taskToken: string; phase: 'first' | 'reminder' },
 ): Promise<{ open: number }> {
-  const { application, programme } = await load(deps.tableName, input.applicationId);
+  const { application, programme } = await loadStep(deps.tableName, input);
   const now = nowOf(deps);
   let services = await listServicesOfApplication(deps.tableName, input.applicationId);
   if (services.length === 0) {
@@ -288,12 +277,14 @@ async function closePlannedServices(
 /** Keeps the customer's T0 (the assessment) and T1 (this answer) DMA side by side. */
 export async function recordFollowUp(
   deps: JourneyDeps,
-  input: { applicationId: string; round: number },
+  input: StepIds & { round: number },
 ): Promise<{ recorded: true }> {
-  const { application, programme } = await load(deps.tableName, input.applicationId);
-  const task = await getHumanTask(deps.tableName, { ...input, kind: 'followup' });
+  // The T1 answer and the T0 assessment, read with the application.
+  const { application, programme, task, assessment } = await loadStep(deps.tableName, input, {
+    task: { applicationId: input.applicationId, kind: 'followup', round: input.round },
+    assessment: true,
+  });
   const answer = task?.answer as HumanTaskAnswer<'followup'> | undefined;
-  const assessment = await getAssessment(deps.tableName, input.applicationId);
   const t0 = (assessment?.answer as HumanTaskAnswer<'assessment'> | undefined)?.dma;
   if (!answer || !t0 || !assessment) throw new TaskAnswerMismatchError('a T1 without its T0 or answer');
   await putDmaFollowUp(deps.tableName, {

@@ -34,9 +34,18 @@ describe('places under a quota', { timeout: 90_000 }, () => {
         async (sme) => (await getApplication(tableName, sme.applicationId))?.quotaPlace,
       ),
     );
-    const thirdScreening = await screenApplication(third.applicationId, { tableName });
-    const secondScreening = await screenApplication(second.applicationId, { tableName });
-    const firstScreening = await screenApplication(first.applicationId, { tableName });
+    const thirdScreening = await screenApplication(
+      { applicationId: third.applicationId, programmeId: programme.id },
+      { tableName },
+    );
+    const secondScreening = await screenApplication(
+      { applicationId: second.applicationId, programmeId: programme.id },
+      { tableName },
+    );
+    const firstScreening = await screenApplication(
+      { applicationId: first.applicationId, programmeId: programme.id },
+      { tableName },
+    );
 
     // Assess
     expect(placesOnArrival).toEqual([1, 2, null]);

@@ -1,0 +1,27 @@
+// What a workflow step reads before it acts, in one request: the application and programme its
+// input names, and whatever else the step names up front.
+import { getProgramme } from '#shared/data/programmes.ts';
+import { getStepRecords, type StepIds, type StepRecordsWanted } from '#shared/data/step-records.ts';
+import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
+
+/**
+ * The step's application and programme, with whatever else it names up front, in one read (every
+ * step's input carries both IDs).
+ */
+export async function loadStep(
+  tableName: string,
+  ids: StepIds,
+  also: Omit<StepRecordsWanted, keyof StepIds> = {},
+) {
+  const records = await getStepRecords(tableName, { ...also, ...ids });
+  const { application } = records;
+  if (!application) throw new ApplicationNotFoundError(ids.applicationId);
+  // The journey was started with the application's own programme; an input naming another (never
+  // written by the workflows) does not get to choose which programme's rules apply.
+  const programme =
+    application.programmeId === ids.programmeId
+      ? records.programme
+      : await getProgramme(tableName, application.programmeId);
+  if (!programme) throw new UnknownProgrammeError(application.programmeId);
+  return { ...records, application, programme };
+}

@@ -1,0 +1,104 @@
+// A workflow step reads what its input names in one request: the application with its programme
+// (and the task, assessment, manager or project it names), strongly consistent, whatever the
+// number of keys; an input naming a programme other than the application's does not choose the
+// rules that apply.
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { documentClient, getItemsConsistently } from '#shared/data/client.ts';
+import { loadStep } from '#shared/use-cases/load-step.ts';
+import { apply, newManager, newProgramme, tableName } from '../support/journey-kit.ts';
+
+/** The DynamoDB requests this process sends while `run` runs, by command name. */
+async function requestsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const name = `count-${randomUUID()}`;
+  documentClient.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    await run();
+  } finally {
+    documentClient.middlewareStack.remove(name);
+  }
+  return sent;
+}
+
+describe('step records', () => {
+  it('returns the item of every key in the keys’ order, undefined where none, beyond 100 keys', async () => {
+    // Arrange: 150 keys, every third one without an item
+    const run = randomUUID();
+    const itemKeys = Array.from({ length: 150 }, (_, i) => ({ pk: `TEST#${run}`, sk: `ITEM#${i}` }));
+    await Promise.all(
+      itemKeys
+        .filter((_, i) => i % 3 !== 0)
+        .map((key) =>
+          documentClient.send(new PutCommand({ TableName: tableName, Item: { ...key, value: key.sk } })),
+        ),
+    );
+
+    // Act
+    let items: (Record<string, unknown> | undefined)[] = [];
+    const sent = await requestsDuring(async () => {
+      items = await getItemsConsistently(tableName, itemKeys);
+    });
+
+    // Assert: two requests (100 keys each at most), every answer in place
+    expect(sent).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand']);
+    expect(items.map((item) => item?.value)).toEqual(
+      itemKeys.map((key, i) => (i % 3 === 0 ? undefined : key.sk)),
+    );
+  });
+
+  it('reads a step’s application, programme, task and assessment in one request', async () => {
+    // Arrange
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    const { applicationId } = await apply(programme.id);
+
+    // Act
+    let loaded: Awaited<ReturnType<typeof loadStep>> | undefined;
+    const sent = await requestsDuring(async () => {
+      loaded = await loadStep(
+        tableName,
+        { applicationId, programmeId: programme.id },
+        {
+          task: { applicationId, kind: 'assessment', round: 1 },
+          assessment: true,
+          managerId: manager.managerId,
+        },
+      );
+    });
+
+    // Assert
+    expect(sent).toEqual(['BatchGetItemCommand']);
+    expect(loaded?.application.applicationId).toBe(applicationId);
+    expect(loaded?.programme.id).toBe(programme.id);
+    expect(loaded?.manager?.managerId).toBe(manager.managerId);
+    expect(loaded?.task).toBeUndefined();
+    expect(loaded?.assessment).toBeUndefined();
+  });
+
+  it('applies the application’s own programme when the input names another', async () => {
+    // Arrange: the application belongs to a test programme; the input names a preset
+    const programme = await newProgramme([await newManager()]);
+    const { applicationId } = await apply(programme.id);
+
+    // Act
+    const loaded = await loadStep(tableName, { applicationId, programmeId: 'sviluppo-pmi' });
+
+    // Assert
+    expect(loaded.programme.id).toBe(programme.id);
+  });
+
+  it('says which application is missing', async () => {
+    const applicationId = randomUUID();
+    await expect(loadStep(tableName, { applicationId, programmeId: 'sviluppo-pmi' })).rejects.toThrow(
+      applicationId,
+    );
+  });
+});
