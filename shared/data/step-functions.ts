@@ -129,6 +129,9 @@ export async function startOnboarding(stateMachineArn: string, managerId: string
   );
 }
 
+/** How a withdrawn application's journey is stopped (codes and a fixed sentence: execution history). */
+export const withdrawalStop = { error: 'Withdrawn', cause: 'The SME withdrew the application.' } as const;
+
 /**
  * Stops an execution if it is still running. The error and cause are codes and fixed sentences:
  * they go into the execution history, so never free text or personal data.

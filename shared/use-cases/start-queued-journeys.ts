@@ -7,10 +7,14 @@
 import { journeyStartRetryDelaySeconds } from '#infra/api-capacity.ts';
 import { getApplication } from '#shared/data/applications.ts';
 import { retryQueuedStartIn } from '#shared/data/journey-queue.ts';
-import { journeyExecutionArn, startJourney, stopExecutionIfRunning } from '#shared/data/step-functions.ts';
+import {
+  journeyExecutionArn,
+  startJourney,
+  stopExecutionIfRunning,
+  withdrawalStop,
+} from '#shared/data/step-functions.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { journeyTaskInputSchema } from '#shared/workflows/journey-task.ts';
-import { withdrawalStop } from './withdraw-application.ts';
 
 export interface QueuedJourneyStart {
   readonly body: string;

@@ -3,15 +3,12 @@
 import { getApplication, recordOutcome } from '#shared/data/applications.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { expireApplicationData } from '#shared/data/retention.ts';
-import { journeyExecutionArn, stopExecutionIfRunning } from '#shared/data/step-functions.ts';
+import { journeyExecutionArn, stopExecutionIfRunning, withdrawalStop } from '#shared/data/step-functions.ts';
 import { withdrawableStatuses } from '#shared/domain/application.ts';
 import type { AuditActor } from '#shared/domain/audit.ts';
 import { personalDataExpiry, retentionMonthsOf } from '#shared/domain/privacy.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { releaseJourneyHolds } from './journey.ts';
-
-/** How a withdrawn application's journey is stopped (codes and a fixed sentence: execution history). */
-export const withdrawalStop = { error: 'Withdrawn', cause: 'The SME withdrew the application.' } as const;
 
 /** @returns 'withdrawn', or 'not_withdrawable' once launched, closed or already withdrawn */
 export async function withdrawApplication(
