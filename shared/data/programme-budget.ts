@@ -17,8 +17,12 @@ export async function budgetCommittedEur(tableName: string, programmeId: string)
       ConsistentRead: true,
     }),
   );
-  return Number(Item?.budgetCommittedEur ?? 0);
+  return committedOf(Item);
 }
+
+/** The committed total on a programme's counters item (read here or in a batch). */
+export const committedOf = (counters: Record<string, unknown> | undefined) =>
+  Number(counters?.budgetCommittedEur ?? 0);
 
 export interface BudgetReservation {
   readonly programmeId: string;

@@ -1,6 +1,6 @@
 // What a workflow step reads, named up front by the IDs of its input, in one request: a journey's
 // step knows its application and programme (and, for some, the task, the assessment, the manager
-// or the project), so it asks for all of them in one BatchGetItem instead of one GetItem each.
+// or the project, or the budget committed), so it asks for all of them in one BatchGetItem instead of one GetItem each.
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import type { Programme } from '#shared/domain/programme.ts';
@@ -8,6 +8,7 @@ import type { AssessmentRecord } from './assessments.ts';
 import { getItemsConsistently } from './client.ts';
 import type { HumanTaskRecord, HumanTaskRef } from './human-tasks.ts';
 import { managerFromItem } from './managers.ts';
+import { committedOf } from './programme-budget.ts';
 import { programmeFromItemOrPreset } from './programmes.ts';
 import type { MonitoredProject } from './projects.ts';
 import { keys } from './table-design.ts';
@@ -24,6 +25,8 @@ export interface StepRecordsWanted extends StepIds {
   readonly assessment?: boolean;
   readonly managerId?: string;
   readonly projectId?: string;
+  /** The programme's counters: the budget committed so far. */
+  readonly budgetCommitted?: boolean;
 }
 
 /** What was found (undefined where there is no such item; the programme falls back to its preset). */
@@ -34,6 +37,8 @@ export interface StepRecords {
   readonly assessment?: AssessmentRecord;
   readonly manager?: Manager;
   readonly project?: MonitoredProject;
+  /** Asked with budgetCommitted: the committed total (0 before any approval). */
+  readonly budgetCommittedEur?: number;
 }
 
 /** Reads the records a step names, strongly consistent, in one request. */
@@ -47,6 +52,7 @@ export async function getStepRecords(tableName: string, wanted: StepRecordsWante
     ...(wanted.assessment ? { assessment: keys.assessment(wanted.applicationId) } : {}),
     ...(wanted.managerId ? { manager: keys.manager(wanted.managerId) } : {}),
     ...(wanted.projectId ? { project: keys.project(wanted.projectId) } : {}),
+    ...(wanted.budgetCommitted ? { counters: keys.programmeCounters(wanted.programmeId) } : {}),
   };
   const names = Object.keys(named) as (keyof typeof named)[];
   const items = await getItemsConsistently(
@@ -64,5 +70,6 @@ export async function getStepRecords(tableName: string, wanted: StepRecordsWante
     ...(found.assessment ? { assessment: found.assessment as unknown as AssessmentRecord } : {}),
     ...(found.manager ? { manager: managerFromItem(found.manager) } : {}),
     ...(found.project ? { project: found.project as unknown as MonitoredProject } : {}),
+    ...(wanted.budgetCommitted ? { budgetCommittedEur: committedOf(found.counters) } : {}),
   };
 }

@@ -15,7 +15,6 @@ import {
   saveHumanTaskDraft,
 } from '#shared/data/human-tasks.ts';
 import { getManager } from '#shared/data/managers.ts';
-import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject } from '#shared/data/projects.ts';
 import { getService } from '#shared/data/services.ts';
@@ -47,6 +46,7 @@ import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { applyJoinAnswer } from './collaboration.ts';
+import { findStep } from './load-step.ts';
 import { applyDeliveryAnswer } from './services.ts';
 import { corRecordedForAnother, headroomOf } from './state-aid.ts';
 
@@ -240,24 +240,23 @@ async function decisionLimitIssues(
   }
   if (task.kind === 'financing' && (answer as HumanTaskAnswer<'financing'>).decision === 'approve') {
     const { amountEur } = answer as Extract<HumanTaskAnswer<'financing'>, { decision: 'approve' }>;
-    const programme = await getProgramme(tableName, task.programmeId);
-    if (!programme) return [];
+    // The programme, the budget committed to it and the application, in one read.
+    const found = await findStep(tableName, task, { budgetCommitted: true });
+    if (!found) return [];
+    const { programme, application, budgetCommittedEur: committedEur = 0 } = found;
     if (programme.delivery === 'services') {
       // A service plan is approved whole, at its value (the services are delivered as planned).
-      const planEur = (await getApplication(tableName, task.applicationId))?.proposedBudgetEur;
+      const planEur = application.proposedBudgetEur;
       if (planEur !== undefined && amountEur !== planEur)
         return [refusal('amountEur', 'task.plan.approveWholePlan', { amount: planEur })];
     }
-    const application = checksDeMinimis(programme.stateAid)
-      ? await getApplication(tableName, task.applicationId)
-      : undefined;
-    const headroom = application
+    const headroom = checksDeMinimis(programme.stateAid)
       ? await headroomOf(tableName, application, programme, italianToday(now))
       : undefined;
     const broken = financingLimitBroken(
       amountEur,
       programme.budget,
-      await budgetCommittedEur(tableName, programme.id),
+      committedEur,
       headroom ? { settings: programme.stateAid, headroom } : undefined,
     );
     if (!broken) return [];

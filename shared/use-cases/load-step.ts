@@ -6,16 +6,16 @@ import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/
 
 /**
  * The step's application and programme, with whatever else it names up front, in one read (every
- * step's input carries both IDs).
+ * step's input carries both IDs); undefined when the application is not there (any more).
  */
-export async function loadStep(
+export async function findStep(
   tableName: string,
   ids: StepIds,
   also: Omit<StepRecordsWanted, keyof StepIds> = {},
 ) {
   const records = await getStepRecords(tableName, { ...also, ...ids });
   const { application } = records;
-  if (!application) throw new ApplicationNotFoundError(ids.applicationId);
+  if (!application) return undefined;
   // The journey was started with the application's own programme; an input naming another (never
   // written by the workflows) does not get to choose which programme's rules apply.
   const programme =
@@ -24,4 +24,15 @@ export async function loadStep(
       : await getProgramme(tableName, application.programmeId);
   if (!programme) throw new UnknownProgrammeError(application.programmeId);
   return { ...records, application, programme };
+}
+
+/** As findStep, for a step whose application must be there. */
+export async function loadStep(
+  tableName: string,
+  ids: StepIds,
+  also: Omit<StepRecordsWanted, keyof StepIds> = {},
+) {
+  const found = await findStep(tableName, ids, also);
+  if (!found) throw new ApplicationNotFoundError(ids.applicationId);
+  return found;
 }

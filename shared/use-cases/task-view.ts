@@ -8,7 +8,6 @@ import { getAssessment } from '#shared/data/assessments.ts';
 import { getCollaboration } from '#shared/data/collaborations.ts';
 import type { HumanTaskRecord } from '#shared/data/human-tasks.ts';
 import { getManager, listManagersByStatus } from '#shared/data/managers.ts';
-import { budgetCommittedEur } from '#shared/data/programme-budget.ts';
 import { getProgramme } from '#shared/data/programmes.ts';
 import { getProject, type MonitoredProject } from '#shared/data/projects.ts';
 import { listServicesOfApplication } from '#shared/data/services.ts';
@@ -28,6 +27,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import type { ServicePlanView, TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
 import { draftableTaskKinds } from './answer-task.ts';
+import { findStep } from './load-step.ts';
 import { checkinDateOf, cyclesOf, elapsedFraction } from './monitoring.ts';
 import { headroomOf } from './state-aid.ts';
 
@@ -44,14 +44,18 @@ export async function taskView(
   if (task.kind === 'vetting') return vettingView(tableName, task, lang, formAction);
   if (collaborationTaskKinds.includes(task.kind))
     return collaborationTaskView(tableName, task, lang, formAction);
-  const application = await getApplication(tableName, task.applicationId);
-  const programme = application ? await getProgramme(tableName, application.programmeId) : undefined;
-  if (!application || !programme) return undefined;
-  const managerId = task.managerId ?? application.managerId;
-  const manager = managerId ? await getManager(tableName, managerId) : undefined;
-  const assessment =
-    task.kind === 'financing' || task.kind === 'followup'
-      ? await getAssessment(tableName, application.applicationId)
+  // The application, its programme and what this kind of task shows, in one read.
+  const found = await findStep(tableName, task, {
+    ...(task.managerId ? { managerId: task.managerId } : {}),
+    ...(task.kind === 'financing' || task.kind === 'followup' ? { assessment: true } : {}),
+    ...(task.kind === 'financing' ? { budgetCommitted: true } : {}),
+  });
+  if (!found) return undefined;
+  const { application, programme, assessment } = found;
+  const manager = task.managerId
+    ? found.manager
+    : application.managerId
+      ? await getManager(tableName, application.managerId)
       : undefined;
   const answer = assessment?.answer as HumanTaskAnswer<'assessment'> | undefined;
   // The office may assign by hand only whom matching itself could engage (one rule), best fit first.
@@ -76,7 +80,7 @@ export async function taskView(
   const project = monitored
     ? await monitoringView(tableName, monitored, programme, task.round, application.applicationId)
     : undefined;
-  const committed = task.kind === 'financing' ? await budgetCommittedEur(tableName, programme.id) : 0;
+  const committed = found.budgetCommittedEur ?? 0;
   const headroom =
     task.kind === 'financing' && checksDeMinimis(programme.stateAid)
       ? await headroomOf(tableName, application, programme, italianToday())

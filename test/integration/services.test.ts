@@ -309,6 +309,10 @@ describe('services programme (EDIH)', () => {
     const first = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/, 1));
     const second = taskLink(await emailTo(programme.officeEmail, /Decisione sul finanziamento/, 2));
     expect((await postJson(first, { decision: 'approve', amountEur: 12_000 })).status).toBe(200);
+    // The approval's reservation is the workflow's next step: the page checks what is committed.
+    await eventually(
+      async () => (await getProgrammeCounters(tableName, programme.id)).budgetCommittedEur || undefined,
+    );
     const refused = await postJson(second, { decision: 'approve', amountEur: 12_000 });
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body)).toMatch(/8\.?000/);

@@ -54,7 +54,7 @@ describe('step records', () => {
     );
   });
 
-  it('reads a step’s application, programme, task and assessment in one request', async () => {
+  it('reads a step’s application, programme, task, assessment, manager and committed budget in one request', async () => {
     // Arrange
     const manager = await newManager();
     const programme = await newProgramme([manager]);
@@ -70,6 +70,7 @@ describe('step records', () => {
           task: { applicationId, kind: 'assessment', round: 1 },
           assessment: true,
           managerId: manager.managerId,
+          budgetCommitted: true,
         },
       );
     });
@@ -81,6 +82,7 @@ describe('step records', () => {
     expect(loaded?.manager?.managerId).toBe(manager.managerId);
     expect(loaded?.task).toBeUndefined();
     expect(loaded?.assessment).toBeUndefined();
+    expect(loaded?.budgetCommittedEur).toBe(0);
   });
 
   it('applies the application’s own programme when the input names another', async () => {
