@@ -1,7 +1,8 @@
-// Transactional e-mail outbox: an e-mail is queued in the same write as the fact it reports
-// (e.g. the application), then sent by a retried workflow task and marked sent, so a crash never
-// loses it and a retry never sends it twice once it is marked. The body is removed once sent, so
-// a link secret in it does not stay in the table.
+// E-mails sent once. Transactional outbox: an e-mail is queued in the same write as the fact it
+// reports (the application, a task with its link), then sent by a retried workflow task and marked
+// sent, so a crash never loses it and a retry never sends it twice once it is marked; the body is
+// removed once sent, so a link secret in it does not stay in the table. An e-mail a step renders
+// itself (sendEmailOnce) is sent, then recorded as sent: the step's retry renders it again.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { documentClient } from './client.ts';
@@ -85,20 +86,80 @@ export async function queueEmail(
 type Send = (to: string | readonly string[], email: RenderedEmail) => Promise<string>;
 
 /**
- * Queues an e-mail once and sends it once: the usual pair. When this call queued it, the message
- * just written is sent without reading it back; otherwise the stored one is (a retried step).
+ * What a step already knows of an e-mail's record, so that it need not read it: the item read with
+ * its other records (undefined: none), or `absent` when the step's own first write has just
+ * succeeded and the e-mail is sent only after it (so no earlier run can have sent it).
  */
-export async function queueAndSendEmail(
+export type KnownEmailRecord = { readonly item: Record<string, unknown> | undefined } | 'absent';
+
+/**
+ * Sends an e-mail a step renders (again, when the step is retried) once, then records it as sent:
+ * the message itself is never stored, so nothing of it stays in the table. A record already there
+ * means sent (or erased, or queued by a transaction: then the queued message goes). A crash between
+ * the send and the record sends it again on the retry: at least once, as the queued outbox.
+ */
+export async function sendEmailOnce(
   tableName: string,
   owner: string,
   kind: EmailKind,
   message: QueuedMessage,
   send: Send,
   clock: { now: () => Date; queuedAt?: Date },
-): Promise<'sent' | 'already-sent' | 'erased' | 'missing'> {
-  const queuedAt = clock.queuedAt ?? clock.now();
-  const queued = await queueEmail(tableName, owner, kind, message.to, message.email, queuedAt);
-  return sendQueuedEmail(tableName, owner, kind, send, clock.now, queued ? message : undefined);
+  known?: KnownEmailRecord,
+): Promise<'sent' | 'already-sent' | 'erased'> {
+  const item =
+    known === 'absent'
+      ? undefined
+      : known
+        ? known.item
+        : (
+            await documentClient.send(
+              new GetCommand({
+                TableName: tableName,
+                Key: keys.applicationEmail(owner, kind),
+                ConsistentRead: true,
+              }),
+            )
+          ).Item;
+  if (item?.status === 'pending') {
+    const outcome = await sendQueuedEmail(
+      tableName,
+      owner,
+      kind,
+      send,
+      clock.now,
+      queuedMessage(item as QueuedEmailItem),
+    );
+    return outcome === 'missing' ? 'already-sent' : outcome;
+  }
+  if (item?.status === 'erased') return 'erased';
+  if (item) return 'already-sent';
+  const messageId = await send(message.to, message.email);
+  const now = clock.now();
+  const queuedAt = clock.queuedAt ?? now;
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.applicationEmail(owner, kind),
+          type: 'email',
+          status: 'sent',
+          ...(message.email.lang ? { lang: message.email.lang } : {}),
+          queuedAt: queuedAt.toISOString(),
+          sentAt: now.toISOString(),
+          messageId,
+          expiresAt: Math.floor(queuedAt.getTime() / 1000) + thirtyDaysSeconds,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    // Another run of the step sent and recorded it meanwhile: this one went twice.
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'already-sent';
+    throw error;
+  }
+  return 'sent';
 }
 
 /** Whether an e-mail of that kind was ever queued for the owner (pending or sent). */

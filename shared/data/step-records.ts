@@ -27,6 +27,8 @@ export interface StepRecordsWanted extends StepIds {
   readonly projectId?: string;
   /** The programme's counters: the budget committed so far. */
   readonly budgetCommitted?: boolean;
+  /** The records of the application's e-mails of these kinds (sent, queued or erased). */
+  readonly emailKinds?: readonly string[];
 }
 
 /** What was found (undefined where there is no such item; the programme falls back to its preset). */
@@ -39,6 +41,8 @@ export interface StepRecords {
   readonly project?: MonitoredProject;
   /** Asked with budgetCommitted: the committed total (0 before any approval). */
   readonly budgetCommittedEur?: number;
+  /** Asked with emailKinds: each kind's record, undefined where there is none. */
+  readonly emails: Readonly<Record<string, Record<string, unknown> | undefined>>;
 }
 
 /** Reads the records a step names, strongly consistent, in one request. */
@@ -55,10 +59,11 @@ export async function getStepRecords(tableName: string, wanted: StepRecordsWante
     ...(wanted.budgetCommitted ? { counters: keys.programmeCounters(wanted.programmeId) } : {}),
   };
   const names = Object.keys(named) as (keyof typeof named)[];
-  const items = await getItemsConsistently(
-    tableName,
-    names.map((name) => named[name] as { pk: string; sk: string }),
-  );
+  const emailKinds = wanted.emailKinds ?? [];
+  const items = await getItemsConsistently(tableName, [
+    ...names.map((name) => named[name] as { pk: string; sk: string }),
+    ...emailKinds.map((kind) => keys.applicationEmail(wanted.applicationId, kind)),
+  ]);
   const found = Object.fromEntries(names.map((name, i) => [name, items[i]])) as Partial<
     Record<keyof typeof named, Record<string, unknown>>
   >;
@@ -71,5 +76,6 @@ export async function getStepRecords(tableName: string, wanted: StepRecordsWante
     ...(found.manager ? { manager: managerFromItem(found.manager) } : {}),
     ...(found.project ? { project: found.project as unknown as MonitoredProject } : {}),
     ...(wanted.budgetCommitted ? { budgetCommittedEur: committedOf(found.counters) } : {}),
+    emails: Object.fromEntries(emailKinds.map((kind, i) => [kind, items[names.length + i]])),
   };
 }

@@ -18,7 +18,7 @@ import {
   recordMemberDecision,
   setInvitationToken,
 } from '#shared/data/collaborations.ts';
-import { queueAndSendEmail, queuedEmailItem } from '#shared/data/email-outbox.ts';
+import { queuedEmailItem, sendEmailOnce } from '#shared/data/email-outbox.ts';
 import {
   closeHumanTask,
   getHumanTask,
@@ -454,7 +454,7 @@ export async function finishInvitations(
       lang: managerLanguageFor(coordinator, officeLanguage),
     });
   for (const recipient of recipients) {
-    await queueAndSendEmail(
+    await sendEmailOnce(
       deps.tableName,
       outboxOwner(collaboration.collaborationId),
       recipient.kind,
@@ -601,7 +601,7 @@ export async function recordCollaborationReport(
     if (!(await flagMember(deps.tableName, after.collaborationId, member.applicationId, now.toISOString())))
       continue;
     const kind = `flag.${member.number}`;
-    await queueAndSendEmail(
+    await sendEmailOnce(
       deps.tableName,
       outboxOwner(after.collaborationId),
       kind,
@@ -662,7 +662,7 @@ export async function closeCollaboration(
       });
   }
   for (const recipient of recipients) {
-    await queueAndSendEmail(
+    await sendEmailOnce(
       deps.tableName,
       outboxOwner(collaboration.collaborationId),
       recipient.kind,

@@ -14,7 +14,7 @@ import {
   stageCounter,
 } from '#shared/data/applications.ts';
 import { putAssessmentOnce } from '#shared/data/assessments.ts';
-import { queueAndSendEmail, queuedEmailItem } from '#shared/data/email-outbox.ts';
+import { type KnownEmailRecord, queuedEmailItem, sendEmailOnce } from '#shared/data/email-outbox.ts';
 import {
   answerHumanTask,
   closeHumanTask,
@@ -249,7 +249,11 @@ export interface OpenTaskInput extends StepIds {
  */
 export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise<{ opened: boolean }> {
   // An offer names its manager, read with the application; other tasks go to the assigned one.
-  const loaded = await loadStep(deps.tableName, input, input.managerId ? { managerId: input.managerId } : {});
+  // The task of the round given (or the first round) is read with them: most tasks are asked once.
+  const loaded = await loadStep(deps.tableName, input, {
+    ...(input.managerId ? { managerId: input.managerId } : {}),
+    task: { applicationId: input.applicationId, kind: input.kind, round: input.round ?? 1 },
+  });
   const { application, programme } = loaded;
   const now = nowOf(deps);
   const managerId = input.managerId ?? application.managerId;
@@ -258,12 +262,22 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
     : application.managerId
       ? await getManager(deps.tableName, application.managerId)
       : undefined;
-  const round = input.round ?? (await currentRound(deps, input.applicationId, input.kind, input.phase));
+  // Rounds follow one another (the next opens once the last is closed): without a first round, or
+  // with it still open, the first round is the one; otherwise the tasks of the kind are listed.
+  const round =
+    input.round ??
+    (!loaded.task || loaded.task.status === 'open'
+      ? 1
+      : await currentRound(deps, input.applicationId, input.kind, input.phase));
   const ref: HumanTaskRef = { applicationId: input.applicationId, kind: input.kind, round };
   const reminder = input.phase === 'reminder';
   // A reminder keeps the task's deadline; a first opening sets it (a retried one finds the task
   // there and writes nothing, so it needs no read).
-  const existing = reminder ? await getHumanTask(deps.tableName, ref) : undefined;
+  const existing = reminder
+    ? loaded.task?.round === round
+      ? loaded.task
+      : await getHumanTask(deps.tableName, ref)
+    : undefined;
   const dueAt =
     existing?.dueAt ?? new Date(now.getTime() + expiryHours(programme, input.kind) * 3600_000).toISOString();
   const monitoring = input.kind === 'checkin' || input.kind === 'closing';
@@ -517,8 +531,18 @@ export async function assignManager(
   input: StepIds & { managerId?: string; escalationRound?: number },
 ): Promise<{ assigned: boolean; managerId?: string }> {
   // The accepting manager, or the office's answer to the escalation, read with the application.
+  // With the accepting manager known, their introduction e-mails' records are read too.
+  const introductionKinds = (managerId: string) => ({
+    sme: `introduction.sme.${managerId}`,
+    manager: `introduction.manager.${managerId}`,
+  });
   const loaded = await loadStep(deps.tableName, input, {
-    ...(input.managerId ? { managerId: input.managerId } : {}),
+    ...(input.managerId
+      ? {
+          managerId: input.managerId,
+          emailKinds: Object.values(introductionKinds(input.managerId)),
+        }
+      : {}),
     ...(input.escalationRound !== undefined
       ? { task: { applicationId: input.applicationId, kind: 'escalation', round: input.escalationRound } }
       : {}),
@@ -580,48 +604,70 @@ export async function assignManager(
   const smeLang = application.language;
   const mLang = managerLanguage(manager, application);
   const round = application.offerRound ?? 0;
-  const smeKind = `introduction.sme.${managerId}`;
-  const managerKind = `introduction.manager.${managerId}`;
-  await queueAndSend(deps, input.applicationId, smeKind, application.contact.email, now, () =>
-    introductionToSmeEmail(smeLang, {
-      contactName: application.contact.name,
-      companyName: application.company.name,
-      programmeName: programme.names[smeLang],
-      managerName: manager.name,
-      managerEmail: manager.email,
-      ...(manager.phone ? { managerPhone: manager.phone } : {}),
-    }),
+  const { sme: smeKind, manager: managerKind } = introductionKinds(managerId);
+  const known = (kind: string): KnownEmailRecord | undefined =>
+    kind in loaded.emails ? { item: loaded.emails[kind] } : undefined;
+  await sendOnce(
+    deps,
+    input.applicationId,
+    smeKind,
+    application.contact.email,
+    now,
+    () =>
+      introductionToSmeEmail(smeLang, {
+        contactName: application.contact.name,
+        companyName: application.company.name,
+        programmeName: programme.names[smeLang],
+        managerName: manager.name,
+        managerEmail: manager.email,
+        ...(manager.phone ? { managerPhone: manager.phone } : {}),
+      }),
+    known(smeKind),
   );
-  await queueAndSend(deps, input.applicationId, managerKind, manager.email, now, () =>
-    introductionToManagerEmail(mLang, {
-      managerName: manager.name,
-      companyName: application.company.name,
-      contactName: application.contact.name,
-      contactEmail: application.contact.email,
-      ...(application.contact.phone ? { contactPhone: application.contact.phone } : {}),
-      programmeName: programme.names[mLang],
-    }),
+  await sendOnce(
+    deps,
+    input.applicationId,
+    managerKind,
+    manager.email,
+    now,
+    () =>
+      introductionToManagerEmail(mLang, {
+        managerName: manager.name,
+        companyName: application.company.name,
+        contactName: application.contact.name,
+        contactEmail: application.contact.email,
+        ...(application.contact.phone ? { contactPhone: application.contact.phone } : {}),
+        programmeName: programme.names[mLang],
+      }),
+    known(managerKind),
   );
   logger.info('Manager assigned', { applicationId: input.applicationId, managerId, round });
   return { assigned: true, managerId };
 }
 
 /**
- * Queues an e-mail of that kind for the application once, and sends it if still pending.
- * @param now - when it is queued (the step's time)
+ * Sends an e-mail of that kind for the application once (see sendEmailOnce).
+ * @param now - the step's time
+ * @param known - what the step already knows of its record (then it is not read)
  */
-export async function queueAndSend(
+export async function sendOnce(
   deps: JourneyDeps,
   applicationId: string,
   kind: string,
   to: string,
   now: Date,
   render: () => RenderedEmail,
+  known?: KnownEmailRecord,
 ) {
-  await queueAndSendEmail(deps.tableName, applicationId, kind, { to, email: render() }, deps.send, {
-    queuedAt: now,
-    now: () => nowOf(deps),
-  });
+  await sendEmailOnce(
+    deps.tableName,
+    applicationId,
+    kind,
+    { to, email: render() },
+    deps.send,
+    { queuedAt: now, now: () => nowOf(deps) },
+    known,
+  );
 }
 
 /** Stores the answered assessment, e-mails the SME its summary, and says whether a project follows. */
@@ -665,26 +711,34 @@ export async function recordAssessment(
   });
   if (completedNow) countProgrammeEvent('AssessmentsCompleted');
   const lang = application.language;
-  await queueAndSend(deps, input.applicationId, 'assessment.summary', application.contact.email, now, () =>
-    assessmentSummaryEmail(lang, {
-      contactName: application.contact.name,
-      companyName: application.company.name,
-      programmeName: programme.names[lang],
-      overall,
-      band,
-      scores: answer.dma,
-      improvementAreas: answer.improvementAreas,
-      projectRecommended: answer.projectRecommended,
-      ...(answer.project ? { projectTitle: answer.project.title } : {}),
-      ...(plan
-        ? {
-            servicePlan: plan.map(
-              (line) =>
-                `${line.quantity} × ${programme.services.catalogue.find((s) => s.id === line.serviceId)?.names[lang] ?? line.serviceId}`,
-            ),
-          }
-        : {}),
-    }),
+  await sendOnce(
+    deps,
+    input.applicationId,
+    'assessment.summary',
+    application.contact.email,
+    now,
+    () =>
+      assessmentSummaryEmail(lang, {
+        contactName: application.contact.name,
+        companyName: application.company.name,
+        programmeName: programme.names[lang],
+        overall,
+        band,
+        scores: answer.dma,
+        improvementAreas: answer.improvementAreas,
+        projectRecommended: answer.projectRecommended,
+        ...(answer.project ? { projectTitle: answer.project.title } : {}),
+        ...(plan
+          ? {
+              servicePlan: plan.map(
+                (line) =>
+                  `${line.quantity} × ${programme.services.catalogue.find((s) => s.id === line.serviceId)?.names[lang] ?? line.serviceId}`,
+              ),
+            }
+          : {}),
+      }),
+    // Moved just now by this run: no earlier run got as far as the e-mail.
+    completedNow ? 'absent' : undefined,
   );
   return { projectRecommended: goesToOffice };
 }
@@ -738,7 +792,9 @@ export async function launchProject(
     task: { applicationId: input.applicationId, kind: 'financing', round: input.round },
   });
   const now = nowOf(deps);
-  if (application.projectId) return { projectId: application.projectId };
+  // Launched by an earlier run of this step, which may have stopped before the e-mails or the first
+  // monitoring cycle: its project is the one on record, and what follows the launch is done, once.
+  const launchedBefore = application.projectId;
   const proposal = (assessment?.answer as HumanTaskAnswer<'assessment'> | undefined)?.project;
   const financing = task?.answer as HumanTaskAnswer<'financing'> | undefined;
   if (!proposal || financing?.decision !== 'approve') throw new TaskAnswerMismatchError('nothing to launch');
@@ -748,27 +804,28 @@ export async function launchProject(
     : undefined;
   const projectId = randomUUID();
   const managerId = application.managerId ?? '';
-  const launchedNow = await launchProjectOnce(
-    deps.tableName,
-    {
-      projectId,
-      applicationId: application.applicationId,
-      programmeId: programme.id,
-      managerId,
-      title: proposal.title,
-      amountEur: financing.amountEur,
-      durationMonths: proposal.durationMonths,
-      launchedAt: now.toISOString(),
-      status: 'launched',
-      proposal,
-    },
-    stageCounter(application.statusHistory, now.toISOString()),
-  );
+  const launchedNow =
+    launchedBefore === undefined &&
+    (await launchProjectOnce(
+      deps.tableName,
+      {
+        projectId,
+        applicationId: application.applicationId,
+        programmeId: programme.id,
+        managerId,
+        title: proposal.title,
+        amountEur: financing.amountEur,
+        durationMonths: proposal.durationMonths,
+        launchedAt: now.toISOString(),
+        status: 'launched',
+        proposal,
+      },
+      stageCounter(application.statusHistory, now.toISOString()),
+    ));
   if (launchedNow) countProgrammeEvent('ProjectsLaunched');
-  // Launched by an earlier run of this step: its project is the one on record.
   const stored = launchedNow
     ? projectId
-    : ((await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId);
+    : (launchedBefore ?? (await getApplication(deps.tableName, input.applicationId))?.projectId ?? projectId);
   if (programme.matching.capacityOnLaunch === 'release' && managerId) {
     await endEngagement(deps.tableName, { managerId, applicationId: application.applicationId });
   }
@@ -785,15 +842,23 @@ export async function launchProject(
       : []),
   ];
   for (const [kind, to, name, lang] of recipients) {
-    await queueAndSend(deps, input.applicationId, kind, to, now, () =>
-      projectLaunchedEmail(lang, {
-        recipientName: name,
-        companyName: application.company.name,
-        programmeName: programme.names[lang],
-        projectTitle: proposal.title,
-        amountEur: financing.amountEur,
-        ...(aid?.cor ? { cor: aid.cor } : {}),
-      }),
+    await sendOnce(
+      deps,
+      input.applicationId,
+      kind,
+      to,
+      now,
+      () =>
+        projectLaunchedEmail(lang, {
+          recipientName: name,
+          companyName: application.company.name,
+          programmeName: programme.names[lang],
+          projectTitle: proposal.title,
+          amountEur: financing.amountEur,
+          ...(aid?.cor ? { cor: aid.cor } : {}),
+        }),
+      // Launched just now by this run: no earlier run got as far as the e-mails.
+      launchedNow ? 'absent' : undefined,
     );
   }
   if (deps.monitoringStateMachineArn) {
@@ -822,19 +887,13 @@ export async function closeJourney(
   await releaseJourneyHolds(deps, application, now);
   if (input.outcome !== 'ineligible' && input.outcome !== 'launched') {
     const lang = application.language;
-    await queueAndSend(
-      deps,
-      input.applicationId,
-      `closed.${input.outcome}`,
-      application.contact.email,
-      now,
-      () =>
-        journeyClosedEmail(lang, {
-          contactName: application.contact.name,
-          companyName: application.company.name,
-          programmeName: programme.names[lang],
-          outcome: input.outcome,
-        }),
+    await sendOnce(deps, input.applicationId, `closed.${input.outcome}`, application.contact.email, now, () =>
+      journeyClosedEmail(lang, {
+        contactName: application.contact.name,
+        companyName: application.company.name,
+        programmeName: programme.names[lang],
+        outcome: input.outcome,
+      }),
     );
   }
   // Personal data expire once the programme's retention has passed; a launched project keeps them

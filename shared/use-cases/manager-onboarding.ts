@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   emailQueued,
-  queueAndSendEmail,
   queuedEmailItem,
   queueEmail,
+  sendEmailOnce,
   sendQueuedEmail,
 } from '#shared/data/email-outbox.ts';
 import { closeHumanTask, getHumanTask } from '#shared/data/human-tasks.ts';
@@ -121,7 +121,7 @@ async function tellKnownAddress(
     await putAvailabilityLink(deps.tableName, hashLinkSecret(secret), known.managerId, now.toISOString());
     availabilityLink = managerAvailabilityUrl(deps.publicBaseUrl, secret);
   }
-  await queueAndSendEmail(
+  await sendEmailOnce(
     deps.tableName,
     owner,
     kind,
@@ -229,7 +229,7 @@ export async function applyVetting(
       await putManager(deps.tableName, { ...manager, status: 'rejected' });
     // Not admitted: what they gave to register goes after the retention.
     await applyManagerRetention(deps.tableName, { ...manager, status: 'rejected' }, now);
-    await queueAndSendEmail(
+    await sendEmailOnce(
       deps.tableName,
       owner,
       'rejected',

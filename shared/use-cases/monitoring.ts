@@ -31,7 +31,7 @@ import {
   projectClosedEmail,
 } from '#shared/email/journey-emails.tsx';
 import { logger } from '#shared/observability/powertools.ts';
-import { type JourneyDeps, queueAndSend } from './journey.ts';
+import { type JourneyDeps, sendOnce } from './journey.ts';
 import { loadStep } from './load-step.ts';
 
 /** The cycle's project, application and programme, named by its input, in one read. */
@@ -139,11 +139,11 @@ export async function recordCheckin(
     const lang = application.language;
     const common = { companyName: application.company.name, projectTitle: project.title, cycle: input.cycle };
     if (input.missed) {
-      await queueAndSend(deps, project.applicationId, `checkin.${input.cycle}.missed`, office, now, () =>
+      await sendOnce(deps, project.applicationId, `checkin.${input.cycle}.missed`, office, now, () =>
         checkinMissedEmail('it', { ...common, programmeName: programme.names.it }),
       );
     } else if (answer) {
-      await queueAndSend(
+      await sendOnce(
         deps,
         project.applicationId,
         `checkin.${input.cycle}.summary`,
@@ -167,7 +167,7 @@ export async function recordCheckin(
           }),
       );
       if (atRisk) {
-        await queueAndSend(deps, project.applicationId, `checkin.${input.cycle}.at-risk`, office, now, () =>
+        await sendOnce(deps, project.applicationId, `checkin.${input.cycle}.at-risk`, office, now, () =>
           projectAtRiskEmail('it', {
             ...common,
             programmeName: programme.names.it,
@@ -246,7 +246,7 @@ export async function closeProject(
       : []),
   ];
   for (const [emailKind, to, name, lang] of recipients) {
-    await queueAndSend(deps, project.applicationId, emailKind, to, now, () =>
+    await sendOnce(deps, project.applicationId, emailKind, to, now, () =>
       projectClosedEmail(lang, {
         recipientName: name,
         companyName: application.company.name,
