@@ -68,8 +68,9 @@ export const handler = httpHandler()
     const isPost = event.httpMethod === 'POST';
     const body = isPost ? parseBody(event) : undefined;
     const asHtml = body ? body.kind === 'form' : answerAsHtml(event);
-    const task = looksLikeLinkSecret(token) ? await findHumanTaskByLink(env.TABLE_NAME, token) : undefined;
-    if (!task) return closed(event, requestLanguage(event), 'unknown', asHtml);
+    const found = looksLikeLinkSecret(token) ? await findHumanTaskByLink(env.TABLE_NAME, token) : undefined;
+    if (!found) return closed(event, requestLanguage(event), 'unknown', asHtml);
+    const { task } = found;
     // The page speaks the language of the person the task is addressed to, unless they switch.
     const lang = linkLanguage(event, await taskLanguage(env.TABLE_NAME, task));
     if (task.status !== 'open') return closed(event, lang, task.status, asHtml);
@@ -106,7 +107,7 @@ export const handler = httpHandler()
       return taskPage(draft === 'saved' ? 200 : 413, { ...context, values, notice });
     }
     const answer = body.kind === 'form' ? taskFormToAnswer(task.kind, body.fields, lang) : body.value;
-    const result = await answerTask(env.TABLE_NAME, task, answer);
+    const result = await answerTask(env.TABLE_NAME, task, answer, new Date(), undefined, found);
     switch (result.outcome) {
       case 'invalid': {
         const names = await taskFieldNames(env.TABLE_NAME, task);

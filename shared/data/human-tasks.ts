@@ -6,11 +6,13 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import type { AuditEvent } from '#shared/domain/audit.ts';
 import type { HumanTaskKind, HumanTaskStatus } from '#shared/domain/human-tasks.ts';
 import { hashLinkSecret, newLinkSecret } from '#shared/domain/links.ts';
+import type { Programme } from '#shared/domain/programme.ts';
 import type { Language } from '#shared/i18n/language.ts';
 import { auditEventPut } from './audit.ts';
-import { documentClient } from './client.ts';
+import { documentClient, getItemsConsistently } from './client.ts';
 import { isConditionFailure } from './conditions.ts';
 import { type QueuedEmailItem, type QueuedMessage, queuedMessage } from './email-outbox.ts';
+import { programmeFromItemOrPreset } from './programmes.ts';
 import { keys } from './table-design.ts';
 
 export interface HumanTaskRef {
@@ -223,20 +225,35 @@ async function refreshToken(
   }
 }
 
-/** The task a link opens, or undefined for an unknown link. */
+/**
+ * The task a link opens, or undefined for an unknown link; with its programme, read together, where
+ * the answer is checked against it and the link names it.
+ */
 export async function findHumanTaskByLink(
   tableName: string,
   linkSecret: string,
-): Promise<HumanTaskRecord | undefined> {
+): Promise<{ readonly task: HumanTaskRecord; readonly programme?: Programme } | undefined> {
   const { Item } = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: keys.link(hashLinkSecret(linkSecret)) }),
   );
   if (Item?.kind !== 'human-task') return undefined;
-  return getHumanTask(tableName, {
+  const ref: HumanTaskRef = {
     applicationId: Item.applicationId as string,
     kind: Item.taskKind as HumanTaskKind,
     round: Item.round as number,
-  });
+  };
+  const programmeId = typeof Item.programmeId === 'string' ? Item.programmeId : undefined;
+  if (!programmeId || !answeredAgainstProgramme.includes(ref.kind)) {
+    const task = await getHumanTask(tableName, ref);
+    return task ? { task } : undefined;
+  }
+  const [task, programme] = await getItemsConsistently(tableName, [
+    keys.humanTask(ref.applicationId, ref.kind, ref.round),
+    keys.programme(programmeId),
+  ]);
+  if (!task) return undefined;
+  const found = programmeFromItemOrPreset(programmeId, programme);
+  return { task: task as unknown as HumanTaskRecord, ...(found ? { programme: found } : {}) };
 }
 
 /**
@@ -353,7 +370,16 @@ export async function closeHumanTask(
   }
 }
 
-/** What a link item holds: which task it opens, nothing else. */
-function linkOf(ref: HumanTaskRef) {
-  return { kind: 'human-task', applicationId: ref.applicationId, taskKind: ref.kind, round: ref.round };
+/** What a link item holds: which task it opens and the programme's ID, nothing else. */
+function linkOf(ref: HumanTaskRef & { readonly programmeId?: string }) {
+  return {
+    kind: 'human-task',
+    applicationId: ref.applicationId,
+    taskKind: ref.kind,
+    round: ref.round,
+    ...(ref.programmeId ? { programmeId: ref.programmeId } : {}),
+  };
 }
+
+/** The kinds whose answer is checked against the programme (an assessment follows its model). */
+const answeredAgainstProgramme: readonly HumanTaskKind[] = ['assessment'];

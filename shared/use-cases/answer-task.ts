@@ -40,7 +40,12 @@ import {
   ineligibilityOf,
   smeProfileFromApplication,
 } from '#shared/domain/matching.ts';
-import { type FinancingLimit, financingLimitBroken, italianToday } from '#shared/domain/programme.ts';
+import {
+  type FinancingLimit,
+  financingLimitBroken,
+  italianToday,
+  type Programme,
+} from '#shared/domain/programme.ts';
 import { servicePlanIssues } from '#shared/domain/services.ts';
 import { checksDeMinimis } from '#shared/domain/state-aid.ts';
 import type { MessageKey } from '#shared/i18n/messages.ts';
@@ -70,9 +75,11 @@ export async function answerTask(
   now: Date = new Date(),
   /** Who answered, in the audit trail: by default the role the task's link went to. */
   actor: AuditActor = taskAuditActor[task.kind],
+  /** The programme, when it was read with the task. */
+  known: { readonly programme?: Programme } = {},
 ): Promise<AnswerResult> {
   if (task.status !== 'open') return closedOutcome(task.status);
-  const parsed = (await answerSchemaOf(tableName, task)).safeParse(rawAnswer);
+  const parsed = (await answerSchemaOf(tableName, task, known.programme)).safeParse(rawAnswer);
   if (!parsed.success) return { outcome: 'invalid', issues: parsed.error.issues };
   const extra = [
     ...(await projectListIssues(tableName, task, parsed.data)),
@@ -171,12 +178,16 @@ const required = (path: (string | number)[]) =>
  * read of the programme, on this rare path only); a programme that cannot be found any more leaves
  * the stored shape's rules (internationalisation optional) rather than refusing every answer.
  */
-async function answerSchemaOf(tableName: string, task: HumanTaskRecord): Promise<z.ZodType> {
+async function answerSchemaOf(
+  tableName: string,
+  task: HumanTaskRecord,
+  known: Programme | undefined,
+): Promise<z.ZodType> {
   // A delivery's fields depend on its service's category (one read, on this rare path only).
   if (task.kind === 'delivery')
     return deliveryAnswerSchemaFor((await getService(tableName, task.applicationId, task.round))?.category);
   if (task.kind !== 'assessment') return humanTaskAnswerSchemas[task.kind];
-  const programme = await getProgramme(tableName, task.programmeId);
+  const programme = known?.id === task.programmeId ? known : await getProgramme(tableName, task.programmeId);
   return programme
     ? assessmentAnswerSchemaFor(assessmentPartsOf(programme))
     : humanTaskAnswerSchemas.assessment;

@@ -6,8 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { documentClient, getItemsConsistently } from '#shared/data/client.ts';
+import { findHumanTaskByLink } from '#shared/data/human-tasks.ts';
 import { loadStep } from '#shared/use-cases/load-step.ts';
-import { apply, newManager, newProgramme, tableName } from '../support/journey-kit.ts';
+import {
+  apply,
+  emailTo,
+  newManager,
+  newProgramme,
+  postJson,
+  tableName,
+  taskLink,
+} from '../support/journey-kit.ts';
 
 /** The DynamoDB requests this process sends while `run` runs, by command name. */
 async function requestsDuring(run: () => Promise<unknown>): Promise<string[]> {
@@ -83,6 +92,28 @@ describe('step records', () => {
     expect(loaded?.task).toBeUndefined();
     expect(loaded?.assessment).toBeUndefined();
     expect(loaded?.budgetCommittedEur).toBe(0);
+  });
+
+  it('opens an assessment link’s task with its programme in one read after the link', async () => {
+    // Arrange: a journey up to the assessment request, through the e-mailed links
+    const manager = await newManager();
+    const programme = await newProgramme([manager]);
+    await apply(programme.id);
+    const offer = taskLink(await emailTo(manager.email, /Proposta di incarico/));
+    expect((await postJson(offer, { decision: 'accept' })).status).toBe(200);
+    const assessmentLink = taskLink(await emailTo(manager.email, /Registra l’assessment/));
+    const secret = assessmentLink.split('/').at(-1) ?? '';
+
+    // Act
+    let found: Awaited<ReturnType<typeof findHumanTaskByLink>>;
+    const sent = await requestsDuring(async () => {
+      found = await findHumanTaskByLink(tableName, secret);
+    });
+
+    // Assert
+    expect(sent).toEqual(['GetItemCommand', 'BatchGetItemCommand']);
+    expect(found?.task.kind).toBe('assessment');
+    expect(found?.programme?.id).toBe(programme.id);
   });
 
   it('applies the application’s own programme when the input names another', async () => {
