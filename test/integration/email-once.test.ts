@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { documentClient } from '#shared/data/client.ts';
-import { queuedEmailItem, sendEmailOnce } from '#shared/data/email-outbox.ts';
+import { type KnownEmailRecord, queuedEmailItem, sendEmailOnce } from '#shared/data/email-outbox.ts';
 import { keys } from '#shared/data/table-design.ts';
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { tableName } from '../support/journey-kit.ts';
@@ -16,16 +16,20 @@ const email = (subject: string): RenderedEmail => ({
   lang: 'it',
 });
 
-function recorder() {
+const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
+
+/** One owner's mailbox: sends through sendEmailOnce and keeps the subjects that went. */
+function mailbox() {
+  const owner = randomUUID();
   const sent: string[] = [];
   const send = async (_to: string | readonly string[], message: RenderedEmail) => {
     sent.push(message.subject);
     return `message-${sent.length}`;
   };
-  return { sent, send };
+  const sendOnce = (kind: string, subject: string, known?: KnownEmailRecord) =>
+    sendEmailOnce(tableName, owner, kind, { to: 'a@example.it', email: email(subject) }, send, clock, known);
+  return { owner, sent, sendOnce };
 }
-
-const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
 const record = async (owner: string, kind: string) =>
   (
     await documentClient.send(
@@ -35,25 +39,10 @@ const record = async (owner: string, kind: string) =>
 
 describe('sendEmailOnce', () => {
   it('sends, then records it as sent without its text; a second call sends nothing', async () => {
-    const owner = randomUUID();
-    const { sent, send } = recorder();
+    const { owner, sent, sendOnce } = mailbox();
 
-    const first = await sendEmailOnce(
-      tableName,
-      owner,
-      'welcome',
-      { to: 'a@example.it', email: email('Benvenuto') },
-      send,
-      clock,
-    );
-    const second = await sendEmailOnce(
-      tableName,
-      owner,
-      'welcome',
-      { to: 'a@example.it', email: email('Benvenuto') },
-      send,
-      clock,
-    );
+    const first = await sendOnce('welcome', 'Benvenuto');
+    const second = await sendOnce('welcome', 'Benvenuto');
 
     expect([first, second]).toEqual(['sent', 'already-sent']);
     expect(sent).toEqual(['Benvenuto']);
@@ -68,8 +57,7 @@ describe('sendEmailOnce', () => {
   });
 
   it('sends what a transaction queued, not what the step rendered again, and marks it sent', async () => {
-    const owner = randomUUID();
-    const { sent, send } = recorder();
+    const { owner, sent, sendOnce } = mailbox();
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
@@ -77,14 +65,7 @@ describe('sendEmailOnce', () => {
       }),
     );
 
-    const outcome = await sendEmailOnce(
-      tableName,
-      owner,
-      'task.offer.1',
-      { to: 'm@example.it', email: email('Rendered again') },
-      send,
-      clock,
-    );
+    const outcome = await sendOnce('task.offer.1', 'Rendered again');
 
     expect(outcome).toBe('sent');
     expect(sent).toEqual(['Come queued']);
@@ -92,8 +73,7 @@ describe('sendEmailOnce', () => {
   });
 
   it('sends nothing to a recipient whose data was erased', async () => {
-    const owner = randomUUID();
-    const { sent, send } = recorder();
+    const { owner, sent, sendOnce } = mailbox();
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
@@ -101,41 +81,17 @@ describe('sendEmailOnce', () => {
       }),
     );
 
-    const outcome = await sendEmailOnce(
-      tableName,
-      owner,
-      'closed',
-      { to: 'x@example.it', email: email('Chiuso') },
-      send,
-      clock,
-    );
+    const outcome = await sendOnce('closed', 'Chiuso');
 
     expect(outcome).toBe('erased');
     expect(sent).toEqual([]);
   });
 
   it('trusts what the step read with its records: an item already there is not sent again', async () => {
-    const owner = randomUUID();
-    const { sent, send } = recorder();
+    const { sent, sendOnce } = mailbox();
 
-    const known = await sendEmailOnce(
-      tableName,
-      owner,
-      'intro',
-      { to: 'a@example.it', email: email('Intro') },
-      send,
-      clock,
-      { item: { status: 'sent' } },
-    );
-    const absent = await sendEmailOnce(
-      tableName,
-      owner,
-      'intro',
-      { to: 'a@example.it', email: email('Intro') },
-      send,
-      clock,
-      'absent',
-    );
+    const known = await sendOnce('intro', 'Intro', { item: { status: 'sent' } });
+    const absent = await sendOnce('intro', 'Intro', 'absent');
 
     expect([known, absent]).toEqual(['already-sent', 'sent']);
     expect(sent).toEqual(['Intro']);
