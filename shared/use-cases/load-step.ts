@@ -1,6 +1,5 @@
 // What a workflow step reads before it acts, in one request: the application and programme its
 // input names, and whatever else the step names up front.
-import { getProgramme } from '#shared/data/programmes.ts';
 import { getStepRecords, type StepIds, type StepRecordsWanted } from '#shared/data/step-records.ts';
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
 
@@ -13,15 +12,23 @@ export async function findStep(
   ids: StepIds,
   also: Omit<StepRecordsWanted, keyof StepIds> = {},
 ) {
-  const records = await getStepRecords(tableName, { ...also, ...ids });
+  // Only the two IDs of `ids` (a task record may be passed as it is).
+  const records = await getStepRecords(tableName, {
+    ...also,
+    applicationId: ids.applicationId,
+    programmeId: ids.programmeId,
+  });
   const { application } = records;
   if (!application) return undefined;
   // The journey was started with the application's own programme; an input naming another (never
-  // written by the workflows) does not get to choose which programme's rules apply.
-  const programme =
-    application.programmeId === ids.programmeId
-      ? records.programme
-      : await getProgramme(tableName, application.programmeId);
+  // written by the workflows) does not get to choose which programme's rules (or budget) apply.
+  if (application.programmeId !== ids.programmeId)
+    return findStep(
+      tableName,
+      { applicationId: ids.applicationId, programmeId: application.programmeId },
+      also,
+    );
+  const { programme } = records;
   if (!programme) throw new UnknownProgrammeError(application.programmeId);
   return { ...records, application, programme };
 }
