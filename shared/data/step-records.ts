@@ -1,6 +1,7 @@
 // What a workflow step reads, named up front by the IDs of its input, in one request: a journey's
-// step knows its application and programme (and, for some, the task, the assessment, the manager
-// or the project, or the budget committed), so it asks for all of them in one BatchGetItem instead of one GetItem each.
+// step knows its application and programme (and, for some, the task, the assessment, the manager,
+// the project, the budget committed or e-mail records), so it asks for all of them in one
+// BatchGetItem instead of one GetItem each.
 import type { ApplicationRecord } from '#shared/domain/application.ts';
 import type { Manager } from '#shared/domain/manager.ts';
 import type { Programme } from '#shared/domain/programme.ts';
