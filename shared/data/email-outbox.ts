@@ -6,6 +6,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RenderedEmail } from '#shared/email/templates.tsx';
 import { documentClient } from './client.ts';
+import { isConditionFailure } from './conditions.ts';
 import { keys } from './table-design.ts';
 
 /** Names one e-mail of an application: 'receipt', 'ineligible', 'task.offer.1', 'introduction.sme'… */
@@ -78,7 +79,7 @@ export async function queueEmail(
     );
     return true;
   } catch (error) {
-    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    if (!isConditionFailure(error)) throw error;
     return false;
   }
 }
@@ -108,32 +109,13 @@ export async function sendEmailOnce(
   known?: KnownEmailRecord,
 ): Promise<'sent' | 'already-sent' | 'erased'> {
   const item =
-    known === 'absent'
-      ? undefined
-      : known
-        ? known.item
-        : (
-            await documentClient.send(
-              new GetCommand({
-                TableName: tableName,
-                Key: keys.applicationEmail(owner, kind),
-                ConsistentRead: true,
-              }),
-            )
-          ).Item;
-  if (item?.status === 'pending') {
-    const outcome = await sendQueuedEmail(
-      tableName,
-      owner,
-      kind,
-      send,
-      clock.now,
-      queuedMessage(item as QueuedEmailItem),
-    );
+    known === 'absent' ? undefined : known ? known.item : await emailRecord(tableName, owner, kind);
+  const state = stateOf(item);
+  if (typeof state !== 'string') {
+    const outcome = await sendQueuedEmail(tableName, owner, kind, send, clock.now, state);
     return outcome === 'missing' ? 'already-sent' : outcome;
   }
-  if (item?.status === 'erased') return 'erased';
-  if (item) return 'already-sent';
+  if (state !== 'missing') return state;
   const messageId = await send(message.to, message.email);
   const now = clock.now();
   const queuedAt = clock.queuedAt ?? now;
@@ -156,7 +138,7 @@ export async function sendEmailOnce(
     );
   } catch (error) {
     // Another run of the step sent and recorded it meanwhile: this one went twice.
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'already-sent';
+    if (isConditionFailure(error)) return 'already-sent';
     throw error;
   }
   return 'sent';
@@ -164,10 +146,7 @@ export async function sendEmailOnce(
 
 /** Whether an e-mail of that kind was ever queued for the owner (pending or sent). */
 export async function emailQueued(tableName: string, owner: string, kind: EmailKind): Promise<boolean> {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: keys.applicationEmail(owner, kind), ConsistentRead: true }),
-  );
-  return Item !== undefined;
+  return (await emailRecord(tableName, owner, kind)) !== undefined;
 }
 
 /**
@@ -205,23 +184,31 @@ export async function sendQueuedEmail(
       }),
     );
   } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'already-sent';
+    if (isConditionFailure(error)) return 'already-sent';
     throw error;
   }
   return 'sent';
 }
 
-/** The queued message, or why there is none to send. */
-async function readQueued(
-  tableName: string,
-  owner: string,
-  kind: EmailKind,
-): Promise<QueuedMessage | 'already-sent' | 'erased' | 'missing'> {
+/** The record of an owner's e-mail of that kind (queued, sent or erased), read consistently. */
+async function emailRecord(tableName: string, owner: string, kind: EmailKind) {
   const { Item } = await documentClient.send(
     new GetCommand({ TableName: tableName, Key: keys.applicationEmail(owner, kind), ConsistentRead: true }),
   );
-  if (!Item) return 'missing';
-  if (Item.status === 'sent') return 'already-sent';
-  if (Item.status === 'erased') return 'erased';
-  return queuedMessage(Item as QueuedEmailItem);
+  return Item;
+}
+
+/** What a record says: the queued message still to send, or why there is none. */
+function stateOf(
+  item: Record<string, unknown> | undefined,
+): QueuedMessage | 'already-sent' | 'erased' | 'missing' {
+  if (!item) return 'missing';
+  if (item.status === 'sent') return 'already-sent';
+  if (item.status === 'erased') return 'erased';
+  return queuedMessage(item as QueuedEmailItem);
+}
+
+/** The queued message, or why there is none to send. */
+async function readQueued(tableName: string, owner: string, kind: EmailKind) {
+  return stateOf(await emailRecord(tableName, owner, kind));
 }
