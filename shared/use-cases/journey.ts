@@ -76,7 +76,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import { countProgrammeEvent, logger } from '#shared/observability/powertools.ts';
 import { recordCollaborationProfile } from './collaboration.ts';
-import { loadStep } from './load-step.ts';
+import { loadStep, stepManager } from './load-step.ts';
 import { endEngagement } from './manager-retention.ts';
 import { openOrRemindTask } from './open-task.ts';
 import { withdrawPlannedServices } from './services.ts';
@@ -257,11 +257,7 @@ export async function openTask(deps: JourneyDeps, input: OpenTaskInput): Promise
   const { application, programme } = loaded;
   const now = nowOf(deps);
   const managerId = input.managerId ?? application.managerId;
-  const manager = input.managerId
-    ? loaded.manager
-    : application.managerId
-      ? await getManager(deps.tableName, application.managerId)
-      : undefined;
+  const manager = await stepManager(deps.tableName, loaded, input.managerId);
   // Rounds follow one another (the next opens once the last is closed): without a first round, or
   // with it still open, the first round is the one; otherwise the tasks of the kind are listed.
   const round =

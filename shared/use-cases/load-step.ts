@@ -1,7 +1,10 @@
 // What a workflow step reads before it acts, in one request: the application and programme its
 // input names, and whatever else the step names up front.
+import { getManager } from '#shared/data/managers.ts';
 import { getStepRecords, type StepIds, type StepRecordsWanted } from '#shared/data/step-records.ts';
+import type { ApplicationRecord } from '#shared/domain/application.ts';
 import { ApplicationNotFoundError, UnknownProgrammeError } from '#shared/domain/errors.ts';
+import type { Manager } from '#shared/domain/manager.ts';
 
 /**
  * The step's application and programme, with whatever else it names up front, in one read (every
@@ -31,6 +34,19 @@ export async function findStep(
   const { programme } = records;
   if (!programme) throw new UnknownProgrammeError(application.programmeId);
   return { ...records, application, programme };
+}
+
+/**
+ * The manager a step named up front (read with its records), else the one assigned to the
+ * application (one more read), else undefined.
+ */
+export async function stepManager(
+  tableName: string,
+  step: { readonly application: ApplicationRecord; readonly manager?: Manager },
+  named: string | undefined,
+): Promise<Manager | undefined> {
+  if (named) return step.manager;
+  return step.application.managerId ? getManager(tableName, step.application.managerId) : undefined;
 }
 
 /** As findStep, for a step whose application must be there. */

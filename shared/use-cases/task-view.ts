@@ -27,7 +27,7 @@ import type { Language } from '#shared/i18n/language.ts';
 import { t } from '#shared/i18n/messages.ts';
 import type { ServicePlanView, TaskFieldNames, TaskPageContext } from '#shared/pages/index.ts';
 import { draftableTaskKinds } from './answer-task.ts';
-import { findStep } from './load-step.ts';
+import { findStep, stepManager } from './load-step.ts';
 import { checkinDateOf, cyclesOf, elapsedFraction } from './monitoring.ts';
 import { headroomOf } from './state-aid.ts';
 
@@ -52,11 +52,7 @@ export async function taskView(
   });
   if (!found) return undefined;
   const { application, programme, assessment } = found;
-  const manager = task.managerId
-    ? found.manager
-    : application.managerId
-      ? await getManager(tableName, application.managerId)
-      : undefined;
+  const manager = await stepManager(tableName, found, task.managerId);
   const answer = assessment?.answer as HumanTaskAnswer<'assessment'> | undefined;
   // The office may assign by hand only whom matching itself could engage (one rule), best fit first.
   const candidates =
